@@ -1,0 +1,131 @@
+// Wire types of Kefu's public HTTP and WebSocket APIs, shared by the server, the widget, apps and tests.
+
+export type ChannelKind = 'web' | 'app' | 'wechat' | 'email' | 'webhook';
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
+export type ConversationPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type MessageSender = 'customer' | 'bot' | 'agent' | 'system';
+export type AgentRole = 'admin' | 'supervisor' | 'agent';
+export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+
+export interface Attachment {
+  name: string;
+  url: string;
+  contentType: string;
+  sizeBytes?: number;
+}
+
+export interface QuickReply {
+  label: string;
+  text: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  sender: MessageSender;
+  /** Set for agent messages: the agent's display name. */
+  senderName: string | null;
+  text: string;
+  attachments: Attachment[];
+  quickReplies: QuickReply[];
+  /** Private notes are visible to agents only, never to the shopper. */
+  isPrivate: boolean;
+  clientMessageId: string | null;
+  createdAt: string;
+}
+
+export interface Conversation {
+  id: string;
+  customerId: string;
+  channel: ChannelKind;
+  status: ConversationStatus;
+  priority: ConversationPriority;
+  category: string | null;
+  assigneeId: string | null;
+  subject: string | null;
+  lastMessageAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface VisitorSessionRequest {
+  visitorId?: string;
+  name?: string;
+  locale?: string;
+  page?: { url?: string; productId?: string };
+}
+
+export interface VisitorSessionResponse {
+  token: string;
+  visitorId: string;
+  customerId: string;
+  conversationId: string;
+}
+
+export interface SendVisitorMessageRequest {
+  text: string;
+  clientMessageId?: string;
+}
+
+export interface SendMessageResponse {
+  message: Message;
+  replies: Message[];
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Events the server pushes on the visitor WebSocket. */
+export type VisitorServerEvent =
+  | { type: 'message.created'; message: Message }
+  | { type: 'typing'; sender: 'agent' | 'bot'; isTyping: boolean }
+  | { type: 'conversation.updated'; status: ConversationStatus };
+
+/** Frames a visitor may send on its WebSocket. */
+export type VisitorClientEvent = { type: 'typing'; isTyping: boolean } | { type: 'ping' };
+
+export interface ShopProductAttribute {
+  key: string;
+  label: string;
+  value: string;
+}
+
+export interface ShopProduct {
+  id: string;
+  sku: string;
+  brand: string;
+  category: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  currency: 'CNY';
+  stock: number;
+  imageEmoji: string;
+  attributes: ShopProductAttribute[];
+}
+
+/** Events the server pushes on the agent WebSocket. */
+export type AgentServerEvent =
+  | { type: 'ready'; agentId: string }
+  | { type: 'message.created'; message: Message; conversation: Conversation }
+  | { type: 'conversation.updated'; event: string; conversation: Conversation }
+  | { type: 'typing'; conversationId: string; sender: 'customer' | 'agent'; isTyping: boolean };
+
+/** Frames an agent may send on its WebSocket. */
+export type AgentClientEvent =
+  { type: 'typing'; conversationId: string; isTyping: boolean } | { type: 'ping' };
+
+export interface AgentSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  agent: AgentSummary;
+}

@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { KefuConfig } from './config';
+import { openDatabase } from './db/database';
+import { LocalEventBus } from './events/eventBus';
+import { OutboxPublisher, UnitOfWork } from './events/outbox';
+import { installErrorHandler } from './http/errorHandler';
+import { healthRoutes } from './http/healthRoutes';
+import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
+import { redactUrl } from './http/redactUrl';
+import { agentRoutes } from './modules/agents/routes';
+import { AgentService } from './modules/agents/service';
+import { authRoutes } from './modules/auth/routes';
+import { AuthService } from './modules/auth/service';
+import { VisitorTokens } from './modules/auth/visitorTokens';
+import { BotPipeline } from './modules/bot/pipeline';
+import { botRuleRoutes } from './modules/bot/routes';
+import { BotRulesService } from './modules/bot/rulesService';
+import { FallbackStage } from './modules/bot/stages/fallbackStage';
+import { RuleStage } from './modules/bot/stages/ruleStage';
+import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
+import { CatalogService } from './modules/commerce/catalogService';
+import { shopRoutes } from './modules/commerce/routes';
+import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { agentConversationRoutes } from './modules/conversations/agentRoutes';
+import { ConversationService } from './modules/conversations/service';
+import { customerRoutes } from './modules/customers/routes';
+import { RealtimeGateway } from './realtime/gateway';
+import type { KefuServices } from './services';
+
+export interface AppDependencies {
+  clock?: Clock;
+  /** Pino options or `false`; defaults to JSON logs at the configured level. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface KefuApp {
+  app: FastifyInstance;
+  services: KefuServices;
+  /** Set on a fresh install without KEFU_ADMIN_PASSWORD: shown once, never stored in clear. */
+  generatedAdminPassword: string | null;
+}
+
+const widgetDistDir = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+
+/** The composition root: builds every service from the config, wires listeners and routes. No globals. */
+export async function buildApp(config: KefuConfig, dependencies: AppDependencies = {}): Promise<KefuApp> {
+  const clock = dependencies.clock ?? systemClock;
+  const app = Fastify({
+    logger: dependencies.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: {
+        req: (request) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('agent', null);
+  app.decorateRequest('visitor', null);
+
+  const database = await openDatabase(config.databaseUrl);
+  const bus = new LocalEventBus((error, event) =>
+    app.log.error({ err: error, event: event.name }, 'event listener failed'),
+  );
+  const outbox = new OutboxPublisher(database.db, bus, clock, app.log);
+  const unitOfWork = new UnitOfWork(database, outbox, clock);
+  const agents = new AgentService(database.db, clock);
+  const botRules = new BotRulesService(database.db, clock);
+  const conversations = new ConversationService(database.db, unitOfWork);
+  const services: KefuServices = {
+    config,
+    clock,
+    database,
+    bus,
+    outbox,
+    unitOfWork,
+    metrics: createMetrics(),
+    agents,
+    auth: new AuthService(database.db, agents, clock),
+    visitorTokens: new VisitorTokens(config.secretKey, clock),
+    botRules,
+    bot: new BotPipeline([new RuleStage(botRules), new FallbackStage()], (text) => text),
+    conversations,
+    catalog: new CatalogService(database.db),
+    gateway: new RealtimeGateway({
+      findCurrentConversation: (customerId, channel) =>
+        conversations.findCurrentConversation(customerId, channel),
+      findConversationForAgent: (agent, conversationId) =>
+        conversations.getConversationForAgent(agent, conversationId).catch(() => null),
+    }),
+  };
+
+  const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
+  await botRules.seedDefaultRulesIfEmpty();
+  if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
+
+  services.gateway.subscribeTo(bus);
+  bus.subscribe('message.created', ({ payload }) =>
+    services.metrics.messagesTotal.inc({ sender: payload.message.sender }),
+  );
+  registerConnectionGauge(services.metrics, () => services.gateway.connectionCounts());
+
+  installErrorHandler(app);
+  installHttpMetrics(app, services.metrics);
+  await registerOpenApi(app);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(healthRoutes, { services });
+  await app.register(visitorRoutes, { services });
+  await app.register(authRoutes, { services });
+  await app.register(agentConversationRoutes, { services });
+  await app.register(agentRoutes, { services });
+  await app.register(botRuleRoutes, { services });
+  await app.register(customerRoutes, { services });
+  await app.register(shopRoutes, { services });
+  await registerWebAssets(app);
+
+  await outbox.sweep(0);
+  outbox.startSweeping();
+  app.addHook('onClose', async () => {
+    outbox.stopSweeping();
+    services.gateway.closeAll();
+    await bus.close();
+    await database.close();
+  });
+
+  return { app, services, generatedAdminPassword: firstAdmin?.generatedPassword ?? null };
+}
+
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Kefu API',
+        description: 'E-commerce customer service: visitor, agent and admin APIs',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** The widget script and the demo shop page, built by `npm run build:web`. */
+async function registerWebAssets(app: FastifyInstance): Promise<void> {
+  const demoDir = `${widgetDistDir}demo/`;
+  if (!existsSync(widgetDistDir) || !existsSync(demoDir)) {
+    app.log.warn('web assets are not built: run `npm run build:web` to serve the widget and demo page');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: [demoDir, widgetDistDir],
+    prefix: '/',
+    index: ['index.html'],
+    wildcard: false,
+  });
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Migration, MigrationProvider, Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+import * as migration0001 from './migrations/0001_core';
+import * as migration0002 from './migrations/0002_shop';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type DbTransaction = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type DbExecutor = Kysely<Database> | Transaction<Database>;
+
+export interface KefuDatabase {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_core': migration0001,
+  '0002_shop': migration0002,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** Opens SQLite (`sqlite:/path/file.sqlite`) or PostgreSQL (`postgres://…`) and applies pending migrations. */
+export async function openDatabase(databaseUrl: string): Promise<KefuDatabase> {
+  const kefuDatabase = databaseUrl.startsWith('sqlite:')
+    ? openSqlite(databaseUrl)
+    : openPostgres(databaseUrl);
+  await migrateToLatest(kefuDatabase.db);
+  return kefuDatabase;
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
+  }
+}
+
+export async function checkDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+function openSqlite(databaseUrl: string): KefuDatabase {
+  const filePath = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  const connection = new SqliteDatabase(filePath);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(databaseUrl: string): KefuDatabase {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,125 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock';
+import type { Db, DbTransaction, KefuDatabase } from '../db/database';
+import { newId } from '../ids';
+import type { DomainEvent, EventCatalog, EventName } from './catalog';
+import { isEventName } from './catalog';
+import type { EventBus } from './eventBus';
+
+export type EmitEvent = <Name extends EventName>(name: Name, payload: EventCatalog[Name]) => Promise<void>;
+
+export interface UnitOfWorkContext {
+  trx: DbTransaction;
+  now: Date;
+  /** Records an event in the outbox inside this transaction; it is published only after commit. */
+  emit: EmitEvent;
+}
+
+/**
+ * Runs one use-case in one transaction. Events go to the outbox table in the same transaction and are
+ * published after commit, so a rollback publishes nothing and a crash after commit loses nothing
+ * (the sweeper publishes what was left behind).
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly database: KefuDatabase,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async run<Result>(work: (context: UnitOfWorkContext) => Promise<Result>): Promise<Result> {
+    const eventIds: string[] = [];
+    const now = this.clock.now();
+    const result = await this.database.db.transaction().execute(async (trx) => {
+      const emit: EmitEvent = async (name, payload) => {
+        const id = newId('evt');
+        await trx
+          .insertInto('outbox_events')
+          .values({
+            id,
+            name,
+            payload: JSON.stringify(payload),
+            created_at: now.toISOString(),
+            published_at: null,
+          })
+          .execute();
+        eventIds.push(id);
+      };
+      return work({ trx, now, emit });
+    });
+    await this.outbox.publishByIds(eventIds);
+    return result;
+  }
+}
+
+/** Claims outbox rows one by one (a claim is an update that only one process can win) and publishes them. */
+export class OutboxPublisher {
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly logger: FastifyBaseLogger,
+  ) {}
+
+  async publishByIds(eventIds: readonly string[]): Promise<void> {
+    for (const eventId of eventIds) await this.claimAndPublish(eventId);
+  }
+
+  /** Publishes events older than `minimumAgeMs` that were committed but never published. */
+  async sweep(minimumAgeMs = 2_000): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - minimumAgeMs).toISOString();
+    const pending = await this.db
+      .selectFrom('outbox_events')
+      .select('id')
+      .where('published_at', 'is', null)
+      .where('created_at', '<=', cutoff)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    for (const row of pending) await this.claimAndPublish(row.id);
+    return pending.length;
+  }
+
+  startSweeping(intervalMs = 5_000): void {
+    this.sweepTimer = setInterval(() => {
+      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'outbox sweep failed'));
+    }, intervalMs);
+    this.sweepTimer.unref();
+  }
+
+  stopSweeping(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+  }
+
+  private async claimAndPublish(eventId: string): Promise<void> {
+    const claimed = await this.db
+      .updateTable('outbox_events')
+      .set({ published_at: this.clock.now().toISOString() })
+      .where('id', '=', eventId)
+      .where('published_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!claimed) return;
+    const event = toDomainEvent(claimed.id, claimed.name, claimed.payload, claimed.created_at);
+    if (!event) {
+      this.logger.error({ eventId, name: claimed.name }, 'outbox row has an unknown event name');
+      return;
+    }
+    await this.bus.publish(event);
+  }
+}
+
+function toDomainEvent(
+  id: string,
+  name: string,
+  payloadText: string,
+  occurredAt: string,
+): DomainEvent | null {
+  if (!isEventName(name)) return null;
+  const payload: unknown = JSON.parse(payloadText);
+  // The payload was written by `emit` with the type of this name; the row is our own, not outside input.
+  return { id, name, payload, occurredAt } as DomainEvent;
+}

@@ -1,0 +1,55 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { KefuError } from '../errors';
+import type { AuthService } from '../modules/auth/service';
+import type { AuthenticatedAgent, Permission } from '../modules/auth/permissions';
+import { hasPermission } from '../modules/auth/permissions';
+import type { VisitorClaims, VisitorTokens } from '../modules/auth/visitorTokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    agent: AuthenticatedAgent | null;
+    visitor: VisitorClaims | null;
+  }
+}
+
+/** Reads `Authorization: Bearer …`, or `?token=` for WebSocket upgrades, which browsers cannot give headers. */
+export function readBearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1] ?? null;
+  }
+  const query = request.query;
+  if (query && typeof query === 'object' && 'token' in query && typeof query.token === 'string')
+    return query.token;
+  return null;
+}
+
+export function requireAgent(auth: AuthService, permission?: Permission) {
+  return async function authenticateAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const token = readBearerToken(request);
+    if (!token) throw new KefuError('unauthenticated');
+    const agent = await auth.authenticate(token);
+    if (permission && !hasPermission(agent, permission)) throw new KefuError('forbidden');
+    request.agent = agent;
+  };
+}
+
+export function requireVisitor(tokens: VisitorTokens) {
+  return async function authenticateVisitor(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const token = readBearerToken(request);
+    if (!token) throw new KefuError('unauthenticated');
+    request.visitor = tokens.verify(token);
+  };
+}
+
+/** For handlers behind `requireAgent`: the agent, or a 401 if the hook was forgotten. */
+export function agentOf(request: FastifyRequest): AuthenticatedAgent {
+  if (!request.agent) throw new KefuError('unauthenticated');
+  return request.agent;
+}
+
+export function visitorOf(request: FastifyRequest): VisitorClaims {
+  if (!request.visitor) throw new KefuError('unauthenticated');
+  return request.visitor;
+}

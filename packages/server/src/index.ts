@@ -1,0 +1,4 @@
+export { buildApp } from './app';
+export type { KefuApp, AppDependencies } from './app';
+export { loadConfig } from './config';
+export type { KefuConfig } from './config';

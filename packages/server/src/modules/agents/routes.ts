@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { agentOf, requireAgent } from '../../http/authenticate';
+import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
+import type { KefuServices } from '../../services';
+import { agentPresenceSchema, agentRoleSchema } from './service';
+
+const agentProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: agentRoleSchema,
+  presence: agentPresenceSchema,
+  isActive: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const agentRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+  const tags = ['admin: agents'];
+
+  app.get(
+    '/api/v1/admin/agents',
+    {
+      preHandler: requireAgent(services.auth, 'agents:manage'),
+      schema: {
+        tags,
+        summary: 'List agents',
+        security: bearerSecurity,
+        response: { 200: z.object({ agents: z.array(agentProfileSchema) }) },
+      },
+    },
+    async () => ({ agents: await services.agents.listAgents() }),
+  );
+
+  app.post(
+    '/api/v1/admin/agents',
+    {
+      preHandler: requireAgent(services.auth, 'agents:manage'),
+      schema: {
+        tags,
+        summary: 'Create an agent',
+        security: bearerSecurity,
+        body: z
+          .object({
+            email: z.string().trim().email().max(254),
+            displayName: z.string().trim().min(1).max(100),
+            password: z.string().min(8, 'password must be at least 8 characters').max(200),
+            role: agentRoleSchema,
+          })
+          .strict(),
+        response: { 201: z.object({ agent: agentProfileSchema }), 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const agent = await services.agents.createAgent(request.body, agentOf(request).id);
+      return reply.status(201).send({ agent });
+    },
+  );
+
+  app.put(
+    '/api/v1/agent/presence',
+    {
+      preHandler: requireAgent(services.auth),
+      schema: {
+        tags: ['agent: presence'],
+        summary: "Set the signed-in agent's presence",
+        security: bearerSecurity,
+        body: z.object({ presence: agentPresenceSchema }).strict(),
+        response: { 200: z.object({ agent: agentProfileSchema }) },
+      },
+    },
+    async (request) => ({
+      agent: await services.agents.setPresence(agentOf(request).id, request.body.presence),
+    }),
+  );
+};

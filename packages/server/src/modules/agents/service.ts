@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import { z } from 'zod';
+import type { AgentRole } from '@kefu/sdk';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/database';
+import { KefuError } from '../../errors';
+import { newId } from '../../ids';
+import { recordAudit } from '../audit/service';
+import type { AuthenticatedAgent } from '../auth/permissions';
+import * as agentsRepo from './repo';
+import type { AgentRow } from './repo';
+
+export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
+export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
+
+export interface AgentProfile extends AuthenticatedAgent {
+  presence: z.infer<typeof agentPresenceSchema>;
+  isActive: boolean;
+  createdAt: string;
+}
+
+export interface NewAgentInput {
+  email: string;
+  displayName: string;
+  password: string;
+  role: AgentRole;
+}
+
+/** Agents of the shop: accounts, roles, presence. */
+export class AgentService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates the first admin on an empty install. Returns the generated password when none was configured,
+   * so the caller can show it once; it is never stored in clear.
+   */
+  async ensureFirstAdmin(
+    email: string,
+    configuredPassword: string | null,
+  ): Promise<{ email: string; generatedPassword: string | null } | null> {
+    if ((await agentsRepo.countAgents(this.db)) > 0) return null;
+    const generatedPassword = configuredPassword ? null : randomBytes(12).toString('base64url');
+    await this.createAgent(
+      { email, displayName: 'Admin', password: configuredPassword ?? generatedPassword ?? '', role: 'admin' },
+      null,
+    );
+    return { email, generatedPassword };
+  }
+
+  async createAgent(input: NewAgentInput, actorId: string | null): Promise<AgentProfile> {
+    const email = input.email.toLowerCase();
+    const timestamp = this.clock.now().toISOString();
+    const row: AgentRow = {
+      id: newId('agt'),
+      email,
+      display_name: input.displayName,
+      password_hash: await argon2.hash(input.password, { type: argon2.argon2id }),
+      role: input.role,
+      presence: 'offline',
+      is_active: 1,
+      created_at: timestamp,
+      updated_at: timestamp,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      if (await agentsRepo.findAgentByEmail(trx, email)) throw new KefuError('email_taken');
+      await agentsRepo.insertAgent(trx, row);
+      await recordAudit(
+        trx,
+        {
+          actorType: actorId ? 'agent' : 'system',
+          actorId,
+          action: 'agent.created',
+          targetType: 'agent',
+          targetId: row.id,
+          data: { email, role: input.role },
+        },
+        this.clock.now(),
+      );
+    });
+    return toAgentProfile(row);
+  }
+
+  async listAgents(): Promise<AgentProfile[]> {
+    return (await agentsRepo.listAgents(this.db)).map(toAgentProfile);
+  }
+
+  async getAgent(agentId: string): Promise<AgentProfile> {
+    const row = await agentsRepo.findAgentById(this.db, agentId);
+    if (!row) throw new KefuError('agent_not_found');
+    return toAgentProfile(row);
+  }
+
+  async setPresence(agentId: string, presence: z.infer<typeof agentPresenceSchema>): Promise<AgentProfile> {
+    const row = await agentsRepo.updateAgent(this.db, agentId, {
+      presence,
+      updated_at: this.clock.now().toISOString(),
+    });
+    if (!row) throw new KefuError('agent_not_found');
+    return toAgentProfile(row);
+  }
+
+  /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
+  async verifyCredentials(email: string, password: string): Promise<AuthenticatedAgent> {
+    const row = await agentsRepo.findAgentByEmail(this.db, email.toLowerCase());
+    const passwordMatches = row
+      ? await argon2.verify(row.password_hash, password)
+      : await burnEquivalentTime(password);
+    if (!row || !passwordMatches || row.is_active !== 1) throw new KefuError('invalid_credentials');
+    return toAgentProfile(row);
+  }
+}
+
+export function toAgentProfile(row: AgentRow): AgentProfile {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: agentRoleSchema.parse(row.role),
+    presence: agentPresenceSchema.parse(row.presence),
+    isActive: row.is_active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+const timingDecoyHash = argon2.hash('kefu-timing-decoy', { type: argon2.argon2id });
+
+/** Hashes anyway when the e-mail is unknown, so response time does not reveal which e-mails exist. */
+async function burnEquivalentTime(password: string): Promise<false> {
+  await argon2.verify(await timingDecoyHash, password);
+  return false;
+}

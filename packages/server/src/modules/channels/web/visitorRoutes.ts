@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireVisitor, visitorOf } from '../../../http/authenticate';
+import {
+  bearerSecurity,
+  clientMessageIdSchema,
+  errorResponseSchema,
+  messageSchema,
+  messageTextSchema,
+  sendMessageResponseSchema,
+} from '../../../http/wireSchemas';
+import type { KefuServices } from '../../../services';
+import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
+
+const pageSchema = z
+  .object({
+    url: z.string().trim().max(2048).optional(),
+    productId: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+
+const sessionBodySchema = z
+  .object({
+    visitorId: z
+      .string()
+      .trim()
+      .min(8)
+      .max(100)
+      .regex(/^[\w-]+$/, 'visitorId may hold letters, digits, _ and -')
+      .optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+    locale: z.string().trim().min(2).max(20).optional(),
+    page: pageSchema.optional(),
+  })
+  .strict();
+
+/** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
+export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+  const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const tags = ['visitor'];
+
+  app.post(
+    '/api/v1/visitor/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Start or resume a visitor session',
+        body: sessionBodySchema.optional(),
+        response: {
+          201: z.object({
+            token: z.string(),
+            visitorId: z.string(),
+            customerId: z.string(),
+            conversationId: z.string(),
+          }),
+          400: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const visitorId = body.visitorId ?? `v_${randomUUID().replaceAll('-', '')}`;
+      const { customerId, conversation } = await services.conversations.startSession({
+        channel: 'web',
+        visitorId,
+        name: body.name,
+        locale: body.locale,
+        page: body.page,
+      });
+      const token = services.visitorTokens.issue({ customerId, visitorId, channel: 'web' });
+      return reply.status(201).send({ token, visitorId, customerId, conversationId: conversation.id });
+    },
+  );
+
+  app.post(
+    '/api/v1/visitor/messages',
+    {
+      preHandler: authenticateVisitor,
+      schema: {
+        tags,
+        summary: 'Send a shopper message; returns it and the bot replies',
+        security: bearerSecurity,
+        body: z
+          .object({ text: messageTextSchema, clientMessageId: clientMessageIdSchema.optional() })
+          .strict(),
+        response: { 201: sendMessageResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const visitor = visitorOf(request);
+      const result = await receiveCustomerMessage(services.conversations, services.bot, {
+        customerId: visitor.customerId,
+        channel: visitor.channel,
+        text: request.body.text,
+        clientMessageId: request.body.clientMessageId,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/visitor/messages',
+    {
+      preHandler: authenticateVisitor,
+      schema: {
+        tags,
+        summary: "The visitor's current conversation, oldest message first",
+        security: bearerSecurity,
+        response: { 200: z.object({ messages: z.array(messageSchema) }), 401: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const visitor = visitorOf(request);
+      return {
+        messages: await services.conversations.listCustomerMessages(visitor.customerId, visitor.channel),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/visitor/page',
+    {
+      preHandler: authenticateVisitor,
+      schema: {
+        tags,
+        summary: 'Report the page (product) the shopper is looking at',
+        security: bearerSecurity,
+        body: pageSchema,
+      },
+    },
+    async (request, reply) => {
+      const visitor = visitorOf(request);
+      await services.conversations.recordPage(visitor.customerId, visitor.channel, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/visitor/ws',
+    {
+      websocket: true,
+      preHandler: authenticateVisitor,
+      schema: {
+        tags,
+        summary: 'WebSocket: agent/bot messages and typing',
+        querystring: z.object({ token: z.string() }),
+      },
+    },
+    (socket, request) => {
+      const visitor = visitorOf(request);
+      services.gateway.addVisitor(visitor.customerId, visitor.channel, socket);
+    },
+  );
+};

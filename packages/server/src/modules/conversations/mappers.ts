@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type {
+  Attachment,
+  ChannelKind,
+  Conversation,
+  ConversationPriority,
+  ConversationStatus,
+  Message,
+  MessageSender,
+  QuickReply,
+} from '@kefu/sdk';
+import { parseJsonColumn } from '../../db/json';
+import type { ConversationRow, MessageRow } from './repo';
+
+export const conversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'closed']);
+export const conversationPrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export const channelKindSchema = z.enum(['web', 'app', 'wechat', 'email', 'webhook']);
+export const messageSenderSchema = z.enum(['customer', 'bot', 'agent', 'system']);
+export const attachmentSchema = z.object({
+  name: z.string().min(1).max(255),
+  url: z.string().url().max(2048),
+  contentType: z.string().min(1).max(255),
+  sizeBytes: z.number().int().nonnegative().optional(),
+});
+export const quickReplySchema = z.object({
+  label: z.string().min(1).max(100),
+  text: z.string().min(1).max(500),
+});
+
+export function toConversation(row: ConversationRow): Conversation {
+  const channel: ChannelKind = channelKindSchema.parse(row.channel);
+  const status: ConversationStatus = conversationStatusSchema.parse(row.status);
+  const priority: ConversationPriority = conversationPrioritySchema.parse(row.priority);
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    channel,
+    status,
+    priority,
+    category: row.category,
+    assigneeId: row.assignee_id,
+    subject: row.subject,
+    lastMessageAt: row.last_message_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+export function toMessage(row: MessageRow): Message {
+  const sender: MessageSender = messageSenderSchema.parse(row.sender);
+  const attachments: Attachment[] = parseJsonColumn(row.attachments, z.array(attachmentSchema));
+  const quickReplies: QuickReply[] = parseJsonColumn(row.quick_replies, z.array(quickReplySchema));
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    sender,
+    senderName: row.sender_name,
+    text: row.text,
+    attachments,
+    quickReplies,
+    isPrivate: row.is_private === 1,
+    clientMessageId: row.client_message_id,
+    createdAt: row.created_at,
+  };
+}

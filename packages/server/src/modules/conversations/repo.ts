@@ -1,0 +1,136 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database';
+import type { ConversationsTable, MessagesTable } from '../../db/schema';
+
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+
+const openStatuses = ['bot', 'queued', 'assigned', 'resolved'];
+
+export interface ConversationFilter {
+  statuses?: string[] | undefined;
+  assigneeId?: string | null | undefined;
+  channel?: string | undefined;
+  customerId?: string | undefined;
+  /** Restricts to conversations assigned to this agent or to nobody. */
+  visibleToAgentId?: string | undefined;
+  search?: string | undefined;
+  beforeLastMessageAt?: string | undefined;
+  limit: number;
+}
+
+export async function insertConversation(db: DbExecutor, row: ConversationRow): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
+}
+
+export async function findConversationById(
+  db: DbExecutor,
+  conversationId: string,
+): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
+}
+
+/** The customer's latest conversation on a channel that is not closed (a resolved one may be reopened). */
+export async function findLatestOpenConversation(
+  db: DbExecutor,
+  customerId: string,
+  channel: string,
+): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('channel', '=', channel)
+    .where('status', 'in', openStatuses)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function updateConversation(
+  db: DbExecutor,
+  conversationId: string,
+  changes: Updateable<ConversationsTable>,
+): Promise<ConversationRow> {
+  return db
+    .updateTable('conversations')
+    .set(changes)
+    .where('id', '=', conversationId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listConversations(
+  db: DbExecutor,
+  filter: ConversationFilter,
+): Promise<ConversationRow[]> {
+  let query = db.selectFrom('conversations').selectAll();
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('status', 'in', filter.statuses);
+  if (filter.assigneeId === null) query = query.where('assignee_id', 'is', null);
+  else if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.visibleToAgentId) {
+    const agentId = filter.visibleToAgentId;
+    query = query.where((eb) => eb.or([eb('assignee_id', '=', agentId), eb('assignee_id', 'is', null)]));
+  }
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('subject', 'like', pattern),
+        eb.exists(
+          eb
+            .selectFrom('messages')
+            .select('messages.id')
+            .whereRef('messages.conversation_id', '=', 'conversations.id')
+            .where('messages.text', 'like', pattern),
+        ),
+      ]),
+    );
+  }
+  if (filter.beforeLastMessageAt) query = query.where('last_message_at', '<', filter.beforeLastMessageAt);
+  return query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export async function insertMessage(db: DbExecutor, row: MessageRow): Promise<void> {
+  await db.insertInto('messages').values(row).execute();
+}
+
+export async function findMessageByClientId(
+  db: DbExecutor,
+  conversationId: string,
+  clientMessageId: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
+}
+
+export async function listRepliesTo(db: DbExecutor, messageId: string): Promise<MessageRow[]> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('reply_to_message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function listMessages(
+  db: DbExecutor,
+  conversationId: string,
+  options: { includePrivate: boolean; afterId?: string | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (!options.includePrivate) query = query.where('is_private', '=', 0);
+  if (options.afterId) query = query.where('id', '>', options.afterId);
+  return query.orderBy('id').limit(options.limit).execute();
+}
+
+export async function setMessageAnalysis(db: DbExecutor, messageId: string, analysis: string): Promise<void> {
+  await db.updateTable('messages').set({ analysis }).where('id', '=', messageId).execute();
+}

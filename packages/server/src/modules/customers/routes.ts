@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAgent } from '../../http/authenticate';
+import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
+import type { KefuServices } from '../../services';
+import { getCustomerProfile } from './service';
+
+const customerProfileSchema = z.object({
+  id: z.string(),
+  displayName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.string().nullable(),
+  vipTier: z.string(),
+  tags: z.array(z.string()),
+  identities: z.array(z.object({ channel: z.string(), externalId: z.string(), lastSeenAt: z.string() })),
+  createdAt: z.string(),
+});
+
+export const customerRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
+  app,
+  { services },
+) => {
+  app.get(
+    '/api/v1/agent/customers/:id',
+    {
+      preHandler: requireAgent(services.auth, 'customers:read'),
+      schema: {
+        tags: ['agent: customers'],
+        summary: 'A customer profile with their identities on each channel',
+        security: bearerSecurity,
+        params: idParamSchema,
+        response: { 200: z.object({ customer: customerProfileSchema }), 404: errorResponseSchema },
+      },
+    },
+    async (request) => ({ customer: await getCustomerProfile(services.database.db, request.params.id) }),
+  );
+};

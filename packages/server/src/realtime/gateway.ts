@@ -1,0 +1,172 @@
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import type { AgentServerEvent, Conversation, VisitorServerEvent } from '@kefu/sdk';
+import type { EventBus } from '../events/eventBus';
+import type { AuthenticatedAgent } from '../modules/auth/permissions';
+import { canAgentSeeConversation } from '../modules/auth/permissions';
+
+const visitorFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
+  z.object({ type: z.literal('ping') }),
+]);
+const agentFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('typing'), conversationId: z.string().max(64), isTyping: z.boolean() }),
+  z.object({ type: z.literal('ping') }),
+]);
+
+interface AgentConnection {
+  agent: AuthenticatedAgent;
+  socket: WebSocket;
+}
+
+export interface GatewayLookups {
+  /** The conversation a visitor's typing belongs to. */
+  findCurrentConversation(customerId: string, channel: string): Promise<Conversation | null>;
+  /** The conversation an agent types in, when the agent may see it. */
+  findConversationForAgent(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation | null>;
+}
+
+/**
+ * Holds this process's WebSocket connections and decides, in one place, who receives what:
+ * the shopper gets their conversation's public messages; agents get what `canAgentSeeConversation` allows.
+ */
+export class RealtimeGateway {
+  private readonly visitorSockets = new Map<string, Set<WebSocket>>();
+  private readonly agentConnections = new Set<AgentConnection>();
+
+  constructor(private readonly lookups: GatewayLookups) {}
+
+  subscribeTo(bus: EventBus): void {
+    bus.subscribe('message.created', ({ payload }) => {
+      const { message, conversation } = payload;
+      if (!message.isPrivate)
+        this.sendToVisitor(conversation.customerId, { type: 'message.created', message });
+      this.sendToAgents(conversation, null, { type: 'message.created', message, conversation });
+    });
+    bus.subscribe('conversation.created', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('conversation.assigned', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, payload.previousAssigneeId),
+    );
+    bus.subscribe('conversation.handed_off', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('conversation.handed_back', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('conversation.resolved', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('conversation.reopened', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+  }
+
+  addVisitor(customerId: string, channel: string, socket: WebSocket): void {
+    const sockets = this.visitorSockets.get(customerId) ?? new Set<WebSocket>();
+    sockets.add(socket);
+    this.visitorSockets.set(customerId, sockets);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) this.visitorSockets.delete(customerId);
+    });
+    socket.on('message', (data) => {
+      const frame = visitorFrameSchema.safeParse(parseFrame(data));
+      if (!frame.success) return;
+      if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
+      void this.relayVisitorTyping(customerId, channel, frame.data.isTyping);
+    });
+  }
+
+  addAgent(agent: AuthenticatedAgent, socket: WebSocket): void {
+    const connection: AgentConnection = { agent, socket };
+    this.agentConnections.add(connection);
+    socket.on('close', () => this.agentConnections.delete(connection));
+    socket.on('message', (data) => {
+      const frame = agentFrameSchema.safeParse(parseFrame(data));
+      if (!frame.success) return;
+      if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
+      void this.relayAgentTyping(agent, frame.data.conversationId, frame.data.isTyping);
+    });
+    send(socket, { type: 'ready', agentId: agent.id } satisfies AgentServerEvent);
+  }
+
+  connectionCounts(): { visitors: number; agents: number } {
+    let visitors = 0;
+    for (const sockets of this.visitorSockets.values()) visitors += sockets.size;
+    return { visitors, agents: this.agentConnections.size };
+  }
+
+  closeAll(): void {
+    for (const sockets of this.visitorSockets.values())
+      for (const socket of sockets) socket.close(1001, 'server shutting down');
+    for (const connection of this.agentConnections) connection.socket.close(1001, 'server shutting down');
+  }
+
+  private broadcastConversation(
+    eventName: string,
+    conversation: Conversation,
+    previousAssigneeId: string | null,
+  ): void {
+    this.sendToVisitor(conversation.customerId, {
+      type: 'conversation.updated',
+      status: conversation.status,
+    });
+    this.sendToAgents(conversation, previousAssigneeId, {
+      type: 'conversation.updated',
+      event: eventName,
+      conversation,
+    });
+  }
+
+  private sendToVisitor(customerId: string, event: VisitorServerEvent): void {
+    for (const socket of this.visitorSockets.get(customerId) ?? []) send(socket, event);
+  }
+
+  /** Sends to every agent allowed to see the conversation, and to its previous holder so their list updates. */
+  private sendToAgents(
+    conversation: Conversation,
+    previousAssigneeId: string | null,
+    event: AgentServerEvent,
+  ): void {
+    for (const connection of this.agentConnections) {
+      const wasHolder = previousAssigneeId !== null && connection.agent.id === previousAssigneeId;
+      if (wasHolder || canAgentSeeConversation(connection.agent, conversation))
+        send(connection.socket, event);
+    }
+  }
+
+  private async relayVisitorTyping(customerId: string, channel: string, isTyping: boolean): Promise<void> {
+    const conversation = await this.lookups.findCurrentConversation(customerId, channel);
+    if (!conversation) return;
+    this.sendToAgents(conversation, null, {
+      type: 'typing',
+      conversationId: conversation.id,
+      sender: 'customer',
+      isTyping,
+    });
+  }
+
+  private async relayAgentTyping(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    isTyping: boolean,
+  ): Promise<void> {
+    const conversation = await this.lookups.findConversationForAgent(agent, conversationId);
+    if (!conversation) return;
+    this.sendToVisitor(conversation.customerId, { type: 'typing', sender: 'agent', isTyping });
+  }
+}
+
+function send(socket: WebSocket, event: object): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+}
+
+function parseFrame(data: unknown): unknown {
+  try {
+    return JSON.parse(String(data));
+  } catch {
+    return null;
+  }
+}
