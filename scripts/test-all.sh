@@ -19,6 +19,7 @@ install_system_packages() {
   local missing=()
   [ -n "$(find_pg_bin)" ] || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk fonts-noto-color-emoji)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
     as_root apt-get update -q

@@ -19,6 +19,16 @@ export interface QuickReply {
   text: string;
 }
 
+/** What the bot understood of a customer message (agent API only). */
+export interface MessageAnalysis {
+  lang: string;
+  intent: { id: string; confidence: number; alternatives: { id: string; confidence: number }[] };
+  entities: { type: string; value: string; text: string }[];
+  sentiment: { score: number; label: 'positive' | 'negative' | 'neutral'; anger: boolean };
+  /** Which bot stage answered, e.g. `rules:Greeting`, `intent:human_agent`, `fallback`. */
+  answeredBy: string | null;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -32,6 +42,8 @@ export interface Message {
   isPrivate: boolean;
   clientMessageId: string | null;
   createdAt: string;
+  /** Present on customer messages in the agent API. */
+  analysis?: MessageAnalysis | null;
 }
 
 export interface Conversation {
@@ -61,6 +73,8 @@ export interface VisitorSessionResponse {
   visitorId: string;
   customerId: string;
   conversationId: string;
+  /** Who holds the conversation now: `bot`, `queued` (waiting for a person), `assigned` … */
+  status: ConversationStatus;
 }
 
 export interface SendVisitorMessageRequest {

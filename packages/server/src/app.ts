@@ -4,7 +4,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import { loadDefaultEngine } from '@kefu/nlu';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,12 +13,15 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { KefuConfig } from './config';
 import { openDatabase } from './db/database';
+import type { DomainEvent } from './events/catalog';
 import { LocalEventBus } from './events/eventBus';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
+import { RedisEventBus } from './events/redisEventBus';
 import { installErrorHandler } from './http/errorHandler';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
 import { redactUrl } from './http/redactUrl';
+import { installWidgetCors } from './http/widgetCors';
 import { agentRoutes } from './modules/agents/routes';
 import { AgentService } from './modules/agents/service';
 import { authRoutes } from './modules/auth/routes';
@@ -27,7 +31,10 @@ import { BotPipeline } from './modules/bot/pipeline';
 import { botRuleRoutes } from './modules/bot/routes';
 import { BotRulesService } from './modules/bot/rulesService';
 import { FallbackStage } from './modules/bot/stages/fallbackStage';
+import { IntentStage } from './modules/bot/stages/intentStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
+import { createNluUnderstander } from './modules/bot/understanding';
+import { localizeReply } from './modules/bot/replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
 import { CatalogService } from './modules/commerce/catalogService';
 import { shopRoutes } from './modules/commerce/routes';
@@ -68,7 +75,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         }),
       },
     },
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,9 +85,15 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   app.decorateRequest('visitor', null);
 
   const database = await openDatabase(config.databaseUrl);
-  const bus = new LocalEventBus((error, event) =>
-    app.log.error({ err: error, event: event.name }, 'event listener failed'),
-  );
+  const reportListenerError = (error: unknown, event: DomainEvent): void =>
+    app.log.error({ err: error, event: event.name }, 'event listener failed');
+  const bus = config.redisUrl
+    ? await RedisEventBus.connect({
+        url: config.redisUrl,
+        logger: app.log,
+        reportHandlerError: reportListenerError,
+      })
+    : new LocalEventBus(reportListenerError);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
   const agents = new AgentService(database.db, clock);
@@ -96,7 +111,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     auth: new AuthService(database.db, agents, clock),
     visitorTokens: new VisitorTokens(config.secretKey, clock),
     botRules,
-    bot: new BotPipeline([new RuleStage(botRules), new FallbackStage()], (text) => text),
+    understander: createNluUnderstander(loadDefaultEngine()),
+    bot: new BotPipeline([new RuleStage(botRules), new IntentStage(), new FallbackStage()], localizeReply),
     conversations,
     catalog: new CatalogService(database.db),
     gateway: new RealtimeGateway({
@@ -119,6 +135,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   installErrorHandler(app);
   installHttpMetrics(app, services.metrics);
+  await installWidgetCors(app, config.widgetOrigins);
   await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(healthRoutes, { services });

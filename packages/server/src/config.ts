@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
   KEFU_SEED_DEMO: booleanFromEnv.default(true),
   KEFU_PUBLIC_URL: z.string().url().optional(),
+  KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,8 @@ export interface KefuConfig {
   adminPassword: string | null;
   seedDemo: boolean;
   publicUrl: string | null;
+  /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
+  widgetOrigins: '*' | string[];
   logLevel: string;
 }
 
@@ -68,6 +71,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     adminPassword: values.KEFU_ADMIN_PASSWORD ?? null,
     seedDemo: values.KEFU_SEED_DEMO,
     publicUrl: values.KEFU_PUBLIC_URL ?? null,
+    widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
   };
 }
@@ -82,4 +86,12 @@ function readOrCreateSecretKey(dataDir: string): string {
   const generated = randomBytes(32).toString('base64url');
   writeFileSync(keyPath, `${generated}\n`, { mode: 0o600 });
   return generated;
+}
+
+function parseOrigins(value: string): '*' | string[] {
+  if (value === '*') return '*';
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
+  if (invalid.length > 0) throw new ConfigError(`KEFU_WIDGET_ORIGINS: not an origin: ${invalid.join(', ')}`);
+  return origins;
 }

@@ -9,6 +9,7 @@ import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
 import type { BotRulesService } from './modules/bot/rulesService';
+import type { MessageUnderstander } from './modules/bot/understanding';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { ConversationService } from './modules/conversations/service';
 import type { RealtimeGateway } from './realtime/gateway';
@@ -26,6 +27,7 @@ export interface KefuServices {
   auth: AuthService;
   visitorTokens: VisitorTokens;
   botRules: BotRulesService;
+  understander: MessageUnderstander;
   bot: BotPipeline;
   conversations: ConversationService;
   catalog: CatalogService;

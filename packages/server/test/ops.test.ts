@@ -81,3 +81,27 @@ describe('operations endpoints', () => {
     assert.equal(response.body.error.code, 'not_found');
   });
 });
+
+describe('cross-origin widget', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ seedDemo: false, environment: { KEFU_WIDGET_ORIGINS: 'https://shop.example.com' } });
+  });
+  after(async () => server.close());
+
+  test('the visitor API answers the merchant site’s preflight; agent APIs and other sites get no CORS', async () => {
+    const preflight = (path: string, origin: string) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight('/api/v1/visitor/messages', 'https://shop.example.com');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example.com');
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /authorization/);
+    const otherSite = await preflight('/api/v1/visitor/messages', 'https://evil.example.net');
+    assert.equal(otherSite.headers.get('access-control-allow-origin'), null);
+    const agentApi = await preflight('/api/v1/agent/conversations', 'https://shop.example.com');
+    assert.equal(agentApi.headers.get('access-control-allow-origin'), null);
+  });
+});

@@ -49,6 +49,10 @@ for (const { dialect } of testDatabaseTargets()) {
       });
       const arrived = await agentSocket.waitFor(messageWithText('我的快递到哪了'));
       assert.equal((arrived.conversation as { id: string }).id, session.body.conversationId);
+      const understood = (arrived.message as { analysis: { intent: { id: string } } }).analysis;
+      assert.equal(understood.intent.id, 'order_tracking', 'agents see what the bot understood');
+      const ownCopy = await visitorSocket.waitFor(messageWithText('我的快递到哪了'));
+      assert.ok(!('analysis' in (ownCopy.message as object)), 'the shopper never receives the analysis');
       await visitorSocket.waitFor(
         (frame) => frame.type === 'message.created' && (frame.message as { sender: string }).sender === 'bot',
       );

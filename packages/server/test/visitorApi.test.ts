@@ -50,6 +50,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(first.customerId, /^cus_/);
       assert.match(first.conversationId, /^conv_/);
       assert.equal(first.visitorId, 'visitor-resume-1');
+      assert.equal(first.status, 'bot');
       const again = await startSession({ visitorId: 'visitor-resume-1' });
       assert.equal(again.customerId, first.customerId);
       assert.equal(again.conversationId, first.conversationId);
@@ -82,12 +83,14 @@ for (const { dialect } of testDatabaseTargets()) {
     });
 
     test('asking for a human queues the conversation and the bot stops answering', async () => {
-      const { token } = await startSession();
+      const { token } = await startSession({ visitorId: 'visitor-wants-a-human' });
       const handoff = await send(token, { text: '我要转人工' });
       assert.match(handoff.body.replies[0]?.text ?? '', /人工客服/);
       const next = await send(token, { text: '你好' });
       assert.equal(next.status, 201);
       assert.deepEqual(next.body.replies, []);
+      const resumed = await startSession({ visitorId: 'visitor-wants-a-human' });
+      assert.equal(resumed.status, 'queued');
     });
 
     test('the same clientMessageId twice returns the same message, stored once, with the same replies', async () => {

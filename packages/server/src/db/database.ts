@@ -62,8 +62,32 @@ function openSqlite(databaseUrl: string): KefuDatabase {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; compiling SQL is a large share of a small query's cost on SQLite,
+ * so prepared statements are kept per SQL text (statements run synchronously, so reuse is safe).
+ */
+function withStatementCache(connection: SqliteDatabase.Database, capacity = 500) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText: string) {
+      const cached = statements.get(sqlText);
+      if (cached) return cached;
+      const statement = connection.prepare(sqlText);
+      if (statements.size >= capacity) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(sqlText, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(databaseUrl: string): KefuDatabase {

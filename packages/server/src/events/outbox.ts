@@ -64,7 +64,7 @@ export class OutboxPublisher {
   ) {}
 
   async publishByIds(eventIds: readonly string[]): Promise<void> {
-    for (const eventId of eventIds) await this.claimAndPublish(eventId);
+    if (eventIds.length > 0) await this.claimAndPublish(eventIds);
   }
 
   /** Publishes events older than `minimumAgeMs` that were committed but never published. */
@@ -78,7 +78,7 @@ export class OutboxPublisher {
       .orderBy('id')
       .limit(500)
       .execute();
-    for (const row of pending) await this.claimAndPublish(row.id);
+    if (pending.length > 0) await this.claimAndPublish(pending.map((row) => row.id));
     return pending.length;
   }
 
@@ -94,21 +94,21 @@ export class OutboxPublisher {
     this.sweepTimer = null;
   }
 
-  private async claimAndPublish(eventId: string): Promise<void> {
+  /** One update claims the batch; only rows this process flipped from unpublished are published, in id order. */
+  private async claimAndPublish(eventIds: readonly string[]): Promise<void> {
     const claimed = await this.db
       .updateTable('outbox_events')
       .set({ published_at: this.clock.now().toISOString() })
-      .where('id', '=', eventId)
+      .where('id', 'in', eventIds)
       .where('published_at', 'is', null)
       .returningAll()
-      .executeTakeFirst();
-    if (!claimed) return;
-    const event = toDomainEvent(claimed.id, claimed.name, claimed.payload, claimed.created_at);
-    if (!event) {
-      this.logger.error({ eventId, name: claimed.name }, 'outbox row has an unknown event name');
-      return;
+      .execute();
+    claimed.sort((left, right) => (left.id < right.id ? -1 : 1));
+    for (const row of claimed) {
+      const event = toDomainEvent(row.id, row.name, row.payload, row.created_at);
+      if (event) await this.bus.publish(event);
+      else this.logger.error({ eventId: row.id, name: row.name }, 'outbox row has an unknown event name');
     }
-    await this.bus.publish(event);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   channelKindSchema,
   conversationPrioritySchema,
   conversationStatusSchema,
+  messageAnalysisSchema,
   messageSenderSchema,
   quickReplySchema,
 } from '../modules/conversations/mappers';
@@ -20,6 +21,7 @@ export const messageSchema = z.object({
   isPrivate: z.boolean(),
   clientMessageId: z.string().nullable(),
   createdAt: z.string(),
+  analysis: messageAnalysisSchema.nullable().optional(),
 });
 
 export const conversationSchema = z.object({

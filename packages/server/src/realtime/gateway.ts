@@ -4,6 +4,7 @@ import type { AgentServerEvent, Conversation, VisitorServerEvent } from '@kefu/s
 import type { EventBus } from '../events/eventBus';
 import type { AuthenticatedAgent } from '../modules/auth/permissions';
 import { canAgentSeeConversation } from '../modules/auth/permissions';
+import { toVisitorMessage } from '../modules/conversations/mappers';
 
 const visitorFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
@@ -40,7 +41,7 @@ export class RealtimeGateway {
     bus.subscribe('message.created', ({ payload }) => {
       const { message, conversation } = payload;
       if (!message.isPrivate)
-        this.sendToVisitor(conversation.customerId, { type: 'message.created', message });
+        this.sendToVisitor(conversation.customerId, { type: 'message.created', message: toVisitorMessage(message) });
       this.sendToAgents(conversation, null, { type: 'message.created', message, conversation });
     });
     bus.subscribe('conversation.created', ({ name, payload }) =>

@@ -26,14 +26,19 @@ export interface TestServerOptions {
   clock?: Clock;
   seedDemo?: boolean;
   environment?: Record<string, string>;
+  /**
+   * A database the caller created (see testDatabase.ts) to share between several servers, as instances
+   * of one deployment do; the caller drops it. Without it each server gets a fresh database of its own.
+   */
+  sharedDatabaseUrl?: string;
 }
 
 /** The real app on a real port (127.0.0.1, random), on a throw-away database and data directory. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dialect = options.dialect ?? 'sqlite';
-  const target = testDatabaseTargets().find((candidate) => candidate.dialect === dialect);
-  if (!target) throw new Error(`No test database for ${dialect}: set KEFU_TEST_DATABASE_URL`);
-  const database: TestDatabase = await target.create();
+  const database: TestDatabase = options.sharedDatabaseUrl
+    ? { url: options.sharedDatabaseUrl, drop: async () => undefined }
+    : await createTestDatabase(dialect);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kefu-test-data-'));
   const config = loadConfig({
     KEFU_DATA_DIR: dataDir,
@@ -75,4 +80,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  const target = testDatabaseTargets().find((candidate) => candidate.dialect === dialect);
+  if (!target) throw new Error(`No test database for ${dialect}: set KEFU_TEST_DATABASE_URL`);
+  return target.create();
 }

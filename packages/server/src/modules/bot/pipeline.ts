@@ -1,10 +1,12 @@
 import type { QuickReply } from '@kefu/sdk';
 import type { ReplyLocale } from './replyLocale';
+import type { Understanding } from './understanding';
 
 export interface BotTurn {
   conversationId: string;
   customerId: string;
   text: string;
+  understanding: Understanding;
   locale: ReplyLocale;
   pageProductId: string | null;
 }

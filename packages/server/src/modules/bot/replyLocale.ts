@@ -1,3 +1,5 @@
+import { toTraditional } from '@kefu/nlu';
+
 export type ReplyLocale = 'zh-CN' | 'zh-TW' | 'en';
 
 const hanCharacter = /\p{Script=Han}/u;
@@ -28,4 +30,9 @@ export function normaliseLocale(locale: string | null | undefined): ReplyLocale 
 /** Picks the zh or en variant of a text; zh-TW gets the zh text converted by the caller. */
 export function pickLocalizedText(locale: ReplyLocale, texts: { zh: string; en: string }): string {
   return locale === 'en' ? texts.en : texts.zh;
+}
+
+/** Replies are written in simplified Chinese and English; a traditional-script shopper gets them converted. */
+export function localizeReply(text: string, locale: ReplyLocale): string {
+  return locale === 'zh-TW' ? toTraditional(text) : text;
 }

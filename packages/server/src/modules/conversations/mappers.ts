@@ -6,6 +6,7 @@ import type {
   ConversationPriority,
   ConversationStatus,
   Message,
+  MessageAnalysis,
   MessageSender,
   QuickReply,
 } from '@kefu/sdk';
@@ -21,6 +22,21 @@ export const attachmentSchema = z.object({
   url: z.string().url().max(2048),
   contentType: z.string().min(1).max(255),
   sizeBytes: z.number().int().nonnegative().optional(),
+});
+export const messageAnalysisSchema = z.object({
+  lang: z.string(),
+  intent: z.object({
+    id: z.string(),
+    confidence: z.number(),
+    alternatives: z.array(z.object({ id: z.string(), confidence: z.number() })),
+  }),
+  entities: z.array(z.object({ type: z.string(), value: z.string(), text: z.string() })),
+  sentiment: z.object({
+    score: z.number(),
+    label: z.enum(['positive', 'negative', 'neutral']),
+    anger: z.boolean(),
+  }),
+  answeredBy: z.string().nullable(),
 });
 export const quickReplySchema = z.object({
   label: z.string().min(1).max(100),
@@ -63,4 +79,18 @@ export function toMessage(row: MessageRow): Message {
     clientMessageId: row.client_message_id,
     createdAt: row.created_at,
   };
+}
+
+/** The agents' view of a message: with what the bot understood of it. */
+export function toAgentMessage(row: MessageRow): Message {
+  const analysis: MessageAnalysis | null = row.analysis
+    ? parseJsonColumn(row.analysis, messageAnalysisSchema)
+    : null;
+  return { ...toMessage(row), analysis };
+}
+
+/** The shopper's view of a message: nothing of the bot's analysis. */
+export function toVisitorMessage(message: Message): Message {
+  const { analysis: _analysis, ...visible } = message;
+  return visible;
 }

@@ -7,7 +7,7 @@ import type { AuthenticatedAgent } from '../auth/permissions';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
 import { normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
 import { resolveCustomerByIdentity } from '../customers/service';
-import { toConversation, toMessage } from './mappers';
+import { toAgentMessage, toConversation, toMessage } from './mappers';
 import * as conversationsRepo from './repo';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
 
@@ -21,6 +21,8 @@ export interface NewMessageInput {
   replyToMessageId?: string | null;
   quickReplies?: { label: string; text: string }[];
   attachments?: { name: string; url: string; contentType: string; sizeBytes?: number }[];
+  /** JSON of the bot's understanding (customer messages). */
+  analysis?: string | null;
 }
 
 export interface StartSessionInput {
@@ -81,7 +83,7 @@ export class ConversationService {
   async storeCustomerMessage(
     customerId: string,
     channel: string,
-    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'attachments'>,
+    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'attachments' | 'analysis'>,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
     try {
       return await this.unitOfWork.run(async (context) => {
@@ -126,11 +128,14 @@ export class ConversationService {
   /** Stores the bot's answers to a customer message and, when the bot hands off, queues the conversation. */
   async storeBotReplies(
     conversationId: string,
-    replyToMessageId: string,
+    replyTo: { messageId: string; analysis: string | null },
     replies: { text: string; quickReplies: { label: string; text: string }[] }[],
     handoff: { reason: string } | null,
   ): Promise<MessageRow[]> {
+    const replyToMessageId = replyTo.messageId;
     return this.unitOfWork.run(async (context) => {
+      if (replyTo.analysis)
+        await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
       let conversation = await this.requireConversation(context, conversationId);
       if (conversation.status !== 'bot') return [];
       const stored: MessageRow[] = [];
@@ -204,7 +209,7 @@ export class ConversationService {
       includePrivate: true,
       ...options,
     });
-    return rows.map(toMessage);
+    return rows.map(toAgentMessage);
   }
 
   /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
@@ -222,7 +227,7 @@ export class ConversationService {
           conversation.id,
           input.clientMessageId,
         );
-        if (existing) return toMessage(existing);
+        if (existing) return toAgentMessage(existing);
       }
       if (!input.isPrivate && conversation.assignee_id !== agent.id) {
         conversation = await this.assign(context, conversation, agent);
@@ -244,7 +249,7 @@ export class ConversationService {
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
       });
-      return toMessage(message);
+      return toAgentMessage(message);
     });
   }
 
@@ -399,7 +404,7 @@ export class ConversationService {
       is_private: input.isPrivate ? 1 : 0,
       client_message_id: input.clientMessageId ?? null,
       reply_to_message_id: input.replyToMessageId ?? null,
-      analysis: null,
+      analysis: input.analysis ?? null,
       created_at: timestamp,
     };
     await conversationsRepo.insertMessage(context.trx, message);
@@ -412,7 +417,7 @@ export class ConversationService {
       updated_at: timestamp,
     });
     await context.emit('message.created', {
-      message: toMessage(message),
+      message: toAgentMessage(message),
       conversation: toConversation(updated),
     });
     return { message, conversation: updated };

@@ -11,6 +11,7 @@ import {
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
+import { conversationStatusSchema } from '../../conversations/mappers';
 import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
 
 const pageSchema = z
@@ -53,6 +54,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
             visitorId: z.string(),
             customerId: z.string(),
             conversationId: z.string(),
+            status: conversationStatusSchema,
           }),
           400: errorResponseSchema,
         },
@@ -69,7 +71,9 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
         page: body.page,
       });
       const token = services.visitorTokens.issue({ customerId, visitorId, channel: 'web' });
-      return reply.status(201).send({ token, visitorId, customerId, conversationId: conversation.id });
+      return reply
+        .status(201)
+        .send({ token, visitorId, customerId, conversationId: conversation.id, status: conversation.status });
     },
   );
 
@@ -89,7 +93,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
     },
     async (request, reply) => {
       const visitor = visitorOf(request);
-      const result = await receiveCustomerMessage(services.conversations, services.bot, {
+      const result = await receiveCustomerMessage(services, {
         customerId: visitor.customerId,
         channel: visitor.channel,
         text: request.body.text,

@@ -1,0 +1,83 @@
+import * as OpenCC from 'opencc-js';
+
+export type Language = 'zh-Hans' | 'zh-Hant' | 'en' | 'mixed';
+
+type Converter = (text: string) => string;
+
+let simplifyConverter: Converter | undefined;
+let traditionalTaiwanConverter: Converter | undefined;
+let traditionalHongKongConverter: Converter | undefined;
+let traditionalCharacterConverter: Converter | undefined;
+let simplifiedCharacterConverter: Converter | undefined;
+
+/** Traditional (any variant, with Taiwan phrases such as 軟體 → 软件) to mainland simplified. */
+export function toSimplified(text: string): string {
+  simplifyConverter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  return simplifyConverter(text);
+}
+
+/** Character by character, so offsets into the text stay valid (used for entity spans). */
+export function toSimplifiedCharacters(text: string): string {
+  if (!hanTest.test(text)) return text;
+  let output = '';
+  for (const character of text)
+    output += character < '\u2e80' ? character : classifyCharacter(character).simplified;
+  return output;
+}
+
+/** Simplified to traditional, for replying in the script the shopper wrote in. */
+export function toTraditional(text: string, variant: 'tw' | 'hk' = 'tw'): string {
+  if (variant === 'hk') {
+    traditionalHongKongConverter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
+    return traditionalHongKongConverter(text);
+  }
+  traditionalTaiwanConverter ??= OpenCC.Converter({ from: 'cn', to: 'twp' });
+  return traditionalTaiwanConverter(text);
+}
+
+const hanPattern = /\p{Script=Han}/gu;
+const latinWordPattern = /[a-z]{2,}/gi;
+
+/**
+ * Decides the language and, for Chinese, the script. Characters shared by both scripts
+ * (我, 你, 好) say nothing, so only characters that a converter changes are counted.
+ */
+export function detectLanguage(text: string): Language {
+  const hanCharacters = text.match(hanPattern) ?? [];
+  const latinWords = text.match(latinWordPattern) ?? [];
+  if (hanCharacters.length === 0) return 'en';
+  const latinLetters = latinWords.reduce((sum, word) => sum + word.length, 0);
+  if (latinWords.length >= 3 && latinLetters > hanCharacters.length * 2) return 'mixed';
+  return isTraditional(hanCharacters) ? 'zh-Hant' : 'zh-Hans';
+}
+
+interface CharacterScript {
+  simplified: string;
+  /** 1: only in traditional text, -1: only in simplified text, 0: shared by both. */
+  script: number;
+}
+
+const characterScripts = new Map<string, CharacterScript>();
+const hanTest = /\p{Script=Han}/u;
+
+/** Converting one character at a time and remembering the answer keeps detection at a map lookup per character. */
+function classifyCharacter(character: string): CharacterScript {
+  const known = characterScripts.get(character);
+  if (known) return known;
+  simplifiedCharacterConverter ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  traditionalCharacterConverter ??= OpenCC.Converter({ from: 'cn', to: 't' });
+  const simplified = simplifiedCharacterConverter(character);
+  const traditional = traditionalCharacterConverter(character);
+  const entry = {
+    simplified: [...simplified].length === 1 ? simplified : character,
+    script: simplified !== character ? 1 : traditional !== character ? -1 : 0,
+  };
+  characterScripts.set(character, entry);
+  return entry;
+}
+
+function isTraditional(hanCharacters: readonly string[]): boolean {
+  let balance = 0;
+  for (const character of hanCharacters) balance += classifyCharacter(character).script;
+  return balance > 0;
+}

@@ -1,0 +1,185 @@
+import { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { z } from 'zod';
+import { conversationSchema, messageSchema } from '../http/wireSchemas';
+import type { DomainEvent, EventCatalog, EventName } from './catalog';
+import { isEventName } from './catalog';
+import type { EventBus, EventHandler } from './eventBus';
+import { LocalEventBus } from './eventBus';
+
+const defaultEventChannel = 'kefu:events';
+
+export interface EventBusLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface RedisEventBusOptions {
+  url: string;
+  /** One pub/sub channel per deployment; every process of the deployment must use the same one. */
+  channel?: string;
+  reportHandlerError: (error: unknown, event: DomainEvent) => void;
+  logger: EventBusLogger;
+}
+
+/**
+ * Fans events out to every server process through one Redis pub/sub channel. A process's own events
+ * come back through its subscription too, so local handlers run once per event in every process.
+ * Redis only fans out: the outbox already publishes each committed event once for the whole cluster.
+ * Pub/sub is at-most-once, so a process that is disconnected from Redis misses what is sent meanwhile;
+ * clients catch up through the REST API when their WebSocket reconnects.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly localBus: LocalEventBus;
+  /** Frames are dispatched one after another, in the order Redis delivered them. */
+  private dispatching: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly channel: string,
+    private readonly options: RedisEventBusOptions,
+  ) {
+    this.localBus = new LocalEventBus(options.reportHandlerError);
+    subscriber.on('message', (receivedChannel: string, frame: string) => {
+      if (receivedChannel === channel) this.receiveFrame(frame);
+    });
+  }
+
+  /** Connects both connections and resolves once the subscription is active; rejects if Redis is unreachable. */
+  static async connect(options: RedisEventBusOptions): Promise<RedisEventBus> {
+    const channel = options.channel ?? defaultEventChannel;
+    // A publish fails at once while Redis is unreachable instead of waiting in a queue (see `publish`).
+    const publisher = openConnection(options, `${channel}:publisher`, { enableOfflineQueue: false });
+    const subscriber = openConnection(options, `${channel}:subscriber`, {});
+    try {
+      await Promise.all([publisher.connect(), subscriber.connect()]);
+      await subscriber.subscribe(channel);
+    } catch (error) {
+      publisher.disconnect();
+      subscriber.disconnect();
+      throw error;
+    }
+    return new RedisEventBus(publisher, subscriber, channel, options);
+  }
+
+  subscribe<Name extends EventName>(name: Name, handler: EventHandler<Name>): () => void {
+    return this.localBus.subscribe(name, handler);
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    if (this.closed) return;
+    // Typed as what the schema accepts, so an event added to the catalogue without a schema does not compile.
+    const frame: z.input<typeof domainEventSchema> = event;
+    try {
+      await this.publisher.publish(this.channel, JSON.stringify(frame));
+    } catch (error) {
+      this.options.logger.error(
+        { err: error, event: event.name, eventId: event.id },
+        'Redis publish failed; the event reaches this process only',
+      );
+      await this.localBus.publish(event);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([closeConnection(this.subscriber), closeConnection(this.publisher)]);
+    await this.dispatching;
+    await this.localBus.close();
+  }
+
+  private receiveFrame(frame: string): void {
+    const parsed = parseEventFrame(frame);
+    if (!parsed.ok) {
+      this.options.logger.warn(
+        { channel: this.channel, reason: parsed.reason, frame: frame.slice(0, 200) },
+        'ignored an event frame from Redis',
+      );
+      return;
+    }
+    this.dispatching = this.dispatching.then(() => this.localBus.publish(parsed.event));
+  }
+}
+
+const eventEnvelopeSchema = z.object({ name: z.string() });
+
+const domainEventSchema = z.discriminatedUnion('name', [
+  eventSchema('customer.created', z.object({ customerId: z.string(), channel: z.string() })),
+  eventSchema('conversation.created', z.object({ conversation: conversationSchema })),
+  eventSchema(
+    'conversation.assigned',
+    z.object({
+      conversation: conversationSchema,
+      assigneeId: z.string(),
+      previousAssigneeId: z.string().nullable(),
+    }),
+  ),
+  eventSchema('conversation.handed_off', z.object({ conversation: conversationSchema, reason: z.string() })),
+  eventSchema(
+    'conversation.handed_back',
+    z.object({ conversation: conversationSchema, agentId: z.string() }),
+  ),
+  eventSchema(
+    'conversation.resolved',
+    z.object({ conversation: conversationSchema, resolvedBy: z.string().nullable() }),
+  ),
+  eventSchema(
+    'conversation.reopened',
+    z.object({ conversation: conversationSchema, reopenedBy: z.string().nullable() }),
+  ),
+  eventSchema('message.created', z.object({ message: messageSchema, conversation: conversationSchema })),
+]);
+
+type ParsedFrame = { ok: true; event: DomainEvent } | { ok: false; reason: string };
+
+/** Frames come from the network: parse and narrow them, never trust them. */
+function parseEventFrame(frame: string): ParsedFrame {
+  let json: unknown;
+  try {
+    json = JSON.parse(frame);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const envelope = eventEnvelopeSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, reason: 'no event name' };
+  // During a rolling deploy a newer process may publish events that this one does not know yet.
+  if (!isEventName(envelope.data.name)) return { ok: false, reason: `unknown event ${envelope.data.name}` };
+  const event = domainEventSchema.safeParse(json);
+  if (!event.success) return { ok: false, reason: z.prettifyError(event.error) };
+  return { ok: true, event: event.data };
+}
+
+/** The payload schema must produce the catalogue's payload type for that name. */
+function eventSchema<Name extends EventName, Payload extends z.ZodType<EventCatalog[Name]>>(
+  name: Name,
+  payload: Payload,
+) {
+  return z.object({ id: z.string(), name: z.literal(name), payload, occurredAt: z.string() });
+}
+
+function openConnection(
+  options: RedisEventBusOptions,
+  connectionName: string,
+  overrides: RedisOptions,
+): Redis {
+  const connection = new Redis(options.url, { lazyConnect: true, connectionName, ...overrides });
+  // Without a listener ioredis prints every failed reconnect attempt to stderr.
+  connection.on('error', (error: unknown) =>
+    options.logger.error({ err: error, connection: connectionName }, 'Redis connection error'),
+  );
+  return connection;
+}
+
+async function closeConnection(connection: Redis): Promise<void> {
+  if (connection.status !== 'ready') {
+    connection.disconnect();
+    return;
+  }
+  try {
+    await connection.quit();
+  } catch {
+    connection.disconnect();
+  }
+}

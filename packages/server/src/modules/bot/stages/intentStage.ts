@@ -1,0 +1,53 @@
+import type { BotDecision, BotStage, BotTurn } from '../pipeline';
+import { pickLocalizedText } from '../replyLocale';
+
+/** Below this the intent is a guess, and a guess must not move a shopper to the queue. */
+const handoffConfidence = 0.6;
+
+/**
+ * Acts on what the engine understood where no rule answered: a request for a person (in any wording)
+ * hands off; anger or a complaint gets an apology first and the offer of a person.
+ */
+export class IntentStage implements BotStage {
+  readonly name = 'intent';
+
+  async handle(turn: BotTurn): Promise<BotDecision | null> {
+    const { intent, sentiment } = turn.understanding;
+    if (intent.id === 'human_agent' && intent.confidence >= handoffConfidence) {
+      return {
+        stage: `${this.name}:human_agent`,
+        replies: [
+          {
+            text: pickLocalizedText(turn.locale, {
+              zh: '好的，正在为您转接人工客服，请稍候～',
+              en: 'Sure, connecting you to a human agent now. Please wait a moment.',
+            }),
+            quickReplies: [],
+          },
+        ],
+        handoff: { reason: 'customer_request' },
+      };
+    }
+    if (sentiment.anger || intent.id === 'complaint') return this.apologise(turn);
+    return null;
+  }
+
+  private apologise(turn: BotTurn): BotDecision {
+    const english = turn.locale === 'en';
+    return {
+      stage: `${this.name}:${turn.understanding.sentiment.anger ? 'anger' : 'complaint'}`,
+      replies: [
+        {
+          text: pickLocalizedText(turn.locale, {
+            zh: '非常抱歉给您带来了不好的体验，我们一定重视。请告诉我订单号和遇到的问题，或者直接联系人工客服为您处理。',
+            en: "I'm really sorry about this experience. Please tell me your order number and what went wrong, or talk to a person right away.",
+          }),
+          quickReplies: [
+            { label: english ? 'Talk to a person' : '转人工', text: english ? 'Talk to a human' : '转人工' },
+          ],
+        },
+      ],
+      handoff: null,
+    };
+  }
+}
