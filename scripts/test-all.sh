@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The full test command (README, CI): installs what the suites need, starts throw-away services on
-# loopback, type-checks, lints and runs every suite on SQLite and PostgreSQL plus the browser suites.
+# loopback (PostgreSQL, Redis), type-checks, lints and runs every suite on SQLite and PostgreSQL, the
+# scale-out suite (two server instances sharing PostgreSQL and Redis) and the browser suites.
 #   KEFU_SKIP_INSTALL=1  reuse node_modules instead of a clean `npm ci` (for quick local runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ install_system_packages() {
   local missing=()
   [ -n "$(find_pg_bin)" ] || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v redis-server >/dev/null || missing+=(redis-server)
   fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk fonts-noto-color-emoji)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
@@ -30,9 +32,15 @@ install_system_packages() {
 work_dir=$(mktemp -d /tmp/kefu-test-all.XXXXXX)
 pg_data="$work_dir/pg"
 pg_started=0
+redis_data="$work_dir/redis"
+redis_pid=""
 cleanup() {
   if [ "$pg_started" -eq 1 ]; then
     run_as_postgres "$(find_pg_bin)/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$redis_pid" ]; then
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
   fi
   rm -rf "$work_dir"
 }
@@ -42,10 +50,14 @@ run_as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
 start_postgres() {
   local bin port
   bin=$(find_pg_bin)
-  port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  port=$(free_port)
   mkdir -p "$pg_data"
   [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$work_dir"
   run_as_postgres "$bin/initdb" -D "$pg_data" -U kefu --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -56,12 +68,33 @@ start_postgres() {
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $pg_data)"
 }
 
+# Redis fans events out between server instances (the scale-out suite runs two of them).
+start_redis() {
+  local port attempt
+  port=$(free_port)
+  mkdir -p "$redis_data"
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$redis_data" \
+    --logfile "$redis_data/server.log" --daemonize no &
+  redis_pid=$!
+  for attempt in $(seq 1 50); do
+    [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ] && break
+    if [ "$attempt" -eq 50 ]; then
+      echo "redis-server did not start; see $redis_data/server.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  export KEFU_TEST_REDIS_URL="redis://127.0.0.1:$port"
+  log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port (data in $redis_data)"
+}
+
 install_system_packages
 if [ "${KEFU_SKIP_INSTALL:-0}" != "1" ]; then
   log "npm ci"
   npm ci --no-audit --no-fund
 fi
 start_postgres
+start_redis
 export KEFU_TEST_CHROMIUM=/usr/bin/chromium
 
 log "build web assets"
@@ -70,6 +103,6 @@ log "typecheck"
 npm run typecheck --silent
 log "lint"
 npm run lint --silent
-log "tests (SQLite + PostgreSQL + Chromium)"
+log "tests (SQLite + PostgreSQL + Redis + Chromium)"
 cd "$repo_root"
 bash scripts/test.sh

@@ -84,7 +84,14 @@ export function parseSession(value: unknown): VisitorSessionResponse {
 }
 
 function readConversationStatus(value: unknown): ConversationStatus {
-  if (value === 'bot' || value === 'queued' || value === 'assigned' || value === 'resolved' || value === 'closed') return value;
+  if (
+    value === 'bot' ||
+    value === 'queued' ||
+    value === 'assigned' ||
+    value === 'resolved' ||
+    value === 'closed'
+  )
+    return value;
   throw invalidResponseError();
 }
 

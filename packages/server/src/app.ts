@@ -40,6 +40,7 @@ import { CatalogService } from './modules/commerce/catalogService';
 import { shopRoutes } from './modules/commerce/routes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
+import { AgentConversationActions } from './modules/conversations/agentActions';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
 import { RealtimeGateway } from './realtime/gateway';
@@ -114,6 +115,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     understander: createNluUnderstander(loadDefaultEngine()),
     bot: new BotPipeline([new RuleStage(botRules), new IntentStage(), new FallbackStage()], localizeReply),
     conversations,
+    agentActions: new AgentConversationActions(unitOfWork),
     catalog: new CatalogService(database.db),
     gateway: new RealtimeGateway({
       findCurrentConversation: (customerId, channel) =>

@@ -11,6 +11,7 @@ import type { BotPipeline } from './modules/bot/pipeline';
 import type { BotRulesService } from './modules/bot/rulesService';
 import type { MessageUnderstander } from './modules/bot/understanding';
 import type { CatalogService } from './modules/commerce/catalogService';
+import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
 import type { RealtimeGateway } from './realtime/gateway';
 
@@ -30,6 +31,7 @@ export interface KefuServices {
   understander: MessageUnderstander;
   bot: BotPipeline;
   conversations: ConversationService;
+  agentActions: AgentConversationActions;
   catalog: CatalogService;
   gateway: RealtimeGateway;
 }

@@ -142,6 +142,32 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(agentView.body.messages.some((message) => message.text === 'VIP, be nice'));
     });
 
+    test('an angry shopper gets an apology first and the offer of a person; agents see intent, entities and sentiment', async () => {
+      const shopper = await shopperSays(
+        '你们太垃圾了！！！订单KF202611010018到现在还没发货，我要投诉到12315',
+      );
+      const reply = shopper.sent.replies[0];
+      assert.ok(reply);
+      assert.match(reply.text, /抱歉/);
+      assert.ok(reply.quickReplies.some((quickReply) => quickReply.text === '转人工'));
+      const messages = await call<{ messages: Message[] }>(
+        'GET',
+        `/api/v1/agent/conversations/${shopper.conversationId}/messages`,
+        adminToken,
+      );
+      const analysis = messages.body.messages.find((message) => message.sender === 'customer')?.analysis;
+      assert.ok(analysis);
+      assert.equal(analysis.sentiment.anger, true);
+      assert.equal(analysis.sentiment.label, 'negative');
+      assert.ok(
+        analysis.entities.some(
+          (entity) => entity.type === 'order_number' && entity.value === 'KF202611010018',
+        ),
+      );
+      assert.match(analysis.answeredBy ?? '', /^intent:/);
+      assert.equal(shopper.sent.message.analysis, undefined, 'the shopper never sees the analysis');
+    });
+
     test('hand back to the bot, resolve and reopen', async () => {
       const shopper = await shopperSays('hello');
       const path = `/api/v1/agent/conversations/${shopper.conversationId}`;

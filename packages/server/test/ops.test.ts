@@ -85,7 +85,10 @@ describe('operations endpoints', () => {
 describe('cross-origin widget', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ seedDemo: false, environment: { KEFU_WIDGET_ORIGINS: 'https://shop.example.com' } });
+    server = await startTestServer({
+      seedDemo: false,
+      environment: { KEFU_WIDGET_ORIGINS: 'https://shop.example.com' },
+    });
   });
   after(async () => server.close());
 
@@ -93,7 +96,11 @@ describe('cross-origin widget', () => {
     const preflight = (path: string, origin: string) =>
       fetch(`${server.baseUrl}${path}`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
     const allowed = await preflight('/api/v1/visitor/messages', 'https://shop.example.com');
     assert.equal(allowed.status, 204);

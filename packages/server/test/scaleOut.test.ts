@@ -134,6 +134,35 @@ describe('RedisEventBus', { skip: redisUrl === null && 'KEFU_TEST_REDIS_URL not 
     assert.equal(await countSubscribers(rawClient, channel), 0);
   });
 
+  test('when Redis refuses a publish, the error is logged and this process still gets the event', async () => {
+    // A Redis user that may subscribe but not publish makes the publish fail without breaking the connection.
+    const username = `kefu_test_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await rawClient.call('ACL', 'SETUSER', username, 'on', `>${password}`, '~*', '&*', '+@all', '-publish');
+    try {
+      const url = new URL(requireRedisUrl());
+      url.username = username;
+      url.password = password;
+      const logger = new RecordingLogger();
+      const bus = await RedisEventBus.connect({
+        url: url.toString(),
+        channel: uniqueChannel(),
+        logger,
+        reportHandlerError: () => undefined,
+      });
+      openBuses.push(bus);
+      const received = new EventRecorder();
+      bus.subscribe('customer.created', received.record);
+      const event = customerCreatedEvent();
+      await bus.publish(event);
+      assert.deepEqual(received.received, [event]);
+      assert.equal(logger.errors.length, 1);
+      assert.match(logger.errors[0] ?? '', /Redis publish failed.*NOPERM/);
+    } finally {
+      await rawClient.call('ACL', 'DELUSER', username);
+    }
+  });
+
   test('connecting fails fast when Redis is unreachable', async () => {
     const logger = new RecordingLogger();
     await assert.rejects(
@@ -143,8 +172,12 @@ describe('RedisEventBus', { skip: redisUrl === null && 'KEFU_TEST_REDIS_URL not 
         logger,
         reportHandlerError: () => undefined,
       }),
+      /Could not connect to Redis \(REDIS_URL\)/,
     );
-    assert.ok(logger.errors.length > 0, 'the connection error was not logged');
+    assert.ok(
+      logger.errors.some((entry) => entry.includes('ECONNREFUSED')),
+      'the connection error was not logged',
+    );
   });
 });
 
@@ -274,11 +307,15 @@ class RecordingLogger implements EventBusLogger {
   readonly warnings: string[] = [];
   readonly errors: string[] = [];
   warn(details: object, message: string): void {
-    this.warnings.push(`${message} ${JSON.stringify(details)}`);
+    this.warnings.push(`${message} ${describeDetails(details)}`);
   }
   error(details: object, message: string): void {
-    this.errors.push(`${message} ${JSON.stringify(details)}`);
+    this.errors.push(`${message} ${describeDetails(details)}`);
   }
+}
+
+function describeDetails(details: object): string {
+  return JSON.stringify(details, (_key, value: unknown) => (value instanceof Error ? value.message : value));
 }
 
 /** Records the events a handler received and waits for one by id (already received or coming). */

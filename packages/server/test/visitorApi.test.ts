@@ -82,6 +82,22 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(reply.quickReplies.some((quickReply) => quickReply.text === '转人工'));
     });
 
+    test('a question the engine understands but no flow handles yet is named honestly, in the shopper’s script', async () => {
+      const { token } = await startSession();
+      const simplified = await send(token, { text: '可以开发票吗？' });
+      assert.match(simplified.body.replies[0]?.text ?? '', /发票/);
+      assert.match(simplified.body.replies[0]?.text ?? '', /暂时还不能/);
+      const traditional = await send(token, { text: '請問可以開發票嗎？' });
+      assert.match(traditional.body.replies[0]?.text ?? '', /發票/);
+      assert.match(
+        traditional.body.replies[0]?.text ?? '',
+        /暫時還不能/,
+        'traditional script answered in traditional',
+      );
+      const english = await send(token, { text: 'Can I get an invoice for my order?' });
+      assert.match(english.body.replies[0]?.text ?? '', /invoices/);
+    });
+
     test('asking for a human queues the conversation and the bot stops answering', async () => {
       const { token } = await startSession({ visitorId: 'visitor-wants-a-human' });
       const handoff = await send(token, { text: '我要转人工' });

@@ -26,8 +26,8 @@ export interface RedisEventBusOptions {
  * Fans events out to every server process through one Redis pub/sub channel. A process's own events
  * come back through its subscription too, so local handlers run once per event in every process.
  * Redis only fans out: the outbox already publishes each committed event once for the whole cluster.
- * Pub/sub is at-most-once, so a process that is disconnected from Redis misses what is sent meanwhile;
- * clients catch up through the REST API when their WebSocket reconnects.
+ * Pub/sub is at-most-once: a process cut off from Redis misses what is published meanwhile, and nothing
+ * replays it (the database stays the record; realtime pushes are a live view of it).
  */
 export class RedisEventBus implements EventBus {
   private readonly localBus: LocalEventBus;
@@ -53,15 +53,20 @@ export class RedisEventBus implements EventBus {
     // A publish fails at once while Redis is unreachable instead of waiting in a queue (see `publish`).
     const publisher = openConnection(options, `${channel}:publisher`, { enableOfflineQueue: false });
     const subscriber = openConnection(options, `${channel}:subscriber`, {});
+    // Built before subscribing so that its message listener is in place when the first frame arrives.
+    const bus = new RedisEventBus(publisher, subscriber, channel, options);
     try {
       await Promise.all([publisher.connect(), subscriber.connect()]);
       await subscriber.subscribe(channel);
     } catch (error) {
       publisher.disconnect();
       subscriber.disconnect();
-      throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Could not connect to Redis (REDIS_URL) for event fan-out: ${reason}`, {
+        cause: error,
+      });
     }
-    return new RedisEventBus(publisher, subscriber, channel, options);
+    return bus;
   }
 
   subscribe<Name extends EventName>(name: Name, handler: EventHandler<Name>): () => void {
@@ -93,8 +98,9 @@ export class RedisEventBus implements EventBus {
   private receiveFrame(frame: string): void {
     const parsed = parseEventFrame(frame);
     if (!parsed.ok) {
+      // The frame itself is not logged: it may carry customers' messages.
       this.options.logger.warn(
-        { channel: this.channel, reason: parsed.reason, frame: frame.slice(0, 200) },
+        { channel: this.channel, reason: parsed.reason, frameLength: frame.length },
         'ignored an event frame from Redis',
       );
       return;
@@ -145,9 +151,15 @@ function parseEventFrame(frame: string): ParsedFrame {
   const envelope = eventEnvelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: 'no event name' };
   // During a rolling deploy a newer process may publish events that this one does not know yet.
-  if (!isEventName(envelope.data.name)) return { ok: false, reason: `unknown event ${envelope.data.name}` };
+  if (!isEventName(envelope.data.name))
+    return { ok: false, reason: `unknown event ${envelope.data.name.slice(0, 100)}` };
   const event = domainEventSchema.safeParse(json);
-  if (!event.success) return { ok: false, reason: z.prettifyError(event.error) };
+  if (!event.success) {
+    const problems = event.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, reason: problems.join('; ') };
+  }
   return { ok: true, event: event.data };
 }
 

@@ -41,7 +41,10 @@ export class RealtimeGateway {
     bus.subscribe('message.created', ({ payload }) => {
       const { message, conversation } = payload;
       if (!message.isPrivate)
-        this.sendToVisitor(conversation.customerId, { type: 'message.created', message: toVisitorMessage(message) });
+        this.sendToVisitor(conversation.customerId, {
+          type: 'message.created',
+          message: toVisitorMessage(message),
+        });
       this.sendToAgents(conversation, null, { type: 'message.created', message, conversation });
     });
     bus.subscribe('conversation.created', ({ name, payload }) =>

@@ -136,7 +136,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
       },
     },
     async (request, reply) => {
-      const message = await services.conversations.sendAgentMessage(agentOf(request), request.params.id, {
+      const message = await services.agentActions.sendAgentMessage(agentOf(request), request.params.id, {
         text: request.body.text,
         isPrivate: request.body.private,
         clientMessageId: request.body.clientMessageId,
@@ -148,11 +148,11 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   const actions = {
     takeover: {
       summary: 'Take the conversation over from the bot or the queue',
-      run: services.conversations.takeOver,
+      run: services.agentActions.takeOver,
     },
-    handback: { summary: 'Hand the conversation back to the bot', run: services.conversations.handBack },
-    resolve: { summary: 'Mark the conversation resolved', run: services.conversations.resolve },
-    reopen: { summary: 'Reopen a resolved conversation', run: services.conversations.reopen },
+    handback: { summary: 'Hand the conversation back to the bot', run: services.agentActions.handBack },
+    resolve: { summary: 'Mark the conversation resolved', run: services.agentActions.resolve },
+    reopen: { summary: 'Reopen a resolved conversation', run: services.agentActions.reopen },
   } as const;
   for (const [action, { summary, run }] of Object.entries(actions)) {
     app.post(
@@ -167,7 +167,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
         },
       },
       async (request) => ({
-        conversation: await run.call(services.conversations, agentOf(request), request.params.id),
+        conversation: await run.call(services.agentActions, agentOf(request), request.params.id),
       }),
     );
   }

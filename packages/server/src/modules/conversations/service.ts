@@ -1,29 +1,21 @@
 import type { Conversation, Message } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
-import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
-import { newId } from '../../ids';
+import type { UnitOfWork } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth/permissions';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
-import { normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
 import { resolveCustomerByIdentity } from '../customers/service';
+import type { NewMessageInput } from './conversationWrites';
+import {
+  appendMessage,
+  changeStatus,
+  findOrCreateOpenConversation,
+  requireConversation,
+  updatePage,
+} from './conversationWrites';
 import { toAgentMessage, toConversation, toMessage } from './mappers';
 import * as conversationsRepo from './repo';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
-
-export interface NewMessageInput {
-  sender: 'customer' | 'bot' | 'agent' | 'system';
-  senderId: string | null;
-  senderName: string | null;
-  text: string;
-  isPrivate?: boolean;
-  clientMessageId?: string | null;
-  replyToMessageId?: string | null;
-  quickReplies?: { label: string; text: string }[];
-  attachments?: { name: string; url: string; contentType: string; sizeBytes?: number }[];
-  /** JSON of the bot's understanding (customer messages). */
-  analysis?: string | null;
-}
 
 export interface StartSessionInput {
   channel: 'web' | 'app';
@@ -55,8 +47,8 @@ export class ConversationService {
         context.now,
       );
       const locale = input.locale ?? customer.locale;
-      let conversation = await this.findOrCreateOpenConversation(context, customer.id, input.channel, locale);
-      if (input.page) conversation = await this.updatePage(context, conversation, input.page);
+      let conversation = await findOrCreateOpenConversation(context, customer.id, input.channel, locale);
+      if (input.page) conversation = await updatePage(context, conversation, input.page);
       return { customerId: customer.id, conversation: toConversation(conversation) };
     });
   }
@@ -72,7 +64,7 @@ export class ConversationService {
         customerId,
         channel,
       );
-      if (conversation) await this.updatePage(context, conversation, page);
+      if (conversation) await updatePage(context, conversation, page);
     });
   }
 
@@ -87,7 +79,7 @@ export class ConversationService {
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
     try {
       return await this.unitOfWork.run(async (context) => {
-        let conversation = await this.findOrCreateOpenConversation(context, customerId, channel, null);
+        let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
         if (input.clientMessageId) {
           const existing = await conversationsRepo.findMessageByClientId(
             context.trx,
@@ -97,7 +89,7 @@ export class ConversationService {
           if (existing) return { message: existing, conversation, duplicate: true };
         }
         if (conversation.status === 'resolved') {
-          conversation = await this.changeStatus(context, conversation, {
+          conversation = await changeStatus(context, conversation, {
             status: conversation.assignee_id ? 'assigned' : 'bot',
           });
           await context.emit('conversation.reopened', {
@@ -105,7 +97,7 @@ export class ConversationService {
             reopenedBy: null,
           });
         }
-        const stored = await this.appendMessage(context, conversation, {
+        const stored = await appendMessage(context, conversation, {
           ...input,
           sender: 'customer',
           senderId: customerId,
@@ -136,11 +128,11 @@ export class ConversationService {
     return this.unitOfWork.run(async (context) => {
       if (replyTo.analysis)
         await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
-      let conversation = await this.requireConversation(context, conversationId);
+      let conversation = await requireConversation(context, conversationId);
       if (conversation.status !== 'bot') return [];
       const stored: MessageRow[] = [];
       for (const reply of replies) {
-        const result = await this.appendMessage(context, conversation, {
+        const result = await appendMessage(context, conversation, {
           sender: 'bot',
           senderId: null,
           senderName: null,
@@ -152,7 +144,7 @@ export class ConversationService {
         stored.push(result.message);
       }
       if (handoff) {
-        conversation = await this.changeStatus(context, conversation, { status: 'queued' });
+        conversation = await changeStatus(context, conversation, { status: 'queued' });
         await context.emit('conversation.handed_off', {
           conversation: toConversation(conversation),
           reason: handoff.reason,
@@ -210,262 +202,6 @@ export class ConversationService {
       ...options,
     });
     return rows.map(toAgentMessage);
-  }
-
-  /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
-  async sendAgentMessage(
-    agent: AuthenticatedAgent,
-    conversationId: string,
-    input: { text: string; isPrivate: boolean; clientMessageId?: string | undefined },
-  ): Promise<Message> {
-    return this.unitOfWork.run(async (context) => {
-      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
-      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
-      if (input.clientMessageId) {
-        const existing = await conversationsRepo.findMessageByClientId(
-          context.trx,
-          conversation.id,
-          input.clientMessageId,
-        );
-        if (existing) return toAgentMessage(existing);
-      }
-      if (!input.isPrivate && conversation.assignee_id !== agent.id) {
-        conversation = await this.assign(context, conversation, agent);
-      } else if (!input.isPrivate && conversation.status === 'resolved') {
-        conversation = await this.changeStatus(context, conversation, {
-          status: 'assigned',
-          resolved_at: null,
-        });
-        await context.emit('conversation.reopened', {
-          conversation: toConversation(conversation),
-          reopenedBy: agent.id,
-        });
-      }
-      const { message } = await this.appendMessage(context, conversation, {
-        sender: 'agent',
-        senderId: agent.id,
-        senderName: agent.displayName,
-        text: input.text,
-        isPrivate: input.isPrivate,
-        clientMessageId: input.clientMessageId ?? null,
-      });
-      return toAgentMessage(message);
-    });
-  }
-
-  async takeOver(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
-    return this.unitOfWork.run(async (context) => {
-      const conversation = await this.requireVisibleConversation(context, agent, conversationId);
-      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
-      if (conversation.assignee_id === agent.id && conversation.status === 'assigned')
-        return toConversation(conversation);
-      return toConversation(await this.assign(context, conversation, agent));
-    });
-  }
-
-  async handBack(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
-    return this.unitOfWork.run(async (context) => {
-      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
-      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
-      this.assertMayAct(agent, conversation);
-      conversation = await this.changeStatus(context, conversation, { status: 'bot', assignee_id: null });
-      await this.appendSystemMessage(context, conversation, {
-        zh: '人工客服已离开，智能客服继续为您服务。',
-        en: 'The agent has left; the assistant will continue to help you.',
-      });
-      await context.emit('conversation.handed_back', {
-        conversation: toConversation(conversation),
-        agentId: agent.id,
-      });
-      return toConversation(conversation);
-    });
-  }
-
-  async resolve(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
-    return this.unitOfWork.run(async (context) => {
-      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
-      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
-      this.assertMayAct(agent, conversation);
-      if (conversation.status === 'resolved') return toConversation(conversation);
-      conversation = await this.changeStatus(context, conversation, {
-        status: 'resolved',
-        resolved_at: context.now.toISOString(),
-      });
-      await context.emit('conversation.resolved', {
-        conversation: toConversation(conversation),
-        resolvedBy: agent.id,
-      });
-      return toConversation(conversation);
-    });
-  }
-
-  async reopen(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
-    return this.unitOfWork.run(async (context) => {
-      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
-      if (conversation.status !== 'resolved') return toConversation(conversation);
-      this.assertMayAct(agent, conversation);
-      const status = conversation.assignee_id ? 'assigned' : 'bot';
-      conversation = await this.changeStatus(context, conversation, { status, resolved_at: null });
-      await context.emit('conversation.reopened', {
-        conversation: toConversation(conversation),
-        reopenedBy: agent.id,
-      });
-      return toConversation(conversation);
-    });
-  }
-
-  private async assign(context: UnitOfWorkContext, conversation: ConversationRow, agent: AuthenticatedAgent) {
-    this.assertMayAct(agent, conversation);
-    const previousAssigneeId = conversation.assignee_id;
-    const assigned = await this.changeStatus(context, conversation, {
-      status: 'assigned',
-      assignee_id: agent.id,
-      resolved_at: null,
-    });
-    await this.appendSystemMessage(context, assigned, {
-      zh: `人工客服 ${agent.displayName} 已接入，为您服务。`,
-      en: `${agent.displayName} has joined the conversation.`,
-    });
-    await context.emit('conversation.assigned', {
-      conversation: toConversation(assigned),
-      assigneeId: agent.id,
-      previousAssigneeId,
-    });
-    return assigned;
-  }
-
-  /** Plain agents may not act on a conversation another agent holds; supervisors may. */
-  private assertMayAct(agent: AuthenticatedAgent, conversation: ConversationRow): void {
-    const heldByOther = conversation.assignee_id !== null && conversation.assignee_id !== agent.id;
-    if (heldByOther && !hasPermission(agent, 'conversations:reassign'))
-      throw new KefuError('conversation_assigned_elsewhere');
-  }
-
-  private async findOrCreateOpenConversation(
-    context: UnitOfWorkContext,
-    customerId: string,
-    channel: string,
-    locale: string | null | undefined,
-  ): Promise<ConversationRow> {
-    const existing = await conversationsRepo.findLatestOpenConversation(context.trx, customerId, channel);
-    if (existing) return existing;
-    const timestamp = context.now.toISOString();
-    const row: ConversationRow = {
-      id: newId('conv'),
-      customer_id: customerId,
-      channel,
-      status: 'bot',
-      priority: 'normal',
-      category: null,
-      assignee_id: null,
-      subject: null,
-      locale: locale ?? null,
-      page_url: null,
-      page_product_id: null,
-      bot_state: '{}',
-      last_message_at: null,
-      first_agent_reply_at: null,
-      created_at: timestamp,
-      updated_at: timestamp,
-      resolved_at: null,
-    };
-    await conversationsRepo.insertConversation(context.trx, row);
-    await context.emit('conversation.created', { conversation: toConversation(row) });
-    return row;
-  }
-
-  private async updatePage(
-    context: UnitOfWorkContext,
-    conversation: ConversationRow,
-    page: { url?: string | undefined; productId?: string | undefined },
-  ): Promise<ConversationRow> {
-    return conversationsRepo.updateConversation(context.trx, conversation.id, {
-      page_url: page.url ?? conversation.page_url,
-      page_product_id: page.productId ?? conversation.page_product_id,
-      updated_at: context.now.toISOString(),
-    });
-  }
-
-  private async appendMessage(
-    context: UnitOfWorkContext,
-    conversation: ConversationRow,
-    input: NewMessageInput,
-  ) {
-    const timestamp = context.now.toISOString();
-    const message: MessageRow = {
-      id: newId('msg'),
-      conversation_id: conversation.id,
-      sender: input.sender,
-      sender_id: input.senderId,
-      sender_name: input.senderName,
-      text: input.text,
-      attachments: JSON.stringify(input.attachments ?? []),
-      quick_replies: JSON.stringify(input.quickReplies ?? []),
-      is_private: input.isPrivate ? 1 : 0,
-      client_message_id: input.clientMessageId ?? null,
-      reply_to_message_id: input.replyToMessageId ?? null,
-      analysis: input.analysis ?? null,
-      created_at: timestamp,
-    };
-    await conversationsRepo.insertMessage(context.trx, message);
-    const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {
-      last_message_at: input.isPrivate ? conversation.last_message_at : timestamp,
-      subject: conversation.subject ?? (input.sender === 'customer' ? input.text.slice(0, 80) : null),
-      first_agent_reply_at:
-        conversation.first_agent_reply_at ??
-        (input.sender === 'agent' && !input.isPrivate ? timestamp : null),
-      updated_at: timestamp,
-    });
-    await context.emit('message.created', {
-      message: toAgentMessage(message),
-      conversation: toConversation(updated),
-    });
-    return { message, conversation: updated };
-  }
-
-  private async appendSystemMessage(
-    context: UnitOfWorkContext,
-    conversation: ConversationRow,
-    texts: { zh: string; en: string },
-  ) {
-    const text = pickLocalizedText(normaliseLocale(conversation.locale), texts);
-    return this.appendMessage(context, conversation, {
-      sender: 'system',
-      senderId: null,
-      senderName: null,
-      text,
-    });
-  }
-
-  private async changeStatus(
-    context: UnitOfWorkContext,
-    conversation: ConversationRow,
-    changes: { status: string; assignee_id?: string | null; resolved_at?: string | null },
-  ): Promise<ConversationRow> {
-    return conversationsRepo.updateConversation(context.trx, conversation.id, {
-      ...changes,
-      updated_at: context.now.toISOString(),
-    });
-  }
-
-  private async requireConversation(
-    context: UnitOfWorkContext,
-    conversationId: string,
-  ): Promise<ConversationRow> {
-    const conversation = await conversationsRepo.findConversationById(context.trx, conversationId);
-    if (!conversation) throw new KefuError('conversation_not_found');
-    return conversation;
-  }
-
-  private async requireVisibleConversation(
-    context: UnitOfWorkContext,
-    agent: AuthenticatedAgent,
-    conversationId: string,
-  ) {
-    const conversation = await this.requireConversation(context, conversationId);
-    if (!canAgentSeeConversation(agent, toConversation(conversation)))
-      throw new KefuError('conversation_not_found');
-    return conversation;
   }
 }
 

@@ -1,12 +1,40 @@
+import { intentTopics } from '../intentTopics';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 import { pickLocalizedText } from '../replyLocale';
 
-/** Answers when nothing else did: says so honestly and offers the ways forward. */
+/** Above this the bot names the topic it understood instead of saying it did not understand. */
+const namedTopicConfidence = 0.6;
+
+/**
+ * Answers when nothing else did, honestly: when the topic was understood but the bot cannot act on it,
+ * it says so and offers a person; otherwise it asks to rephrase and offers the common paths.
+ */
 export class FallbackStage implements BotStage {
   readonly name = 'fallback';
 
   async handle(turn: BotTurn): Promise<BotDecision> {
-    const zh = turn.locale !== 'en';
+    const english = turn.locale === 'en';
+    const { intent } = turn.understanding;
+    const topic = intent.confidence >= namedTopicConfidence ? intentTopics[intent.id] : undefined;
+    const humanButton = {
+      label: english ? 'Human agent' : '转人工',
+      text: english ? 'Talk to a human' : '转人工',
+    };
+    if (topic) {
+      return {
+        stage: `${this.name}:${intent.id}`,
+        replies: [
+          {
+            text: pickLocalizedText(turn.locale, {
+              zh: `我理解您想咨询「${topic.zh}」方面的问题，这个我暂时还不能自动为您办理。需要的话可以转人工客服为您处理。`,
+              en: `I understand this is about ${topic.en}, which I can't handle by myself yet. A person from our team can help you with it.`,
+            }),
+            quickReplies: [humanButton],
+          },
+        ],
+        handoff: null,
+      };
+    }
     return {
       stage: this.name,
       replies: [
@@ -16,9 +44,15 @@ export class FallbackStage implements BotStage {
             en: "Sorry, I didn't quite get that. Could you rephrase it, or pick one of these:",
           }),
           quickReplies: [
-            { label: zh ? '查物流' : 'Track my order', text: zh ? '我的快递到哪了' : 'Where is my order?' },
-            { label: zh ? '退换货' : 'Returns', text: zh ? '我想退货' : 'I want to return an item' },
-            { label: zh ? '转人工' : 'Human agent', text: zh ? '转人工' : 'Talk to a human' },
+            {
+              label: english ? 'Track my order' : '查物流',
+              text: english ? 'Where is my order?' : '我的快递到哪了',
+            },
+            {
+              label: english ? 'Returns' : '退换货',
+              text: english ? 'I want to return an item' : '我想退货',
+            },
+            humanButton,
           ],
         },
       ],

@@ -1,0 +1,154 @@
+import type { Conversation, Message } from '@kefu/sdk';
+import { KefuError } from '../../errors';
+import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
+import type { AuthenticatedAgent } from '../auth/permissions';
+import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
+import { appendMessage, appendSystemMessage, changeStatus, requireConversation } from './conversationWrites';
+import { toAgentMessage, toConversation } from './mappers';
+import * as conversationsRepo from './repo';
+import type { ConversationRow } from './repo';
+
+/** What agents do to a conversation: reply, note, take over, hand back, resolve, reopen. */
+export class AgentConversationActions {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
+  async sendAgentMessage(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    input: { text: string; isPrivate: boolean; clientMessageId?: string | undefined },
+  ): Promise<Message> {
+    return this.unitOfWork.run(async (context) => {
+      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      if (input.clientMessageId) {
+        const existing = await conversationsRepo.findMessageByClientId(
+          context.trx,
+          conversation.id,
+          input.clientMessageId,
+        );
+        if (existing) return toAgentMessage(existing);
+      }
+      if (!input.isPrivate && conversation.assignee_id !== agent.id) {
+        conversation = await this.assign(context, conversation, agent);
+      } else if (!input.isPrivate && conversation.status === 'resolved') {
+        conversation = await changeStatus(context, conversation, {
+          status: 'assigned',
+          resolved_at: null,
+        });
+        await context.emit('conversation.reopened', {
+          conversation: toConversation(conversation),
+          reopenedBy: agent.id,
+        });
+      }
+      const { message } = await appendMessage(context, conversation, {
+        sender: 'agent',
+        senderId: agent.id,
+        senderName: agent.displayName,
+        text: input.text,
+        isPrivate: input.isPrivate,
+        clientMessageId: input.clientMessageId ?? null,
+      });
+      return toAgentMessage(message);
+    });
+  }
+
+  async takeOver(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
+    return this.unitOfWork.run(async (context) => {
+      const conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      if (conversation.assignee_id === agent.id && conversation.status === 'assigned')
+        return toConversation(conversation);
+      return toConversation(await this.assign(context, conversation, agent));
+    });
+  }
+
+  async handBack(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
+    return this.unitOfWork.run(async (context) => {
+      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      this.assertMayAct(agent, conversation);
+      conversation = await changeStatus(context, conversation, { status: 'bot', assignee_id: null });
+      await appendSystemMessage(context, conversation, {
+        zh: '人工客服已离开，智能客服继续为您服务。',
+        en: 'The agent has left; the assistant will continue to help you.',
+      });
+      await context.emit('conversation.handed_back', {
+        conversation: toConversation(conversation),
+        agentId: agent.id,
+      });
+      return toConversation(conversation);
+    });
+  }
+
+  async resolve(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
+    return this.unitOfWork.run(async (context) => {
+      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      this.assertMayAct(agent, conversation);
+      if (conversation.status === 'resolved') return toConversation(conversation);
+      conversation = await changeStatus(context, conversation, {
+        status: 'resolved',
+        resolved_at: context.now.toISOString(),
+      });
+      await context.emit('conversation.resolved', {
+        conversation: toConversation(conversation),
+        resolvedBy: agent.id,
+      });
+      return toConversation(conversation);
+    });
+  }
+
+  async reopen(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
+    return this.unitOfWork.run(async (context) => {
+      let conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      if (conversation.status !== 'resolved') return toConversation(conversation);
+      this.assertMayAct(agent, conversation);
+      const status = conversation.assignee_id ? 'assigned' : 'bot';
+      conversation = await changeStatus(context, conversation, { status, resolved_at: null });
+      await context.emit('conversation.reopened', {
+        conversation: toConversation(conversation),
+        reopenedBy: agent.id,
+      });
+      return toConversation(conversation);
+    });
+  }
+
+  private async assign(context: UnitOfWorkContext, conversation: ConversationRow, agent: AuthenticatedAgent) {
+    this.assertMayAct(agent, conversation);
+    const previousAssigneeId = conversation.assignee_id;
+    const assigned = await changeStatus(context, conversation, {
+      status: 'assigned',
+      assignee_id: agent.id,
+      resolved_at: null,
+    });
+    await appendSystemMessage(context, assigned, {
+      zh: `人工客服 ${agent.displayName} 已接入，为您服务。`,
+      en: `${agent.displayName} has joined the conversation.`,
+    });
+    await context.emit('conversation.assigned', {
+      conversation: toConversation(assigned),
+      assigneeId: agent.id,
+      previousAssigneeId,
+    });
+    return assigned;
+  }
+
+  /** Plain agents may not act on a conversation another agent holds; supervisors may. */
+  private assertMayAct(agent: AuthenticatedAgent, conversation: ConversationRow): void {
+    const heldByOther = conversation.assignee_id !== null && conversation.assignee_id !== agent.id;
+    if (heldByOther && !hasPermission(agent, 'conversations:reassign'))
+      throw new KefuError('conversation_assigned_elsewhere');
+  }
+
+  private async requireVisibleConversation(
+    context: UnitOfWorkContext,
+    agent: AuthenticatedAgent,
+    conversationId: string,
+  ) {
+    const conversation = await requireConversation(context, conversationId);
+    if (!canAgentSeeConversation(agent, toConversation(conversation)))
+      throw new KefuError('conversation_not_found');
+    return conversation;
+  }
+}
