@@ -2,6 +2,7 @@
 //   kefu: the full app on the embedded default (SQLite file, in-process bus), demo data seeded
 //   bare: a Fastify route that does no work, the ceiling for this machine
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -25,7 +26,7 @@ async function startServer(mode: string): Promise<number> {
   return portOf(app.server.address());
 }
 
-function portOf(address: ReturnType<import('node:net').Server['address']>): number {
+function portOf(address: string | AddressInfo | null): number {
   if (!address || typeof address === 'string') throw new Error('no TCP port');
   return address.port;
 }

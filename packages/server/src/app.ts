@@ -91,6 +91,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const bus = config.redisUrl
     ? await RedisEventBus.connect({
         url: config.redisUrl,
+        channel: config.redisChannel,
         logger: app.log,
         reportHandlerError: reportListenerError,
       })

@@ -23,6 +23,10 @@ const environmentSchema = z.object({
     )
     .optional(),
   REDIS_URL: z.string().startsWith('redis').optional(),
+  KEFU_REDIS_CHANNEL: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/, 'KEFU_REDIS_CHANNEL may hold letters, digits and : . _ -')
+    .default('kefu:events'),
   KEFU_SECRET_KEY: z.string().min(32, 'KEFU_SECRET_KEY must be at least 32 characters').optional(),
   KEFU_ADMIN_EMAIL: z.string().email().default('admin@kefu.local'),
   KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
@@ -38,6 +42,8 @@ export interface KefuConfig {
   dataDir: string;
   databaseUrl: string;
   redisUrl: string | null;
+  /** Pub/sub channel of this deployment: deployments sharing one Redis need different channels. */
+  redisChannel: string;
   secretKey: string;
   adminEmail: string;
   adminPassword: string | null;
@@ -66,6 +72,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     dataDir,
     databaseUrl: values.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'kefu.sqlite')}`,
     redisUrl: values.REDIS_URL ?? null,
+    redisChannel: values.KEFU_REDIS_CHANNEL,
     secretKey: values.KEFU_SECRET_KEY ?? readOrCreateSecretKey(dataDir),
     adminEmail: values.KEFU_ADMIN_EMAIL.toLowerCase(),
     adminPassword: values.KEFU_ADMIN_PASSWORD ?? null,
