@@ -22,6 +22,20 @@ type Rule = {
   needs?: RegExp;
 };
 
+// Identifiers are bounded by lookarounds, not \b, so they are found next to Chinese text, spaces or punctuation.
+const carrierPrefixed =
+  /(?<![A-Z0-9])(?:SF\d{12,13}|JD[A-Z]{0,2}\d{10,15}|YT\d{13,15}|1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|(?:ZTO|STO|YD|JT|DPK|EMS|ZT|ST)\d{10,15})(?![A-Z0-9])/gi;
+const trackingKeyword =
+  '(?:快递单号|快递号|运单号|物流单号|运单|快递单|物流号|面单号|tracking(?: number| no\\.?| #| code| id)?|waybill(?: number| no\\.?)?|awb)';
+const orderKeyword = '(?:订单号?|订单编号|单号|order(?: number| no\\.?| id| #)?|#)';
+const identifier = '([A-Z]{0,4}\\d[A-Z0-9-]{4,24})(?![A-Z0-9])';
+const connector = '\\s*(?:[:：是为]|is|:)?\\s*#?\\s*';
+const carrierNames =
+  '(?:顺丰|中通|圆通|申通|韵达|极兔|德邦|百世|邮政|京东快递|京东物流|EMS|DHL|FedEx|UPS|USPS|黑猫|新竹物流|7-11|全家)';
+const shippingContext =
+  /快递|物流|包裹|运单|派送|配送|签收|驿站|tracking|parcel|package|courier|shipment|delivery|waybill/i;
+const orderContext = /订单|下单|拍的|买的|\border\b/i;
+
 const rules: Rule[] = [
   {
     type: 'email',
@@ -32,22 +46,32 @@ const rules: Rule[] = [
   {
     type: 'tracking_number',
     needs: /\d{9}/,
-    pattern:
-      /\b(?:SF\d{12,13}|JD[A-Z0-9]{10,15}|YT\d{13}|1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|(?:ZTO|STO|YD|JT)\d{10,15})\b/gi,
+    pattern: carrierPrefixed,
     value: (match) => match[0].toUpperCase(),
   },
   {
     type: 'tracking_number',
     needs: /\d{5}/,
-    pattern:
-      /(?:快递单号|运单号|物流单号|单号是|tracking(?: number| no\.?| #)?)\s*[:：是]?\s*([A-Z0-9]{10,20})/gi,
+    pattern: new RegExp(`${trackingKeyword}${connector}([A-Z]{0,4}\\d[A-Z0-9]{6,24})(?![A-Z0-9])`, 'gi'),
     value: (match) => match[1]?.toUpperCase(),
+  },
+  {
+    type: 'tracking_number',
+    needs: /\d{7}/,
+    pattern: new RegExp(`${carrierNames}\\s*(?:快递|物流)?\\s*[:：]?\\s*(\\d{7,15})(?!\\d)`, 'gi'),
+    value: (match) => match[1],
   },
   {
     type: 'order_number',
     needs: /\d/,
-    pattern:
-      /(?:订单号?|订单编号|单号|order(?: number| no\.?| id)?|#)\s*[:：是为]?\s*#?([A-Z]{0,3}\d[A-Z0-9-]{4,24})/gi,
+    pattern: new RegExp(`${orderKeyword}${connector}${identifier}`, 'gi'),
+    value: (match) => match[1]?.toUpperCase(),
+  },
+  {
+    // KF202611010018, A20240101123: a letter prefix and at least eight digits is an order number anywhere.
+    type: 'order_number',
+    needs: /\d{8}/,
+    pattern: /(?<![A-Z0-9-])([A-Z]{1,4}\d{8,22})(?![A-Z0-9])/gi,
     value: (match) => match[1]?.toUpperCase(),
   },
   {
@@ -60,8 +84,21 @@ const rules: Rule[] = [
     type: 'phone',
     needs: /\d{3}/,
     pattern:
-      /(?<![\d-])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\d-])|(?<![\d-])09\d{2}-?\d{3}-?\d{3}(?![\d-])|(?<![\d-])\(?\d{3}\)?[- .]\d{3}[- .]\d{4}(?![\d-])/g,
+      /(?<![\d-])(?:(?:\+|00)?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\d-])|(?<![\d-])(?:\+886[- ]?9\d{2}|09\d{2})[- ]?\d{3}[- ]?\d{3}(?![\d-])|(?<![\d-])(?:\+852[- ]?)?[5689]\d{3}[- ]\d{4}(?![\d-])|(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])|(?<![\d-])0\d{1,2}-\d{3,4}-\d{4}(?![\d-])|(?<![\d-])(?:\+?1[- .]?)?\(?\d{3}\)?[- .]\d{3}[- .]\d{4}(?![\d-])/g,
     value: (match) => match[0].replace(/[^\d+]/g, ''),
+  },
+  {
+    // A bare 9–14 digit number in a message about a parcel is the carrier's number; about an order, the order's.
+    type: 'tracking_number',
+    needs: /\d{9}/,
+    pattern: /(?<![\d.,+-])\d{9,14}(?![\d.,])/g,
+    value: (match) => (shippingContext.test(match.input ?? '') ? match[0] : undefined),
+  },
+  {
+    type: 'order_number',
+    needs: /\d{9}/,
+    pattern: /(?<![\d.,+-])\d{9,14}(?![\d.,])/g,
+    value: (match) => (orderContext.test(match.input ?? '') ? match[0] : undefined),
   },
   {
     type: 'money',

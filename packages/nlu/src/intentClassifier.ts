@@ -80,6 +80,15 @@ export class IntentClassifier {
     return { id: top.id, confidence: top.confidence, alternatives: ranked.slice(1) };
   }
 
+  /** Calibrated probability of every label (same order as `labels`), e.g. to compare two messages. */
+  distribution(prepared: PreparedText): Float64Array {
+    forEachFeature(prepared.normalized, prepared.tokens, this.vectorBuilder.add);
+    const scores = new Float64Array(this.parts.labels.length);
+    scoreLinear(this.parts.weights, this.vectorBuilder.build(), scores);
+    softmaxInPlace(scores, this.parts.temperature);
+    return scores;
+  }
+
   toJSON(): SerializedIntentModel {
     return encodeIntentModel(this.parts);
   }

@@ -9,6 +9,12 @@ const stopTokens = new Set(
     ' ',
   ),
 );
+/** Question and function words: swapping one of these (怎么 → 如何, can → could) keeps the meaning. */
+const functionTokens = new Set(
+  '我 你 您 我们 你们 能 可以 能不能 可不可以 会 要 想 帮 帮我 给 有没有 是不是 怎么 怎样 如何 咋 怎么样 什么 啥 为什么 为啥 哪里 哪儿 哪 多少 多久 几 一个 个 这个 那个 这 那 还 就 都 也 i my me you your u ur we our it this that can could would will want need get have any there how what when where why which for in on at with and or'.split(
+    ' ',
+  ),
+);
 let jiebaIdf: Map<string, number> | undefined;
 
 export interface MatchOptions {
@@ -17,9 +23,12 @@ export interface MatchOptions {
 }
 
 /**
- * Same-meaning score in [0, 1] for two questions: idf-weighted word overlap, character n-gram
- * overlap, agreement of the default intent model, and penalties when one side negates or
- * names different numbers (退款 vs 不退款, 3天 vs 7天).
+ * Same-meaning score in [0, 1] for two questions. Two kinds of evidence: lexical overlap (idf-weighted
+ * words, character n-grams) and agreement of the default intent model's probability distributions,
+ * which carries reworded paraphrases (查物流 vs 快递到哪了). The intent signal counts only as far as
+ * both questions are in the shop's domain. Penalties: one side negates, the two name different
+ * numbers, or one content word was swapped for another in otherwise shared wording (退货 vs 换货 is
+ * a different question however much else is shared).
  */
 export function matchScore(first: string, second: string, options: MatchOptions = {}): number {
   const left = prepareText(first);
@@ -28,24 +37,47 @@ export function matchScore(first: string, second: string, options: MatchOptions 
   const wordSimilarity = weightedCosine(wordWeights(left), wordWeights(right));
   const characterSimilarity = dice(characterGrams(left.normalized), characterGrams(right.normalized));
   const lexical = 0.55 * wordSimilarity + 0.45 * characterSimilarity;
-  // The intent signal matters most where the wording differs completely (查物流 vs 快递到哪了).
-  let raw = lexical + ((options.useIntent ?? true) ? intentAgreement(left, right) * (1 - lexical) : 0);
+  const agreement = (options.useIntent ?? true) ? intentAgreement(left, right) : { similarity: 0, weight: 0 };
+  let raw = agreement.weight * agreement.similarity + (1 - agreement.weight) * lexical;
+  if (isContentSubstitution(left, right)) raw -= 0.3;
   if (
     countMatches(left.normalized, negatorPattern) % 2 !==
     countMatches(right.normalized, negatorPattern) % 2
   )
     raw -= 0.35;
   if (numbersOf(left.normalized) !== numbersOf(right.normalized)) raw -= 0.3;
-  return Math.round((1 / (1 + Math.exp(-9 * (raw - 0.5)))) * 10000) / 10000;
+  return Math.round((1 / (1 + Math.exp(-9 * (raw - 0.65)))) * 10000) / 10000;
 }
 
-function intentAgreement(left: PreparedText, right: PreparedText): number {
+/** Bhattacharyya overlap of the two in-domain intent distributions, weighted by how in-domain both are. */
+function intentAgreement(left: PreparedText, right: PreparedText): { similarity: number; weight: number } {
   const classifier = loadDefaultEngine().classifier;
-  const leftIntent = classifier.predict(left);
-  const rightIntent = classifier.predict(right);
-  if (leftIntent.id === UNKNOWN_INTENT || rightIntent.id === UNKNOWN_INTENT) return 0;
-  if (leftIntent.id === rightIntent.id) return 0.35 * Math.min(leftIntent.confidence, rightIntent.confidence);
-  return -0.2 * Math.min(leftIntent.confidence, rightIntent.confidence);
+  const unknownIndex = classifier.labels.indexOf(UNKNOWN_INTENT);
+  const leftDistribution = classifier.distribution(left);
+  const rightDistribution = classifier.distribution(right);
+  const leftInDomain = 1 - (leftDistribution[unknownIndex] ?? 0);
+  const rightInDomain = 1 - (rightDistribution[unknownIndex] ?? 0);
+  if (leftInDomain <= 0 || rightInDomain <= 0) return { similarity: 0, weight: 0 };
+  let overlap = 0;
+  leftDistribution.forEach((probability, index) => {
+    if (index !== unknownIndex)
+      overlap += Math.sqrt((probability / leftInDomain) * ((rightDistribution[index] ?? 0) / rightInDomain));
+  });
+  return { similarity: overlap, weight: 0.6 * leftInDomain * rightInDomain };
+}
+
+function isContentSubstitution(left: PreparedText, right: PreparedText): boolean {
+  const leftWords = contentWords(left);
+  const rightWords = contentWords(right);
+  const shared = [...leftWords].filter((word) => rightWords.has(word)).length;
+  const onlyLeft = leftWords.size - shared;
+  const onlyRight = rightWords.size - shared;
+  if (onlyLeft === 0 || onlyRight === 0) return false;
+  return (onlyLeft === 1 && onlyRight === 1) || (shared >= 1 && shared >= Math.max(onlyLeft, onlyRight));
+}
+
+function contentWords(prepared: PreparedText): Set<string> {
+  return new Set(prepared.tokens.filter((token) => !stopTokens.has(token) && !functionTokens.has(token)));
 }
 
 function wordWeights(prepared: PreparedText): Map<string, number> {

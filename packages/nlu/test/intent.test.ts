@@ -29,6 +29,10 @@ const unseenMessages: [string, string][] = [
   ['can I get a refund for this?', 'refund'],
   ['do you ship to Malaysia', 'shipping_info'],
   ['let me talk to a real person', 'human_agent'],
+  ['where my order', 'order_tracking'],
+  ['refund pls', 'refund'],
+  ['i received wrong colour', 'delivery_problem'],
+  ['pls cancel, dont send', 'order_cancel'],
 ];
 
 test('classifies unseen shopper messages in zh-Hans, zh-Hant and English', () => {
@@ -51,7 +55,14 @@ test('returns calibrated confidence with ranked alternatives', () => {
 });
 
 test('sends out-of-scope and empty messages to unknown', () => {
-  for (const text of ['帮我写一首关于春天的诗', 'who will win the election', '', '¿¿¿']) {
+  for (const text of [
+    '帮我写一首关于春天的诗',
+    'who will win the election',
+    '',
+    '¿¿¿',
+    'how do rainbows form',
+    '今天股市行情怎么样',
+  ]) {
     assert.equal(engine.classify(text).id, 'unknown', text);
   }
 });

@@ -55,3 +55,41 @@ test('scores stay in [-1, 1]', () => {
     assert.ok(score >= -1 && score <= 1);
   }
 });
+
+test('anger words match whole words and phrases, not pieces of ordinary ones', () => {
+  for (const text of [
+    'Customer service was super helpful',
+    'do you ship to canada',
+    'Please update my address',
+    'Too big, had to return it',
+    'any issue with the hello kitty case?',
+    '垃圾袋有几个规格',
+    '滚筒洗衣机能用吗',
+  ])
+    assert.equal(analyzeSentiment(text).anger, false, text);
+  for (const text of [
+    'I will leave a 1 star review',
+    "I'm filing a chargeback",
+    '給你們負評',
+    '客服装死是吧',
+  ])
+    assert.equal(analyzeSentiment(text).anger, true, text);
+});
+
+test('ironic openings, concession and multi-word expressions', () => {
+  assert.equal(label('Great, another package lost.'), 'negative');
+  assert.equal(label('Oh wonderful, it broke again'), 'negative');
+  assert.equal(label('Great, thanks for the quick reply'), 'positive');
+  assert.equal(label('好看是好看，就是不保暖'), 'negative');
+  assert.equal(label('好看但不实用'), 'negative');
+  assert.equal(label('Looks nice but falls apart easily'), 'negative');
+  assert.equal(label('Not as described'), 'negative');
+  assert.equal(label('No complaints, works perfectly'), 'positive');
+  assert.equal(label('Could not be happier'), 'positive');
+  assert.equal(label('没想象中好'), 'negative');
+});
+
+test('polite requests stay neutral', () => {
+  for (const text of ['我要退款', 'I want to return this item', 'ok, noted', '收到了，謝謝'])
+    assert.equal(label(text), 'neutral', text);
+});

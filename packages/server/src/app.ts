@@ -17,6 +17,7 @@ import type { DomainEvent } from './events/catalog';
 import { LocalEventBus } from './events/eventBus';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
+import { registerConsoleAssets } from './http/consoleAssets';
 import { installErrorHandler } from './http/errorHandler';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
@@ -150,6 +151,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(customerRoutes, { services });
   await app.register(shopRoutes, { services });
   await registerWebAssets(app);
+  await registerConsoleAssets(app);
 
   await outbox.sweep(0);
   outbox.startSweeping();

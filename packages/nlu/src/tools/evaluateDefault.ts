@@ -4,6 +4,8 @@ import { evaluatePredictions } from '../evaluation';
 import { IntentClassifier, trainIntentClassifier } from '../intentClassifier';
 import { prepareText } from '../prepare';
 import { augmentExamples, corpusLanguages, loadIntentCorpus, type LabelledText } from './corpus';
+import { loadOutOfScope } from './heldout';
+import { formatReliability } from './metrics';
 import { defaultAugmentationCopies } from './trainDefault';
 
 function report(name: string, classifier: IntentClassifier, examples: LabelledText[]): void {
@@ -35,12 +37,17 @@ const classifier = trainIntentClassifier(
 console.log(
   `trained on train split (${train.length} + augmented = ${trainingSet.length}), temperature ${classifier.parts.temperature.toFixed(2)}`,
 );
-for (const threshold of [0, 0.2, 0.3, 0.4, 0.5]) {
-  report(
-    `dev, unknown below ${threshold}`,
-    new IntentClassifier({ ...classifier.parts, unknownThreshold: threshold }),
-    dev,
-  );
+const outOfScopeDev = loadOutOfScope('dev');
+for (const threshold of [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+  const variant = new IntentClassifier({ ...classifier.parts, unknownThreshold: threshold });
+  report(`dev, unknown below ${threshold}`, variant, dev);
+  const caught = outOfScopeDev.filter((text) => variant.predict(prepareText(text)).id === 'unknown').length;
+  console.log(`  out-of-scope dev unknown recall ${(caught / outOfScopeDev.length).toFixed(3)}`);
 }
+const devOutcomes = dev.map(({ text, label }) => {
+  const prediction = classifier.predict(prepareText(text));
+  return { confidence: prediction.confidence, correct: prediction.id === label };
+});
+console.log(`reliability on dev (model trained on train): ${formatReliability(devOutcomes)}`);
 report('test (model trained on train only)', classifier, test);
 report('test (shipped model/default.json, trained on train + dev)', loadDefaultEngine().classifier, test);

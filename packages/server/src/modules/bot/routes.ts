@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
-import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
+import {
+  bearerSecurity,
+  errorResponseSchema,
+  idParamSchema,
+  messageTextSchema,
+} from '../../http/wireSchemas';
+import { messageAnalysisSchema } from '../conversations/mappers';
 import type { KefuServices } from '../../services';
 import { botRuleInputSchema, botRulePatchSchema, botRuleSchema } from './schemas';
 
@@ -70,5 +76,28 @@ export const botRuleRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
       await services.botRules.deleteRule(request.params.id, agentOf(request).id);
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/api/v1/admin/bot/understand',
+    {
+      schema: {
+        tags,
+        summary: 'What the bot understands of a sentence, and the keyword rule that would answer it',
+        security: bearerSecurity,
+        body: z.object({ text: messageTextSchema }).strict(),
+        response: {
+          200: z.object({
+            analysis: messageAnalysisSchema.omit({ answeredBy: true }),
+            matchedRule: botRuleSchema.nullable(),
+          }),
+          400: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => ({
+      analysis: services.understander.understand(request.body.text, services.clock.now()),
+      matchedRule: await services.botRules.findMatchingRule(request.body.text),
+    }),
   );
 };

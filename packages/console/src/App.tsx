@@ -1,0 +1,78 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { LoginPage } from './auth/LoginPage';
+import { SessionProvider, useSession } from './auth/SessionContext';
+import { useRoute } from './common/router';
+import type { ConsoleRoute } from './common/router';
+import { I18nProvider, useI18n } from './i18n/I18nContext';
+import { InboxProvider } from './inbox/InboxContext';
+import { InboxPage } from './inbox/InboxPage';
+import { AppShell } from './layout/AppShell';
+
+// Admin screens are loaded on demand: an agent's first load carries only the inbox.
+const AgentsPage = lazy(() =>
+  import('./admin/AgentsPage').then((module) => ({ default: module.AgentsPage })),
+);
+const BotRulesPage = lazy(() =>
+  import('./admin/BotRulesPage').then((module) => ({ default: module.BotRulesPage })),
+);
+const CannedResponsesPage = lazy(() =>
+  import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
+);
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedApp />
+    </I18nProvider>
+  );
+}
+
+function LocalizedApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 8, fontSize: 14 } }}
+    >
+      <AntApp className="ant-app-root">
+        <SessionProvider>
+          <SignedInGate />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function SignedInGate() {
+  const { agent } = useSession();
+  const route = useRoute();
+  if (!agent) return <LoginPage />;
+  return (
+    <InboxProvider key={agent.id}>
+      <AppShell route={route}>
+        <Suspense fallback={<Spin className="page-loading" />}>
+          <Screen route={route} />
+        </Suspense>
+      </AppShell>
+    </InboxProvider>
+  );
+}
+
+/** The screen for the route; admin screens only for the roles the server lets use them. */
+function Screen({ route }: { route: ConsoleRoute }) {
+  const { agent } = useSession();
+  const isAdmin = agent?.role === 'admin';
+  switch (route.screen) {
+    case 'agents':
+      return isAdmin ? <AgentsPage /> : <InboxPage conversationId={null} />;
+    case 'botRules':
+      return isAdmin ? <BotRulesPage /> : <InboxPage conversationId={null} />;
+    case 'canned':
+      return <CannedResponsesPage />;
+    case 'inbox':
+      return <InboxPage conversationId={route.conversationId} />;
+  }
+}

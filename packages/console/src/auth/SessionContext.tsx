@@ -1,0 +1,79 @@
+import { KefuAgentClient } from '@kefu/sdk';
+import type { AgentPresence, AgentSummary } from '@kefu/sdk';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { clearStoredSession, readStoredSession, storeSession } from './tokenStorage';
+
+interface SessionValue {
+  client: KefuAgentClient;
+  agent: AgentSummary | null;
+  presence: AgentPresence;
+  signIn(email: string, password: string, remember: boolean): Promise<void>;
+  signOut(): Promise<void>;
+  changePresence(presence: AgentPresence): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Holds the signed-in agent and the one API client of the console (same origin as the page). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [stored] = useState(readStoredSession);
+  const [client] = useState(() => new KefuAgentClient({ baseUrl: '', token: stored?.token ?? null }));
+  const [agent, setAgent] = useState<AgentSummary | null>(stored?.agent ?? null);
+  const [presence, setPresence] = useState<AgentPresence>('online');
+
+  useEffect(
+    () =>
+      client.on('unauthorized', () => {
+        clearStoredSession();
+        client.disconnect();
+        setAgent(null);
+      }),
+    [client],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string, remember: boolean) => {
+      const session = await client.login(email, password);
+      storeSession({ token: session.token, agent: session.agent }, remember);
+      const profile = await client.setPresence('online');
+      setPresence(profile.presence);
+      setAgent(session.agent);
+    },
+    [client],
+  );
+
+  const signOut = useCallback(async () => {
+    await client.setPresence('offline').catch(() => undefined);
+    await client.logout();
+    clearStoredSession();
+    setAgent(null);
+  }, [client]);
+
+  const changePresence = useCallback(
+    async (next: AgentPresence) => {
+      const profile = await client.setPresence(next);
+      setPresence(profile.presence);
+    },
+    [client],
+  );
+
+  const value = useMemo(
+    () => ({ client, agent, presence, signIn, signOut, changePresence }),
+    [client, agent, presence, signIn, signOut, changePresence],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** For screens behind the sign-in: the agent is known there. */
+export function useSignedInAgent(): AgentSummary {
+  const { agent } = useSession();
+  if (!agent) throw new Error('useSignedInAgent before sign-in');
+  return agent;
+}

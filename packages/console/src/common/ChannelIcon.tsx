@@ -1,0 +1,38 @@
+import {
+  AppstoreOutlined,
+  ApiOutlined,
+  GlobalOutlined,
+  MailOutlined,
+  WechatOutlined,
+} from '@ant-design/icons';
+import type { ChannelKind } from '@kefu/sdk';
+import { Tooltip } from 'antd';
+import { useI18n } from '../i18n/I18nContext';
+import { channelLabelKeys } from './labels';
+
+const icons: Record<ChannelKind, typeof GlobalOutlined> = {
+  web: GlobalOutlined,
+  app: AppstoreOutlined,
+  wechat: WechatOutlined,
+  email: MailOutlined,
+  webhook: ApiOutlined,
+};
+
+const colors: Record<ChannelKind, string> = {
+  web: '#1677ff',
+  app: '#722ed1',
+  wechat: '#07c160',
+  email: '#fa8c16',
+  webhook: '#595959',
+};
+
+export function ChannelIcon({ channel }: { channel: ChannelKind }) {
+  const { t } = useI18n();
+  const Icon = icons[channel];
+  const label = t(channelLabelKeys[channel]);
+  return (
+    <Tooltip title={label}>
+      <Icon role="img" aria-label={label} style={{ color: colors[channel] }} />
+    </Tooltip>
+  );
+}

@@ -1,0 +1,114 @@
+import { CrownFilled } from '@ant-design/icons';
+import type { Conversation, CustomerProfile } from '@kefu/sdk';
+import { Descriptions, Empty, List, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSession } from '../auth/SessionContext';
+import { ChannelIcon } from '../common/ChannelIcon';
+import { statusColors, statusLabelKeys } from '../common/labels';
+import { formatClock } from '../common/time';
+import { useI18n } from '../i18n/I18nContext';
+import { customerDisplayName } from '../inbox/customerName';
+
+/** The customer behind the open conversation: profile, identities per channel, past conversations. */
+export function CustomerPanel({
+  customerId,
+  conversationId,
+  onOpenConversation,
+}: {
+  customerId: string;
+  conversationId: string;
+  onOpenConversation(conversationId: string): void;
+}) {
+  const { t, locale } = useI18n();
+  const { client } = useSession();
+  const [customer, setCustomer] = useState<CustomerProfile | null>(null);
+  const [history, setHistory] = useState<Conversation[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setCustomer(null);
+    void client.getCustomer(customerId).then(
+      (profile) => !cancelled && setCustomer(profile),
+      () => undefined,
+    );
+    void client
+      .listConversations({
+        customerId,
+        status: ['bot', 'queued', 'assigned', 'resolved', 'closed'],
+        limit: 20,
+      })
+      .then(
+        (items) => !cancelled && setHistory(items),
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, customerId]);
+
+  if (!customer) return <Spin className="panel-loading" />;
+  const none = <Typography.Text type="secondary">{t('none')}</Typography.Text>;
+  const pastConversations = history.filter((item) => item.id !== conversationId);
+  return (
+    <aside className="customer-panel" aria-label={t('customerProfile')}>
+      <h3>
+        {customerDisplayName(customer, customer.id, t)}
+        {customer.vipTier !== 'none' && (
+          <Tag color="gold" icon={<CrownFilled />} style={{ marginLeft: 8 }}>
+            VIP · {customer.vipTier}
+          </Tag>
+        )}
+      </h3>
+      <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 88 }}>
+        <Descriptions.Item label={t('customerId')}>
+          <Typography.Text copyable className="mono">
+            {customer.id}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('email')}>{customer.email ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('phone')}>{customer.phone ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('locale')}>{customer.locale ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('tags')}>
+          {customer.tags.length > 0 ? customer.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('since')}>{formatClock(customer.createdAt, locale)}</Descriptions.Item>
+      </Descriptions>
+      <h4>{t('identities')}</h4>
+      <List
+        size="small"
+        dataSource={customer.identities}
+        locale={{ emptyText: t('none') }}
+        renderItem={(identity) => (
+          <List.Item>
+            <span className="identity-line">
+              {isChannel(identity.channel) ? <ChannelIcon channel={identity.channel} /> : identity.channel}
+              <span className="mono">{identity.externalId}</span>
+            </span>
+          </List.Item>
+        )}
+      />
+      <h4>{t('pastConversations')}</h4>
+      {pastConversations.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={pastConversations}
+          renderItem={(item) => (
+            <List.Item>
+              <button type="button" className="link-button" onClick={() => onOpenConversation(item.id)}>
+                <ChannelIcon channel={item.channel} />{' '}
+                {formatClock(item.lastMessageAt ?? item.createdAt, locale)}
+              </button>
+              <Tag color={statusColors[item.status]}>{t(statusLabelKeys[item.status])}</Tag>
+            </List.Item>
+          )}
+        />
+      )}
+    </aside>
+  );
+}
+
+function isChannel(value: string): value is Conversation['channel'] {
+  return ['web', 'app', 'wechat', 'email', 'webhook'].includes(value);
+}

@@ -1,0 +1,94 @@
+// Shared set-up of the console's browser suites: the real server, headless Chromium, sign-in, screenshots.
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { KefuAgentClient } from '@kefu/sdk';
+import type { AgentRole } from '@kefu/sdk';
+import { startTestServer, testAdminPassword, type TestServer } from '../../server/test/helpers/testServer';
+
+export const chromiumPath = process.env.KEFU_TEST_CHROMIUM;
+export const skipReason = chromiumPath ? false : 'KEFU_TEST_CHROMIUM not set';
+export const screenshotDirectory = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../test-output/console',
+);
+
+export interface ConsoleHarness {
+  server: TestServer;
+  browser: Browser;
+  admin: KefuAgentClient;
+  close(): Promise<void>;
+}
+
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
+  await mkdir(screenshotDirectory, { recursive: true });
+  const server = await startTestServer();
+  const consolePage = await fetch(`${server.baseUrl}/console/`);
+  if (consolePage.status !== 200) throw new Error('the console is not built: run `npm run build:web` first');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const admin = new KefuAgentClient({ baseUrl: server.baseUrl, WebSocket });
+  await admin.login('admin@kefu.test', testAdminPassword);
+  return {
+    server,
+    browser,
+    admin,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function createAccount(
+  harness: ConsoleHarness,
+  role: AgentRole,
+  displayName: string,
+): Promise<{ email: string; password: string }> {
+  const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@kefu.test`;
+  const password = 'password-123';
+  await harness.admin.createAgent({ email, displayName, password, role });
+  return { email, password };
+}
+
+export async function openConsole(
+  harness: ConsoleHarness,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await harness.browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    pageErrors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(`${harness.server.baseUrl}/console/`);
+  return { context, page, pageErrors };
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('邮箱').fill(account.email);
+  await page.getByLabel('密码').fill(account.password);
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
+  await page.locator('.shell-header').waitFor();
+}
+
+export function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(screenshotDirectory, name) });
+}
