@@ -38,7 +38,9 @@ test(
     await dialog.getByLabel('英文回复').fill('We can issue an invoice.');
     await dialog.getByLabel('优先级').fill('1');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    const row = page.locator('.ant-table-row', { hasText: '发票' });
+    const row = page
+      .locator('.ant-table-row')
+      .filter({ has: page.getByRole('cell', { name: '发票', exact: true }) });
     await row.waitFor();
 
     await row.getByRole('button', { name: '编辑 发票' }).click();

@@ -112,16 +112,22 @@ test(
     const account = await createAccount(current, 'supervisor', '赵主管');
     const { context, page, pageErrors } = await openConsole(current, { width: 1024, height: 768 });
     await signIn(page, account);
+    // Signing in makes the supervisor available, so routing may hand them the waiting conversation at once:
+    // the All tab shows it wherever it went.
+    assert.equal(await page.locator('[data-tab="all"]').count(), 1, 'supervisors have the all tab');
+    await page.locator('[data-tab="all"]').click();
     const row = page.locator('.inbox-row', { hasText: '王女士' });
     await row.waitFor();
-    assert.equal(await page.locator('[data-tab="all"]').count(), 1, 'supervisors have the all tab');
     assert.equal(await page.getByRole('menuitem', { name: /机器人规则/ }).count(), 0, 'no admin screens');
     await screenshot(page, 'console-supervisor-queue-tablet.png');
 
     await page.locator('.language-switch').getByText('English').click();
     await page.locator('[data-tab="queue"]', { hasText: 'Queue' }).waitFor();
     await row.click();
-    await page.getByRole('button', { name: /Take over/ }).waitFor();
+    await page
+      .getByRole('button', { name: /Take over|Hand back/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'console-supervisor-conversation-en.png');
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();

@@ -125,7 +125,18 @@ export type AgentServerEvent =
   | { type: 'ready'; agentId: string }
   | { type: 'message.created'; message: Message; conversation: Conversation }
   | { type: 'conversation.updated'; event: string; conversation: Conversation }
-  | { type: 'typing'; conversationId: string; sender: 'customer' | 'agent'; isTyping: boolean };
+  | { type: 'typing'; conversationId: string; sender: 'customer' | 'agent'; isTyping: boolean }
+  | {
+      /** An SLA target of a ticket is about to be missed (warning) or was missed (breached). */
+      type: 'ticket.sla_alert';
+      event: 'ticket.sla_warning' | 'ticket.sla_breached';
+      ticketId: string;
+      subject: string;
+      priority: ConversationPriority;
+      assigneeId: string | null;
+      target: 'first_response' | 'next_response' | 'resolution';
+      dueAt: string;
+    };
 
 /** Frames an agent may send on its WebSocket. */
 export type AgentClientEvent =

@@ -17,8 +17,8 @@ import type { DomainEvent } from './events/catalog';
 import { LocalEventBus } from './events/eventBus';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
-import { registerConsoleAssets } from './http/consoleAssets';
 import { installErrorHandler } from './http/errorHandler';
+import { registerConsoleAssets } from './http/consoleAssets';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
 import { redactUrl } from './http/redactUrl';
@@ -39,11 +39,23 @@ import { localizeReply } from './modules/bot/replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
 import { CatalogService } from './modules/commerce/catalogService';
 import { shopRoutes } from './modules/commerce/routes';
+import { commerceAdminRoutes } from './modules/commerce/adminRoutes';
+import {
+  createCommerceModule,
+  startCommerceModule,
+  stopCommerceModule,
+} from './modules/commerce/commerceModule';
+import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
+import { createFlowStage } from './modules/bot/stages/flowStage';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
+import { knowledgeRoutes } from './modules/knowledge/knowledgeRoutes';
+import { createKnowledgeModule, startKnowledgeModule } from './modules/knowledge/module';
+import { handoffRoutingRoutes } from './modules/routing/routes';
+import { createRoutingModule, startRoutingModule, stopRoutingModule } from './modules/routing/routingModule';
 import { RealtimeGateway } from './realtime/gateway';
 import type { KefuServices } from './services';
 
@@ -51,6 +63,8 @@ export interface AppDependencies {
   clock?: Clock;
   /** Pino options or `false`; defaults to JSON logs at the configured level. */
   logger?: FastifyServerOptions['logger'];
+  /** `false`: no periodic queue/SLA checks (tests call them with a manual clock). */
+  routingTimers?: boolean;
 }
 
 export interface KefuApp {
@@ -99,9 +113,28 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     : new LocalEventBus(reportListenerError);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
-  const agents = new AgentService(database.db, clock);
+  const agents = new AgentService(database.db, clock, unitOfWork);
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
+  const catalog = new CatalogService(database.db);
+  const commerce = createCommerceModule({ config, db: database.db, unitOfWork, clock, logger: app.log });
+  const knowledge = createKnowledgeModule({
+    config,
+    db: database.db,
+    unitOfWork,
+    clock,
+    catalog,
+    conversations,
+    logger: app.log,
+  });
+  const routingModule = createRoutingModule({
+    db: database.db,
+    unitOfWork,
+    clock,
+    conversations,
+    catalog,
+    logger: app.log,
+  });
   const services: KefuServices = {
     config,
     clock,
@@ -115,21 +148,39 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     visitorTokens: new VisitorTokens(config.secretKey, clock),
     botRules,
     understander: createNluUnderstander(loadDefaultEngine()),
-    bot: new BotPipeline([new RuleStage(botRules), new IntentStage(), new FallbackStage()], localizeReply),
+    bot: new BotPipeline(
+      [
+        new RuleStage(botRules),
+        createFlowStage(database.db, commerce, clock),
+        new IntentStage(),
+        knowledge.stage,
+        new FallbackStage(),
+      ],
+      localizeReply,
+    ),
     conversations,
     agentActions: new AgentConversationActions(unitOfWork),
-    catalog: new CatalogService(database.db),
+    catalog,
+    knowledge,
+    commerce,
     gateway: new RealtimeGateway({
       findCurrentConversation: (customerId, channel) =>
         conversations.findCurrentConversation(customerId, channel),
       findConversationForAgent: (agent, conversationId) =>
         conversations.getConversationForAgent(agent, conversationId).catch(() => null),
     }),
+    ...routingModule,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
+  await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
+  await startCommerceModule(commerce, bus, { timers: dependencies.routingTimers !== false });
+  await startRoutingModule(routingModule, bus, {
+    maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
+    slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
+  });
 
   services.gateway.subscribeTo(bus);
   bus.subscribe('message.created', ({ payload }) =>
@@ -150,12 +201,18 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(botRuleRoutes, { services });
   await app.register(customerRoutes, { services });
   await app.register(shopRoutes, { services });
+  await app.register(commerceAdminRoutes, { services });
+  await app.register(commerceWebhookRoutes, { services });
+  await app.register(handoffRoutingRoutes, { services });
+  await app.register(knowledgeRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 
   await outbox.sweep(0);
   outbox.startSweeping();
   app.addHook('onClose', async () => {
+    stopRoutingModule(routingModule);
+    stopCommerceModule(commerce);
     outbox.stopSweeping();
     services.gateway.closeAll();
     await bus.close();

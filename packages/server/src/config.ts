@@ -2,39 +2,49 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CommerceConfig } from './modules/commerce/commerceConfig';
+import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Every environment variable Kefu reads, validated once at boot. */
-const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  KEFU_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .refine(
-      (value) =>
-        value.startsWith('postgres://') || value.startsWith('postgresql://') || value.startsWith('sqlite:'),
-      {
-        message: 'DATABASE_URL must start with postgres://, postgresql:// or sqlite:',
-      },
-    )
-    .optional(),
-  REDIS_URL: z.string().startsWith('redis').optional(),
-  KEFU_REDIS_CHANNEL: z
-    .string()
-    .regex(/^[\w:.-]{1,100}$/, 'KEFU_REDIS_CHANNEL may hold letters, digits and : . _ -')
-    .default('kefu:events'),
-  KEFU_SECRET_KEY: z.string().min(32, 'KEFU_SECRET_KEY must be at least 32 characters').optional(),
-  KEFU_ADMIN_EMAIL: z.string().email().default('admin@kefu.local'),
-  KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
-  KEFU_SEED_DEMO: booleanFromEnv.default(true),
-  KEFU_PUBLIC_URL: z.string().url().optional(),
-  KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    KEFU_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .refine(
+        (value) =>
+          value.startsWith('postgres://') || value.startsWith('postgresql://') || value.startsWith('sqlite:'),
+        {
+          message: 'DATABASE_URL must start with postgres://, postgresql:// or sqlite:',
+        },
+      )
+      .optional(),
+    REDIS_URL: z.string().startsWith('redis').optional(),
+    KEFU_REDIS_CHANNEL: z
+      .string()
+      .regex(/^[\w:.-]{1,100}$/, 'KEFU_REDIS_CHANNEL may hold letters, digits and : . _ -')
+      .default('kefu:events'),
+    KEFU_SECRET_KEY: z.string().min(32, 'KEFU_SECRET_KEY must be at least 32 characters').optional(),
+    KEFU_ADMIN_EMAIL: z.string().email().default('admin@kefu.local'),
+    KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
+    KEFU_SEED_DEMO: booleanFromEnv.default(true),
+    KEFU_PUBLIC_URL: z.string().url().optional(),
+    KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    KEFU_LLM_BASE_URL: z.string().url().optional(),
+    KEFU_LLM_API_KEY: z.string().min(1).optional(),
+    KEFU_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    KEFU_EMBEDDINGS_BASE_URL: z.string().url().optional(),
+    KEFU_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+    KEFU_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  })
+  .extend(commerceEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -52,6 +62,12 @@ export interface KefuConfig {
   /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
   widgetOrigins: '*' | string[];
   logLevel: string;
+  /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
+  llm: { baseUrl: string; apiKey: string | null; model: string } | null;
+  /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
+  embeddings: { baseUrl: string; apiKey: string | null; model: string } | null;
+  /** The shop system (builtin tables, Shopify, a merchant's REST API), its secrets and scenario messages. */
+  commerce: CommerceConfig;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +96,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     publicUrl: values.KEFU_PUBLIC_URL ?? null,
     widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
+    llm: values.KEFU_LLM_BASE_URL
+      ? {
+          baseUrl: values.KEFU_LLM_BASE_URL,
+          apiKey: values.KEFU_LLM_API_KEY ?? null,
+          model: values.KEFU_LLM_MODEL,
+        }
+      : null,
+    embeddings: values.KEFU_EMBEDDINGS_BASE_URL
+      ? {
+          baseUrl: values.KEFU_EMBEDDINGS_BASE_URL,
+          apiKey: values.KEFU_EMBEDDINGS_API_KEY ?? null,
+          model: values.KEFU_EMBEDDINGS_MODEL,
+        }
+      : null,
+    commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
   };
 }
 

@@ -3,7 +3,32 @@ import { monotonicFactory } from 'ulid';
 const nextUlid = monotonicFactory();
 
 export type IdPrefix =
-  'cus' | 'cid' | 'conv' | 'msg' | 'agt' | 'ses' | 'evt' | 'rule' | 'aud' | 'ord' | 'shp';
+  | 'cus'
+  | 'cid'
+  | 'conv'
+  | 'msg'
+  | 'agt'
+  | 'ses'
+  | 'evt'
+  | 'rule'
+  | 'aud'
+  | 'ord'
+  | 'shp'
+  | 'kb'
+  | 'kbv'
+  | 'kbi'
+  | 'kbq'
+  | 'team'
+  | 'hof'
+  | 'tkt'
+  | 'tkc'
+  | 'tkh'
+  | 'sla'
+  | 'slt'
+  | 'csat'
+  | 'ret'
+  | 'rfd'
+  | 'ntf';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

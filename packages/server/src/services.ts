@@ -5,6 +5,7 @@ import type { EventBus } from './events/eventBus';
 import type { OutboxPublisher, UnitOfWork } from './events/outbox';
 import type { KefuMetrics } from './http/metrics';
 import type { AgentService } from './modules/agents/service';
+import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
@@ -13,6 +14,18 @@ import type { MessageUnderstander } from './modules/bot/understanding';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
+import type { KnowledgeModule } from './modules/knowledge/module';
+import type { CommerceModule } from './modules/commerce/commerceModule';
+import type { CsatService } from './modules/csat/service';
+import type { HandoffService } from './modules/handoff/service';
+import type { handoffSettingsSchema } from './modules/handoff/schemas';
+import type { QueueMaintenance } from './modules/routing/queueMaintenance';
+import type { routingSettingsSchema } from './modules/routing/schemas';
+import type { RoutingService } from './modules/routing/service';
+import type { SettingsStore } from './modules/routing/settingsStore';
+import type { SlaEvaluator } from './modules/tickets/slaEvaluator';
+import type { SlaPolicyService } from './modules/tickets/slaPolicyService';
+import type { TicketService } from './modules/tickets/service';
 import type { RealtimeGateway } from './realtime/gateway';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
@@ -33,5 +46,17 @@ export interface KefuServices {
   conversations: ConversationService;
   agentActions: AgentConversationActions;
   catalog: CatalogService;
+  knowledge: KnowledgeModule;
+  commerce: CommerceModule;
   gateway: RealtimeGateway;
+  agentRouting: AgentRoutingDirectory;
+  routingSettings: SettingsStore<typeof routingSettingsSchema>;
+  handoffSettings: SettingsStore<typeof handoffSettingsSchema>;
+  routing: RoutingService;
+  queueMaintenance: QueueMaintenance;
+  handoff: HandoffService;
+  tickets: TicketService;
+  slaPolicies: SlaPolicyService;
+  slaEvaluator: SlaEvaluator;
+  csat: CsatService;
 }

@@ -7,6 +7,9 @@ import pg from 'pg';
 import type { Database } from './schema';
 import * as migration0001 from './migrations/0001_core';
 import * as migration0002 from './migrations/0002_shop';
+import * as migration0003 from './migrations/0003_knowledge';
+import * as migration0004 from './migrations/0004_routing';
+import * as migration0005 from './migrations/0005_commerce';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -23,6 +26,9 @@ export interface KefuDatabase {
 const migrations: Record<string, Migration> = {
   '0001_core': migration0001,
   '0002_shop': migration0002,
+  '0003_knowledge': migration0003,
+  '0004_routing': migration0004,
+  '0005_commerce': migration0005,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -212,6 +212,252 @@ export interface RefundsTable {
   updated_at: string;
 }
 
+export interface KnowledgeEntriesTable {
+  id: string;
+  kind: string;
+  title: string;
+  category: string;
+  latest_version: number;
+  published_version: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KnowledgeVersionsTable {
+  id: string;
+  entry_id: string;
+  version: number;
+  status: string;
+  /** JSON: category, tags, products, channels, validity window and the per-locale content. */
+  content: string;
+  author_id: string | null;
+  reviewer_id: string | null;
+  review_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KnowledgeImportJobsTable {
+  id: string;
+  format: string;
+  status: string;
+  payload: string;
+  submit_for_review: number;
+  total_rows: number;
+  processed_rows: number;
+  imported_count: number;
+  failed_count: number;
+  errors: string;
+  entry_ids: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface KnowledgeQueriesTable {
+  id: string;
+  conversation_id: string;
+  message_id: string;
+  channel: string;
+  locale: string;
+  question: string;
+  outcome: string;
+  entry_id: string | null;
+  score: number;
+  candidates: string;
+  product_id: string | null;
+  feedback: string | null;
+  feedback_at: string | null;
+  correction: string | null;
+  corrected_by: string | null;
+  corrected_at: string | null;
+  drafted_entry_id: string | null;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+  created_at: string;
+}
+
+export interface AgentRoutingProfilesTable {
+  agent_id: string;
+  capacity: number;
+  /** JSON: categories, languages, channels and product lines the agent handles (empty = any). */
+  skills: string;
+  last_assigned_at: string | null;
+  updated_at: string;
+}
+
+export interface ServiceSettingsTable {
+  key: string;
+  /** JSON, validated by the owning module's schema. */
+  value: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ConversationHandoffsTable {
+  id: string;
+  conversation_id: string;
+  reason: string;
+  /** JSON: the summary handed to the agent. */
+  summary: string;
+  created_at: string;
+}
+
+export interface ConversationClassificationsTable {
+  conversation_id: string;
+  category: string;
+  category_overridden: number;
+  priority: string;
+  priority_overridden: number;
+  reasons: string;
+  /** JSON: the inputs of the priority rules (VIP tier, intent, anger, trend) for recomputation. */
+  signals: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface QueueEntriesTable {
+  conversation_id: string;
+  customer_id: string;
+  channel: string;
+  category: string;
+  language: string;
+  product_line: string | null;
+  priority: string;
+  team_id: string | null;
+  preferred_agent_id: string | null;
+  excluded_agent_id: string | null;
+  reason: string;
+  enqueued_at: string;
+  notified_at: string | null;
+}
+
+export interface TicketsTable {
+  id: string;
+  subject: string;
+  description: string;
+  status: string;
+  priority: string;
+  category: string;
+  channel: string;
+  source: string;
+  customer_id: string | null;
+  assignee_id: string | null;
+  team_id: string | null;
+  created_by: string | null;
+  first_responded_at: string | null;
+  solved_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketLinksTable {
+  ticket_id: string;
+  kind: string;
+  target_id: string;
+  created_at: string;
+}
+
+export interface TicketCommentsTable {
+  id: string;
+  ticket_id: string;
+  author_type: string;
+  author_id: string | null;
+  body: string;
+  is_internal: number;
+  created_at: string;
+}
+
+export interface TicketHistoryTable {
+  id: string;
+  ticket_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  changes: string;
+  created_at: string;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  position: number;
+  match_priority: string | null;
+  match_category: string | null;
+  match_channel: string | null;
+  first_response_minutes: number | null;
+  next_response_minutes: number | null;
+  resolution_minutes: number | null;
+  warning_minutes: number;
+  business_hours_only: number;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketSlaTargetsTable {
+  id: string;
+  ticket_id: string;
+  policy_id: string;
+  target: string;
+  started_at: string;
+  warn_at: string;
+  due_at: string;
+  met_at: string | null;
+  cancelled_at: string | null;
+  warned_at: string | null;
+  breached_at: string | null;
+}
+
+export interface CsatSurveysTable {
+  id: string;
+  conversation_id: string;
+  customer_id: string;
+  channel: string;
+  agent_id: string | null;
+  resolved_at: string;
+  rating: number | null;
+  comment: string | null;
+  requested_at: string;
+  responded_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  customer_id: string;
+  opted_out: number;
+  updated_at: string;
+}
+
+export interface ScenarioNotificationsTable {
+  id: string;
+  customer_id: string;
+  order_number: string;
+  kind: string;
+  dedupe_key: string;
+  text_zh: string;
+  text_en: string;
+  /** pending (waiting for quiet hours to end) | sent | skipped (opted out, no conversation). */
+  status: string;
+  due_at: string;
+  conversation_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -228,4 +474,24 @@ export interface Database {
   shipments: ShipmentsTable;
   returns: ReturnsTable;
   refunds: RefundsTable;
+  knowledge_entries: KnowledgeEntriesTable;
+  knowledge_versions: KnowledgeVersionsTable;
+  knowledge_import_jobs: KnowledgeImportJobsTable;
+  knowledge_queries: KnowledgeQueriesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  agent_routing_profiles: AgentRoutingProfilesTable;
+  service_settings: ServiceSettingsTable;
+  conversation_handoffs: ConversationHandoffsTable;
+  conversation_classifications: ConversationClassificationsTable;
+  queue_entries: QueueEntriesTable;
+  tickets: TicketsTable;
+  ticket_links: TicketLinksTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_history: TicketHistoryTable;
+  sla_policies: SlaPoliciesTable;
+  ticket_sla_targets: TicketSlaTargetsTable;
+  csat_surveys: CsatSurveysTable;
+  notification_preferences: NotificationPreferencesTable;
+  scenario_notifications: ScenarioNotificationsTable;
 }

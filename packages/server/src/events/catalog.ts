@@ -1,4 +1,6 @@
 import type { Conversation, Message } from '@kefu/sdk';
+import type { HandoffSummary } from '../modules/handoff/schemas';
+import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
 
 /** Every domain event Kefu publishes, `noun.past_verb`, with its payload. */
 export interface EventCatalog {
@@ -9,11 +11,48 @@ export interface EventCatalog {
     assigneeId: string;
     previousAssigneeId: string | null;
   };
-  'conversation.handed_off': { conversation: Conversation; reason: string };
+  'conversation.handed_off': { conversation: Conversation; reason: string; summary: HandoffSummary | null };
   'conversation.handed_back': { conversation: Conversation; agentId: string };
   'conversation.resolved': { conversation: Conversation; resolvedBy: string | null };
   'conversation.reopened': { conversation: Conversation; reopenedBy: string | null };
   'message.created': { message: Message; conversation: Conversation };
+  'conversation.classified': {
+    conversation: Conversation;
+    category: string;
+    priority: string;
+    changedBy: string | null;
+  };
+  'conversation.transferred': {
+    conversation: Conversation;
+    fromAgentId: string;
+    toAgentId: string | null;
+    toTeamId: string | null;
+    note: string | null;
+  };
+  'conversation.requeued': { conversation: Conversation; previousAssigneeId: string | null; reason: string };
+  'agent.presence_changed': { agentId: string; presence: string; previousPresence: string };
+  'ticket.created': { ticket: Ticket };
+  'ticket.updated': { ticket: Ticket; action: string };
+  'ticket.sla_warning': { ticket: Ticket; target: SlaTargetKind; dueAt: string };
+  'ticket.sla_breached': { ticket: Ticket; target: SlaTargetKind; dueAt: string };
+  'csat.submitted': { conversationId: string; surveyId: string; rating: number; agentId: string | null };
+  'knowledge.entry_published': { entryId: string; version: number };
+  'knowledge.entry_unpublished': { entryId: string };
+  'commerce.order_updated': {
+    orderNumber: string;
+    shopCustomerId: string;
+    status: string;
+    previousStatus: string | null;
+  };
+  'commerce.shipment_updated': {
+    orderNumber: string;
+    shopCustomerId: string;
+    trackingNumber: string;
+    carrierName: string;
+    carrierNameEn: string;
+    status: string;
+    previousStatus: string | null;
+  };
 }
 
 export type EventName = keyof EventCatalog;
@@ -31,6 +70,19 @@ export const eventNames: readonly EventName[] = [
   'conversation.resolved',
   'conversation.reopened',
   'message.created',
+  'conversation.classified',
+  'conversation.transferred',
+  'conversation.requeued',
+  'agent.presence_changed',
+  'ticket.created',
+  'ticket.updated',
+  'ticket.sla_warning',
+  'ticket.sla_breached',
+  'csat.submitted',
+  'knowledge.entry_published',
+  'knowledge.entry_unpublished',
+  'commerce.order_updated',
+  'commerce.shipment_updated',
 ];
 
 export function isEventName(name: string): name is EventName {

@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { conversationSchema, messageSchema } from '../http/wireSchemas';
+import { handoffSummarySchema } from '../modules/handoff/schemas';
+import { slaAlertSchema, ticketSchema } from '../modules/tickets/schemas';
 import type { DomainEvent, EventCatalog, EventName } from './catalog';
 import { isEventName } from './catalog';
 import type { EventBus, EventHandler } from './eventBus';
@@ -122,7 +124,14 @@ const domainEventSchema = z.discriminatedUnion('name', [
       previousAssigneeId: z.string().nullable(),
     }),
   ),
-  eventSchema('conversation.handed_off', z.object({ conversation: conversationSchema, reason: z.string() })),
+  eventSchema(
+    'conversation.handed_off',
+    z.object({
+      conversation: conversationSchema,
+      reason: z.string(),
+      summary: handoffSummarySchema.nullable(),
+    }),
+  ),
   eventSchema(
     'conversation.handed_back',
     z.object({ conversation: conversationSchema, agentId: z.string() }),
@@ -136,6 +145,73 @@ const domainEventSchema = z.discriminatedUnion('name', [
     z.object({ conversation: conversationSchema, reopenedBy: z.string().nullable() }),
   ),
   eventSchema('message.created', z.object({ message: messageSchema, conversation: conversationSchema })),
+  eventSchema(
+    'conversation.classified',
+    z.object({
+      conversation: conversationSchema,
+      category: z.string(),
+      priority: z.string(),
+      changedBy: z.string().nullable(),
+    }),
+  ),
+  eventSchema(
+    'conversation.transferred',
+    z.object({
+      conversation: conversationSchema,
+      fromAgentId: z.string(),
+      toAgentId: z.string().nullable(),
+      toTeamId: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  eventSchema(
+    'conversation.requeued',
+    z.object({
+      conversation: conversationSchema,
+      previousAssigneeId: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
+  eventSchema(
+    'agent.presence_changed',
+    z.object({ agentId: z.string(), presence: z.string(), previousPresence: z.string() }),
+  ),
+  eventSchema('ticket.created', z.object({ ticket: ticketSchema })),
+  eventSchema('ticket.updated', z.object({ ticket: ticketSchema, action: z.string() })),
+  eventSchema('ticket.sla_warning', slaAlertSchema),
+  eventSchema('ticket.sla_breached', slaAlertSchema),
+  eventSchema(
+    'csat.submitted',
+    z.object({
+      conversationId: z.string(),
+      surveyId: z.string(),
+      rating: z.number(),
+      agentId: z.string().nullable(),
+    }),
+  ),
+  eventSchema('knowledge.entry_published', z.object({ entryId: z.string(), version: z.number() })),
+  eventSchema('knowledge.entry_unpublished', z.object({ entryId: z.string() })),
+  eventSchema(
+    'commerce.order_updated',
+    z.object({
+      orderNumber: z.string(),
+      shopCustomerId: z.string(),
+      status: z.string(),
+      previousStatus: z.string().nullable(),
+    }),
+  ),
+  eventSchema(
+    'commerce.shipment_updated',
+    z.object({
+      orderNumber: z.string(),
+      shopCustomerId: z.string(),
+      trackingNumber: z.string(),
+      carrierName: z.string(),
+      carrierNameEn: z.string(),
+      status: z.string(),
+      previousStatus: z.string().nullable(),
+    }),
+  ),
 ]);
 
 type ParsedFrame = { ok: true; event: DomainEvent } | { ok: false; reason: string };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AgentServerEvent, Conversation, VisitorServerEvent } from '@kefu/sdk';
 import type { EventBus } from '../events/eventBus';
 import type { AuthenticatedAgent } from '../modules/auth/permissions';
-import { canAgentSeeConversation } from '../modules/auth/permissions';
+import { canAgentSeeConversation, hasPermission } from '../modules/auth/permissions';
+import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
 import { toVisitorMessage } from '../modules/conversations/mappers';
 
 const visitorFrameSchema = z.discriminatedUnion('type', [
@@ -65,6 +66,17 @@ export class RealtimeGateway {
     bus.subscribe('conversation.reopened', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );
+    bus.subscribe('conversation.classified', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('conversation.transferred', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, payload.fromAgentId),
+    );
+    bus.subscribe('conversation.requeued', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, payload.previousAssigneeId),
+    );
+    bus.subscribe('ticket.sla_warning', ({ name, payload }) => this.sendSlaAlert(name, payload));
+    bus.subscribe('ticket.sla_breached', ({ name, payload }) => this.sendSlaAlert(name, payload));
   }
 
   addVisitor(customerId: string, channel: string, socket: WebSocket): void {
@@ -122,6 +134,27 @@ export class RealtimeGateway {
       event: eventName,
       conversation,
     });
+  }
+
+  /** Overdue tickets go to their assignee and to every supervisor and admin. */
+  private sendSlaAlert(
+    eventName: 'ticket.sla_warning' | 'ticket.sla_breached',
+    payload: { ticket: Ticket; target: SlaTargetKind; dueAt: string },
+  ): void {
+    const { ticket } = payload;
+    const frame: AgentServerEvent = {
+      type: 'ticket.sla_alert',
+      event: eventName,
+      ticketId: ticket.id,
+      subject: ticket.subject,
+      priority: ticket.priority,
+      assigneeId: ticket.assigneeId,
+      target: payload.target,
+      dueAt: payload.dueAt,
+    };
+    for (const connection of this.agentConnections)
+      if (connection.agent.id === ticket.assigneeId || hasPermission(connection.agent, 'tickets:read_all'))
+        send(connection.socket, frame);
   }
 
   private sendToVisitor(customerId: string, event: VisitorServerEvent): void {

@@ -31,6 +31,7 @@ export interface TestServerOptions {
    * of one deployment do; the caller drops it. Without it each server gets a fresh database of its own.
    */
   sharedDatabaseUrl?: string;
+  routingTimers?: boolean;
 }
 
 /** The real app on a real port (127.0.0.1, random), on a throw-away database and data directory. */
@@ -49,7 +50,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'silent',
     ...options.environment,
   });
-  const kefu = await buildApp(config, { logger: false, ...(options.clock && { clock: options.clock }) });
+  const kefu = await buildApp(config, {
+    logger: false,
+    // Periodic queue/SLA checks off by default: suites drive them with the manual clock.
+    routingTimers: options.routingTimers ?? false,
+    ...(options.clock && { clock: options.clock }),
+  });
   await kefu.app.listen({ port: 0, host: '127.0.0.1' });
   const address = kefu.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AgentRole } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
+import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/service';
@@ -32,6 +33,7 @@ export class AgentService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
@@ -94,13 +96,23 @@ export class AgentService {
     return toAgentProfile(row);
   }
 
+  /** Records the presence; a change is an event, on which routing assigns or re-queues conversations. */
   async setPresence(agentId: string, presence: z.infer<typeof agentPresenceSchema>): Promise<AgentProfile> {
-    const row = await agentsRepo.updateAgent(this.db, agentId, {
-      presence,
-      updated_at: this.clock.now().toISOString(),
+    return this.unitOfWork.run(async (context) => {
+      const before = await agentsRepo.findAgentById(context.trx, agentId);
+      const row = await agentsRepo.updateAgent(context.trx, agentId, {
+        presence,
+        updated_at: context.now.toISOString(),
+      });
+      if (!before || !row) throw new KefuError('agent_not_found');
+      if (before.presence !== presence)
+        await context.emit('agent.presence_changed', {
+          agentId,
+          presence,
+          previousPresence: before.presence,
+        });
+      return toAgentProfile(row);
     });
-    if (!row) throw new KefuError('agent_not_found');
-    return toAgentProfile(row);
   }
 
   /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */

@@ -6,7 +6,13 @@ export type Permission =
   | 'agents:manage'
   | 'bot:manage'
   | 'customers:read'
-  | 'audit:read';
+  | 'audit:read'
+  | 'knowledge:edit'
+  | 'knowledge:review'
+  | 'routing:manage'
+  | 'tickets:read_all'
+  | 'sla:manage'
+  | 'commerce:manage';
 
 const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -14,16 +20,27 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'conversations:reassign',
     'agents:manage',
     'bot:manage',
+    'commerce:manage',
     'customers:read',
     'audit:read',
+    'knowledge:edit',
+    'knowledge:review',
+    'routing:manage',
+    'tickets:read_all',
+    'sla:manage',
   ]),
   supervisor: new Set<Permission>([
     'conversations:read_all',
     'conversations:reassign',
     'customers:read',
     'audit:read',
+    'knowledge:edit',
+    'knowledge:review',
+    'routing:manage',
+    'tickets:read_all',
+    'sla:manage',
   ]),
-  agent: new Set<Permission>(['customers:read']),
+  agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
 };
 
 export interface AuthenticatedAgent {

@@ -5,6 +5,9 @@ import type { Understanding } from './understanding';
 export interface BotTurn {
   conversationId: string;
   customerId: string;
+  /** The shopper's message this turn answers. */
+  messageId: string;
+  channel: string;
   text: string;
   understanding: Understanding;
   locale: ReplyLocale;

@@ -2,6 +2,7 @@ import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
+import { deleteQueueEntry } from '../routing/repo';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
 import type { ConversationRow, MessageRow } from './repo';
@@ -122,6 +123,8 @@ export async function changeStatus(
   conversation: ConversationRow,
   changes: { status: string; assignee_id?: string | null; resolved_at?: string | null },
 ): Promise<ConversationRow> {
+  // The queue holds exactly the queued conversations: leaving `queued` by any path leaves the queue.
+  if (changes.status !== 'queued') await deleteQueueEntry(context.trx, conversation.id);
   return conversationsRepo.updateConversation(context.trx, conversation.id, {
     ...changes,
     updated_at: context.now.toISOString(),

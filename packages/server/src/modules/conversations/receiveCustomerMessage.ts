@@ -1,8 +1,13 @@
 import type { SendMessageResponse } from '@kefu/sdk';
 import type { Clock } from '../../clock';
-import type { BotPipeline } from '../bot/pipeline';
+import type { BotPipeline, BotTurn } from '../bot/pipeline';
 import { chooseReplyLocale } from '../bot/replyLocale';
 import type { MessageUnderstander } from '../bot/understanding';
+import { parseRatingText } from '../csat/service';
+import type { CsatService } from '../csat/service';
+import { answerWhileQueued } from '../handoff/answerWhileQueued';
+import type { HandoffService } from '../handoff/service';
+import type { TicketService } from '../tickets/service';
 import { toMessage } from './mappers';
 import type { ConversationService } from './service';
 
@@ -18,17 +23,30 @@ export interface InboundDependencies {
   understander: MessageUnderstander;
   bot: BotPipeline;
   clock: Clock;
+  handoff: HandoffService;
+  tickets: TicketService;
+  csat: CsatService;
 }
 
 /**
- * The inbound use-case: understand and store the shopper's message, let the bot answer while it holds the
- * conversation, store the answers. Two transactions, so no database lock is held while the bot works.
+ * The inbound use-case: a rating for a waiting survey is recorded as such; otherwise understand and store the
+ * shopper's message, let the bot answer while it holds the conversation (or what it can while the shopper
+ * waits in the queue), check the handoff triggers, store the answers. Separate transactions, so no database
+ * lock is held while the bot works.
  */
 export async function receiveCustomerMessage(
   dependencies: InboundDependencies,
   input: CustomerMessageInput,
 ): Promise<SendMessageResponse> {
   const { conversations, understander, bot, clock } = dependencies;
+  const rating = parseRatingText(input.text);
+  if (rating !== null) {
+    const rated = await dependencies.csat.answerFromMessage(input.customerId, input.channel, {
+      ...input,
+      rating,
+    });
+    if (rated) return rated;
+  }
   const understanding = understander.understand(input.text, clock.now());
   const stored = await conversations.storeCustomerMessage(input.customerId, input.channel, {
     text: input.text,
@@ -37,21 +55,28 @@ export async function receiveCustomerMessage(
   });
   const message = toMessage(stored.message);
   if (stored.duplicate) return { message, replies: await conversations.listRepliesTo(message.id) };
-  if (stored.conversation.status !== 'bot') return { message, replies: [] };
+  const status = stored.conversation.status;
+  if (status !== 'bot' && status !== 'queued') return { message, replies: [] };
 
-  const decision = await bot.respond({
+  const turn: BotTurn = {
     conversationId: stored.conversation.id,
     customerId: input.customerId,
+    messageId: message.id,
+    channel: input.channel,
     text: input.text,
     understanding,
     locale: chooseReplyLocale(input.text, understanding.lang, stored.conversation.locale),
     pageProductId: stored.conversation.page_product_id,
-  });
+  };
+  if (status === 'queued') return answerWhileQueued(dependencies, turn, message);
+  const decision = await bot.respond(turn);
+  // The handoff check, one explicit step after the bot answered: the bot's own handoff or any trigger.
+  const handoff = await dependencies.handoff.decide(turn, decision);
   const replies = await conversations.storeBotReplies(
     stored.conversation.id,
     { messageId: message.id, analysis: JSON.stringify({ ...understanding, answeredBy: decision.stage }) },
-    decision.replies,
-    decision.handoff,
+    handoff ? [...decision.replies, ...handoff.notice] : decision.replies,
+    handoff?.request ?? null,
   );
   return { message, replies: replies.map(toMessage) };
 }

@@ -98,6 +98,10 @@ export async function insertMessage(db: DbExecutor, row: MessageRow): Promise<vo
   await db.insertInto('messages').values(row).execute();
 }
 
+export async function findMessageById(db: DbExecutor, messageId: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
+}
+
 export async function findMessageByClientId(
   db: DbExecutor,
   conversationId: string,
@@ -133,4 +137,79 @@ export async function listMessages(
 
 export async function setMessageAnalysis(db: DbExecutor, messageId: string, analysis: string): Promise<void> {
   await db.updateTable('messages').set({ analysis }).where('id', '=', messageId).execute();
+}
+
+/** The conversation's latest messages, oldest first (private notes included). */
+export async function listLatestMessages(
+  db: DbExecutor,
+  conversationId: string,
+  limit: number,
+): Promise<MessageRow[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse();
+}
+
+/** The agent who last held another conversation of this customer, for sticky routing. */
+export async function findPreviousAssignee(
+  db: DbExecutor,
+  customerId: string,
+  exceptConversationId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('conversations')
+    .select('assignee_id')
+    .where('customer_id', '=', customerId)
+    .where('id', '!=', exceptConversationId)
+    .where('assignee_id', 'is not', null)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.assignee_id ?? null;
+}
+
+/** How many conversations each agent holds now (status `assigned`). */
+export async function countAssignedByAgent(db: DbExecutor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select(['assignee_id', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('status', '=', 'assigned')
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.flatMap((row) => (row.assignee_id ? [[row.assignee_id, Number(row.count)]] : [])));
+}
+
+export async function listConversationsByStatus(
+  db: DbExecutor,
+  statuses: readonly string[],
+  options: { assigneeId?: string; limit: number },
+): Promise<ConversationRow[]> {
+  let query = db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('status', 'in', [...statuses]);
+  if (options.assigneeId) query = query.where('assignee_id', '=', options.assigneeId);
+  return query.orderBy('id').limit(options.limit).execute();
+}
+
+/** A guarded status change: applies only while the conversation is still in `expectedStatus`. */
+export async function updateConversationIfStatus(
+  db: DbExecutor,
+  conversationId: string,
+  expectedStatus: string,
+  changes: Updateable<ConversationsTable>,
+): Promise<ConversationRow | undefined> {
+  return db
+    .updateTable('conversations')
+    .set(changes)
+    .where('id', '=', conversationId)
+    .where('status', '=', expectedStatus)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth/permissions';
+import type { HandoffRequest } from '../handoff/handOffConversation';
+import { handOffConversation } from '../handoff/handOffConversation';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
 import { resolveCustomerByIdentity } from '../customers/service';
 import type { NewMessageInput } from './conversationWrites';
@@ -23,6 +25,16 @@ export interface StartSessionInput {
   name?: string | undefined;
   locale?: string | undefined;
   page?: { url?: string | undefined; productId?: string | undefined } | undefined;
+}
+
+export interface BotMessageContext {
+  messageId: string;
+  text: string;
+  conversationId: string;
+  customerId: string;
+  channel: string;
+  locale: string | null;
+  question: { messageId: string; text: string } | null;
 }
 
 /** Conversations and their messages: the use-cases every channel and the agent console go through. */
@@ -122,14 +134,15 @@ export class ConversationService {
     conversationId: string,
     replyTo: { messageId: string; analysis: string | null },
     replies: { text: string; quickReplies: { label: string; text: string }[] }[],
-    handoff: { reason: string } | null,
+    handoff: HandoffRequest | null,
   ): Promise<MessageRow[]> {
     const replyToMessageId = replyTo.messageId;
     return this.unitOfWork.run(async (context) => {
       if (replyTo.analysis)
         await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
       let conversation = await requireConversation(context, conversationId);
-      if (conversation.status !== 'bot') return [];
+      // While queued the bot may still answer what it can (see answerWhileQueued); never once a person holds it.
+      if (conversation.status !== 'bot' && conversation.status !== 'queued') return [];
       const stored: MessageRow[] = [];
       for (const reply of replies) {
         const result = await appendMessage(context, conversation, {
@@ -143,13 +156,7 @@ export class ConversationService {
         conversation = result.conversation;
         stored.push(result.message);
       }
-      if (handoff) {
-        conversation = await changeStatus(context, conversation, { status: 'queued' });
-        await context.emit('conversation.handed_off', {
-          conversation: toConversation(conversation),
-          reason: handoff.reason,
-        });
-      }
+      if (handoff && conversation.status === 'bot') await handOffConversation(context, conversation, handoff);
       return stored;
     });
   }
@@ -189,6 +196,32 @@ export class ConversationService {
     const conversation = toConversation(row);
     if (!canAgentSeeConversation(agent, conversation)) throw new KefuError('conversation_not_found');
     return conversation;
+  }
+
+  /** The product page the shopper last reported for a conversation (what "this one" refers to). */
+  async findPageProduct(conversationId: string): Promise<string | null> {
+    const row = await conversationsRepo.findConversationById(this.db, conversationId);
+    return row?.page_product_id ?? null;
+  }
+
+  /** A bot message with its conversation and the shopper's message it answered (for ratings and corrections). */
+  async findBotMessage(messageId: string): Promise<BotMessageContext | null> {
+    const message = await conversationsRepo.findMessageById(this.db, messageId);
+    if (!message || message.sender !== 'bot') return null;
+    const conversation = await conversationsRepo.findConversationById(this.db, message.conversation_id);
+    if (!conversation) return null;
+    const question = message.reply_to_message_id
+      ? await conversationsRepo.findMessageById(this.db, message.reply_to_message_id)
+      : undefined;
+    return {
+      messageId: message.id,
+      text: message.text,
+      conversationId: conversation.id,
+      customerId: conversation.customer_id,
+      channel: conversation.channel,
+      locale: conversation.locale,
+      question: question ? { messageId: question.id, text: question.text } : null,
+    };
   }
 
   async listMessagesForAgent(

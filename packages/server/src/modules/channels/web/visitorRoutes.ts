@@ -13,6 +13,7 @@ import {
 import type { KefuServices } from '../../../services';
 import { conversationStatusSchema } from '../../conversations/mappers';
 import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
+import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
 
 const pageSchema = z
   .object({
@@ -33,6 +34,11 @@ const sessionBodySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     locale: z.string().trim().min(2).max(20).optional(),
     page: pageSchema.optional(),
+    /** Optional: a shopper signed in on the shop, vouched for by the shop's server (see README). */
+    identity: z
+      .object({ shopCustomerId: z.string().trim().min(1).max(100), signature: z.string().trim().max(128) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -63,6 +69,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
     async (request, reply) => {
       const body = request.body ?? {};
       const visitorId = body.visitorId ?? `v_${randomUUID().replaceAll('-', '')}`;
+      if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
         channel: 'web',
         visitorId,

@@ -1,0 +1,191 @@
+import type { CommerceOrder } from '../../commerce/connector';
+import type { DialogueState, FlowName } from './dialogueState';
+import { endFlow, isFlowName } from './dialogueState';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import { answer, button, connectorFailure, isAbort, parseYesNo, pickChoice, reply, say } from './flowKit';
+import { currentFlow, flowQuestions, flowRegistry } from './flowRegistry';
+import { resolveOrder } from './orderResolution';
+import { mentionsProduct } from './productResolution';
+
+export interface DialogueOutcome {
+  flow: FlowName | 'cancelled' | 'clarify';
+  result: FlowResult;
+}
+
+const startConfidence = 0.6;
+const topicChangeConfidence = 0.8;
+const closeMargin = 0.25;
+const guessConfidence = 0.35;
+const orderSteps = new Set(['order', 'choose_order', 'verify_phone']);
+
+/**
+ * One turn of the dialogue: continue the flow in progress (or leave it on "算了/back" or a clear new topic),
+ * answer a clarifying question, or start the flow the shopper's intent names. Null when no flow applies.
+ */
+export async function runDialogueTurn(context: FlowContext): Promise<DialogueOutcome | null> {
+  const { state, turn } = context;
+  const intent = turn.understanding.intent;
+  const active = currentFlow(state);
+  const answersFlow = active?.expectsAnswer?.(state.step ?? '', context.text) ?? false;
+  if (intent.id === 'human_agent' && intent.confidence >= startConfidence && !answersFlow) return null;
+  if (active || state.step === 'clarify') {
+    if (isAbort(context.text)) {
+      endFlow(state);
+      return {
+        flow: 'cancelled',
+        result: answer(
+          reply(
+            say(
+              turn.locale,
+              '好的，已为您取消当前操作。还有什么可以帮您？',
+              "OK, I've dropped that. What else can I do for you?",
+            ),
+          ),
+        ),
+      };
+    }
+    if (state.step === 'clarify') {
+      const picked = pickClarification(context);
+      endFlow(state);
+      if (picked) return startFlow(context, picked);
+    } else if (active) {
+      const next = topicChange(context, active);
+      if (!next) return { flow: active.name, result: await continueFlow(context, active, 0) };
+      endFlow(state);
+      return startFlow(context, next);
+    }
+  }
+  const choice = await chooseFlow(context);
+  if (!choice) return null;
+  if ('clarify' in choice) return askToClarify(context, choice.clarify);
+  return startFlow(context, choice.flow);
+}
+
+async function startFlow(context: FlowContext, name: FlowName): Promise<DialogueOutcome> {
+  const { state } = context;
+  state.flow = name;
+  state.step = null;
+  state.slots = {};
+  state.attempts = 0;
+  return { flow: name, result: await continueFlow(context, flowRegistry[name], 0) };
+}
+
+async function continueFlow(context: FlowContext, flow: Flow, depth: number): Promise<FlowResult> {
+  const { state } = context;
+  let order: CommerceOrder | null = null;
+  if (flow.orderFilter) {
+    if (state.step === null && flow.answerWithoutOrder) {
+      const general = await flow.answerWithoutOrder(context);
+      if (general) return finish(state, general);
+    }
+    const resolved = await currentOrder(context, flow);
+    if ('result' in resolved) return finish(state, resolved.result);
+    order = resolved.order;
+  }
+  const result = await flow.run(context, order);
+  if (result.switchTo && depth < 2) {
+    state.flow = result.switchTo;
+    const next = await continueFlow(context, flowRegistry[result.switchTo], depth + 1);
+    return { replies: [...result.replies, ...next.replies], handoff: next.handoff };
+  }
+  return finish(state, result);
+}
+
+/** The order of a running flow: resolved anew when asked for, or re-read (its status may have moved). */
+async function currentOrder(
+  context: FlowContext,
+  flow: Flow,
+): Promise<{ order: CommerceOrder } | { result: FlowResult }> {
+  const { state, turn } = context;
+  const named = turn.understanding.entities.find(
+    (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',
+  );
+  // "不对，是 KF…": a different order number mid-flow is a correction, so the flow starts over on that order.
+  if (named && state.orderNumber && named.value !== state.orderNumber && !orderSteps.has(state.step ?? '')) {
+    state.step = null;
+    state.slots = {};
+  }
+  if (state.step === null || orderSteps.has(state.step) || !state.orderNumber)
+    return resolveOrder(context, flow);
+  const found = await context.commerce.getOrder(state.orderNumber);
+  if (!found.ok) return { result: connectorFailure(turn.locale, found.failure) };
+  return { order: found.value };
+}
+
+/** A flow that asks nothing more is over; its order stays the one under discussion. */
+function finish(state: DialogueState, result: FlowResult): FlowResult {
+  if (state.step === null || result.handoff) endFlow(state);
+  return result;
+}
+
+function topicChange(context: FlowContext, active: Flow): FlowName | null {
+  const { state, turn } = context;
+  const step = state.step ?? '';
+  if (active.expectsAnswer?.(step, context.text)) return null;
+  if (step === 'choose_order' && pickChoice(context.text, state.orderChoices)) return null;
+  const { intent } = turn.understanding;
+  if (!isFlowName(intent.id) || intent.id === active.name || intent.confidence < topicChangeConfidence)
+    return null;
+  return intent.id;
+}
+
+async function chooseFlow(
+  context: FlowContext,
+): Promise<{ flow: FlowName } | { clarify: FlowName[] } | null> {
+  const { intent, entities } = context.turn.understanding;
+  const namesOrder = entities.some(
+    (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',
+  );
+  // With an order number in the message, only flows about orders are candidates ("KF… 发货了吗" is not a stock question).
+  const candidate = (id: string): FlowName | null =>
+    isFlowName(id) && (!namesOrder || flowRegistry[id].orderFilter !== null) ? id : null;
+  const top = candidate(intent.id);
+  const second = intent.alternatives.find(
+    (alternative) => alternative.id !== intent.id && candidate(alternative.id) !== null,
+  );
+  const secondFlow = second && second.confidence >= guessConfidence / 2 ? candidate(second.id) : null;
+  if (top && secondFlow && intent.confidence - (second?.confidence ?? 0) < closeMargin)
+    return { clarify: [top, secondFlow] };
+  if (top && intent.confidence >= startConfidence) return { flow: top };
+  if (!top && secondFlow && namesOrder && (second?.confidence ?? 0) >= guessConfidence)
+    return { flow: secondFlow };
+  if (top && intent.confidence >= guessConfidence) return { clarify: [top] };
+  // A complaint or an angry message about no particular task is for the apology and the offer of a person.
+  if (intent.id === 'complaint' || context.turn.understanding.sentiment.anger) return null;
+  // A bare order or tracking number most often asks where the parcel is.
+  if (namesOrder) return { flow: 'order_tracking' };
+  // An unclear message that names a product ("介绍一下电热水壶") is a question about that product.
+  if (intent.confidence < startConfidence || intent.id === 'unknown' || intent.id === 'feedback')
+    if (await mentionsProduct(context)) return { flow: 'product_inquiry' };
+  return null;
+}
+
+function askToClarify(context: FlowContext, options: FlowName[]): DialogueOutcome {
+  const { state, turn } = context;
+  const { locale } = turn;
+  state.step = 'clarify';
+  state.clarifyOptions = options;
+  const names = options.map((option) => say(locale, flowQuestions[option].zh, flowQuestions[option].en));
+  const question =
+    options.length === 1
+      ? say(locale, `请问您是想${names[0] ?? ''}吗？`, `Do you want to ${names[0] ?? ''}?`)
+      : say(locale, `请问您是想${names.join('，还是')}？`, `Do you want to ${names.join(', or ')}?`);
+  const buttons = options.map((option) => button(locale, flowQuestions[option].zh, flowQuestions[option].en));
+  if (options.length === 1)
+    buttons.push(button(locale, '都不是', 'Something else', '都不是', 'something else'));
+  return { flow: 'clarify', result: answer(reply(question, buttons)) };
+}
+
+function pickClarification(context: FlowContext): FlowName | null {
+  const { state, turn } = context;
+  const options = state.clarifyOptions;
+  const byLabel = options.find(
+    (option) =>
+      context.text.includes(flowQuestions[option].zh) ||
+      context.text.toLowerCase().includes(flowQuestions[option].en),
+  );
+  if (byLabel) return byLabel;
+  if (options.length === 1 && parseYesNo(context.text) === 'yes') return options[0] ?? null;
+  const { intent } = turn.understanding;
+  return isFlowName(intent.id) && intent.confidence >= startConfidence ? intent.id : null;
+}

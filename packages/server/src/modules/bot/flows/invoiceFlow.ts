@@ -1,0 +1,189 @@
+import type { CommerceOrder } from '../../commerce/connector';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import {
+  answer,
+  button,
+  connectorFailure,
+  humanButton,
+  parseYesNo,
+  reply,
+  say,
+  yesNoButtons,
+} from './flowKit';
+
+const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+/** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
+const taxIdPattern = /\b[0-9A-HJ-NPQRTUWXY]{15,20}\b/i;
+
+/**
+ * Electronic invoices: the status of one already requested, or a new request — title type, title, tax id
+ * (companies only) and e-mail, one at a time, then a confirmation. A correction ("邮箱改成 …") at the
+ * confirmation replaces that field and asks again.
+ */
+export const invoiceFlow: Flow = {
+  name: 'invoice',
+  orderFilter: (order) => order.status !== 'unpaid' && order.status !== 'cancelled',
+  expectsAnswer: (step, text) =>
+    ['title_type', 'title', 'tax_id', 'email'].includes(step) ||
+    (step === 'confirm' && (parseYesNo(text) !== null || emailPattern.test(text) || taxIdPattern.test(text))),
+  async run(context, order) {
+    if (!order) throw new Error('invoice runs with an order');
+    const { state, turn } = context;
+    const { locale } = turn;
+    if (order.invoice && !state.step) {
+      const invoice = order.invoice;
+      return answer(
+        reply(
+          invoice.status === 'issued'
+            ? say(
+                locale,
+                `订单 ${order.orderNumber} 的发票已开具（发票号 ${invoice.invoiceNumber ?? '-'}），已发送至 ${invoice.email}。`,
+                `The invoice for order ${order.orderNumber} was issued (number ${invoice.invoiceNumber ?? '-'}) and sent to ${invoice.email}.`,
+              )
+            : say(
+                locale,
+                `订单 ${order.orderNumber} 的发票（抬头：${invoice.title}）正在开具，开具后会发送至 ${invoice.email}。`,
+                `The invoice for order ${order.orderNumber} (title: ${invoice.title}) is being issued and will be sent to ${invoice.email}.`,
+              ),
+        ),
+      );
+    }
+    collectSlots(context);
+    const missing = nextMissing(state.slots);
+    if (missing) return askFor(context, missing);
+    if (state.step === 'confirm') {
+      const decision = parseYesNo(context.text);
+      if (decision === 'yes') return submit(context, order);
+      if (decision === 'no') {
+        state.step = null;
+        state.slots = {};
+        return answer(reply(say(locale, '好的，没有提交开票申请。', "OK, I haven't requested an invoice.")));
+      }
+    }
+    state.step = 'confirm';
+    const { titleType, title, taxId, email } = state.slots;
+    const summary = say(
+      locale,
+      `抬头：${title ?? ''}${titleType === 'company' ? `，税号：${taxId ?? ''}` : ''}，接收邮箱：${email ?? ''}`,
+      `title: ${title ?? ''}${titleType === 'company' ? `, tax id: ${taxId ?? ''}` : ''}, e-mail: ${email ?? ''}`,
+    );
+    return answer(
+      reply(
+        say(
+          locale,
+          `请确认开票信息（订单 ${order.orderNumber}）：${summary}。确认提交吗？如需修改，直接发送新的内容即可。`,
+          `Please check the invoice details for order ${order.orderNumber}: ${summary}. Submit? To change something, just send the new value.`,
+        ),
+        yesNoButtons(locale),
+      ),
+    );
+  },
+};
+
+/** Takes whatever the message answers: the asked slot, and e-mails or tax ids given at any point (corrections). */
+function collectSlots(context: FlowContext): void {
+  const { state, turn } = context;
+  const text = turn.text.trim();
+  const slots = state.slots;
+  if (state.step === 'title_type' || !slots.titleType) {
+    if (/公司|企业|单位|company|business/i.test(context.text)) slots.titleType = 'company';
+    else if (/个人|personal|individual|myself/i.test(context.text)) slots.titleType = 'personal';
+  }
+  if (slots.titleType === 'personal' && !slots.title) slots.title = say(turn.locale, '个人', 'Personal');
+  if (state.step === 'title' && text.length >= 2)
+    slots.title = text.replace(/^(抬头|title)[:：\s是为]*/i, '');
+  const email = emailPattern.exec(text)?.[0];
+  if (email) slots.email = email.toLowerCase();
+  const taxId = taxIdPattern.exec(text)?.[0];
+  if (taxId && slots.titleType === 'company') slots.taxId = taxId.toUpperCase();
+}
+
+function nextMissing(slots: Record<string, string>): string | null {
+  if (!slots.titleType) return 'title_type';
+  if (!slots.title) return 'title';
+  if (slots.titleType === 'company' && !slots.taxId) return 'tax_id';
+  if (!slots.email) return 'email';
+  return null;
+}
+
+function askFor(context: FlowContext, slot: string): FlowResult {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const retry = state.step === slot;
+  state.step = slot;
+  const prefix = retry ? say(locale, '格式好像不对。', "That doesn't look right. ") : '';
+  switch (slot) {
+    case 'title_type':
+      return answer(
+        reply(say(locale, '请问发票抬头是个人还是公司？', 'Is the invoice for a person or a company?'), [
+          button(locale, '个人', 'Personal', '个人', 'personal'),
+          button(locale, '公司', 'Company', '公司', 'company'),
+        ]),
+      );
+    case 'title':
+      return answer(
+        reply(
+          say(locale, '请发送公司全称（发票抬头）。', 'Please send the full company name for the invoice.'),
+        ),
+      );
+    case 'tax_id':
+      return answer(
+        reply(
+          prefix +
+            say(
+              locale,
+              '请发送公司税号（统一社会信用代码，18 位）。',
+              'Please send the company tax id (18 characters).',
+            ),
+        ),
+      );
+    default:
+      return answer(
+        reply(
+          prefix +
+            say(
+              locale,
+              '请发送接收电子发票的邮箱。',
+              'Please send the e-mail address for the electronic invoice.',
+            ),
+        ),
+      );
+  }
+}
+
+async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const { titleType, title = '', taxId, email = '' } = state.slots;
+  state.step = null;
+  state.slots = {};
+  const requested = await context.commerce.requestInvoice(order.orderNumber, {
+    titleType: titleType === 'company' ? 'company' : 'personal',
+    title,
+    taxId: taxId ?? null,
+    email,
+  });
+  if (!requested.ok) {
+    if (requested.failure.kind === 'rejected')
+      return answer(
+        reply(
+          say(
+            locale,
+            '抱歉，该订单暂时无法开票（可能已申请过），我为您转给人工客服核实。',
+            "Sorry, this order can't be invoiced right now (perhaps it already was). A person can check.",
+          ),
+          [humanButton(locale)],
+        ),
+      );
+    return connectorFailure(locale, requested.failure);
+  }
+  return answer(
+    reply(
+      say(
+        locale,
+        `开票申请已提交，电子发票开具后会发送至 ${email}，一般 1–3 个工作日。`,
+        `Invoice requested. The electronic invoice will be e-mailed to ${email}, usually within 1–3 working days.`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,111 @@
+import type { Flow } from './flowKit';
+import {
+  answer,
+  button,
+  connectorFailure,
+  formatMoney,
+  humanButton,
+  parseYesNo,
+  reply,
+  say,
+  yesNoButtons,
+} from './flowKit';
+
+/** Cancels an unshipped order after an explicit yes; what the shop answers is what the shopper hears. */
+export const orderCancelFlow: Flow = {
+  name: 'order_cancel',
+  orderFilter: (order) => order.status === 'unpaid' || order.status === 'paid',
+  expectsAnswer: (step, text) => step === 'confirm' && parseYesNo(text) !== null,
+  async run(context, order) {
+    if (!order) throw new Error('order_cancel runs with an order');
+    const { state, turn } = context;
+    const { locale } = turn;
+    if (order.status === 'shipped' || order.status === 'delivered')
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 已经发货，无法直接取消。签收后 7 天内可以申请退货。`,
+            `Order ${order.orderNumber} has already shipped, so it can't be cancelled. You can return it within 7 days of delivery.`,
+          ),
+          [button(locale, '申请退货', 'Return it', '我要退货', 'I want to return it'), humanButton(locale)],
+        ),
+      );
+    if (order.status !== 'unpaid' && order.status !== 'paid')
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 当前无法取消（状态已变更）。`,
+            `Order ${order.orderNumber} can no longer be cancelled.`,
+          ),
+        ),
+      );
+    if (state.step !== 'confirm') {
+      state.step = 'confirm';
+      const refundNote = order.paidAt
+        ? say(
+            locale,
+            `已付的 ${formatMoney(order.totalCents)} 会原路退回。`,
+            `The ${formatMoney(order.totalCents)} you paid goes back to your original payment method.`,
+          )
+        : '';
+      return answer(
+        reply(
+          say(
+            locale,
+            `确认要取消订单 ${order.orderNumber} 吗？${refundNote}`,
+            `Do you want to cancel order ${order.orderNumber}? ${refundNote}`,
+          ).trim(),
+          yesNoButtons(locale),
+        ),
+      );
+    }
+    const decision = parseYesNo(context.text);
+    if (decision === null)
+      return answer(
+        reply(
+          say(
+            locale,
+            '请回复“确认”取消订单，或“算了”保留订单。',
+            'Please answer "yes" to cancel or "no" to keep the order.',
+          ),
+          yesNoButtons(locale),
+        ),
+      );
+    state.step = null;
+    if (decision === 'no')
+      return answer(reply(say(locale, '好的，订单保持不变。', "OK, I've left the order as it is.")));
+    const cancelled = await context.commerce.cancelOrder(order.orderNumber, 'customer request via chat');
+    if (!cancelled.ok) {
+      if (cancelled.failure.kind === 'rejected' || cancelled.failure.kind === 'not_found')
+        return answer(
+          reply(
+            say(
+              locale,
+              `抱歉，订单 ${order.orderNumber} 的状态刚刚发生了变化，已无法取消。`,
+              `Sorry, order ${order.orderNumber} changed state in the meantime and can't be cancelled.`,
+            ),
+            [humanButton(locale)],
+          ),
+        );
+      return connectorFailure(locale, cancelled.failure);
+    }
+    const refund = order.paidAt
+      ? say(
+          locale,
+          `退款 ${formatMoney(order.totalCents)} 将在 1–3 个工作日内原路退回。`,
+          `The refund of ${formatMoney(order.totalCents)} reaches your original payment method in 1–3 working days.`,
+        )
+      : '';
+    return answer(
+      reply(
+        say(
+          locale,
+          `订单 ${order.orderNumber} 已成功取消。${refund}`,
+          `Order ${order.orderNumber} has been cancelled. ${refund}`,
+        ).trim(),
+      ),
+    );
+  },
+};

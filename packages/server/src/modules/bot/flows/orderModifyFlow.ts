@@ -1,0 +1,189 @@
+import type { CommerceAddress, CommerceOrder } from '../../commerce/connector';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import {
+  answer,
+  button,
+  connectorFailure,
+  humanButton,
+  parseYesNo,
+  reply,
+  say,
+  yesNoButtons,
+} from './flowKit';
+
+const addressMarkers = /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|road|street|st\.|avenue|district|city/i;
+
+/** Changes the delivery address or phone of an unshipped order: one question at a time, then a confirmation. */
+export const orderModifyFlow: Flow = {
+  name: 'order_modify',
+  orderFilter: (order) => order.status === 'unpaid' || order.status === 'paid',
+  expectsAnswer: (step, text) =>
+    (step === 'address' && addressMarkers.test(text)) ||
+    (step === 'phone' && /1\d{10}/.test(text)) ||
+    (step === 'confirm' && parseYesNo(text) !== null) ||
+    (step === 'field' && /地址|电话|手机|address|phone/i.test(text)),
+  async run(context, order) {
+    if (!order) throw new Error('order_modify runs with an order');
+    const { state, turn } = context;
+    const { locale } = turn;
+    if (order.status === 'cancelled')
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 已取消，无需修改收货信息。`,
+            `Order ${order.orderNumber} was cancelled, so there is nothing to change.`,
+          ),
+        ),
+      );
+    if (order.status !== 'unpaid' && order.status !== 'paid')
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 已发货，收货信息无法再修改。可以联系人工客服协调快递。`,
+            `Order ${order.orderNumber} has shipped, so its delivery details can't be changed. A person can try with the carrier.`,
+          ),
+          [humanButton(locale)],
+        ),
+      );
+    if (state.step === 'confirm') return confirmChange(context, order);
+    const field = state.slots.field ?? detectField(context.text);
+    if (!field) {
+      state.step = 'field';
+      return answer(
+        reply(
+          say(
+            locale,
+            '请问要修改收货地址还是联系电话？',
+            'Do you want to change the delivery address or the phone number?',
+          ),
+          [
+            button(locale, '收货地址', 'Address', '改收货地址', 'change the address'),
+            button(locale, '联系电话', 'Phone', '改联系电话', 'change the phone number'),
+          ],
+        ),
+      );
+    }
+    state.slots.field = field;
+    if (field === 'phone') {
+      const phone = turn.understanding.entities
+        .find((entity) => entity.type === 'phone')
+        ?.value.replace(/^\+?86/, '');
+      if (!phone) return ask(context, 'phone', '请发送新的手机号码。', 'Please send the new phone number.');
+      state.slots.phone = phone;
+    } else {
+      const line =
+        state.step === 'address' || addressMarkers.test(context.text)
+          ? extractAddress(turn.text, context.text)
+          : null;
+      if (!line)
+        return ask(
+          context,
+          'address',
+          '请发送新的完整收货地址（省市区 + 详细地址）。',
+          'Please send the full new address (province, city, district and street).',
+        );
+      state.slots.address = line;
+    }
+    state.step = 'confirm';
+    const change =
+      field === 'phone'
+        ? say(locale, `联系电话改为 ${state.slots.phone ?? ''}`, `phone number to ${state.slots.phone ?? ''}`)
+        : say(
+            locale,
+            `收货地址改为「${state.slots.address ?? ''}」`,
+            `delivery address to "${state.slots.address ?? ''}"`,
+          );
+    return answer(
+      reply(
+        say(
+          locale,
+          `确认将订单 ${order.orderNumber} 的${change}吗？`,
+          `Change order ${order.orderNumber}'s ${change}?`,
+        ),
+        yesNoButtons(locale),
+      ),
+    );
+  },
+};
+
+function ask(context: FlowContext, step: string, zh: string, en: string): FlowResult {
+  context.state.step = step;
+  return answer(reply(say(context.turn.locale, zh, en)));
+}
+
+async function confirmChange(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const decision = parseYesNo(context.text);
+  if (decision === null)
+    return answer(
+      reply(
+        say(
+          locale,
+          '请回复“确认”修改，或“算了”保持原信息。',
+          'Please answer "yes" to make the change or "no" to keep it.',
+        ),
+        yesNoButtons(locale),
+      ),
+    );
+  state.step = null;
+  if (decision === 'no')
+    return answer(reply(say(locale, '好的，收货信息保持不变。', 'OK, nothing was changed.')));
+  const address: CommerceAddress = { ...order.shippingAddress };
+  if (state.slots.field === 'phone' && state.slots.phone) address.phone = state.slots.phone;
+  if (state.slots.field === 'address' && state.slots.address)
+    Object.assign(address, splitAddress(state.slots.address));
+  const changed = await context.commerce.changeShippingAddress(order.orderNumber, address);
+  state.slots = {};
+  if (!changed.ok) {
+    if (changed.failure.kind === 'rejected')
+      return answer(
+        reply(
+          say(
+            locale,
+            '抱歉，订单刚刚已进入发货流程，无法再修改收货信息。',
+            'Sorry, the order has just entered shipping and can no longer be changed.',
+          ),
+          [humanButton(locale)],
+        ),
+      );
+    return connectorFailure(locale, changed.failure);
+  }
+  return answer(
+    reply(
+      say(
+        locale,
+        `已为订单 ${order.orderNumber} 更新收货信息。`,
+        `Order ${order.orderNumber}'s delivery details are updated.`,
+      ),
+    ),
+  );
+}
+
+function detectField(text: string): 'address' | 'phone' | undefined {
+  if (/地址|address/i.test(text)) return 'address';
+  if (/电话|手机|号码|phone|number/i.test(text)) return 'phone';
+  return undefined;
+}
+
+/** The address as the shopper wrote it (their script), recognised on the simplified text. */
+function extractAddress(original: string, simplified: string): string | null {
+  const prefix = /^(新地址|地址|改成|改为|改到|new address|address)[:：\s是]*/i;
+  const cleaned = original.replace(prefix, '').trim();
+  return cleaned.length >= 6 && addressMarkers.test(simplified.replace(prefix, '')) ? cleaned : null;
+}
+
+/** "浙江省杭州市西湖区文三路 100 号" → province, city, district, line; anything unrecognised stays in the line. */
+function splitAddress(text: string): Pick<CommerceAddress, 'province' | 'city' | 'district' | 'line'> {
+  const match = /^(.*?(?:省|自治区))?(.*?市)?(.*?(?:区|县))?(.*)$/.exec(text.replace(/\s+/g, ' ').trim());
+  const province = match?.[1] ?? '';
+  const city = match?.[2] ?? '';
+  return {
+    province: province || city,
+    city,
+    district: match?.[3] ?? '',
+    line: (match?.[4] ?? text).trim() || text,
+  };
+}

@@ -1,0 +1,271 @@
+import type { CommerceOrder } from '../../commerce/connector';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import {
+  answer,
+  button,
+  connectorFailure,
+  describeOrder,
+  humanButton,
+  pickChoice,
+  reply,
+  say,
+} from './flowKit';
+
+export type OrderResolution = { order: CommerceOrder } | { result: FlowResult };
+
+const maxAttempts = 3;
+const recentOrderCount = 10;
+const offeredOrderCount = 5;
+const contextReference =
+  /这个|这单|这笔|那个|那单|那笔|刚才|上面|该订单|此订单|\bit\b|\bthis\b|\bthat\b|same order/i;
+
+/**
+ * Finds the order a flow is about and makes sure the shopper may see it: a number in the message, the order
+ * under discussion, a pick from the signed-in shopper's recent orders, or — for a guest — an order number
+ * proved with the last 4 digits of the phone it was placed with. Nothing about an order is said before that.
+ */
+export async function resolveOrder(context: FlowContext, flow: Flow): Promise<OrderResolution> {
+  const { state } = context;
+  const mentioned = mentionedNumber(context);
+  // Another order number while the phone check waits is a correction: that order is checked instead.
+  const correction = mentioned && mentioned.number !== state.pendingOrderNumber;
+  if (state.step === 'verify_phone' && state.pendingOrderNumber && !correction) return verifyPhone(context);
+  if (mentioned) return lookUp(context, flow, mentioned);
+  if (state.step === 'choose_order') {
+    const picked = pickChoice(context.text, state.orderChoices);
+    if (picked) return lookUp(context, flow, { number: picked, kind: 'order' });
+  }
+  if (state.orderNumber && (state.step === null || contextReference.test(context.text))) {
+    // "这个订单 / it" means that order even where the flow cannot help with it (the flow then says why);
+    // without such a word the order in context is used only when the flow applies to it.
+    const known = await lookUp(context, flow, { number: state.orderNumber, kind: 'order' });
+    const referred = contextReference.test(context.text);
+    if ('result' in known || referred || !flow.orderFilter || flow.orderFilter(known.order)) return known;
+  }
+  return context.shopCustomerId
+    ? offerRecentOrders(context, flow, context.shopCustomerId)
+    : askForNumber(context);
+}
+
+function mentionedNumber(context: FlowContext): { number: string; kind: 'order' | 'tracking' } | null {
+  for (const entity of context.turn.understanding.entities) {
+    if (entity.type === 'order_number') return { number: entity.value, kind: 'order' };
+    if (entity.type === 'tracking_number') return { number: entity.value, kind: 'tracking' };
+  }
+  // While the bot waits for a number, a bare one counts (the entity rules need context words for those).
+  const bare = /^[A-Za-z]{0,4}\d{8,22}$/.exec(context.text.replace(/\s/g, ''));
+  return context.state.step === 'order' && bare ? { number: bare[0].toUpperCase(), kind: 'order' } : null;
+}
+
+async function lookUp(
+  context: FlowContext,
+  flow: Flow,
+  mentioned: { number: string; kind: 'order' | 'tracking' },
+): Promise<OrderResolution> {
+  const { commerce } = context;
+  let found =
+    mentioned.kind === 'order'
+      ? await commerce.getOrder(mentioned.number)
+      : await commerce.findOrderByTracking(mentioned.number);
+  if (!found.ok && found.failure.kind !== 'unavailable')
+    found =
+      mentioned.kind === 'order'
+        ? await commerce.findOrderByTracking(mentioned.number)
+        : await commerce.getOrder(mentioned.number);
+  if (!found.ok) {
+    if (found.failure.kind === 'unavailable')
+      return { result: connectorFailure(context.turn.locale, found.failure) };
+    return { result: notFound(context, mentioned.number) };
+  }
+  return authorise(context, flow, found.value);
+}
+
+async function authorise(context: FlowContext, flow: Flow, order: CommerceOrder): Promise<OrderResolution> {
+  const { state, turn } = context;
+  if (context.shopCustomerId) {
+    if (order.customerId !== context.shopCustomerId) return { result: notYourOrder(context) };
+    return accept(context, order);
+  }
+  if (state.verifiedOrders.includes(order.orderNumber)) return accept(context, order);
+  state.flow = flow.name;
+  state.step = 'verify_phone';
+  state.pendingOrderNumber = order.orderNumber;
+  state.attempts = 0;
+  return {
+    result: answer(
+      reply(
+        say(
+          turn.locale,
+          `为了保护您的隐私，请告诉我订单 ${order.orderNumber} 下单时所留手机号的后 4 位。`,
+          `To protect your privacy, please tell me the last 4 digits of the phone number used for order ${order.orderNumber}.`,
+        ),
+      ),
+    ),
+  };
+}
+
+async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
+  const { state, turn } = context;
+  const digits = /(\d{4})\D*$/.exec(context.text)?.[1];
+  const pending = state.pendingOrderNumber ?? '';
+  if (!digits) {
+    return {
+      result: answer(
+        reply(
+          say(
+            turn.locale,
+            '请输入 4 位数字，即下单手机号的后 4 位。',
+            'Please send the last 4 digits of the phone number.',
+          ),
+        ),
+      ),
+    };
+  }
+  const found = await context.commerce.getOrder(pending);
+  if (!found.ok)
+    return {
+      result:
+        found.failure.kind === 'unavailable'
+          ? connectorFailure(turn.locale, found.failure)
+          : notFound(context, pending),
+    };
+  if (found.value.shippingAddress.phone.replace(/\D/g, '').endsWith(digits)) {
+    state.verifiedOrders = [...state.verifiedOrders.filter((number) => number !== pending), pending].slice(
+      -5,
+    );
+    state.pendingOrderNumber = null;
+    return accept(context, found.value);
+  }
+  state.attempts += 1;
+  if (state.attempts >= maxAttempts) {
+    state.step = null;
+    state.flow = null;
+    state.pendingOrderNumber = null;
+    return {
+      result: answer(
+        reply(
+          say(
+            turn.locale,
+            '手机号后 4 位多次不匹配，出于安全考虑我无法继续查询该订单。如需帮助，可以联系人工客服核实身份。',
+            "The digits didn't match several times, so for security I can't go on with this order. A person can help verify you.",
+          ),
+          [humanButton(turn.locale)],
+        ),
+      ),
+    };
+  }
+  return {
+    result: answer(
+      reply(
+        say(
+          turn.locale,
+          '手机号后 4 位与订单信息不匹配，请核对后重新输入。',
+          "Those digits don't match the order. Please check and try again.",
+        ),
+      ),
+    ),
+  };
+}
+
+function accept(context: FlowContext, order: CommerceOrder): OrderResolution {
+  const { state } = context;
+  if (state.orderNumber !== order.orderNumber) state.slots = {};
+  state.orderNumber = order.orderNumber;
+  state.step = null;
+  state.attempts = 0;
+  state.orderChoices = [];
+  return { order };
+}
+
+async function offerRecentOrders(
+  context: FlowContext,
+  flow: Flow,
+  shopCustomerId: string,
+): Promise<OrderResolution> {
+  const { state, turn } = context;
+  const listed = await context.commerce.listOrders(shopCustomerId, recentOrderCount);
+  if (!listed.ok) return { result: connectorFailure(turn.locale, listed.failure) };
+  const fitting = listed.value.filter((order) => !flow.orderFilter || flow.orderFilter(order));
+  state.flow = flow.name;
+  if (fitting.length === 0) {
+    state.step = 'order';
+    return {
+      result: answer(
+        reply(
+          say(
+            turn.locale,
+            '您的账号下最近没有适用的订单。如果是其他订单，请直接发送订单号。',
+            "I don't see a recent order this applies to on your account. If it's another order, send me its number.",
+          ),
+          [humanButton(turn.locale)],
+        ),
+      ),
+    };
+  }
+  if (fitting.length === 1 && fitting[0]) return accept(context, fitting[0]);
+  const offered = fitting.slice(0, offeredOrderCount);
+  state.step = 'choose_order';
+  state.orderChoices = offered.map((order) => order.orderNumber);
+  const lines = offered
+    .map((order, index) => `${index + 1}. ${describeOrder(order, turn.locale)}`)
+    .join('\n');
+  return {
+    result: answer(
+      reply(
+        say(turn.locale, `请问是哪一个订单？\n${lines}`, `Which order is it?\n${lines}`),
+        offered.map((order) => button(turn.locale, order.orderNumber, order.orderNumber)),
+      ),
+    ),
+  };
+}
+
+function askForNumber(context: FlowContext): OrderResolution {
+  const { state, turn } = context;
+  state.step = 'order';
+  return {
+    result: answer(
+      reply(
+        say(
+          turn.locale,
+          '请提供您的订单号（以 KF 开头），或者快递单号。',
+          'Please send me your order number (it starts with KF) or the tracking number.',
+        ),
+      ),
+    ),
+  };
+}
+
+function notFound(context: FlowContext, number: string): FlowResult {
+  const { state, turn } = context;
+  state.step = 'order';
+  state.pendingOrderNumber = null;
+  state.attempts += 1;
+  const quickReplies = state.attempts >= 2 ? [humanButton(turn.locale)] : [];
+  return answer(
+    reply(
+      say(
+        turn.locale,
+        `抱歉，没有找到 ${number} 对应的订单，请核对后重新发送订单号。`,
+        `Sorry, I couldn't find an order for ${number}. Please check the number and send it again.`,
+      ),
+      quickReplies,
+    ),
+  );
+}
+
+/** Someone else's order: refused without a word about what it holds. */
+function notYourOrder(context: FlowContext): FlowResult {
+  const { state, turn } = context;
+  state.step = 'order';
+  state.attempts += 1;
+  return answer(
+    reply(
+      say(
+        turn.locale,
+        '这个订单不在您当前登录的账号下，出于隐私保护我无法查看。请核对订单号，或发送您自己账号下的订单号。',
+        "That order isn't on the account you're signed in with, so I can't look at it. Please check the number.",
+      ),
+      [humanButton(turn.locale)],
+    ),
+  );
+}

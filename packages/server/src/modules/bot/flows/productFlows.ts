@@ -1,0 +1,84 @@
+import type { CommerceProduct } from '../../commerce/connector';
+import type { ReplyLocale } from '../replyLocale';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
+import { resolveProduct } from './productResolution';
+
+/** Runs a product question: finds the product (or asks which), then answers with `respond`. */
+export async function withProduct(
+  context: FlowContext,
+  respond: (product: CommerceProduct) => Promise<FlowResult> | FlowResult,
+): Promise<FlowResult> {
+  const resolved = await resolveProduct(context);
+  if ('failure' in resolved) return connectorFailure(context.turn.locale, resolved.failure);
+  if ('missing' in resolved) {
+    context.state.step = context.state.step === 'product' ? null : 'product';
+    return answer(
+      reply(
+        say(
+          context.turn.locale,
+          '请问您想了解哪款商品？可以发送商品名称，或在商品页面上问我。',
+          'Which product do you mean? Send me its name, or ask me from its product page.',
+        ),
+      ),
+    );
+  }
+  context.state.step = null;
+  return respond(resolved.product);
+}
+
+export function productName(product: CommerceProduct, locale: ReplyLocale): string {
+  return say(locale, product.nameZh, product.nameEn);
+}
+
+/** The attribute a question names ("续航", "battery"), if any. */
+export function findAskedAttribute(product: CommerceProduct, text: string) {
+  const lower = text.toLowerCase();
+  return product.attributes.find(
+    (attribute) =>
+      lower.includes(attribute.labelZh.toLowerCase()) ||
+      lower.includes(attribute.labelEn.toLowerCase()) ||
+      lower.includes(attribute.key.replaceAll('_', ' ').toLowerCase()),
+  );
+}
+
+export function describePrice(product: CommerceProduct, locale: ReplyLocale): string {
+  return say(
+    locale,
+    `${productName(product, locale)} 售价 ${formatMoney(product.priceCents)}`,
+    `${productName(product, locale)} costs ${formatMoney(product.priceCents)}`,
+  );
+}
+
+/** product_inquiry: the asked attribute, or the product's main facts. */
+export const productInquiryFlow: Flow = {
+  name: 'product_inquiry',
+  orderFilter: null,
+  expectsAnswer: (step) => step === 'product',
+  run: (context) =>
+    withProduct(context, (product) => {
+      const { locale } = context.turn;
+      const asked = findAskedAttribute(product, context.text);
+      if (asked)
+        return answer(
+          reply(
+            say(
+              locale,
+              `${productName(product, locale)} 的${asked.labelZh}：${asked.valueZh}`,
+              `${productName(product, locale)} — ${asked.labelEn}: ${asked.valueEn}`,
+            ),
+          ),
+        );
+      const facts = product.attributes
+        .slice(0, 4)
+        .map((attribute) =>
+          say(
+            locale,
+            `${attribute.labelZh}：${attribute.valueZh}`,
+            `${attribute.labelEn}: ${attribute.valueEn}`,
+          ),
+        )
+        .join('\n');
+      return answer(reply(`${describePrice(product, locale)}${say(locale, '。', '.')}\n${facts}`));
+    }),
+};

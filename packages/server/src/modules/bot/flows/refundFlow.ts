@@ -1,0 +1,163 @@
+import type { CommerceOrder, CommerceRefund } from '../../commerce/connector';
+import type { ReplyLocale } from '../replyLocale';
+import type { Flow, FlowContext, FlowResult } from './flowKit';
+import {
+  answer,
+  connectorFailure,
+  formatMoney,
+  formatTime,
+  humanButton,
+  parseYesNo,
+  reply,
+  say,
+  yesNoButtons,
+} from './flowKit';
+
+/**
+ * Refund status, or starting one where the shop allows it without anything coming back (a paid order that
+ * was cancelled, a return the warehouse received). Otherwise the shopper is pointed to the right path.
+ */
+export const refundFlow: Flow = {
+  name: 'refund',
+  orderFilter: (order) => order.status !== 'unpaid',
+  expectsAnswer: (step, text) => step.startsWith('confirm') && parseYesNo(text) !== null,
+  async run(context, order) {
+    if (!order) throw new Error('refund runs with an order');
+    const { state, turn } = context;
+    const { locale } = turn;
+    if (state.step?.startsWith('confirm')) return answerConfirmation(context, order);
+    const refunds = await context.commerce.listRefunds(order.orderNumber);
+    if (!refunds.ok) return connectorFailure(locale, refunds.failure);
+    const latest = refunds.value.at(-1);
+    if (latest) return answer(reply(describeRefund(latest, locale)));
+    if (order.status === 'cancelled' && order.paidAt)
+      return askToConfirm(
+        context,
+        'confirm_refund',
+        say(
+          locale,
+          `订单 ${order.orderNumber} 已取消但还没有退款记录，需要我为您发起 ${formatMoney(order.totalCents)} 的退款吗？`,
+          `Order ${order.orderNumber} was cancelled but has no refund yet. Shall I start a refund of ${formatMoney(order.totalCents)}?`,
+        ),
+      );
+    if (order.status === 'paid')
+      return askToConfirm(
+        context,
+        'confirm_cancel',
+        say(
+          locale,
+          `订单 ${order.orderNumber} 还未发货，取消订单即可全额退款。需要为您取消吗？`,
+          `Order ${order.orderNumber} hasn't shipped; cancelling it refunds it in full. Shall I cancel it?`,
+        ),
+      );
+    if (order.status === 'delivered')
+      return askToConfirm(
+        context,
+        'confirm_return',
+        say(
+          locale,
+          '已签收的订单需要先申请退货，商品退回仓库后为您退款。现在申请退货吗？',
+          'A delivered order is refunded after a return reaches our warehouse. Shall we start a return?',
+        ),
+      );
+    if (order.status === 'returned') return returnedOrder(context, order);
+    return answer(
+      reply(
+        say(
+          locale,
+          `订单 ${order.orderNumber} 目前${order.status === 'shipped' ? '在运输途中' : '的状态'}无法直接退款，签收后可以申请退货退款。`,
+          `Order ${order.orderNumber} can't be refunded directly while ${order.status}; once delivered you can return it for a refund.`,
+        ),
+        [humanButton(locale)],
+      ),
+    );
+  },
+};
+
+function askToConfirm(context: FlowContext, step: string, text: string): FlowResult {
+  context.state.step = step;
+  return answer(reply(text, yesNoButtons(context.turn.locale)));
+}
+
+async function answerConfirmation(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const decision = parseYesNo(context.text);
+  if (decision === null)
+    return answer(
+      reply(say(locale, '请回复“确认”或“算了”。', 'Please answer "yes" or "no".'), yesNoButtons(locale)),
+    );
+  const step = state.step;
+  state.step = null;
+  if (decision === 'no')
+    return answer(reply(say(locale, '好的，有需要随时找我。', 'OK, just ask whenever you need.')));
+  if (step === 'confirm_cancel') {
+    // The shopper already said yes to cancelling: the cancel flow goes straight to the action.
+    state.step = 'confirm';
+    return { ...answer(), switchTo: 'order_cancel' };
+  }
+  if (step === 'confirm_return') return { ...answer(), switchTo: 'return_exchange' };
+  const started = await context.commerce.startRefund(order.orderNumber, 'customer request via chat');
+  if (!started.ok) {
+    if (started.failure.kind === 'rejected')
+      return answer(
+        reply(
+          say(
+            locale,
+            '抱歉，系统显示该订单目前不能发起退款，我为您转给人工客服核实。',
+            "Sorry, the shop system won't start a refund for this order right now; a person can check it.",
+          ),
+          [humanButton(locale)],
+        ),
+      );
+    return connectorFailure(locale, started.failure);
+  }
+  return answer(reply(describeRefund(started.value, locale)));
+}
+
+async function returnedOrder(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
+  const { locale } = context.turn;
+  const returns = await context.commerce.listReturns(order.orderNumber);
+  if (!returns.ok) return connectorFailure(locale, returns.failure);
+  const latest = returns.value.at(-1);
+  if (latest?.status === 'received' || latest?.status === 'completed')
+    return askToConfirm(
+      context,
+      'confirm_refund',
+      say(
+        locale,
+        `退货 ${latest.returnNumber} 仓库已签收，需要我现在为您发起退款吗？`,
+        `The warehouse has received return ${latest.returnNumber}. Shall I start the refund now?`,
+      ),
+    );
+  return answer(
+    reply(
+      say(
+        locale,
+        `退货${latest ? ` ${latest.returnNumber}` : ''}还在处理中，仓库签收退回的商品后 1–2 个工作日内为您退款。`,
+        `The return${latest ? ` ${latest.returnNumber}` : ''} is still under way; the refund follows within 1–2 working days of the warehouse receiving it.`,
+      ),
+    ),
+  );
+}
+
+export function describeRefund(refund: CommerceRefund, locale: ReplyLocale): string {
+  const amount = formatMoney(refund.amountCents);
+  if (refund.status === 'succeeded')
+    return say(
+      locale,
+      `订单 ${refund.orderNumber} 的退款 ${amount} 已于 ${formatTime(refund.settledAt ?? refund.createdAt, locale)} 原路退回，请留意支付账户。`,
+      `The refund of ${amount} for order ${refund.orderNumber} went back to your payment method on ${formatTime(refund.settledAt ?? refund.createdAt, locale)}.`,
+    );
+  if (refund.status === 'failed')
+    return say(
+      locale,
+      `订单 ${refund.orderNumber} 的退款 ${amount} 处理失败，请联系人工客服处理。`,
+      `The refund of ${amount} for order ${refund.orderNumber} failed; please talk to a person.`,
+    );
+  return say(
+    locale,
+    `订单 ${refund.orderNumber} 的退款 ${amount} 正在处理中（${formatTime(refund.createdAt, locale)} 发起），一般 1–3 个工作日原路退回。`,
+    `The refund of ${amount} for order ${refund.orderNumber} is being processed (started ${formatTime(refund.createdAt, locale)}); it usually arrives within 1–3 working days.`,
+  );
+}

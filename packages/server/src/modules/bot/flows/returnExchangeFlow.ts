@@ -1,0 +1,213 @@
+import type { CommerceOrder, ReturnReason } from '../../commerce/connector';
+import type { ReturnIneligibility } from '../../commerce/returnEligibility';
+import { checkReturnEligibility } from '../../commerce/returnEligibility';
+import type { ReplyLocale } from '../replyLocale';
+import type { FlowContext, FlowResult, Flow } from './flowKit';
+import {
+  answer,
+  button,
+  connectorFailure,
+  formatDate,
+  humanButton,
+  parseYesNo,
+  reply,
+  say,
+  yesNoButtons,
+} from './flowKit';
+
+const reasonPatterns: [ReturnReason, RegExp][] = [
+  ['damaged_in_transit', /破损|碎了|压坏|摔坏|damaged|broken|crushed/i],
+  ['defective', /质量|坏了|故障|不能用|用不了|开不了机|defect|faulty|doesn'?t work|not working/i],
+  ['wrong_size', /尺码|大小|太大|太小|偏大|偏小|不合身|size|too (big|small|tight|loose)/i],
+  ['not_as_described', /不符|不一样|色差|错发|发错|描述|not as described|wrong item|different/i],
+  [
+    'no_longer_needed',
+    /不想要|不需要|不喜欢|无理由|拍错|买错|no longer|don'?t (want|need|like)|changed my mind/i,
+  ],
+];
+
+/**
+ * Returns and exchanges: the shop's rules first (delivered, within the window, what the goods allow), then
+ * the reason, then a confirmation; the return order (number, address, what to write on the parcel) comes
+ * from the connector.
+ */
+export const returnExchangeFlow: Flow = {
+  name: 'return_exchange',
+  orderFilter: (order) => order.status === 'delivered',
+  expectsAnswer: (step, text) =>
+    (step === 'reason' && detectReason(text) !== null) || (step === 'confirm' && parseYesNo(text) !== null),
+  async run(context, order) {
+    if (!order) throw new Error('return_exchange runs with an order');
+    const { state, turn } = context;
+    const policy = context.commerce.policy();
+    if (state.step === 'confirm') return confirmReturn(context, order);
+    state.slots.kind ??= /换|exchange|swap/i.test(context.text) ? 'exchange' : 'return';
+    const reason = state.slots.reason ?? detectReason(context.text);
+    const eligibility = checkReturnEligibility(
+      order,
+      isReturnReason(reason) ? reason : null,
+      policy,
+      context.now,
+    );
+    if (!eligibility.eligible)
+      return explainIneligible(context, order, eligibility.reason, eligibility.deadline);
+    if (!isReturnReason(reason)) {
+      state.step = 'reason';
+      return answer(
+        reply(
+          say(turn.locale, '请问退换货的原因是？', 'What is the reason for the return?'),
+          reasonButtons(turn.locale),
+        ),
+      );
+    }
+    state.slots.reason = reason;
+    state.step = 'confirm';
+    const kind =
+      state.slots.kind === 'exchange'
+        ? say(turn.locale, '换货', 'an exchange')
+        : say(turn.locale, '退货', 'a return');
+    return answer(
+      reply(
+        say(
+          turn.locale,
+          `确认为订单 ${order.orderNumber} 申请${kind}吗？（截止 ${formatDate(eligibility.deadline, turn.locale)}）`,
+          `Shall I request ${kind} for order ${order.orderNumber}? (possible until ${formatDate(eligibility.deadline, turn.locale)})`,
+        ),
+        yesNoButtons(turn.locale),
+      ),
+    );
+  },
+};
+
+async function confirmReturn(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const decision = parseYesNo(context.text);
+  if (decision === null)
+    return answer(
+      reply(
+        say(
+          locale,
+          '请回复“确认”提交申请，或“算了”放弃。',
+          'Please answer "yes" to submit or "no" to drop it.',
+        ),
+        yesNoButtons(locale),
+      ),
+    );
+  state.step = null;
+  if (decision === 'no')
+    return answer(reply(say(locale, '好的，没有提交退换货申请。', "OK, I haven't submitted anything.")));
+  const reason = state.slots.reason;
+  const kind = state.slots.kind === 'exchange' ? 'exchange' : 'return';
+  const created = await context.commerce.createReturn(order.orderNumber, {
+    kind,
+    reason: isReturnReason(reason) ? reason : 'no_longer_needed',
+    note: turn.text,
+  });
+  if (!created.ok) {
+    if (created.failure.kind === 'rejected')
+      return answer(
+        reply(
+          say(
+            locale,
+            '抱歉，系统判断该订单目前不符合退换货条件，我为您转给人工客服核实。',
+            "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
+          ),
+          [humanButton(locale)],
+        ),
+      );
+    return connectorFailure(locale, created.failure);
+  }
+  const rma = created.value;
+  const address = rma.returnAddress;
+  const place = `${address.province}${address.city}${address.district}${address.line}，${address.recipient}，${address.phone}`;
+  const freight =
+    isReturnReason(reason) && ['defective', 'damaged_in_transit', 'not_as_described'].includes(reason)
+      ? say(locale, '退回运费由我们承担。', "We'll cover the return shipping.")
+      : say(locale, '无理由退货的退回运费需要您承担。', 'Return shipping for a no-reason return is on you.');
+  return answer(
+    reply(
+      say(
+        locale,
+        `已提交，退换货单号 ${rma.returnNumber}。请在 7 天内寄回：${place}。包裹内请附纸条写明退货单号 ${rma.returnNumber}。${freight}`,
+        `Done. Your return number is ${rma.returnNumber}. Please send the parcel within 7 days to: ${place}, and put a note with ${rma.returnNumber} inside. ${freight}`,
+      ),
+    ),
+  );
+}
+
+function explainIneligible(
+  context: FlowContext,
+  order: CommerceOrder,
+  reason: ReturnIneligibility,
+  deadline: string | null,
+): FlowResult {
+  const { locale } = context.turn;
+  context.state.step = null;
+  switch (reason) {
+    case 'not_delivered':
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 还未签收，签收后才能申请退换货。如果不想要了，未发货前可以直接取消订单。`,
+            `Order ${order.orderNumber} hasn't been delivered yet; returns open after delivery. If it hasn't shipped you can cancel it instead.`,
+          ),
+          [button(locale, '取消订单', 'Cancel order', '取消订单', 'cancel my order')],
+        ),
+      );
+    case 'already_returned':
+      return answer(
+        reply(
+          say(
+            locale,
+            `订单 ${order.orderNumber} 已经有退换货或退款在处理中。`,
+            `Order ${order.orderNumber} already has a return or refund under way.`,
+          ),
+          [button(locale, '查退款进度', 'Refund status', '退款到哪了', 'where is my refund')],
+        ),
+      );
+    case 'window_passed':
+      return answer(
+        reply(
+          say(
+            locale,
+            `抱歉，订单 ${order.orderNumber} 已超过 ${context.commerce.policy().returnWindowDays} 天退换货期限（${deadline ? formatDate(deadline, locale) : ''} 截止），无法申请退换。如是质量问题，可以申请保修。`,
+            `Sorry, order ${order.orderNumber} is past the ${context.commerce.policy().returnWindowDays}-day return window (ended ${deadline ? formatDate(deadline, locale) : ''}). For a defect, the warranty may help.`,
+          ),
+          [button(locale, '申请保修', 'Warranty', '申请保修', 'warranty repair'), humanButton(locale)],
+        ),
+      );
+    case 'policy_excludes':
+      return answer(
+        reply(
+          say(
+            locale,
+            '抱歉，该商品（如食品、定制商品）不支持无理由退换；如有质量问题或运输破损，可以为您办理。',
+            "Sorry, this item (food or made-to-order) can't be returned without a defect; for a defect or transit damage we'll take it back.",
+          ),
+          [
+            button(locale, '有质量问题', 'It is defective', '商品有质量问题', 'it is defective'),
+            humanButton(locale),
+          ],
+        ),
+      );
+  }
+}
+
+function reasonButtons(locale: ReplyLocale) {
+  return [
+    button(locale, '不想要了', 'Changed my mind', '不想要了', "I don't want it anymore"),
+    button(locale, '尺码不合适', 'Wrong size', '尺码不合适', 'wrong size'),
+    button(locale, '质量问题', 'Defective', '质量问题', 'it is defective'),
+    button(locale, '运输破损', 'Damaged', '收到就破损了', 'it arrived damaged'),
+  ];
+}
+
+function detectReason(text: string): ReturnReason | null {
+  return reasonPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}
+
+function isReturnReason(value: string | null | undefined): value is ReturnReason {
+  return reasonPatterns.some(([reason]) => reason === value);
+}

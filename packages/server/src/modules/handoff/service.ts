@@ -1,0 +1,122 @@
+import type { Db } from '../../db/database';
+import { parseJsonColumn } from '../../db/json';
+import type { AuthenticatedAgent } from '../auth/permissions';
+import type { BotDecision, BotReply, BotTurn } from '../bot/pipeline';
+import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
+import type { CatalogService } from '../commerce/catalogService';
+import type { ConversationService } from '../conversations/service';
+import * as conversationsRepo from '../conversations/repo';
+import { findCustomerById } from '../customers/repo';
+import type { RoutingService } from '../routing/service';
+import type { SettingsStore } from '../routing/settingsStore';
+import { buildHandoffSummary, readAnalysis } from './buildHandoffSummary';
+import { categoryFromIntent, computePriority } from './classification';
+import type { HandoffRequest } from './handOffConversation';
+import * as handoffRepo from './repo';
+import type { HandoffSummary, handoffSettingsSchema } from './schemas';
+import { handoffSummarySchema } from './schemas';
+import { evaluateHandoffTriggers } from './triggers';
+
+export interface HandoffDependencies {
+  db: Db;
+  settings: SettingsStore<typeof handoffSettingsSchema>;
+  routing: RoutingService;
+  conversations: ConversationService;
+  catalog: CatalogService;
+}
+
+const triggerHistoryWindow = 30;
+
+/** Decides when the bot steps aside (every trigger in one explicit step) and briefs the agent. */
+export class HandoffService {
+  constructor(private readonly dependencies: HandoffDependencies) {}
+
+  /**
+   * Runs after the bot answered a turn: the bot's own handoff (a rule or the human_agent intent) or any
+   * configured trigger. Returns what to store: the handoff, and the words telling the shopper, when the
+   * bot did not already say so.
+   */
+  async decide(
+    turn: BotTurn,
+    decision: BotDecision,
+  ): Promise<{ request: HandoffRequest; notice: BotReply[] } | null> {
+    const settings = await this.dependencies.settings.get();
+    const history = (
+      await conversationsRepo.listLatestMessages(
+        this.dependencies.db,
+        turn.conversationId,
+        triggerHistoryWindow,
+      )
+    )
+      .filter((message) => message.sender === 'customer' && message.id !== turn.messageId)
+      .map((message) => ({ text: message.text, analysis: readAnalysis(message) }));
+    const customer = await findCustomerById(this.dependencies.db, turn.customerId);
+    const vipTier = customer?.vip_tier ?? 'none';
+    const triggers = evaluateHandoffTriggers(
+      { text: turn.text, understanding: turn.understanding, answeredBy: decision.stage, history, vipTier },
+      settings,
+    );
+    const botHandoff = decision.handoff;
+    const first = triggers[0];
+    if (!botHandoff && !first) return null;
+    const reason = botHandoff?.reason ?? first?.reason ?? 'customer_request';
+    const request: HandoffRequest = {
+      reason,
+      triggers: botHandoff ? [{ reason: 'customer_request', detail: decision.stage }, ...triggers] : triggers,
+      vipTier,
+      productLine: await this.productLineOf(turn.pageProductId),
+      routing: await this.dependencies.routing.settings(),
+    };
+    return { request, notice: botHandoff ? [] : [connectingNotice(turn)] };
+  }
+
+  /** The briefing of the latest handoff, or one built now for a conversation taken over without handoff. */
+  async getSummary(agent: AuthenticatedAgent, conversationId: string): Promise<HandoffSummary> {
+    const conversation = await this.dependencies.conversations.getConversationForAgent(agent, conversationId);
+    const stored = await handoffRepo.findLatestHandoff(this.dependencies.db, conversationId);
+    if (stored) return parseJsonColumn(stored.summary, handoffSummarySchema);
+    const messages = await conversationsRepo.listLatestMessages(this.dependencies.db, conversationId, 60);
+    const customer = await findCustomerById(this.dependencies.db, conversation.customerId);
+    const routing = await this.dependencies.routing.settings();
+    const latest = [...messages].reverse().find((message) => message.sender === 'customer');
+    const intentId = latest ? (readAnalysis(latest)?.intent.id ?? null) : null;
+    return buildHandoffSummary({
+      conversationId,
+      customerId: conversation.customerId,
+      vipTier: customer?.vip_tier ?? 'none',
+      productLine: null,
+      messages,
+      triggers: [],
+      reason: 'none',
+      category: conversation.category ?? categoryFromIntent(intentId),
+      priority: computePriority(
+        { vipTier: customer?.vip_tier ?? 'none', intentId, anger: false, fallingSentiment: false },
+        routing.priorityRules,
+        {
+          minutes: 0,
+          targetMinutes: routing.queueTargetMinutes,
+        },
+      ),
+      now: new Date(conversation.updatedAt),
+    });
+  }
+
+  private async productLineOf(productId: string | null): Promise<string | null> {
+    if (!productId) return null;
+    const product = await this.dependencies.catalog.getProduct(productId, 'zh-CN').catch(() => null);
+    return product?.category ?? null;
+  }
+}
+
+function connectingNotice(turn: BotTurn): BotReply {
+  return {
+    text: localizeReply(
+      pickLocalizedText(turn.locale, {
+        zh: '这个问题需要人工客服为您处理，正在为您转接，请稍候～',
+        en: 'A person from our team should handle this; connecting you to an agent now.',
+      }),
+      turn.locale,
+    ),
+    quickReplies: [],
+  };
+}

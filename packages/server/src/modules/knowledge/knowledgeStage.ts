@@ -1,0 +1,47 @@
+import type { BotDecision, BotStage, BotTurn } from '../bot/pipeline';
+import type { KnowledgeAnswerer } from './answerer';
+import type { ProductAnswerer } from './productAnswers';
+import type { KnowledgeQuestionLog } from './questionLog';
+
+/**
+ * Answers from the knowledge base: product facts, FAQ entries and articles. A confident match answers,
+ * a middling one asks "did you mean" with the top 3, a weak one lets the fallback speak. Every question
+ * is recorded for ratings, corrections and the knowledge-gap report.
+ */
+export class KnowledgeStage implements BotStage {
+  readonly name = 'knowledge';
+
+  constructor(
+    private readonly answerer: KnowledgeAnswerer,
+    private readonly products: ProductAnswerer,
+    private readonly questions: KnowledgeQuestionLog,
+    private readonly now: () => Date,
+  ) {}
+
+  async handle(turn: BotTurn): Promise<BotDecision | null> {
+    const lastDiscussedProductId = await this.questions.lastDiscussedProduct(turn.conversationId);
+    const result = await this.answerer.respond({
+      text: turn.text,
+      locale: turn.locale,
+      channel: turn.channel,
+      now: this.now(),
+      pageProductId: turn.pageProductId,
+      lastDiscussedProductId,
+    });
+    await this.questions.record({
+      conversationId: turn.conversationId,
+      messageId: turn.messageId,
+      channel: turn.channel,
+      locale: turn.locale,
+      question: turn.text,
+      outcome: result.outcome,
+      entryId: result.entryId,
+      score: result.score,
+      candidates: result.candidates,
+      productId: result.productId ?? (await this.products.findMentionedProduct(turn.text)),
+    });
+    if (!result.reply) return null;
+    const detail = result.outcome === 'answered' ? (result.source ?? 'faq') : 'suggest';
+    return { stage: `${this.name}:${detail}`, replies: [result.reply], handoff: null };
+  }
+}

@@ -1,0 +1,87 @@
+// Words shoppers use for each catalogue attribute (simplified Chinese and English, lower case; traditional
+// text is folded to simplified before matching). The attribute's own labels are matched too.
+export const attributeTriggerTerms: Record<string, readonly string[]> = {
+  network: ['5g', '4g', '网络', '全网通', '信号', '双卡', '移动联通电信', 'network', 'carrier', 'sim'],
+  storage: ['内存', '存储', '容量多大', 'gb', 'storage', 'memory', 'ram', 'rom'],
+  screen: ['屏幕', '屏', '刷新率', 'screen', 'display', 'hz'],
+  battery: ['电池', '续航', '充电', '快充', 'mah', 'battery', 'charging', 'charge'],
+  camera: ['摄像头', '像素', '拍照', 'camera', 'megapixel'],
+  colors: ['颜色', '配色', '色', 'colour', 'color', 'colors', 'colours'],
+  in_box: ['包装清单', '配件', '充电器', '送什么', 'in the box', 'charger included', 'accessories'],
+  warranty: ['保修', '质保', 'warranty', 'guarantee'],
+  material: [
+    '材质',
+    '面料',
+    '材料',
+    '成分',
+    '什么料',
+    '纯棉',
+    '棉',
+    '麻',
+    '真丝',
+    '羊毛',
+    'material',
+    'fabric',
+    'cotton',
+    'linen',
+    'wool',
+    'silk',
+  ],
+  size_chart: ['尺码', '码数', '尺码表', '多大码', '穿什么码', 'size chart', 'what size', 'sizing'],
+  sizes: ['尺码', '码数', 'sizes', 'size'],
+  fit: ['版型', '修身', '宽松', 'fit', 'slim', 'loose'],
+  washing: ['洗', '机洗', '手洗', '水洗', '洗涤', 'wash', 'washing', 'machine wash', 'dry clean'],
+  shelf_life: ['保质期', '过期', '能放多久', '生产日期', 'shelf life', 'expire', 'expiry', 'best before'],
+  origin: ['产地', '哪里产', '哪产的', '原产', 'origin', 'made in', 'where is it from'],
+  volume: ['容量', '多少毫升', 'ml', 'volume', 'capacity'],
+  capacity: ['容量', '多大', 'capacity', 'how big'],
+  power: ['功率', '瓦', 'power', 'watt', 'wattage'],
+  net_weight: ['净含量', '多重', '重量', '几斤', 'net weight', 'weight', 'how heavy'],
+  weight: ['重量', '多重', '几斤', 'weight', 'how heavy'],
+  dimensions: ['尺寸', '多大', '长宽高', '大小', 'dimensions', 'how big', 'size of'],
+  water_resistance: [
+    '防水',
+    '防尘',
+    '游泳',
+    'ip67',
+    'ip68',
+    'waterproof',
+    'water resistant',
+    'water resistance',
+    'swim',
+  ],
+  skin_type: [
+    '肤质',
+    '敏感肌',
+    '油皮',
+    '干皮',
+    '孕妇',
+    'skin type',
+    'sensitive skin',
+    'oily skin',
+    'dry skin',
+  ],
+  usage: ['用法', '怎么用', '使用方法', 'how to use', 'usage', 'directions'],
+  spf: ['防晒指数', 'spf', 'pa'],
+  ports: ['接口', '几个口', 'port', 'ports', 'usb'],
+  output: ['输出', '功率', 'output'],
+  input: ['输入', 'input'],
+  protocols: ['协议', '快充协议', 'pd', 'qc', 'protocol'],
+  temperature: ['温度', '控温', 'temperature'],
+  navigation: ['导航', '激光', 'navigation', 'lidar'],
+  suction: ['吸力', 'suction'],
+  restock: ['补货', '还有货', '到货', 'restock', 'back in stock'],
+  shades: ['色号', 'shade', 'shades'],
+  pack: ['几件装', '几条', '装', 'pack', 'pieces'],
+  lead_time: ['定制', '多久发货', '制作周期', 'lead time', 'made to order'],
+  return_note: ['退换', '退货', '无理由', 'return', 'returnable'],
+};
+
+/** Attributes that are also shop-wide topics: only a product named or pointed at ("这款") brings them here. */
+export const generalTopicAttributes: ReadonlySet<string> = new Set(['warranty', 'return_note']);
+
+export const deicticPattern =
+  /这款|这个|这件|这台|这双|这套|这只|这条|这瓶|这支|这盒|这罐|该商品|该款|它|\bthis one\b|\bthis item\b|\bthis product\b|\bthis\b|\bit\b/;
+
+export const yesNoQuestionPattern =
+  /吗|么|是不是|有没有|能不能|支不支持|可不可以|会不会|可以.*不|[?？]|^(does|do|is|are|can|will|has|have)\b/;

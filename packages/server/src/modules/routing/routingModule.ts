@@ -1,0 +1,93 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/database';
+import type { EventBus } from '../../events/eventBus';
+import type { UnitOfWork } from '../../events/outbox';
+import { AgentRoutingDirectory } from '../agents/routingProfiles';
+import type { CatalogService } from '../commerce/catalogService';
+import type { ConversationService } from '../conversations/service';
+import { CsatService } from '../csat/service';
+import { defaultHandoffSettings, handoffSettingsSchema } from '../handoff/schemas';
+import { HandoffService } from '../handoff/service';
+import { SlaEvaluator } from '../tickets/slaEvaluator';
+import { SlaPolicyService } from '../tickets/slaPolicyService';
+import { TicketService } from '../tickets/service';
+import { subscribeHandoffListeners } from './listeners';
+import { QueueMaintenance } from './queueMaintenance';
+import { defaultRoutingSettings, routingSettingsSchema } from './schemas';
+import { RoutingService } from './service';
+import { SettingsStore } from './settingsStore';
+
+export interface RoutingModuleInput {
+  db: Db;
+  unitOfWork: UnitOfWork;
+  clock: Clock;
+  conversations: ConversationService;
+  catalog: CatalogService;
+  logger: FastifyBaseLogger;
+}
+
+/** Handoff, routing, tickets/SLA and CSAT services, built together because they share settings and the queue. */
+export function createRoutingModule(input: RoutingModuleInput) {
+  const { db, unitOfWork, clock, logger } = input;
+  const agentRouting = new AgentRoutingDirectory(db, clock);
+  const routingSettings = new SettingsStore(
+    db,
+    clock,
+    'routing',
+    routingSettingsSchema,
+    defaultRoutingSettings,
+  );
+  const handoffSettings = new SettingsStore(
+    db,
+    clock,
+    'handoff',
+    handoffSettingsSchema,
+    defaultHandoffSettings,
+  );
+  const routingDependencies = { db, unitOfWork, clock, settings: routingSettings, directory: agentRouting };
+  const routing = new RoutingService(routingDependencies);
+  return {
+    agentRouting,
+    routingSettings,
+    handoffSettings,
+    routing,
+    queueMaintenance: new QueueMaintenance(routingDependencies, routing, logger),
+    handoff: new HandoffService({
+      db,
+      settings: handoffSettings,
+      routing,
+      conversations: input.conversations,
+      catalog: input.catalog,
+    }),
+    tickets: new TicketService(db, unitOfWork, routing, agentRouting),
+    slaPolicies: new SlaPolicyService(db, clock),
+    slaEvaluator: new SlaEvaluator(db, unitOfWork, clock, logger),
+    csat: new CsatService(db, unitOfWork),
+  };
+}
+
+export type RoutingModule = ReturnType<typeof createRoutingModule>;
+
+export interface RoutingModuleTimers {
+  /** 0 disables the timer (tests drive ticks by hand with the injected clock). */
+  maintenanceIntervalMs: number;
+  slaIntervalMs: number;
+}
+
+/** Seeds default SLA policies, subscribes the listeners, and starts the periodic checks. */
+export async function startRoutingModule(
+  module: RoutingModule,
+  bus: EventBus,
+  timers: RoutingModuleTimers,
+): Promise<void> {
+  await module.slaPolicies.seedDefaultsIfEmpty();
+  subscribeHandoffListeners({ bus, routing: module.routing, tickets: module.tickets, csat: module.csat });
+  if (timers.maintenanceIntervalMs > 0) module.queueMaintenance.start(timers.maintenanceIntervalMs);
+  if (timers.slaIntervalMs > 0) module.slaEvaluator.start(timers.slaIntervalMs);
+}
+
+export function stopRoutingModule(module: RoutingModule): void {
+  module.queueMaintenance.stop();
+  module.slaEvaluator.stop();
+}
