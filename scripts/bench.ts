@@ -80,10 +80,10 @@ function printConditions(): void {
     `  load: autocannon over loopback HTTP, ${connections} connections, ${durationSeconds}s per target, after a 2s warm-up`,
   );
   console.log(
-    `  Kefu: embedded default (SQLite WAL file, in-process bus), ${visitorCount} visitors, rule/fallback bot replies`,
+    `  Kefu: embedded default (SQLite WAL file, in-process bus), ${visitorCount} visitors, full bot pipeline (NLU, rules, flows, knowledge base, fallback)`,
   );
   console.log(
-    '  each visitor message: auth, 2 transactions (message + outbox, bot replies + outbox), events published\n',
+    '  each visitor message: auth, understanding, 2 transactions (message + outbox, bot replies + outbox), events published\n',
   );
 }
 

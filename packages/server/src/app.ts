@@ -33,6 +33,7 @@ import { botRuleRoutes } from './modules/bot/routes';
 import { BotRulesService } from './modules/bot/rulesService';
 import { FallbackStage } from './modules/bot/stages/fallbackStage';
 import { IntentStage } from './modules/bot/stages/intentStage';
+import { PolicyQuestionStage } from './modules/bot/stages/policyQuestionStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
 import { createNluUnderstander } from './modules/bot/understanding';
 import { localizeReply } from './modules/bot/replyLocale';
@@ -151,6 +152,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: new BotPipeline(
       [
         new RuleStage(botRules),
+        new PolicyQuestionStage(knowledge.stage),
         createFlowStage(database.db, commerce, clock),
         new IntentStage(),
         knowledge.stage,

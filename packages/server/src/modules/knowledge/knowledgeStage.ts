@@ -19,6 +19,21 @@ export class KnowledgeStage implements BotStage {
   ) {}
 
   async handle(turn: BotTurn): Promise<BotDecision | null> {
+    return this.answer(turn, { confidentOnly: false });
+  }
+
+  /**
+   * Answers only when the knowledge base is confident (or, with `allowSuggestions`, has close matches to offer);
+   * otherwise records nothing and leaves the turn to the other stages.
+   */
+  async answerConfidently(turn: BotTurn, allowSuggestions = false): Promise<BotDecision | null> {
+    return this.answer(turn, { confidentOnly: true, allowSuggestions });
+  }
+
+  private async answer(
+    turn: BotTurn,
+    options: { confidentOnly: boolean; allowSuggestions?: boolean },
+  ): Promise<BotDecision | null> {
     const lastDiscussedProductId = await this.questions.lastDiscussedProduct(turn.conversationId);
     const result = await this.answerer.respond({
       text: turn.text,
@@ -28,6 +43,9 @@ export class KnowledgeStage implements BotStage {
       pageProductId: turn.pageProductId,
       lastDiscussedProductId,
     });
+    const accepted =
+      result.outcome === 'answered' || (options.allowSuggestions && result.outcome === 'suggested');
+    if (options.confidentOnly && !accepted) return null;
     await this.questions.record({
       conversationId: turn.conversationId,
       messageId: turn.messageId,

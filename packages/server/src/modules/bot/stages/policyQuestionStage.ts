@@ -1,0 +1,51 @@
+import type { BotDecision, BotStage, BotTurn } from '../pipeline';
+
+/**
+ * Intents whose questions are about the shopper's own order, a product in the conversation (the flows keep it
+ * as context for "它/it"), or feelings — never a general policy.
+ */
+const flowOwnedIntents = new Set([
+  'product_inquiry',
+  'stock_availability',
+  'order_tracking',
+  'urge_shipment',
+  'delivery_problem',
+  'human_agent',
+  'complaint',
+  'greeting',
+  'goodbye',
+]);
+const orderEntityTypes = new Set(['order_number', 'tracking_number']);
+const questionPattern =
+  /[?？]|吗|么|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
+/** Words that make a message a question about the rules even when the match is not certain. */
+const explicitPolicyPattern = /政策|规则|規則|流程|须知|須知|\b(policy|policies|rules?)\b/i;
+const ownOrContextPattern =
+  /我的|我买的|帮我|给我|这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(my|me|mine|it|this order|that order|this one)\b/i;
+
+export interface ConfidentAnswerer {
+  answerConfidently(turn: BotTurn, allowSuggestions?: boolean): Promise<BotDecision | null>;
+}
+
+/**
+ * A general question about the shop's rules ("退货政策是什么？", "可以开发票吗？") is answered from the knowledge base
+ * before a flow asks for an order number; requests about the shopper's own order ("我的快递到哪了", "我想退货")
+ * go on to the flows. Only a confident answer is given here, so an unsure match still reaches the flows.
+ */
+export class PolicyQuestionStage implements BotStage {
+  readonly name = 'policy_question';
+
+  constructor(private readonly knowledge: ConfidentAnswerer) {}
+
+  async handle(turn: BotTurn): Promise<BotDecision | null> {
+    if (!isGeneralPolicyQuestion(turn)) return null;
+    return this.knowledge.answerConfidently(turn, explicitPolicyPattern.test(turn.text));
+  }
+}
+
+export function isGeneralPolicyQuestion(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
+  const { intent, entities } = turn.understanding;
+  if (flowOwnedIntents.has(intent.id)) return false;
+  if (entities.some((entity) => orderEntityTypes.has(entity.type))) return false;
+  return questionPattern.test(turn.text) && !ownOrContextPattern.test(turn.text);
+}
