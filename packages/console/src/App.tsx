@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { InboxProvider } from './inbox/InboxContext';
 import { InboxPage } from './inbox/InboxPage';
 import { AppShell } from './layout/AppShell';
+import { ServiceProvider } from './service/ServiceContext';
 
 // Admin screens are loaded on demand: an agent's first load carries only the inbox.
 const AgentsPage = lazy(() =>
@@ -17,6 +18,18 @@ const AgentsPage = lazy(() =>
 );
 const BotRulesPage = lazy(() =>
   import('./admin/BotRulesPage').then((module) => ({ default: module.BotRulesPage })),
+);
+const KnowledgePage = lazy(() =>
+  import('./knowledge/KnowledgePage').then((module) => ({ default: module.KnowledgePage })),
+);
+const QueuePage = lazy(() =>
+  import('./service/queue/QueuePage').then((module) => ({ default: module.QueuePage })),
+);
+const TicketsScreen = lazy(() =>
+  import('./service/tickets/TicketsScreen').then((module) => ({ default: module.TicketsScreen })),
+);
+const ServiceSettingsScreen = lazy(() =>
+  import('./service/admin/ServiceSettingsPage').then((module) => ({ default: module.ServiceSettingsScreen })),
 );
 const CannedResponsesPage = lazy(() =>
   import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
@@ -52,11 +65,13 @@ function SignedInGate() {
   if (!agent) return <LoginPage />;
   return (
     <InboxProvider key={agent.id}>
-      <AppShell route={route}>
-        <Suspense fallback={<Spin className="page-loading" />}>
-          <Screen route={route} />
-        </Suspense>
-      </AppShell>
+      <ServiceProvider>
+        <AppShell route={route}>
+          <Suspense fallback={<Spin className="page-loading" />}>
+            <Screen route={route} />
+          </Suspense>
+        </AppShell>
+      </ServiceProvider>
     </InboxProvider>
   );
 }
@@ -72,6 +87,18 @@ function Screen({ route }: { route: ConsoleRoute }) {
       return isAdmin ? <BotRulesPage /> : <InboxPage conversationId={null} />;
     case 'canned':
       return <CannedResponsesPage />;
+    case 'knowledge':
+      return <KnowledgePage />;
+    case 'queue':
+      return <QueuePage />;
+    case 'tickets':
+      return <TicketsScreen ticketId={route.ticketId} overdue={route.overdue} />;
+    case 'serviceSettings':
+      return agent?.role === 'agent' ? (
+        <InboxPage conversationId={null} />
+      ) : (
+        <ServiceSettingsScreen tab={route.tab} />
+      );
     case 'inbox':
       return <InboxPage conversationId={route.conversationId} />;
   }

@@ -6,7 +6,12 @@ import WebSocket from 'ws';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { KefuAgentClient } from '@kefu/sdk';
 import type { AgentRole } from '@kefu/sdk';
-import { startTestServer, testAdminPassword, type TestServer } from '../../server/test/helpers/testServer';
+import {
+  startTestServer,
+  testAdminPassword,
+  type TestServer,
+  type TestServerOptions,
+} from '../../server/test/helpers/testServer';
 
 export const chromiumPath = process.env.KEFU_TEST_CHROMIUM;
 export const skipReason = chromiumPath ? false : 'KEFU_TEST_CHROMIUM not set';
@@ -22,9 +27,9 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export async function startConsoleHarness(options: TestServerOptions = {}): Promise<ConsoleHarness> {
   await mkdir(screenshotDirectory, { recursive: true });
-  const server = await startTestServer();
+  const server = await startTestServer(options);
   const consolePage = await fetch(`${server.baseUrl}/console/`);
   if (consolePage.status !== 200) throw new Error('the console is not built: run `npm run build:web` first');
   const browser = await chromium.launch({

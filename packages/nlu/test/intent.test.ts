@@ -111,3 +111,10 @@ test('analyze returns every part of the analysis', () => {
   assert.ok(analysis.tokens.includes('发货'));
   assert.equal(typeof analysis.sentiment.score, 'number');
 });
+
+test('a polite question that starts with 你们 is not a complaint', () => {
+  for (const text of ['你们在北京有门店吗', '你们可以用银联卡付款吗', '你们家衣服起球吗']) {
+    assert.notEqual(engine.classify(text).id, 'complaint', text);
+  }
+  assert.equal(engine.classify('你们的客服态度有问题').id, 'complaint');
+});

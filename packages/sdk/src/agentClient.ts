@@ -245,6 +245,14 @@ export class KefuAgentClient {
     );
   }
 
+  /**
+   * An authenticated call returning the parsed JSON body (401 handling included), for the API files
+   * beside this one (agentServiceApi.ts …) that parse their own responses.
+   */
+  requestJson(method: string, path: string, payload?: unknown): Promise<unknown> {
+    return this.request(method, path, payload);
+  }
+
   private async runAction(conversationId: string, action: ConversationAction): Promise<Conversation> {
     const body = await this.request('POST', `${conversationPath(conversationId)}/${action}`);
     return parseConversation(readField(body, 'conversation'));
@@ -260,14 +268,19 @@ export class KefuAgentClient {
   }
 
   private async request(method: string, path: string, payload?: unknown): Promise<unknown> {
+    return parseJsonOrNull(await this.requestText(method, path, payload));
+  }
+
+  /** Like requestJson, for a response body that is not JSON (an export file). */
+  async requestText(method: string, path: string, payload?: unknown): Promise<string> {
     const headers: Record<string, string> = {};
     if (this.currentToken) headers.authorization = `Bearer ${this.currentToken}`;
     if (payload !== undefined) headers['content-type'] = 'application/json';
     const body = payload === undefined ? undefined : JSON.stringify(payload);
     const response = await this.fetchFunction(`${this.baseUrl}${path}`, { method, headers, body });
-    const parsed = parseJsonOrNull(await response.text());
-    if (response.ok) return parsed;
-    const error = convertToApiError(response.status, parsed);
+    const text = await response.text();
+    if (response.ok) return text;
+    const error = convertToApiError(response.status, parseJsonOrNull(text));
     if (response.status === 401 && this.currentToken && path !== '/api/v1/auth/login')
       this.emit('unauthorized', undefined);
     throw error;

@@ -205,6 +205,17 @@ export function parseAgentServerEvent(value: unknown): AgentServerEvent | null {
           sender: readEnum(value.sender, ['customer', 'agent'] as const),
           isTyping: value.isTyping === true,
         };
+      case 'ticket.sla_alert':
+        return {
+          type: 'ticket.sla_alert',
+          event: readEnum(value.event, ['ticket.sla_warning', 'ticket.sla_breached'] as const),
+          ticketId: readString(value, 'ticketId'),
+          subject: readString(value, 'subject'),
+          priority: readEnum(value.priority, priorities),
+          assigneeId: readNullableString(value, 'assigneeId'),
+          target: readEnum(value.target, ['first_response', 'next_response', 'resolution'] as const),
+          dueAt: readString(value, 'dueAt'),
+        };
       default:
         return null;
     }
@@ -213,35 +224,35 @@ export function parseAgentServerEvent(value: unknown): AgentServerEvent | null {
   }
 }
 
-function requireRecord(value: unknown): Record<string, unknown> {
+export function requireRecord(value: unknown): Record<string, unknown> {
   if (!isRecord(value)) throw invalidResponseError();
   return value;
 }
 
-function readString(record: Record<string, unknown>, key: string): string {
+export function readString(record: Record<string, unknown>, key: string): string {
   const value = record[key];
   if (typeof value !== 'string') throw invalidResponseError();
   return value;
 }
 
-function readNullableString(record: Record<string, unknown>, key: string): string | null {
+export function readNullableString(record: Record<string, unknown>, key: string): string | null {
   const value = record[key];
   return typeof value === 'string' ? value : null;
 }
 
-function readNumber(record: Record<string, unknown>, key: string): number {
+export function readNumber(record: Record<string, unknown>, key: string): number {
   const value = record[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidResponseError();
   return value;
 }
 
-function readStringArray(record: Record<string, unknown>, key: string): string[] {
+export function readStringArray(record: Record<string, unknown>, key: string): string[] {
   const value = record[key];
   if (!Array.isArray(value)) throw invalidResponseError();
   return value.filter((entry): entry is string => typeof entry === 'string');
 }
 
-function readEnum<const Option extends string>(value: unknown, options: readonly Option[]): Option {
+export function readEnum<const Option extends string>(value: unknown, options: readonly Option[]): Option {
   const match = options.find((option) => option === value);
   if (match === undefined) throw invalidResponseError();
   return match;

@@ -1,3 +1,5 @@
 export * from './types';
 export * from './visitorClient';
 export * from './agentClient';
+export * from './agentServiceApi';
+export * from './agentKnowledgeApi';

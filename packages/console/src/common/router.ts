@@ -6,7 +6,11 @@ export type ConsoleRoute =
   | { screen: 'inbox'; conversationId: string | null }
   | { screen: 'agents' }
   | { screen: 'botRules' }
-  | { screen: 'canned' };
+  | { screen: 'canned' }
+  | { screen: 'knowledge' }
+  | { screen: 'queue' }
+  | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
+  | { screen: 'serviceSettings'; tab: string };
 
 const basePath = '/console';
 
@@ -15,7 +19,16 @@ export function parseRoute(pathname: string): ConsoleRoute {
   const segments = path.split('/').filter(Boolean);
   if (segments[0] === 'admin' && segments[1] === 'agents') return { screen: 'agents' };
   if (segments[0] === 'admin' && segments[1] === 'bot') return { screen: 'botRules' };
+  if (segments[0] === 'admin' && segments[1] === 'knowledge') return { screen: 'knowledge' };
   if (segments[0] === 'settings' && segments[1] === 'canned') return { screen: 'canned' };
+  if (segments[0] === 'queue') return { screen: 'queue' };
+  if (segments[0] === 'tickets') {
+    const overdue = segments[1] === 'overdue';
+    const ticketId = segments[1] && !overdue ? decodeURIComponent(segments[1]) : null;
+    return { screen: 'tickets', ticketId, overdue };
+  }
+  if (segments[0] === 'admin' && segments[1] === 'service')
+    return { screen: 'serviceSettings', tab: segments[2] ?? 'sla' };
   const conversationId = segments[0] === 'inbox' && segments[1] ? decodeURIComponent(segments[1]) : null;
   return { screen: 'inbox', conversationId };
 }
@@ -30,6 +43,15 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/admin/bot`;
     case 'canned':
       return `${basePath}/settings/canned`;
+    case 'knowledge':
+      return `${basePath}/admin/knowledge`;
+    case 'queue':
+      return `${basePath}/queue`;
+    case 'tickets':
+      if (route.ticketId) return `${basePath}/tickets/${encodeURIComponent(route.ticketId)}`;
+      return `${basePath}/tickets${route.overdue ? '/overdue' : ''}`;
+    case 'serviceSettings':
+      return `${basePath}/admin/service/${route.tab}`;
   }
 }
 

@@ -13,12 +13,14 @@ interface ComposerProps {
   canReply: boolean;
   onSend(text: string, mode: ComposerMode): Promise<void>;
   onTyping(isTyping: boolean): void;
+  /** Text put into the box from outside (a suggested answer); a new `key` inserts again. */
+  insertion?: { text: string; key: number } | null;
 }
 
 const typingIdleMs = 3_000;
 
 /** The reply box: Enter sends, Shift+Enter breaks the line, `/shortcut` inserts a canned response. */
-export function Composer({ canReply, onSend, onTyping }: ComposerProps) {
+export function Composer({ canReply, onSend, onTyping, insertion }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
@@ -30,6 +32,11 @@ export function Composer({ canReply, onSend, onTyping }: ComposerProps) {
   const isTyping = useRef(false);
 
   useEffect(() => setMode(canReply ? 'reply' : 'note'), [canReply]);
+  useEffect(() => {
+    if (!insertion) return;
+    setText(insertion.text);
+    textAreaReference.current?.focus();
+  }, [insertion]);
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
   const cannedQuery = /^\/(\S*)$/.exec(text)?.[1];

@@ -12,7 +12,10 @@ import { ConversationActions } from './ConversationActions';
 import type { ConversationAction } from './ConversationActions';
 import { Composer } from './Composer';
 import type { ComposerMode } from './Composer';
+import { HandoffPanel } from '../service/conversation/HandoffPanel';
+import { TransferButton } from '../service/conversation/TransferButton';
 import { MessageBubble } from './MessageBubble';
+import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
 
 interface ConversationViewProps {
@@ -34,6 +37,7 @@ export function ConversationView({
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
   const [state, setState] = useConversation(client, conversationId);
+  const [composerInsertion, insertIntoComposer] = useComposerInsertion();
   const transcriptReference = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const { conversation, messages } = state;
@@ -97,6 +101,7 @@ export function ConversationView({
           {conversation.category && <Tag>{conversation.category}</Tag>}
         </div>
         <ConversationActions conversation={conversation} agentId={agent.id} onAction={runAction} />
+        <TransferButton conversation={conversation} />
         <Button
           className="customer-button"
           icon={<IdcardOutlined />}
@@ -104,6 +109,7 @@ export function ConversationView({
           aria-label={t('customerProfile')}
         />
       </header>
+      <HandoffPanel conversation={conversation} />
       <div
         className="transcript"
         ref={transcriptReference}
@@ -126,7 +132,9 @@ export function ConversationView({
       <div className="typing-line" aria-live="polite">
         {state.customerTyping ? t('customerTyping') : '\u00a0'}
       </div>
+      <SuggestedAnswers conversationId={conversationId} messages={messages} onInsert={insertIntoComposer} />
       <Composer
+        insertion={composerInsertion}
         canReply={canReply}
         onSend={send}
         onTyping={(isTyping) => client.sendTyping(conversationId, isTyping)}

@@ -1,7 +1,9 @@
 // User-facing text of the console in English; every key of zhCN must be here.
+import { knowledgeEn } from './knowledgeEn';
 import type { MessageKey } from './zhCN';
 
 export const en: Record<MessageKey, string> = {
+  ...knowledgeEn,
   appName: 'Kefu Agent Console',
   signIn: 'Sign in',
   signOut: 'Sign out',

@@ -1,5 +1,8 @@
 // User-facing text of the console in zh-CN, the default. Placeholders: {name}.
+import { knowledgeZhCN } from './knowledgeZhCN';
+
 export const zhCN = {
+  ...knowledgeZhCN,
   appName: 'Kefu 客服工作台',
   signIn: '登录',
   signOut: '退出登录',

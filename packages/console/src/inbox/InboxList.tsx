@@ -6,6 +6,7 @@ import { ChannelIcon } from '../common/ChannelIcon';
 import { priorityColors, priorityLabelKeys, statusColors, statusLabelKeys } from '../common/labels';
 import { SentimentBadge } from '../common/SentimentBadge';
 import { formatDuration, useNow } from '../common/time';
+import { QueueSlaTag } from '../service/queue/QueueSlaTag';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from './customerName';
 import { useInbox } from './InboxContext';
@@ -105,6 +106,7 @@ function InboxRow({
               </Tag>
             )}
             {conversation.category && <Tag>{conversation.category}</Tag>}
+            <QueueSlaTag conversationId={conversation.id} />
             {summary?.lastCustomerAnalysis && (
               <SentimentBadge sentiment={summary.lastCustomerAnalysis.sentiment} />
             )}

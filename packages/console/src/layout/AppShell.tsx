@@ -1,4 +1,5 @@
 import {
+  BookOutlined,
   CustomerServiceOutlined,
   LogoutOutlined,
   MessageOutlined,
@@ -19,10 +20,12 @@ import type { ConsoleRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
+import { SlaAlertBell } from '../service/SlaAlertBell';
+import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned';
+type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge';
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
@@ -37,6 +40,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   });
   const unreadConversations = [...unread.values()].filter((count) => count > 0).length;
   const isAdmin = agent.role === 'admin';
+  const serviceMenuItems = useServiceMenuItems();
   const menuItems = [
     {
       key: 'inbox',
@@ -47,16 +51,21 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
         </span>
       ),
     },
+    ...serviceMenuItems,
     ...(isAdmin
       ? [
           { key: 'agents', icon: <TeamOutlined />, label: t('navAgents') },
           { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
         ]
       : []),
+    { key: 'knowledge', icon: <BookOutlined />, label: t('navKnowledge') },
     { key: 'canned', icon: <ThunderboltOutlined />, label: t('navCanned') },
   ];
   const goTo = (key: string) => {
-    const target: MenuKey = key === 'agents' || key === 'botRules' || key === 'canned' ? key : 'inbox';
+    const serviceRoute = toServiceRoute(key);
+    if (serviceRoute) return navigate(serviceRoute);
+    const target: MenuKey =
+      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' ? key : 'inbox';
     navigate(target === 'inbox' ? { screen: 'inbox', conversationId: null } : { screen: target });
   };
 
@@ -87,6 +96,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
               label: <Badge color={presenceColors[value]} text={t(presenceLabelKeys[value])} />,
             }))}
           />
+          <SlaAlertBell />
           <LanguageSwitch />
           <Tooltip title={`${t('shortcutHelp')} (?)`}>
             <Button

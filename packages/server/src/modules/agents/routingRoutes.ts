@@ -4,6 +4,7 @@ import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { agentSkillsSchema } from '../routing/schemas';
+import { agentPresenceSchema, agentRoleSchema } from './service';
 
 const profileSchema = z.object({
   agentId: z.string(),
@@ -23,6 +24,19 @@ const teamBodySchema = z
     memberIds: z.array(z.string().max(64)).max(500).default([]),
   })
   .strict();
+
+/** No e-mail addresses: every agent may read it. */
+const directorySchema = z.object({
+  agents: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      role: agentRoleSchema,
+      presence: agentPresenceSchema,
+    }),
+  ),
+  teams: z.array(z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) })),
+});
 
 /** Skills, capacity and teams: supervisors and admins manage them; an agent reads their own profile. */
 export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
@@ -44,6 +58,31 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
       },
     },
     async (request) => ({ profile: await services.agentRouting.getProfile(agentOf(request).id) }),
+  );
+
+  app.get(
+    '/api/v1/agent/directory',
+    {
+      preHandler: requireAgent(services.auth),
+      schema: {
+        tags: ['agent: presence'],
+        summary: 'Colleagues (name, role, presence) and teams, to choose a transfer or ticket target',
+        security: bearerSecurity,
+        response: { 200: directorySchema },
+      },
+    },
+    async () => {
+      const [agents, teams] = await Promise.all([
+        services.agents.listAgents(),
+        services.agentRouting.listTeams(),
+      ]);
+      return {
+        agents: agents
+          .filter((agent) => agent.isActive)
+          .map(({ id, displayName, role, presence }) => ({ id, displayName, role, presence })),
+        teams: teams.map(({ id, name, memberIds }) => ({ id, name, memberIds })),
+      };
+    },
   );
 
   app.get(

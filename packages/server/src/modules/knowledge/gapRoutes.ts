@@ -4,7 +4,7 @@ import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { localeGroupOf } from './searchIndex';
-import { entrySchema, gapSchema, searchHitSchema, searchQuerySchema } from './schemas';
+import { entrySchema, gapSchema, searchDecisionSchema, searchHitSchema, searchQuerySchema } from './schemas';
 import { answerReply } from './answerer';
 import { contentForGroup } from './searchIndex';
 
@@ -55,17 +55,35 @@ export const knowledgeGapRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
     {
       schema: {
         tags,
-        summary: 'Search the published knowledge as the bot does, with confidences',
+        summary:
+          'Search the published knowledge as the bot does, with confidences and what the bot would reply (answer, "did you mean" suggestions, or nothing)',
         security: bearerSecurity,
         querystring: searchQuerySchema,
-        response: { 200: z.object({ hits: z.array(searchHitSchema) }) },
+        response: { 200: z.object({ hits: z.array(searchHitSchema), decision: searchDecisionSchema }) },
       },
     },
     async (request) => {
       const { q, locale, channel, limit } = request.query;
       const group = localeGroupOf(locale);
-      const hits = await knowledge.answerer.search(q, group, services.clock.now(), channel);
+      const now = services.clock.now();
+      const hits = await knowledge.answerer.search(q, group, now, channel);
+      // The same decision a shopper's message gets (without page or conversation context).
+      const decision = await knowledge.answerer.respond({
+        text: q,
+        locale,
+        channel: channel ?? 'web',
+        now,
+        pageProductId: null,
+        lastDiscussedProductId: null,
+      });
       return {
+        decision: {
+          outcome: decision.outcome,
+          source: decision.source,
+          entryId: decision.entryId,
+          score: decision.score,
+          reply: decision.reply,
+        },
         hits: hits.slice(0, limit).map((hit) => ({
           entryId: hit.entry.entryId,
           kind: hit.entry.kind,

@@ -159,6 +159,14 @@ export const searchHitSchema = z.object({
   matched: z.string(),
 });
 export type KnowledgeSearchHit = z.infer<typeof searchHitSchema>;
+/** What the bot would reply to the searched question: an answer, "did you mean" with quick replies, or nothing. */
+export const searchDecisionSchema = z.object({
+  outcome: z.enum(['answered', 'suggested', 'unanswered']),
+  source: z.string().nullable(),
+  entryId: z.string().nullable(),
+  score: z.number(),
+  reply: z.object({ text: z.string(), quickReplies: z.array(quickReplySchema) }).nullable(),
+});
 
 export const feedbackBodySchema = z.object({ helpful: z.boolean() }).strict();
 export const correctionBodySchema = z

@@ -28,7 +28,8 @@ export class IntentStage implements BotStage {
         handoff: { reason: 'customer_request' },
       };
     }
-    if (sentiment.anger || intent.id === 'complaint') return this.apologise(turn);
+    const complaint = intent.id === 'complaint' && intent.confidence >= handoffConfidence;
+    if (sentiment.anger || complaint) return this.apologise(turn);
     return null;
   }
 

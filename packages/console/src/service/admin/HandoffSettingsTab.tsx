@@ -1,0 +1,244 @@
+import { SaveOutlined } from '@ant-design/icons';
+import type { HandoffSettings } from '@kefu/sdk';
+import { App as AntApp, Button, Card, Input, InputNumber, Select, Space, Spin, Switch } from 'antd';
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { useService } from '../ServiceContext';
+import type { ServiceTextKey } from '../serviceText';
+import { useServiceText } from '../serviceText';
+
+type Toggle = Exclude<keyof HandoffSettings, 'intentRules'>;
+
+/** Each automatic handoff trigger with its switch and thresholds. */
+export function HandoffSettingsTab() {
+  const st = useServiceText();
+  const { api } = useService();
+  const { message: toast } = AntApp.useApp();
+  const [draft, setDraft] = useState<HandoffSettings | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    api.getHandoffSettings().then(
+      (listing) => setDraft(listing.settings),
+      (failure: unknown) => toast.error(String(failure)),
+    );
+  }, [api, toast]);
+  if (!draft) return <Spin />;
+
+  const set = <K extends Toggle>(key: K, patch: Partial<HandoffSettings[K]>) =>
+    setDraft({ ...draft, [key]: { ...draft[key], ...patch } });
+  const number = (
+    value: number,
+    onChange: (value: number) => void,
+    options: { min: number; max: number; step?: number },
+  ) => (
+    <InputNumber
+      size="small"
+      value={value}
+      min={options.min}
+      max={options.max}
+      step={options.step ?? 1}
+      onChange={(next) => next !== null && onChange(next)}
+    />
+  );
+  const save = async () => {
+    setSaving(true);
+    try {
+      setDraft(await api.updateHandoffSettings(draft));
+      toast.success(st('saved'));
+    } catch (failure) {
+      toast.error(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const trigger = (key: Toggle, title: ServiceTextKey, body: ReactNode) => (
+    <Card
+      key={key}
+      size="small"
+      className={`trigger-card${draft[key].enabled ? '' : ' trigger-card--off'}`}
+      title={st(title)}
+      extra={
+        <Switch
+          size="small"
+          checked={draft[key].enabled}
+          aria-label={st(title)}
+          onChange={(enabled) => set(key, { enabled })}
+        />
+      }
+    >
+      {body}
+    </Card>
+  );
+  const field = (label: ServiceTextKey, control: ReactNode) => (
+    <label className="trigger-field">
+      <span>{st(label)}</span>
+      {control}
+    </label>
+  );
+
+  return (
+    <>
+      <div className="trigger-grid">
+        {trigger(
+          'botFailures',
+          'triggerBotFailures',
+          field(
+            'consecutive',
+            number(draft.botFailures.consecutive, (consecutive) => set('botFailures', { consecutive }), {
+              min: 1,
+              max: 20,
+            }),
+          ),
+        )}
+        {trigger(
+          'notHelpful',
+          'triggerNotHelpful',
+          <>
+            {field(
+              'count',
+              number(draft.notHelpful.count, (count) => set('notHelpful', { count }), { min: 1, max: 20 }),
+            )}
+            {field(
+              'phrases',
+              <Select
+                size="small"
+                mode="tags"
+                value={draft.notHelpful.phrases}
+                onChange={(phrases: string[]) => set('notHelpful', { phrases })}
+                maxTagCount={6}
+              />,
+            )}
+          </>,
+        )}
+        {trigger(
+          'anger',
+          'triggerAnger',
+          field(
+            'angryMessages',
+            number(draft.anger.angryMessages, (angryMessages) => set('anger', { angryMessages }), {
+              min: 1,
+              max: 10,
+            }),
+          ),
+        )}
+        {trigger(
+          'sentimentDecline',
+          'triggerSentimentDecline',
+          <Space wrap>
+            {field(
+              'window',
+              number(draft.sentimentDecline.window, (window) => set('sentimentDecline', { window }), {
+                min: 2,
+                max: 10,
+              }),
+            )}
+            {field(
+              'minimumDrop',
+              number(
+                draft.sentimentDecline.minimumDrop,
+                (minimumDrop) => set('sentimentDecline', { minimumDrop }),
+                { min: 0.05, max: 2, step: 0.05 },
+              ),
+            )}
+            {field(
+              'below',
+              number(draft.sentimentDecline.below, (below) => set('sentimentDecline', { below }), {
+                min: -1,
+                max: 1,
+                step: 0.1,
+              }),
+            )}
+          </Space>,
+        )}
+        {trigger(
+          'complaint',
+          'triggerComplaint',
+          field(
+            'minimumConfidence',
+            number(
+              draft.complaint.minimumConfidence,
+              (minimumConfidence) => set('complaint', { minimumConfidence }),
+              { min: 0, max: 1, step: 0.05 },
+            ),
+          ),
+        )}
+        {trigger(
+          'refundAmount',
+          'triggerRefundAmount',
+          <>
+            {field(
+              'thresholdCny',
+              number(
+                draft.refundAmount.thresholdCny,
+                (thresholdCny) => set('refundAmount', { thresholdCny }),
+                { min: 0, max: 1_000_000, step: 100 },
+              ),
+            )}
+            {field(
+              'intents',
+              <Select
+                size="small"
+                mode="tags"
+                value={draft.refundAmount.intents}
+                onChange={(intents: string[]) => set('refundAmount', { intents })}
+              />,
+            )}
+          </>,
+        )}
+        {trigger(
+          'vip',
+          'triggerVip',
+          field(
+            'tiers',
+            <Select
+              size="small"
+              mode="tags"
+              value={draft.vip.tiers}
+              onChange={(tiers: string[]) => set('vip', { tiers })}
+            />,
+          ),
+        )}
+        {trigger(
+          'sensitiveTopics',
+          'triggerSensitiveTopics',
+          <div className="topic-list">
+            {draft.sensitiveTopics.topics.map((topic, index) => (
+              <label key={topic.id} className="trigger-field">
+                <span className="mono">{topic.id}</span>
+                <Input
+                  size="small"
+                  value={topic.keywords.join('、')}
+                  onChange={(event) =>
+                    set('sensitiveTopics', {
+                      topics: draft.sensitiveTopics.topics.map((candidate, candidateIndex) =>
+                        candidateIndex === index
+                          ? {
+                              ...candidate,
+                              keywords: event.target.value
+                                .split(/[、,，]/)
+                                .map((word) => word.trim())
+                                .filter(Boolean),
+                            }
+                          : candidate,
+                      ),
+                    })
+                  }
+                />
+              </label>
+            ))}
+          </div>,
+        )}
+      </div>
+      <Button
+        type="primary"
+        icon={<SaveOutlined />}
+        loading={saving}
+        onClick={() => void save()}
+        className="settings-save"
+      >
+        {st('save')}
+      </Button>
+    </>
+  );
+}
