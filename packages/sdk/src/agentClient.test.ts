@@ -6,6 +6,7 @@ import { startTestServer, testAdminPassword, type TestServer } from '../../serve
 import { KefuAgentClient, type KefuAgentClientEvents } from './agentClient';
 import type { AgentServerEvent } from './types';
 import { KefuApiError, KefuVisitorClient } from './visitorClient';
+import { waitForClientEvent, waitUntil } from './testWaits';
 
 let server: TestServer;
 let admin: KefuAgentClient;
@@ -168,21 +169,5 @@ function waitFor<K extends keyof KefuAgentClientEvents>(
   name: K,
   predicate: (payload: KefuAgentClientEvents[K]) => boolean,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), 5000);
-    const unsubscribe = client.on(name, (payload) => {
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return waitForClientEvent<KefuAgentClientEvents, K>(client, name, predicate);
 }

@@ -12,6 +12,7 @@ import {
   type KefuVisitorClientEvents,
   type KefuVisitorClientOptions,
 } from './visitorClient';
+import { waitForClientEvent, waitUntil } from './testWaits';
 
 let server: TestServer;
 
@@ -154,21 +155,5 @@ function waitFor<K extends keyof KefuVisitorClientEvents>(
   name: K,
   predicate: (payload: KefuVisitorClientEvents[K]) => boolean,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), 5000);
-    const unsubscribe = client.on(name, (payload) => {
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return waitForClientEvent<KefuVisitorClientEvents, K>(client, name, predicate);
 }

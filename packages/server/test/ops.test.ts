@@ -75,6 +75,30 @@ describe('operations endpoints', () => {
     assert.match(await docs.text(), /swagger/i);
   });
 
+  test('every agent and admin route refuses a request without a token before looking at its input', async () => {
+    const document = await requestJson<{ paths: Record<string, Record<string, unknown>> }>(
+      server.baseUrl,
+      'GET',
+      '/api/openapi.json',
+    );
+    let checked = 0;
+    for (const [route, methods] of Object.entries(document.body.paths)) {
+      if (!/^\/api\/v1\/(agent|admin)\//.test(route)) continue;
+      for (const method of Object.keys(methods)) {
+        const path = route.replace(/\{[^}]+\}/g, 'x_1');
+        const response = await requestJson(
+          server.baseUrl,
+          method.toUpperCase(),
+          path,
+          method === 'get' ? {} : { rawBody: '{"not":"valid"' },
+        );
+        assert.equal(response.status, 401, `${method.toUpperCase()} ${path}`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked > 40, `only ${checked} routes checked`);
+  });
+
   test('unknown routes get a JSON 404', async () => {
     const response = await requestJson(server.baseUrl, 'GET', '/api/v1/nothing-here');
     assert.equal(response.status, 404);

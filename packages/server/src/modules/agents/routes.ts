@@ -21,7 +21,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = as
   app.get(
     '/api/v1/admin/agents',
     {
-      preHandler: requireAgent(services.auth, 'agents:manage'),
+      onRequest: requireAgent(services.auth, 'agents:manage'),
       schema: {
         tags,
         summary: 'List agents',
@@ -35,7 +35,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = as
   app.post(
     '/api/v1/admin/agents',
     {
-      preHandler: requireAgent(services.auth, 'agents:manage'),
+      onRequest: requireAgent(services.auth, 'agents:manage'),
       schema: {
         tags,
         summary: 'Create an agent',
@@ -60,7 +60,7 @@ export const agentRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = as
   app.put(
     '/api/v1/agent/presence',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags: ['agent: presence'],
         summary: "Set the signed-in agent's presence",

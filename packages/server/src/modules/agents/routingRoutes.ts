@@ -49,7 +49,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.get(
     '/api/v1/agent/routing-profile',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags: ['agent: presence'],
         summary: 'My skills, capacity and teams',
@@ -63,7 +63,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.get(
     '/api/v1/agent/directory',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags: ['agent: presence'],
         summary: 'Colleagues (name, role, presence) and teams, to choose a transfer or ticket target',
@@ -88,7 +88,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.get(
     '/api/v1/admin/agents/:id/routing',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags,
         summary: "An agent's skills, capacity and teams",
@@ -103,7 +103,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.put(
     '/api/v1/admin/agents/:id/routing',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags,
         summary:
@@ -133,7 +133,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.get(
     '/api/v1/admin/teams',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags,
         summary: 'Teams and their members',
@@ -147,7 +147,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.post(
     '/api/v1/admin/teams',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags,
         summary: 'Create a team',
@@ -165,7 +165,7 @@ export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app.put(
     '/api/v1/admin/teams/:id',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags,
         summary: 'Rename a team and set its members',

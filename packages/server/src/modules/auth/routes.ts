@@ -39,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.post(
     '/api/v1/auth/logout',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: { tags, summary: 'Revoke the current token', security: bearerSecurity },
     },
     async (request, reply) => {
@@ -52,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.get(
     '/api/v1/auth/me',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags,
         summary: 'The signed-in agent',

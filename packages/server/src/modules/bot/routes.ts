@@ -13,7 +13,7 @@ import { botRuleInputSchema, botRulePatchSchema, botRuleSchema } from './schemas
 
 /** Greeting and keyword rules, managed by admins. */
 export const botRuleRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
-  app.addHook('preHandler', requireAgent(services.auth, 'bot:manage'));
+  app.addHook('onRequest', requireAgent(services.auth, 'bot:manage'));
   const tags = ['admin: bot rules'];
   const ruleResponse = z.object({ rule: botRuleSchema });
 

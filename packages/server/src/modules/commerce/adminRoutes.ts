@@ -33,7 +33,7 @@ export const commerceAdminRoutes: FastifyPluginAsyncZod<{ services: KefuServices
     '/api/v1/admin/commerce/imports',
     {
       bodyLimit: 6 * 1024 * 1024,
-      preHandler: requireAgent(services.auth, 'commerce:manage'),
+      onRequest: requireAgent(services.auth, 'commerce:manage'),
       schema: {
         tags: ['admin: commerce'],
         summary: 'Import products, orders or shipments (CSV or JSON); bad rows are reported and skipped',

@@ -36,7 +36,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   app,
   { services },
 ) => {
-  app.addHook('preHandler', requireAgent(services.auth));
+  app.addHook('onRequest', requireAgent(services.auth));
   const tags = ['agent: conversations'];
   const conversationResponse = {
     200: z.object({ conversation: conversationSchema }),

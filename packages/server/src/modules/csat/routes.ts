@@ -22,7 +22,7 @@ export const csatRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.post(
     '/api/v1/visitor/csat',
     {
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags: ['visitor'],
         summary: 'Rate the resolved conversation 1–5, with an optional comment',
@@ -49,7 +49,7 @@ export const csatRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.post(
     '/api/v1/visitor/tickets',
     {
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags: ['visitor'],
         summary: 'Leave a message for the team (becomes a ticket linked to the conversation)',
@@ -85,7 +85,7 @@ export const csatRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.get(
     '/api/v1/admin/csat',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Recent satisfaction surveys and the average rating',

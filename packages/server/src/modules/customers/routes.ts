@@ -24,7 +24,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> =
   app.get(
     '/api/v1/agent/customers/:id',
     {
-      preHandler: requireAgent(services.auth, 'customers:read'),
+      onRequest: requireAgent(services.auth, 'customers:read'),
       schema: {
         tags: ['agent: customers'],
         summary: 'A customer profile with their identities on each channel',

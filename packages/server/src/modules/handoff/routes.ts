@@ -20,7 +20,7 @@ export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.get(
     '/api/v1/agent/conversations/:id/summary',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags,
         summary:
@@ -36,7 +36,7 @@ export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.put(
     '/api/v1/agent/conversations/:id/classification',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags,
         summary: 'Override category and/or priority (supervisors, admins)',
@@ -72,7 +72,7 @@ export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.get(
     '/api/v1/admin/handoff/settings',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Handoff triggers and their thresholds, and the known categories',
@@ -86,7 +86,7 @@ export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.put(
     '/api/v1/admin/handoff/settings',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Replace the handoff trigger settings',

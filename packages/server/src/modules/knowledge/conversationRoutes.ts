@@ -25,7 +25,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: Kefu
   app.get(
     '/api/v1/agent/conversations/:id/suggestions',
     {
-      preHandler: authenticateAgent,
+      onRequest: authenticateAgent,
       schema: {
         tags: ['agent: conversations'],
         summary:
@@ -60,7 +60,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: Kefu
   app.post(
     '/api/v1/agent/conversations/:id/messages/:messageId/correction',
     {
-      preHandler: authenticateAgent,
+      onRequest: authenticateAgent,
       schema: {
         tags: ['agent: conversations'],
         summary: 'Correct a bot answer: the right answer feeds the knowledge-gap report and FAQ drafts',
@@ -84,7 +84,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: Kefu
   app.post(
     '/api/v1/visitor/messages/:id/feedback',
     {
-      preHandler: requireVisitor(services.visitorTokens),
+      onRequest: requireVisitor(services.visitorTokens),
       schema: {
         tags: ['visitor'],
         summary: 'Rate a bot answer in your own conversation as helpful or not (rating again replaces it)',

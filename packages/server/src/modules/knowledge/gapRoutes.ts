@@ -15,7 +15,7 @@ export const knowledgeGapRoutes: FastifyPluginAsyncZod<{ services: KefuServices 
   app,
   { services },
 ) => {
-  app.addHook('preHandler', requireAgent(services.auth, 'knowledge:edit'));
+  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
   const knowledge = services.knowledge;
 
   app.get(

@@ -13,7 +13,7 @@ export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServic
   app,
   { services },
 ) => {
-  app.addHook('preHandler', requireAgent(services.auth, 'knowledge:edit'));
+  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
   const imports = services.knowledge.imports;
 
   app.post(

@@ -35,7 +35,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     base,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary:
@@ -53,7 +53,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     base,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary: 'Create an FAQ entry or article as a draft (version 1)',
@@ -71,7 +71,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     `${base}/:id`,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary: 'One entry',
@@ -86,7 +86,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.put(
     `${base}/:id`,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary:
@@ -110,7 +110,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     `${base}/:id/versions`,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary: 'Every version of an entry, oldest first',
@@ -125,7 +125,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     `${base}/:id/history`,
     {
-      preHandler: canEdit,
+      onRequest: canEdit,
       schema: {
         tags,
         summary: 'Audit trail of an entry: who changed what, when',
@@ -181,7 +181,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
     app.post(
       `${base}/:id/${action}`,
       {
-        preHandler: guard,
+        onRequest: guard,
         schema: {
           tags,
           summary,
@@ -201,7 +201,7 @@ export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     `${base}/:id/rollback`,
     {
-      preHandler: canReview,
+      onRequest: canReview,
       schema: {
         tags,
         summary: 'Publish a copy of an earlier version as the newest version',

@@ -38,7 +38,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     '/api/v1/agent/queue',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags,
         summary: 'Waiting conversations in queue order (priority, then waiting time)',
@@ -56,7 +56,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/queue/pull',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags,
         summary: 'Take the next waiting conversation matching your skills (manual pull)',
@@ -78,7 +78,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/conversations/:id/transfer',
     {
-      preHandler: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth),
       schema: {
         tags,
         summary: 'Transfer to another agent (assigned at once) or to a team (queued for it), with a note',
@@ -112,7 +112,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     '/api/v1/admin/routing/settings',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Routing mode, capacity default, priority rules, business hours and holidays',
@@ -126,7 +126,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.put(
     '/api/v1/admin/routing/settings',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Replace the routing settings',
@@ -145,7 +145,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/admin/routing/check',
     {
-      preHandler: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'routing:manage'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Run the no-orphan check, re-prioritise the queue and dispatch now',

@@ -29,7 +29,7 @@ const linkSchema = z
 
 /** Tickets for agents: list (overdue first-class), read with history and SLA, create, update, comment, link. */
 export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
-  app.addHook('preHandler', requireAgent(services.auth));
+  app.addHook('onRequest', requireAgent(services.auth));
   const tags = ['agent: tickets'];
   const ticketResponse = {
     200: z.object({ ticket: ticketSchema }),

@@ -7,7 +7,7 @@ import { slaPolicyInputSchema, slaPolicySchema } from './schemas';
 
 /** SLA policies (supervisors, admins). Business hours and holidays live in the routing settings. */
 export const slaRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
-  app.addHook('preHandler', requireAgent(services.auth, 'sla:manage'));
+  app.addHook('onRequest', requireAgent(services.auth, 'sla:manage'));
   const tags = ['admin: SLA'];
 
   app.get(

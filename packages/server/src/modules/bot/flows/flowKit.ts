@@ -154,6 +154,20 @@ export function isAbort(text: string): boolean {
 }
 
 /**
+ * The result of a change the shop system did not make: when it refused (`rejected`, or the kinds given), the
+ * flow's explanation and the offer of a person; any other failure is a connector failure.
+ */
+export function actionNotDone(
+  locale: ReplyLocale,
+  failure: CommerceFailure,
+  refusal: { zh: string; en: string },
+  refusedKinds: readonly CommerceFailure['kind'][] = ['rejected'],
+): FlowResult {
+  if (!refusedKinds.includes(failure.kind)) return connectorFailure(locale, failure);
+  return answer(reply(say(locale, refusal.zh, refusal.en), [humanButton(locale)]));
+}
+
+/**
  * What the shopper hears when the shop system fails: an apology and a person, never a guessed result.
  * `not_found` and `rejected` are handled by each flow, which knows what they mean there.
  */

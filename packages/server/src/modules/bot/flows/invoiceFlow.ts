@@ -1,15 +1,6 @@
 import type { CommerceOrder } from '../../commerce/connector';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
-import {
-  answer,
-  button,
-  connectorFailure,
-  humanButton,
-  parseYesNo,
-  reply,
-  say,
-  yesNoButtons,
-} from './flowKit';
+import { actionNotDone, answer, button, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 
 const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
@@ -163,20 +154,11 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
     taxId: taxId ?? null,
     email,
   });
-  if (!requested.ok) {
-    if (requested.failure.kind === 'rejected')
-      return answer(
-        reply(
-          say(
-            locale,
-            '抱歉，该订单暂时无法开票（可能已申请过），我为您转给人工客服核实。',
-            "Sorry, this order can't be invoiced right now (perhaps it already was). A person can check.",
-          ),
-          [humanButton(locale)],
-        ),
-      );
-    return connectorFailure(locale, requested.failure);
-  }
+  if (!requested.ok)
+    return actionNotDone(locale, requested.failure, {
+      zh: '抱歉，该订单暂时无法开票（可能已申请过），我为您转给人工客服核实。',
+      en: "Sorry, this order can't be invoiced right now (perhaps it already was). A person can check.",
+    });
   return answer(
     reply(
       say(

@@ -2,7 +2,7 @@ import type { Flow } from './flowKit';
 import {
   answer,
   button,
-  connectorFailure,
+  actionNotDone,
   formatMoney,
   humanButton,
   parseYesNo,
@@ -77,20 +77,16 @@ export const orderCancelFlow: Flow = {
     if (decision === 'no')
       return answer(reply(say(locale, '好的，订单保持不变。', "OK, I've left the order as it is.")));
     const cancelled = await context.commerce.cancelOrder(order.orderNumber, 'customer request via chat');
-    if (!cancelled.ok) {
-      if (cancelled.failure.kind === 'rejected' || cancelled.failure.kind === 'not_found')
-        return answer(
-          reply(
-            say(
-              locale,
-              `抱歉，订单 ${order.orderNumber} 的状态刚刚发生了变化，已无法取消。`,
-              `Sorry, order ${order.orderNumber} changed state in the meantime and can't be cancelled.`,
-            ),
-            [humanButton(locale)],
-          ),
-        );
-      return connectorFailure(locale, cancelled.failure);
-    }
+    if (!cancelled.ok)
+      return actionNotDone(
+        locale,
+        cancelled.failure,
+        {
+          zh: `抱歉，订单 ${order.orderNumber} 的状态刚刚发生了变化，已无法取消。`,
+          en: `Sorry, order ${order.orderNumber} changed state in the meantime and can't be cancelled.`,
+        },
+        ['rejected', 'not_found'],
+      );
     const refund = order.paidAt
       ? say(
           locale,

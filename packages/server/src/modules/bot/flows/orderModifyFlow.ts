@@ -1,15 +1,6 @@
 import type { CommerceAddress, CommerceOrder } from '../../commerce/connector';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
-import {
-  answer,
-  button,
-  connectorFailure,
-  humanButton,
-  parseYesNo,
-  reply,
-  say,
-  yesNoButtons,
-} from './flowKit';
+import { answer, button, actionNotDone, humanButton, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 
 const addressMarkers = /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|road|street|st\.|avenue|district|city/i;
 
@@ -137,20 +128,11 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
     Object.assign(address, splitAddress(state.slots.address));
   const changed = await context.commerce.changeShippingAddress(order.orderNumber, address);
   state.slots = {};
-  if (!changed.ok) {
-    if (changed.failure.kind === 'rejected')
-      return answer(
-        reply(
-          say(
-            locale,
-            '抱歉，订单刚刚已进入发货流程，无法再修改收货信息。',
-            'Sorry, the order has just entered shipping and can no longer be changed.',
-          ),
-          [humanButton(locale)],
-        ),
-      );
-    return connectorFailure(locale, changed.failure);
-  }
+  if (!changed.ok)
+    return actionNotDone(locale, changed.failure, {
+      zh: '抱歉，订单刚刚已进入发货流程，无法再修改收货信息。',
+      en: 'Sorry, the order has just entered shipping and can no longer be changed.',
+    });
   return answer(
     reply(
       say(

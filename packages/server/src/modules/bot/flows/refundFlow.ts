@@ -3,6 +3,7 @@ import type { ReplyLocale } from '../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
   answer,
+  actionNotDone,
   connectorFailure,
   formatMoney,
   formatTime,
@@ -98,20 +99,11 @@ async function answerConfirmation(context: FlowContext, order: CommerceOrder): P
   }
   if (step === 'confirm_return') return { ...answer(), switchTo: 'return_exchange' };
   const started = await context.commerce.startRefund(order.orderNumber, 'customer request via chat');
-  if (!started.ok) {
-    if (started.failure.kind === 'rejected')
-      return answer(
-        reply(
-          say(
-            locale,
-            '抱歉，系统显示该订单目前不能发起退款，我为您转给人工客服核实。',
-            "Sorry, the shop system won't start a refund for this order right now; a person can check it.",
-          ),
-          [humanButton(locale)],
-        ),
-      );
-    return connectorFailure(locale, started.failure);
-  }
+  if (!started.ok)
+    return actionNotDone(locale, started.failure, {
+      zh: '抱歉，系统显示该订单目前不能发起退款，我为您转给人工客服核实。',
+      en: "Sorry, the shop system won't start a refund for this order right now; a person can check it.",
+    });
   return answer(reply(describeRefund(started.value, locale)));
 }
 

@@ -6,7 +6,7 @@ import type { FlowContext, FlowResult, Flow } from './flowKit';
 import {
   answer,
   button,
-  connectorFailure,
+  actionNotDone,
   formatDate,
   humanButton,
   parseYesNo,
@@ -104,20 +104,11 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
     reason: isReturnReason(reason) ? reason : 'no_longer_needed',
     note: turn.text,
   });
-  if (!created.ok) {
-    if (created.failure.kind === 'rejected')
-      return answer(
-        reply(
-          say(
-            locale,
-            '抱歉，系统判断该订单目前不符合退换货条件，我为您转给人工客服核实。',
-            "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
-          ),
-          [humanButton(locale)],
-        ),
-      );
-    return connectorFailure(locale, created.failure);
-  }
+  if (!created.ok)
+    return actionNotDone(locale, created.failure, {
+      zh: '抱歉，系统判断该订单目前不符合退换货条件，我为您转给人工客服核实。',
+      en: "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
+    });
   const rma = created.value;
   const address = rma.returnAddress;
   const place = `${address.province}${address.city}${address.district}${address.line}，${address.recipient}，${address.phone}`;

@@ -87,7 +87,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.post(
     '/api/v1/visitor/messages',
     {
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags,
         summary: 'Send a shopper message; returns it and the bot replies',
@@ -113,7 +113,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.get(
     '/api/v1/visitor/messages',
     {
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags,
         summary: "The visitor's current conversation, oldest message first",
@@ -132,7 +132,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.post(
     '/api/v1/visitor/page',
     {
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags,
         summary: 'Report the page (product) the shopper is looking at',
@@ -151,7 +151,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
     '/api/v1/visitor/ws',
     {
       websocket: true,
-      preHandler: authenticateVisitor,
+      onRequest: authenticateVisitor,
       schema: {
         tags,
         summary: 'WebSocket: agent/bot messages and typing',
