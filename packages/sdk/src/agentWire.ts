@@ -9,6 +9,7 @@ import type {
   Conversation,
   ConversationPriority,
   ConversationStatus,
+  Locale,
   LoginResponse,
   Message,
   MessageAnalysis,
@@ -24,6 +25,7 @@ const conversationStatuses = [
   'closed',
 ] as const satisfies readonly ConversationStatus[];
 const priorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly ConversationPriority[];
+const locales = ['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[];
 const roles = ['admin', 'supervisor', 'agent'] as const satisfies readonly AgentRole[];
 const presences = ['online', 'busy', 'away', 'offline'] as const satisfies readonly AgentPresence[];
 
@@ -83,6 +85,7 @@ export function parseConversation(value: unknown): Conversation {
     category: readNullableString(record, 'category'),
     assigneeId: readNullableString(record, 'assigneeId'),
     subject: readNullableString(record, 'subject'),
+    locale: readEnum(record.locale, locales),
     lastMessageAt: readNullableString(record, 'lastMessageAt'),
     createdAt: readString(record, 'createdAt'),
     updatedAt: readString(record, 'updatedAt'),

@@ -55,6 +55,8 @@ export interface Conversation {
   category: string | null;
   assigneeId: string | null;
   subject: string | null;
+  /** The conversation's language and script: what the shopper writes and every message to them uses. */
+  locale: Locale;
   lastMessageAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -35,6 +35,8 @@ import { FallbackStage } from './modules/bot/stages/fallbackStage';
 import { IntentStage } from './modules/bot/stages/intentStage';
 import { PolicyQuestionStage } from './modules/bot/stages/policyQuestionStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
+import { SmallTalkStage } from './modules/bot/stages/smallTalkStage';
+import { commonSuggestions } from './modules/bot/suggestions';
 import { createNluUnderstander } from './modules/bot/understanding';
 import { localizeReply } from './modules/bot/replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
@@ -128,6 +130,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     conversations,
     logger: app.log,
   });
+  const understander = createNluUnderstander(loadDefaultEngine());
   const routingModule = createRoutingModule({
     db: database.db,
     unitOfWork,
@@ -148,12 +151,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     auth: new AuthService(database.db, agents, clock),
     visitorTokens: new VisitorTokens(config.secretKey, clock),
     botRules,
-    understander: createNluUnderstander(loadDefaultEngine()),
+    understander,
     bot: new BotPipeline(
       [
+        new SmallTalkStage(commonSuggestions, () => clock.now(), ['identity', 'secrets']),
         new RuleStage(botRules),
+        new SmallTalkStage(commonSuggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
-        createFlowStage(database.db, commerce, clock),
+        createFlowStage(database.db, commerce, clock, understander),
         new IntentStage(),
         knowledge.stage,
         new FallbackStage(),

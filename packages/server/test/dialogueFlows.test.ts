@@ -118,8 +118,9 @@ for (const { dialect } of testDatabaseTargets()) {
     test('a damaged delivery becomes a return; "这个订单" refers to the order in context', async () => {
       const shopper = await chat({ shopCustomerId: 'cus_demo_06' });
       const asked = await shopper.say('KF202611010029 收到的碗碎了');
-      assert.match(asked.text, /退换货/);
-      const confirm = await shopper.say('好的');
+      assert.match(asked.text, /48 小时内拍下/);
+      assert.deepEqual(asked.quickReplies.slice(0, 2), ['补发新的', '退货退款']);
+      const confirm = await shopper.say('退货退款吧');
       assert.match(confirm.text, /确认为订单 KF202611010029 申请退货/);
       assert.match((await shopper.say('确认')).text, /退换货单号 RMA/);
       assert.match((await shopper.say('这个订单退款什么时候到')).text, /KF202611010029|退货/);

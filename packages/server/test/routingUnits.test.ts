@@ -292,5 +292,8 @@ describe('queued-turn and CSAT text parsing (pure)', () => {
     assert.equal(canAnswerWhileQueued('knowledge:faq'), true);
     assert.equal(canAnswerWhileQueued('knowledge:suggest'), false);
     assert.equal(canAnswerWhileQueued('rules:Greeting'), false);
+    assert.equal(canAnswerWhileQueued('small_talk:greeting'), false);
+    assert.equal(canAnswerWhileQueued('flow:order_tracking'), true);
+    assert.equal(canAnswerWhileQueued('flow:clarify'), false);
   });
 });

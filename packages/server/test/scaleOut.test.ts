@@ -388,6 +388,7 @@ function messageCreatedEvent(text: string): EventOfName<'message.created'> {
     category: null,
     assigneeId: null,
     subject: null,
+    locale: 'zh-CN',
     lastMessageAt: occurredAt,
     createdAt: occurredAt,
     updatedAt: occurredAt,

@@ -33,6 +33,7 @@ export const conversationSchema = z.object({
   category: z.string().nullable(),
   assigneeId: z.string().nullable(),
   subject: z.string().nullable(),
+  locale: z.enum(['zh-CN', 'zh-TW', 'en']),
   lastMessageAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

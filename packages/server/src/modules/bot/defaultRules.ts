@@ -1,20 +1,7 @@
 import type { BotRuleInput } from './schemas';
 
-/** Rules every new shop starts with; merchants edit them in the admin. */
+/** Rules every new shop starts with; merchants edit them in the admin. Greetings are small talk (see smallTalk.ts). */
 export const defaultBotRules: BotRuleInput[] = [
-  {
-    name: 'Greeting',
-    matchType: 'regex',
-    patterns: [
-      '^(亲[～~!！,，。.]*)?(你好|您好|妳好|哈喽|嗨|在吗|在嗎|在不在|有人吗|有人嗎|hi|hello|hey|good (morning|afternoon|evening))[\\s!！~～,，.。?？呀啊呢哈]*$',
-    ],
-    replyZh: '您好，我是智能客服小客～请问有什么可以帮您？您可以问我订单物流、退换货、发票等问题。',
-    replyEn:
-      "Hello! I'm Kefu, the shop's assistant. How can I help you? You can ask me about orders, delivery, returns or invoices.",
-    action: 'reply',
-    priority: 10,
-    enabled: true,
-  },
   {
     name: 'Human agent',
     matchType: 'contains',
@@ -23,11 +10,14 @@ export const defaultBotRules: BotRuleInput[] = [
       '轉人工',
       '人工客服',
       '找人工',
-      '真人',
+      '真人客服',
+      '找真人',
       '人工服务',
       '人工服務',
-      'human',
-      'real person',
+      'human agent',
+      'talk to a human',
+      'speak to a human',
+      'talk to a person',
       'live agent',
       'talk to an agent',
       'speak to an agent',

@@ -12,6 +12,8 @@ export interface BotTurn {
   understanding: Understanding;
   locale: ReplyLocale;
   pageProductId: string | null;
+  /** The intents of the shopper's previous messages, newest first ("KF…" after "能开发票吗" is about an invoice). */
+  earlierIntents: { id: string; confidence: number }[];
 }
 
 export interface BotReply {

@@ -2,22 +2,6 @@ import { toTraditional } from '@kefu/nlu';
 
 export type ReplyLocale = 'zh-CN' | 'zh-TW' | 'en';
 
-const hanCharacter = /\p{Script=Han}/u;
-
-/** Chooses the language to answer in: the language of the shopper's message, else the conversation's. */
-export function chooseReplyLocale(
-  text: string,
-  detectedLanguage: string | null,
-  fallbackLocale: string | null,
-): ReplyLocale {
-  if (detectedLanguage === 'zh-Hant') return 'zh-TW';
-  if (detectedLanguage === 'zh-Hans') return 'zh-CN';
-  if (detectedLanguage === 'en') return 'en';
-  if (hanCharacter.test(text)) return 'zh-CN';
-  if (/[a-z]/i.test(text)) return 'en';
-  return normaliseLocale(fallbackLocale);
-}
-
 export function normaliseLocale(locale: string | null | undefined): ReplyLocale {
   if (!locale) return 'zh-CN';
   const lower = locale.toLowerCase();

@@ -4,8 +4,14 @@
 export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'returned' | 'refunded';
 export type TrackingStatus = 'picked_up' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 export type ReturnPolicy = '7_day_no_reason' | 'no_return_unless_defective';
-export type ReturnReason =
-  'no_longer_needed' | 'wrong_size' | 'not_as_described' | 'defective' | 'damaged_in_transit';
+export const returnReasons = [
+  'no_longer_needed',
+  'wrong_size',
+  'not_as_described',
+  'defective',
+  'damaged_in_transit',
+] as const;
+export type ReturnReason = (typeof returnReasons)[number];
 
 export interface CommerceAddress {
   recipient: string;

@@ -1,7 +1,7 @@
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
 import { deleteQueueEntry } from '../routing/repo';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
@@ -109,7 +109,8 @@ export async function appendSystemMessage(
   conversation: ConversationRow,
   texts: { zh: string; en: string },
 ) {
-  const text = pickLocalizedText(normaliseLocale(conversation.locale), texts);
+  const locale = normaliseLocale(conversation.locale);
+  const text = localizeReply(pickLocalizedText(locale, texts), locale);
   return appendMessage(context, conversation, {
     sender: 'system',
     senderId: null,

@@ -11,6 +11,7 @@ import type {
   QuickReply,
 } from '@kefu/sdk';
 import { parseJsonColumn } from '../../db/json';
+import { normaliseLocale } from '../bot/replyLocale';
 import type { ConversationRow, MessageRow } from './repo';
 
 export const conversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'closed']);
@@ -56,6 +57,7 @@ export function toConversation(row: ConversationRow): Conversation {
     category: row.category,
     assigneeId: row.assignee_id,
     subject: row.subject,
+    locale: normaliseLocale(row.locale),
     lastMessageAt: row.last_message_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -6,9 +6,7 @@ import type { ConversationRow } from './repo';
 export async function findLatestConversationOfCustomer(
   unitOfWork: UnitOfWork,
   customerId: string,
-): Promise<
-  (Pick<ConversationRow, 'id' | 'channel' | 'locale'> & { lastCustomerText: string | null }) | null
-> {
+): Promise<Pick<ConversationRow, 'id' | 'channel' | 'locale'> | null> {
   return unitOfWork.run(async ({ trx }) => {
     const row = await trx
       .selectFrom('conversations')
@@ -18,17 +16,7 @@ export async function findLatestConversationOfCustomer(
       .orderBy('updated_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row) return null;
-    const last = await trx
-      .selectFrom('messages')
-      .select('text')
-      .where('conversation_id', '=', row.id)
-      .where('sender', '=', 'customer')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return { ...row, lastCustomerText: last?.text ?? null };
+    return row ?? null;
   });
 }
 

@@ -1,7 +1,8 @@
 import type { SendMessageResponse } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { BotPipeline, BotTurn } from '../bot/pipeline';
-import { chooseReplyLocale } from '../bot/replyLocale';
+import { decideConversationLocale } from '../bot/conversationLocale';
+import { normaliseLocale } from '../bot/replyLocale';
 import type { MessageUnderstander } from '../bot/understanding';
 import { parseRatingText } from '../csat/service';
 import type { CsatService } from '../csat/service';
@@ -48,11 +49,16 @@ export async function receiveCustomerMessage(
     if (rated) return rated;
   }
   const understanding = understander.understand(input.text, clock.now());
-  const stored = await conversations.storeCustomerMessage(input.customerId, input.channel, {
-    text: input.text,
-    clientMessageId: input.clientMessageId ?? null,
-    analysis: JSON.stringify({ ...understanding, answeredBy: null }),
-  });
+  const stored = await conversations.storeCustomerMessage(
+    input.customerId,
+    input.channel,
+    {
+      text: input.text,
+      clientMessageId: input.clientMessageId ?? null,
+      analysis: JSON.stringify({ ...understanding, answeredBy: null }),
+    },
+    (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
+  );
   const message = toMessage(stored.message);
   if (stored.duplicate) return { message, replies: await conversations.listRepliesTo(message.id) };
   const status = stored.conversation.status;
@@ -65,8 +71,11 @@ export async function receiveCustomerMessage(
     channel: input.channel,
     text: input.text,
     understanding,
-    locale: chooseReplyLocale(input.text, understanding.lang, stored.conversation.locale),
+    locale: normaliseLocale(stored.conversation.locale),
     pageProductId: stored.conversation.page_product_id,
+    earlierIntents: (
+      await conversations.listEarlierCustomerAnalyses(stored.conversation.id, message.id, 3)
+    ).map((analysis) => analysis.intent),
   };
   if (status === 'queued') return answerWhileQueued(dependencies, turn, message);
   const decision = await bot.respond(turn);

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@kefu/sdk';
+import type { Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
@@ -88,6 +88,7 @@ export class ConversationService {
     customerId: string,
     channel: string,
     input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'attachments' | 'analysis'>,
+    decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
     try {
       return await this.unitOfWork.run(async (context) => {
@@ -100,6 +101,12 @@ export class ConversationService {
           );
           if (existing) return { message: existing, conversation, duplicate: true };
         }
+        const locale = decideLocale?.(conversation.locale, conversation.last_message_at === null);
+        if (locale && locale !== conversation.locale)
+          conversation = await conversationsRepo.updateConversation(context.trx, conversation.id, {
+            locale,
+            updated_at: context.now.toISOString(),
+          });
         if (conversation.status === 'resolved') {
           conversation = await changeStatus(context, conversation, {
             status: conversation.assignee_id ? 'assigned' : 'bot',
@@ -164,6 +171,20 @@ export class ConversationService {
   async findCurrentConversation(customerId: string, channel: string): Promise<Conversation | null> {
     const row = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
     return row ? toConversation(row) : null;
+  }
+
+  /** What the bot understood of the shopper's earlier messages in a conversation, newest first. */
+  async listEarlierCustomerAnalyses(
+    conversationId: string,
+    beforeMessageId: string,
+    limit: number,
+  ): Promise<MessageAnalysis[]> {
+    const rows = await conversationsRepo.listLatestMessages(this.db, conversationId, limit * 3 + 1);
+    return rows
+      .filter((row) => row.sender === 'customer' && row.id < beforeMessageId)
+      .reverse()
+      .slice(0, limit)
+      .flatMap((row) => toAgentMessage(row).analysis ?? []);
   }
 
   async listRepliesTo(messageId: string): Promise<Message[]> {

@@ -37,7 +37,7 @@ export async function answerWhileQueued(
     answeredBy = 'queued:left_message';
   } else {
     const decision = await dependencies.bot.respond(turn);
-    if (canAnswerWhileQueued(decision.stage)) {
+    if (canAnswerWhileQueued(decision.stage) && !decision.handoff) {
       replies = decision.replies;
       answeredBy = decision.stage;
     }
@@ -51,8 +51,12 @@ export async function answerWhileQueued(
   return { message, replies: stored.map(toMessage) };
 }
 
-/** Knowledge answers (FAQ, articles, product facts) are worth sending while a shopper waits; guesses are not. */
+/**
+ * Knowledge answers (FAQ, articles, product facts) and the order flows (a parcel's status once the phone is
+ * checked) are worth sending while a shopper waits; guesses, small talk and repeated apologies are not.
+ */
 export function canAnswerWhileQueued(stage: string): boolean {
+  if (stage.startsWith('flow:')) return stage !== 'flow:clarify' && stage !== 'flow:cancelled';
   return stage.startsWith('knowledge:') && stage !== 'knowledge:suggest';
 }
 

@@ -35,7 +35,11 @@ export function evaluateHandoffTriggers(input: TriggerInput, settings: HandoffSe
     if (angry >= settings.anger.angryMessages)
       fired.push({ reason: 'anger', detail: `${angry} angry message(s)` });
   }
+  // Small talk ("are you a bot", a request for the bot's secrets) is answered for what it is, whatever the
+  // engine guessed its topic to be.
+  const topical = !input.answeredBy.startsWith('small_talk');
   if (
+    topical &&
     settings.complaint.enabled &&
     intent.id === 'complaint' &&
     intent.confidence >= settings.complaint.minimumConfidence
@@ -43,9 +47,14 @@ export function evaluateHandoffTriggers(input: TriggerInput, settings: HandoffSe
     fired.push({ reason: 'complaint', detail: `confidence ${intent.confidence}` });
   const refund = settings.refundAmount.enabled ? findLargeRefund(input, settings) : null;
   if (refund) fired.push({ reason: 'refund_amount', detail: refund });
-  if (settings.vip.enabled && settings.vip.tiers.includes(input.vipTier) && isTopicIntent(intent.id))
+  if (
+    topical &&
+    settings.vip.enabled &&
+    settings.vip.tiers.includes(input.vipTier) &&
+    isTopicIntent(intent.id)
+  )
     fired.push({ reason: 'vip', detail: input.vipTier });
-  const rule = matchIntentRule(input.understanding, settings);
+  const rule = topical ? matchIntentRule(input.understanding, settings) : null;
   if (rule) fired.push({ reason: 'intent_rule', detail: rule });
   if (settings.botFailures.enabled) {
     const failures = input.answeredBy.startsWith('fallback')

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { agentOf, requireAgent, requireVisitor, visitorOf } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { chooseReplyLocale } from '../bot/replyLocale';
 import { correctionBodySchema, feedbackBodySchema } from './schemas';
 
 const suggestionSchema = z.object({
@@ -46,7 +45,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: Kefu
       });
       const latest = messages.filter((message) => message.sender === 'customer').at(-1);
       if (!latest) return { question: null, suggestions: [] };
-      const locale = chooseReplyLocale(latest.text, latest.analysis?.lang ?? null, null);
+      const locale = conversation.locale;
       const suggestions = await knowledge.answerer.suggestForAgent(latest.text, locale, {
         channel: conversation.channel,
         now: services.clock.now(),

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import type { EventBus } from '../../events/eventBus';
 import type { UnitOfWork } from '../../events/outbox';
 import { newId } from '../../ids';
-import { chooseReplyLocale, localizeReply, normaliseLocale } from '../bot/replyLocale';
+import { localizeReply, normaliseLocale } from '../bot/replyLocale';
 import { findLatestConversationOfCustomer, postProactiveMessage } from '../conversations/proactiveMessages';
 import { findCustomerIdOfShopCustomer } from '../customers/shopIdentity';
 import type { ScenarioMessage } from './scenarioMessages';
@@ -142,10 +142,7 @@ export class ScenarioNotifier {
   ): Promise<string | null> {
     const conversation = await findLatestConversationOfCustomer(this.unitOfWork, customerId);
     if (!conversation) return null;
-    // The language the shopper last wrote in, else the conversation's.
-    const locale = conversation.lastCustomerText
-      ? chooseReplyLocale(conversation.lastCustomerText, null, conversation.locale)
-      : normaliseLocale(conversation.locale);
+    const locale = normaliseLocale(conversation.locale);
     const text = localizeReply(
       pickScenarioText({ zh: message.text_zh, en: message.text_en }, locale),
       locale,

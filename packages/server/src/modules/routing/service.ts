@@ -201,8 +201,11 @@ export class RoutingService {
       const entry = await routingRepo.findQueueEntry(context.trx, conversationId);
       if (conversation.status !== 'queued' || !entry) return;
       if (!(await routingRepo.claimNotice(context.trx, conversationId, context.now.toISOString()))) return;
-      const locale = entry.language === 'en' ? 'en' : normaliseLocale(conversation.locale);
-      const notice = composeQueueNotice(standing, locale, settings.businessHours);
+      const notice = composeQueueNotice(
+        standing,
+        normaliseLocale(conversation.locale),
+        settings.businessHours,
+      );
       await appendMessage(context, conversation, {
         sender: 'system',
         senderId: null,

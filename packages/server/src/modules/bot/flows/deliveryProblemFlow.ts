@@ -5,23 +5,14 @@ import {
   button,
   connectorFailure,
   formatTime,
+  humanButton,
   parseYesNo,
   reply,
   say,
   yesNoButtons,
 } from './flowKit';
 import { describeShipment } from './shipmentSummary';
-
-type Problem = 'not_received' | 'damaged' | 'wrong_item';
-
-const problemPatterns: [Problem, RegExp][] = [
-  ['damaged', /破|碎|坏|压扁|漏|damaged|broken|crushed|leak/i],
-  ['wrong_item', /错|少|漏发|不对|wrong|missing/i],
-  [
-    'not_received',
-    /没收到|没有收到|未收到|没到|签收|丢|not (received|arrived)|didn'?t (get|receive)|never (came|arrived)|lost/i,
-  ],
-];
+import { detectDeliveryProblem } from './shopperSlots';
 
 /**
  * Problems with a delivery: "delivered but not received" (where it was left, then a person checks with the
@@ -31,14 +22,15 @@ export const deliveryProblemFlow: Flow = {
   name: 'delivery_problem',
   orderFilter: (order) => order.status === 'shipped' || order.status === 'delivered',
   expectsAnswer: (step, text) =>
-    (step === 'problem' && detectProblem(text) !== null) ||
+    (step === 'problem' && detectDeliveryProblem(text) !== null) ||
+    (step === 'confirm_return' && chooseRemedy(text) !== null) ||
     (step.startsWith('confirm') && parseYesNo(text) !== null),
   async run(context, order) {
     if (!order) throw new Error('delivery_problem runs with an order');
     const { state, turn } = context;
     const { locale } = turn;
     if (state.step?.startsWith('confirm')) return confirmNext(context);
-    const problem = state.slots.problem ?? detectProblem(context.text);
+    const problem = state.slots.problem ?? state.memory.problem;
     if (!problem) {
       state.step = 'problem';
       return answer(
@@ -59,14 +51,22 @@ export const deliveryProblemFlow: Flow = {
     if (problem === 'not_received') return notReceived(context, order);
     state.slots.reason = problem === 'damaged' ? 'damaged_in_transit' : 'not_as_described';
     state.step = 'confirm_return';
+    const what =
+      problem === 'damaged'
+        ? say(locale, '收到的商品有破损', 'it arrived damaged')
+        : say(locale, '发错或少发了商品', 'the wrong or missing item');
     return answer(
       reply(
         say(
           locale,
-          '非常抱歉给您带来不便！这种情况可以为您办理退换货，退回运费由我们承担。现在为您申请吗？',
-          "I'm so sorry about that! We'll take it back and cover the return shipping. Shall I start the return now?",
+          `非常抱歉${what}！请在签收后 48 小时内拍下商品、外包装和快递面单的照片发给我。我们可以为您补发新的，或者退货退款，寄回运费都由我们承担。您希望怎么处理？`,
+          `I'm so sorry about ${what}! Within 48 hours of delivery, please send me photos of the item, the box and the shipping label. We can send you a replacement or take it back for a refund, and we pay the postage either way. Which would you prefer?`,
         ),
-        yesNoButtons(locale),
+        [
+          button(locale, '补发新的', 'Send a replacement', '补发新的', 'send a replacement'),
+          button(locale, '退货退款', 'Refund', '退货退款', 'return it for a refund'),
+          humanButton(locale),
+        ],
       ),
     );
   },
@@ -98,20 +98,24 @@ async function notReceived(context: FlowContext, order: CommerceOrder): Promise<
 async function confirmNext(context: FlowContext): Promise<FlowResult> {
   const { state, turn } = context;
   const { locale } = turn;
+  const step = state.step;
   const decision = parseYesNo(context.text);
-  if (decision === null)
+  const remedy = step === 'confirm_return' ? chooseRemedy(context.text) : null;
+  if (decision === null && remedy === null)
     return answer(
       reply(say(locale, '请回复“确认”或“算了”。', 'Please answer "yes" or "no".'), yesNoButtons(locale)),
     );
-  const step = state.step;
   state.step = null;
-  if (decision === 'no')
+  if (decision === 'no' && remedy === null)
     return answer(
       reply(say(locale, '好的，如果还有问题随时找我。', 'OK, ask me any time if it comes up again.')),
     );
   if (step === 'confirm_return') {
     const reason = state.slots.reason ?? 'damaged_in_transit';
-    state.slots = { reason };
+    const kind = remedy ?? state.memory.returnKind ?? 'return';
+    state.slots = { reason, kind };
+    state.memory.returnKind = kind;
+    state.memory.reason = reason === 'not_as_described' ? 'not_as_described' : 'damaged_in_transit';
     return { ...answer(), switchTo: 'return_exchange' };
   }
   return {
@@ -128,6 +132,9 @@ async function confirmNext(context: FlowContext): Promise<FlowResult> {
   };
 }
 
-function detectProblem(text: string): Problem | null {
-  return problemPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+/** "补发 / 换新" is an exchange for the same item; "退款 / 退货" a return. */
+function chooseRemedy(text: string): 'exchange' | 'return' | null {
+  if (/补发|换新|换一个|重发|replace|replacement|resend|new one/i.test(text)) return 'exchange';
+  if (/退款|退货|退钱|refund|return/i.test(text)) return 'return';
+  return null;
 }

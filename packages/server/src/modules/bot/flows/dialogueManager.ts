@@ -23,6 +23,12 @@ const orderSteps = new Set(['order', 'choose_order', 'verify_phone']);
  * answer a clarifying question, or start the flow the shopper's intent names. Null when no flow applies.
  */
 export async function runDialogueTurn(context: FlowContext): Promise<DialogueOutcome | null> {
+  const outcome = await runOneFlow(context);
+  if (!outcome || outcome.flow === 'cancelled') return outcome;
+  return takeUpPendingFlows(context, outcome);
+}
+
+async function runOneFlow(context: FlowContext): Promise<DialogueOutcome | null> {
   const { state, turn } = context;
   const intent = turn.understanding.intent;
   const active = currentFlow(state);
@@ -31,6 +37,7 @@ export async function runDialogueTurn(context: FlowContext): Promise<DialogueOut
   if (active || state.step === 'clarify') {
     if (isAbort(context.text)) {
       endFlow(state);
+      state.pendingFlows = [];
       return {
         flow: 'cancelled',
         result: answer(
@@ -58,7 +65,48 @@ export async function runDialogueTurn(context: FlowContext): Promise<DialogueOut
   const choice = await chooseFlow(context);
   if (!choice) return null;
   if ('clarify' in choice) return askToClarify(context, choice.clarify);
+  state.pendingFlows = otherRequestedFlows(context, choice.flow);
   return startFlow(context, choice.flow);
+}
+
+/**
+ * "KF… 到哪了 还有能开发票吗": once the first flow is done (it asks nothing more), the next one asked for in the
+ * same message starts in the same turn, on the same order.
+ */
+async function takeUpPendingFlows(context: FlowContext, outcome: DialogueOutcome): Promise<DialogueOutcome> {
+  const { state } = context;
+  const replies = [...outcome.result.replies];
+  let handoff = outcome.result.handoff;
+  while (!handoff && state.flow === null && state.step === null && state.pendingFlows.length > 0) {
+    const [next, ...rest] = state.pendingFlows;
+    state.pendingFlows = rest;
+    if (!next) break;
+    const followed = await startFlow(context, next);
+    replies.push(...followed.result.replies);
+    handoff = followed.result.handoff;
+  }
+  return { flow: outcome.flow, result: { replies, handoff } };
+}
+
+const clauseSeparator = /[，,。.；;！!？?\n]|还有|另外|以及|顺便|顺带|再问|同时|\balso\b|\band\b|\bplus\b/i;
+
+/** Other flows the message asks for in clauses of their own, in the order they were written. */
+function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[] {
+  return flowsAskedByClause(context).filter((flow) => flow !== chosen && !sameAnswer(flow, chosen));
+}
+
+/** The flows a message asks for clause by clause ("KF… 到哪了 / 还有能开发票吗"); one clause gives none. */
+function flowsAskedByClause(context: FlowContext): FlowName[] {
+  const clauses = context.turn.text.split(clauseSeparator).filter((clause) => clause.trim().length >= 3);
+  if (clauses.length < 2) return [];
+  const flows: FlowName[] = [];
+  for (const clause of clauses) {
+    const intent = context.classify(clause);
+    const flow = intent.id;
+    if (!isFlowName(flow) || intent.confidence < startConfidence) continue;
+    if (!flows.some((known) => known === flow || sameAnswer(known, flow))) flows.push(flow);
+  }
+  return flows;
 }
 
 async function startFlow(context: FlowContext, name: FlowName): Promise<DialogueOutcome> {
@@ -132,7 +180,7 @@ function topicChange(context: FlowContext, active: Flow): FlowName | null {
 async function chooseFlow(
   context: FlowContext,
 ): Promise<{ flow: FlowName } | { clarify: FlowName[] } | null> {
-  const { intent, entities } = context.turn.understanding;
+  const { intent, entities, sentiment } = context.turn.understanding;
   const namesOrder = entities.some(
     (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',
   );
@@ -144,20 +192,58 @@ async function chooseFlow(
     (alternative) => alternative.id !== intent.id && candidate(alternative.id) !== null,
   );
   const secondFlow = second && second.confidence >= guessConfidence / 2 ? candidate(second.id) : null;
-  if (top && secondFlow && intent.confidence - (second?.confidence ?? 0) < closeMargin)
-    return { clarify: [top, secondFlow] };
+  const close =
+    top !== null &&
+    secondFlow !== null &&
+    !sameAnswer(top, secondFlow) &&
+    intent.confidence - (second?.confidence ?? 0) < closeMargin;
+  const asked = flowsAskedByClause(context);
+  if (asked.length >= 2 && asked[0]) return { flow: asked[0] };
+  if (namesOrder) return chooseOrderFlow(context, { top, secondFlow, close });
+  if (close && top && secondFlow) return { clarify: [top, secondFlow] };
   if (top && intent.confidence >= startConfidence) return { flow: top };
-  if (!top && secondFlow && namesOrder && (second?.confidence ?? 0) >= guessConfidence)
-    return { flow: secondFlow };
   if (top && intent.confidence >= guessConfidence) return { clarify: [top] };
   // A complaint or an angry message about no particular task is for the apology and the offer of a person.
-  if (intent.id === 'complaint' || context.turn.understanding.sentiment.anger) return null;
-  // A bare order or tracking number most often asks where the parcel is.
-  if (namesOrder) return { flow: 'order_tracking' };
+  if (intent.id === 'complaint' || sentiment.anger) return null;
   // An unclear message that names a product ("介绍一下电热水壶") is a question about that product.
   if (intent.confidence < startConfidence || intent.id === 'unknown' || intent.id === 'feedback')
     if (await mentionsProduct(context)) return { flow: 'product_inquiry' };
   return null;
+}
+
+/**
+ * A message with an order number is about that order: the flow its words name (even when the engine is
+ * unsure), else what the shopper asked just before ("能开发票吗" … "KF…"), else where the parcel is — also
+ * for an angry message, which gets the facts with the apology.
+ */
+function chooseOrderFlow(
+  context: FlowContext,
+  options: { top: FlowName | null; secondFlow: FlowName | null; close: boolean },
+): { flow: FlowName } | { clarify: FlowName[] } {
+  const { intent } = context.turn.understanding;
+  const { top, secondFlow, close } = options;
+  const earlier = context.turn.earlierIntents.find(
+    (previous) =>
+      isFlowName(previous.id) &&
+      flowRegistry[previous.id].orderFilter !== null &&
+      previous.confidence >= startConfidence,
+  );
+  const earlierFlow = earlier && isFlowName(earlier.id) ? earlier.id : null;
+  // A bare number says nothing of the task: the question asked just before does.
+  const onlyNumber = context.text.replace(/[A-Za-z]{0,4}\d{6,}|[\s\p{P}\p{S}]/gu, '').length < 2;
+  if (onlyNumber && earlierFlow) return { flow: earlierFlow };
+  if (top && close && secondFlow) return { clarify: [top, secondFlow] };
+  if (top && intent.confidence >= guessConfidence) return { flow: top };
+  if (earlierFlow) return { flow: earlierFlow };
+  if (top) return { flow: top };
+  if (secondFlow) return { flow: secondFlow };
+  return { flow: 'order_tracking' };
+}
+
+/** Flows that answer a shopper the same way for one order (where is it / hurry it: both show the status). */
+function sameAnswer(first: FlowName, second: FlowName): boolean {
+  const parcelStatus: readonly FlowName[] = ['order_tracking', 'urge_shipment'];
+  return parcelStatus.includes(first) && parcelStatus.includes(second);
 }
 
 function askToClarify(context: FlowContext, options: FlowName[]): DialogueOutcome {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shopperSlotsSchema } from './shopperSlots';
 
 export const flowNames = [
   'order_tracking',
@@ -41,10 +42,12 @@ const dialogueStateSchema = z.object({
   orderChoices: z.array(z.string()).default([]),
   /** Flows offered by a clarifying question. */
   clarifyOptions: z.array(z.enum(flowNames)).default([]),
+  /** What the shopper said that flows may need (phone tail, reason, invoice fields …), for the order in context. */
+  memory: shopperSlotsSchema.default({}),
+  /** Flows asked for in the same message as the current one ("查物流，还有开发票"), taken up in turn. */
+  pendingFlows: z.array(z.enum(flowNames)).default([]),
   /** Failed attempts at the current step (wrong number, wrong digits). */
   attempts: z.number().int().default(0),
-  /** The language of the shopper's last worded message, for replies to bare numbers ("0202"). */
-  locale: z.enum(['zh-CN', 'zh-TW', 'en']).nullable().default(null),
   updatedAt: z.string().nullable().default(null),
 });
 

@@ -8,6 +8,9 @@ import type {
 import type { BotReply, BotTurn } from '../pipeline';
 import type { ReplyLocale } from '../replyLocale';
 import type { DialogueState, FlowName } from './dialogueState';
+import type { ShopperSlots } from './shopperSlots';
+
+export { isAbort, parseYesNo } from './confirmation';
 
 export interface FlowResult {
   replies: BotReply[];
@@ -26,6 +29,10 @@ export interface FlowContext {
   now: Date;
   /** The signed-in shopper's shop customer id; null for a guest. */
   shopCustomerId: string | null;
+  /** The intent of a piece of text (a clause of a message that asks two things). */
+  classify(text: string): { id: string; confidence: number };
+  /** The slots this message filled (already merged into `state.memory`): corrections override earlier values. */
+  said: ShopperSlots;
 }
 
 /** One multi-turn flow. Order-based flows get the order after it was found and the shopper verified. */
@@ -132,25 +139,6 @@ export function describeOrder(order: CommerceOrder, locale: ReplyLocale): string
   const more =
     order.items.length > 1 ? say(locale, ` 等${order.items.length}件`, ` +${order.items.length - 1}`) : '';
   return say(locale, `${order.orderNumber}（${title}${more}）`, `${order.orderNumber} (${title}${more})`);
-}
-
-const yesPattern =
-  /^(是|是的|对|对的|没错|好|好的|嗯|嗯嗯|确认|确定|可以|行|没问题|要|需要|yes|y|yeah|yep|ok|okay|sure|confirm|please do|go ahead)[\s!！。.,，~～啊呀吧的]*$/i;
-const noPattern =
-  /^(不|否|不是|不对|不用|不用了|不要|不需要|先不|no|n|nope|not now|don'?t)[\s!！。.,，~～啊呀吧的了]*$/i;
-const abortPattern =
-  /^(算了|算了吧|取消|不办了|不弄了|不要了|不用了|退出|返回|back|go back|cancel|never ?mind|forget it|stop)[\s!！。.,，~～啊呀吧的了]*$/i;
-
-/** Text is compared in simplified script; callers pass the normalised text. */
-export function parseYesNo(text: string): 'yes' | 'no' | null {
-  const trimmed = text.trim();
-  if (noPattern.test(trimmed)) return 'no';
-  if (yesPattern.test(trimmed)) return 'yes';
-  return null;
-}
-
-export function isAbort(text: string): boolean {
-  return abortPattern.test(text.trim());
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { CommerceOrder } from '../../commerce/connector';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { actionNotDone, answer, button, parseYesNo, reply, say, yesNoButtons } from './flowKit';
+import type { ShopperSlots } from './shopperSlots';
+import { forgetSlots } from './shopperSlots';
 
 const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
@@ -71,22 +73,36 @@ export const invoiceFlow: Flow = {
   },
 };
 
-/** Takes whatever the message answers: the asked slot, and e-mails or tax ids given at any point (corrections). */
+/**
+ * Takes whatever the messages held: what was said earlier fills the gaps, what this message says replaces
+ * (a correction), and a bare answer fills the slot that was asked for.
+ */
 function collectSlots(context: FlowContext): void {
-  const { state, turn } = context;
+  const { state, turn, said } = context;
   const text = turn.text.trim();
   const slots = state.slots;
-  if (state.step === 'title_type' || !slots.titleType) {
+  const fromMemory = toInvoiceSlots(state.memory);
+  for (const [key, value] of Object.entries(fromMemory)) slots[key] ??= value;
+  Object.assign(slots, toInvoiceSlots(said));
+  if (state.step === 'title_type' && !said.invoiceTitleType) {
     if (/公司|企业|单位|company|business/i.test(context.text)) slots.titleType = 'company';
     else if (/个人|personal|individual|myself/i.test(context.text)) slots.titleType = 'personal';
   }
   if (slots.titleType === 'personal' && !slots.title) slots.title = say(turn.locale, '个人', 'Personal');
-  if (state.step === 'title' && text.length >= 2)
+  if (state.step === 'title' && !said.invoiceTitle && text.length >= 2)
     slots.title = text.replace(/^(抬头|title)[:：\s是为]*/i, '');
-  const email = emailPattern.exec(text)?.[0];
-  if (email) slots.email = email.toLowerCase();
-  const taxId = taxIdPattern.exec(text)?.[0];
-  if (taxId && slots.titleType === 'company') slots.taxId = taxId.toUpperCase();
+  const bareTaxId = state.step === 'tax_id' ? taxIdPattern.exec(text)?.[0] : undefined;
+  if (bareTaxId) slots.taxId = bareTaxId.toUpperCase();
+  if (slots.titleType !== 'company') delete slots.taxId;
+}
+
+function toInvoiceSlots(values: ShopperSlots): Record<string, string> {
+  const slots: Record<string, string> = {};
+  if (values.invoiceTitleType) slots.titleType = values.invoiceTitleType;
+  if (values.invoiceTitle) slots.title = values.invoiceTitle;
+  if (values.taxId) slots.taxId = values.taxId;
+  if (values.email) slots.email = values.email;
+  return slots;
 }
 
 function nextMissing(slots: Record<string, string>): string | null {
@@ -148,6 +164,7 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
   const { titleType, title = '', taxId, email = '' } = state.slots;
   state.step = null;
   state.slots = {};
+  forgetSlots(state, ['invoiceTitleType', 'invoiceTitle', 'taxId', 'email']);
   const requested = await context.commerce.requestInvoice(order.orderNumber, {
     titleType: titleType === 'company' ? 'company' : 'personal',
     title,

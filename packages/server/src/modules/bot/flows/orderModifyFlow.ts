@@ -1,6 +1,9 @@
 import type { CommerceAddress, CommerceOrder } from '../../commerce/connector';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
+import type { ReplyLocale } from '../replyLocale';
 import { answer, button, actionNotDone, humanButton, parseYesNo, reply, say, yesNoButtons } from './flowKit';
+import type { ShopperSlots } from './shopperSlots';
+import { forgetSlots } from './shopperSlots';
 
 const addressMarkers = /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|road|street|st\.|avenue|district|city/i;
 
@@ -12,7 +15,7 @@ export const orderModifyFlow: Flow = {
     (step === 'address' && addressMarkers.test(text)) ||
     (step === 'phone' && /1\d{10}/.test(text)) ||
     (step === 'confirm' && parseYesNo(text) !== null) ||
-    (step === 'field' && /地址|电话|手机|address|phone/i.test(text)),
+    (step === 'field' && (/地址|电话|手机|address|phone/i.test(text) || addressMarkers.test(text))),
   async run(context, order) {
     if (!order) throw new Error('order_modify runs with an order');
     const { state, turn } = context;
@@ -39,15 +42,15 @@ export const orderModifyFlow: Flow = {
         ),
       );
     if (state.step === 'confirm') return confirmChange(context, order);
-    const field = state.slots.field ?? detectField(context.text);
+    const field = state.memory.changeField;
     if (!field) {
       state.step = 'field';
       return answer(
         reply(
           say(
             locale,
-            '请问要修改收货地址还是联系电话？',
-            'Do you want to change the delivery address or the phone number?',
+            '请问要修改收货地址还是联系电话？也可以直接发送新的地址或电话。',
+            'Do you want to change the delivery address or the phone number? You can also just send the new one.',
           ),
           [
             button(locale, '收货地址', 'Address', '改收货地址', 'change the address'),
@@ -56,36 +59,17 @@ export const orderModifyFlow: Flow = {
         ),
       );
     }
-    state.slots.field = field;
-    if (field === 'phone') {
-      const phone = turn.understanding.entities
-        .find((entity) => entity.type === 'phone')
-        ?.value.replace(/^\+?86/, '');
-      if (!phone) return ask(context, 'phone', '请发送新的手机号码。', 'Please send the new phone number.');
-      state.slots.phone = phone;
-    } else {
-      const line =
-        state.step === 'address' || addressMarkers.test(context.text)
-          ? extractAddress(turn.text, context.text)
-          : null;
-      if (!line)
-        return ask(
-          context,
-          'address',
-          '请发送新的完整收货地址（省市区 + 详细地址）。',
-          'Please send the full new address (province, city, district and street).',
-        );
-      state.slots.address = line;
-    }
+    if (field === 'phone' && !state.memory.newPhone)
+      return ask(context, 'phone', '请发送新的手机号码。', 'Please send the new phone number.');
+    if (field === 'address' && !state.memory.newAddress)
+      return ask(
+        context,
+        'address',
+        '请发送新的完整收货地址（省市区 + 详细地址），收货人和电话有变化也可以一起发。',
+        'Please send the full new address (province, city, district and street), with the recipient and phone if they change too.',
+      );
     state.step = 'confirm';
-    const change =
-      field === 'phone'
-        ? say(locale, `联系电话改为 ${state.slots.phone ?? ''}`, `phone number to ${state.slots.phone ?? ''}`)
-        : say(
-            locale,
-            `收货地址改为「${state.slots.address ?? ''}」`,
-            `delivery address to "${state.slots.address ?? ''}"`,
-          );
+    const change = describeChange(state.memory, field, locale);
     return answer(
       reply(
         say(
@@ -122,12 +106,16 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
   state.step = null;
   if (decision === 'no')
     return answer(reply(say(locale, '好的，收货信息保持不变。', 'OK, nothing was changed.')));
+  const { newAddress, newPhone, newRecipient } = state.memory;
   const address: CommerceAddress = { ...order.shippingAddress };
-  if (state.slots.field === 'phone' && state.slots.phone) address.phone = state.slots.phone;
-  if (state.slots.field === 'address' && state.slots.address)
-    Object.assign(address, splitAddress(state.slots.address));
+  if (newPhone) address.phone = newPhone;
+  if (state.memory.changeField === 'address' && newAddress) {
+    Object.assign(address, splitAddress(newAddress));
+    if (newRecipient) address.recipient = newRecipient;
+  }
   const changed = await context.commerce.changeShippingAddress(order.orderNumber, address);
   state.slots = {};
+  forgetSlots(state, ['newAddress', 'newPhone', 'newRecipient', 'changeField']);
   if (!changed.ok)
     return actionNotDone(locale, changed.failure, {
       zh: '抱歉，订单刚刚已进入发货流程，无法再修改收货信息。',
@@ -144,17 +132,23 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
   );
 }
 
-function detectField(text: string): 'address' | 'phone' | undefined {
-  if (/地址|address/i.test(text)) return 'address';
-  if (/电话|手机|号码|phone|number/i.test(text)) return 'phone';
-  return undefined;
-}
-
-/** The address as the shopper wrote it (their script), recognised on the simplified text. */
-function extractAddress(original: string, simplified: string): string | null {
-  const prefix = /^(新地址|地址|改成|改为|改到|new address|address)[:：\s是]*/i;
-  const cleaned = original.replace(prefix, '').trim();
-  return cleaned.length >= 6 && addressMarkers.test(simplified.replace(prefix, '')) ? cleaned : null;
+/** "收货地址改为「上海市…」，收货人周婷，电话 150…" — everything that will change. */
+function describeChange(memory: ShopperSlots, field: 'address' | 'phone', locale: ReplyLocale): string {
+  if (field === 'phone')
+    return say(locale, `联系电话改为 ${memory.newPhone ?? ''}`, `phone number to ${memory.newPhone ?? ''}`);
+  const extrasZh = [
+    memory.newRecipient ? `收货人 ${memory.newRecipient}` : '',
+    memory.newPhone ? `电话 ${memory.newPhone}` : '',
+  ].filter(Boolean);
+  const extrasEn = [
+    memory.newRecipient ? `recipient ${memory.newRecipient}` : '',
+    memory.newPhone ? `phone ${memory.newPhone}` : '',
+  ].filter(Boolean);
+  return say(
+    locale,
+    `收货地址改为「${memory.newAddress ?? ''}」${extrasZh.length ? `（${extrasZh.join('，')}）` : ''}`,
+    `delivery address to "${memory.newAddress ?? ''}"${extrasEn.length ? ` (${extrasEn.join(', ')})` : ''}`,
+  );
 }
 
 /** "浙江省杭州市西湖区文三路 100 号" → province, city, district, line; anything unrecognised stays in the line. */

@@ -91,13 +91,15 @@ async function authorise(context: FlowContext, flow: Flow, order: CommerceOrder)
   state.step = 'verify_phone';
   state.pendingOrderNumber = order.orderNumber;
   state.attempts = 0;
+  // "KF… 尾号0202": the digits came with the order number, so they are checked right away.
+  if (state.memory.phoneTail) return verifyPhone(context);
   return {
     result: answer(
       reply(
         say(
           turn.locale,
-          `为了保护您的隐私，请告诉我订单 ${order.orderNumber} 下单时所留手机号的后 4 位。`,
-          `To protect your privacy, please tell me the last 4 digits of the phone number used for order ${order.orderNumber}.`,
+          `为了保护您的隐私，请告诉我订单 ${order.orderNumber} 的收货人手机号或下单账号手机号的后 4 位。`,
+          `To protect your privacy, please tell me the last 4 digits of the recipient's phone number or of the phone number on the account that placed order ${order.orderNumber}.`,
         ),
       ),
     ),
@@ -106,7 +108,8 @@ async function authorise(context: FlowContext, flow: Flow, order: CommerceOrder)
 
 async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
   const { state, turn } = context;
-  const digits = /(\d{4})\D*$/.exec(context.text)?.[1];
+  const digits = state.memory.phoneTail ?? /(\d{4})\D*$/.exec(context.text)?.[1];
+  delete state.memory.phoneTail;
   const pending = state.pendingOrderNumber ?? '';
   if (!digits) {
     return {
@@ -114,8 +117,8 @@ async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
         reply(
           say(
             turn.locale,
-            '请输入 4 位数字，即下单手机号的后 4 位。',
-            'Please send the last 4 digits of the phone number.',
+            '请输入 4 位数字：收货人手机号或下单账号手机号的后 4 位。',
+            "Please send 4 digits: the end of the recipient's phone number or of your account's phone number.",
           ),
         ),
       ),
@@ -129,7 +132,7 @@ async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
           ? connectorFailure(turn.locale, found.failure)
           : notFound(context, pending),
     };
-  if (found.value.shippingAddress.phone.replace(/\D/g, '').endsWith(digits)) {
+  if (await phoneMatches(context, found.value, digits)) {
     state.verifiedOrders = [...state.verifiedOrders.filter((number) => number !== pending), pending].slice(
       -5,
     );
@@ -159,12 +162,21 @@ async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
       reply(
         say(
           turn.locale,
-          '手机号后 4 位与订单信息不匹配，请核对后重新输入。',
-          "Those digits don't match the order. Please check and try again.",
+          `${digits} 与订单 ${pending} 的收货人手机号、下单账号手机号都不匹配，请核对后重新输入后 4 位。`,
+          `${digits} matches neither the recipient's phone nor the account's phone for order ${pending}. Please check and send the last 4 digits again.`,
         ),
+        // After a second miss the shopper may prefer a person to keep guessing.
+        state.attempts >= 2 ? [humanButton(turn.locale)] : [],
       ),
     ),
   };
+}
+
+/** The recipient's phone or the phone of the account that placed the order: either proves the order. */
+async function phoneMatches(context: FlowContext, order: CommerceOrder, digits: string): Promise<boolean> {
+  if (order.shippingAddress.phone.replace(/\D/g, '').endsWith(digits)) return true;
+  const buyer = await context.commerce.findCustomer({ customerId: order.customerId });
+  return buyer.ok && buyer.value.phone.replace(/\D/g, '').endsWith(digits);
 }
 
 function accept(context: FlowContext, order: CommerceOrder): OrderResolution {

@@ -1,8 +1,10 @@
 import type { CommerceOrder, ReturnReason } from '../../commerce/connector';
+import { returnReasons } from '../../commerce/connector';
 import type { ReturnIneligibility } from '../../commerce/returnEligibility';
 import { checkReturnEligibility } from '../../commerce/returnEligibility';
 import type { ReplyLocale } from '../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
+import { detectReturnReason, forgetSlots } from './shopperSlots';
 import {
   answer,
   button,
@@ -15,17 +17,6 @@ import {
   yesNoButtons,
 } from './flowKit';
 
-const reasonPatterns: [ReturnReason, RegExp][] = [
-  ['damaged_in_transit', /破损|碎了|压坏|摔坏|damaged|broken|crushed/i],
-  ['defective', /质量|坏了|故障|不能用|用不了|开不了机|defect|faulty|doesn'?t work|not working/i],
-  ['wrong_size', /尺码|大小|太大|太小|偏大|偏小|不合身|size|too (big|small|tight|loose)/i],
-  ['not_as_described', /不符|不一样|色差|错发|发错|描述|not as described|wrong item|different/i],
-  [
-    'no_longer_needed',
-    /不想要|不需要|不喜欢|无理由|拍错|买错|no longer|don'?t (want|need|like)|changed my mind/i,
-  ],
-];
-
 /**
  * Returns and exchanges: the shop's rules first (delivered, within the window, what the goods allow), then
  * the reason, then a confirmation; the return order (number, address, what to write on the parcel) comes
@@ -35,14 +26,15 @@ export const returnExchangeFlow: Flow = {
   name: 'return_exchange',
   orderFilter: (order) => order.status === 'delivered',
   expectsAnswer: (step, text) =>
-    (step === 'reason' && detectReason(text) !== null) || (step === 'confirm' && parseYesNo(text) !== null),
+    (step === 'reason' && detectReturnReason(text) !== null) ||
+    (step === 'confirm' && parseYesNo(text) !== null),
   async run(context, order) {
     if (!order) throw new Error('return_exchange runs with an order');
     const { state, turn } = context;
     const policy = context.commerce.policy();
     if (state.step === 'confirm') return confirmReturn(context, order);
-    state.slots.kind ??= /换|exchange|swap/i.test(context.text) ? 'exchange' : 'return';
-    const reason = state.slots.reason ?? detectReason(context.text);
+    state.slots.kind ??= state.memory.returnKind ?? 'return';
+    const reason = state.slots.reason ?? state.memory.reason;
     const eligibility = checkReturnEligibility(
       order,
       isReturnReason(reason) ? reason : null,
@@ -62,9 +54,12 @@ export const returnExchangeFlow: Flow = {
     }
     state.slots.reason = reason;
     state.step = 'confirm';
+    const variant = state.memory.variant;
     const kind =
       state.slots.kind === 'exchange'
-        ? say(turn.locale, '换货', 'an exchange')
+        ? variant
+          ? say(turn.locale, `换货（换成 ${variant}）`, `an exchange (for ${variant})`)
+          : say(turn.locale, '换货', 'an exchange')
         : say(turn.locale, '退货', 'a return');
     return answer(
       reply(
@@ -99,16 +94,18 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
     return answer(reply(say(locale, '好的，没有提交退换货申请。', "OK, I haven't submitted anything.")));
   const reason = state.slots.reason;
   const kind = state.slots.kind === 'exchange' ? 'exchange' : 'return';
+  const variant = state.memory.variant;
   const created = await context.commerce.createReturn(order.orderNumber, {
     kind,
     reason: isReturnReason(reason) ? reason : 'no_longer_needed',
-    note: turn.text,
+    note: kind === 'exchange' && variant ? `exchange for ${variant}` : turn.text,
   });
   if (!created.ok)
     return actionNotDone(locale, created.failure, {
       zh: '抱歉，系统判断该订单目前不符合退换货条件，我为您转给人工客服核实。',
       en: "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
     });
+  forgetSlots(state, ['returnKind', 'reason', 'variant']);
   const rma = created.value;
   const address = rma.returnAddress;
   const place = `${address.province}${address.city}${address.district}${address.line}，${address.recipient}，${address.phone}`;
@@ -195,10 +192,6 @@ function reasonButtons(locale: ReplyLocale) {
   ];
 }
 
-function detectReason(text: string): ReturnReason | null {
-  return reasonPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
-}
-
 function isReturnReason(value: string | null | undefined): value is ReturnReason {
-  return reasonPatterns.some(([reason]) => reason === value);
+  return returnReasons.some((reason) => reason === value);
 }

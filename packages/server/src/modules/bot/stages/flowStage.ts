@@ -1,14 +1,15 @@
-import { toSimplified, toTraditional } from '@kefu/nlu';
+import { toSimplified } from '@kefu/nlu';
 import type { Clock } from '../../../clock';
 import type { CommerceConnector } from '../../commerce/connector';
 import type { DialogueState } from '../flows/dialogueState';
 import { isStateActive, parseDialogueState } from '../flows/dialogueState';
+import type { ShopperSlots } from '../flows/shopperSlots';
+import { extractShopperSlots, rememberSlots } from '../flows/shopperSlots';
 import { runDialogueTurn } from '../flows/dialogueManager';
 import type { FlowContext, FlowResult } from '../flows/flowKit';
 import { answer, humanButton, reply, say } from '../flows/flowKit';
-import type { BotDecision, BotReply, BotStage, BotTurn } from '../pipeline';
-import type { ReplyLocale } from '../replyLocale';
-import { localizeReply } from '../replyLocale';
+import type { BotDecision, BotStage, BotTurn } from '../pipeline';
+import type { MessageUnderstander } from '../understanding';
 import type { Db } from '../../../db/database';
 import type { CommerceModule } from '../../commerce/commerceModule';
 import { DialogueStateStore } from '../../conversations/dialogueStateStore';
@@ -24,6 +25,7 @@ export interface FlowStageDependencies {
     write(conversationId: string, state: string): Promise<void>;
   };
   findShopCustomerId(customerId: string): Promise<string | null>;
+  classify(text: string): { id: string; confidence: number };
   setNotificationOptOut(customerId: string, optedOut: boolean): Promise<void>;
 }
 
@@ -47,10 +49,11 @@ export class FlowStage implements BotStage {
     const notification = await this.handleNotificationPreference(turn, text);
     if (notification) return notification;
     const state = await this.loadState(turn);
-    const locale = chooseFlowLocale(turn, state.locale);
-    state.locale = locale;
+    const said = rememberWhatWasSaid(state, turn, text);
     const context: FlowContext = {
-      turn: { ...turn, locale },
+      said,
+      classify: (clause) => this.dependencies.classify(clause),
+      turn,
       text,
       state,
       commerce: this.dependencies.commerce,
@@ -64,13 +67,8 @@ export class FlowStage implements BotStage {
       await this.dependencies.states.write(turn.conversationId, JSON.stringify(state));
     }
     if (!outcome) return null;
-    const result = adjustTone(context.turn, outcome.result);
-    // The pipeline converts to traditional script by the message's locale; a bare number inherits the shopper's.
-    const replies =
-      locale === 'zh-TW' && turn.locale !== 'zh-TW'
-        ? result.replies.map((item) => localizeBotReply(item, locale))
-        : result.replies;
-    return { stage: `${this.name}:${outcome.flow}`, replies, handoff: result.handoff };
+    const result = adjustTone(turn, outcome.result);
+    return { stage: `${this.name}:${outcome.flow}`, replies: result.replies, handoff: result.handoff };
   }
 
   private async loadState(turn: BotTurn): Promise<DialogueState> {
@@ -104,10 +102,22 @@ export class FlowStage implements BotStage {
   }
 }
 
+/** Every message fills every slot it holds; naming another order drops what was said about the last one. */
+function rememberWhatWasSaid(state: DialogueState, turn: BotTurn, simplified: string): ShopperSlots {
+  const said = extractShopperSlots(turn.text, simplified, turn.understanding);
+  const named = turn.understanding.entities.find((entity) => entity.type === 'order_number')?.value;
+  const newOrder = named !== undefined && state.orderNumber !== null && named !== state.orderNumber;
+  state.memory = rememberSlots(state.memory, said, newOrder);
+  return said;
+}
+
+const apology = /抱歉|对不起|sorry|apologi/i;
+
 /** An upset shopper hears an apology first, a shorter answer, and is offered a person. */
 function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
   const { sentiment } = turn.understanding;
   if (sentiment.label !== 'negative' && !sentiment.anger) return result;
+  if (result.replies.some((item) => apology.test(item.text))) return result;
   const empathy = say(
     turn.locale,
     '非常抱歉给您带来了不好的体验，我马上帮您处理。',
@@ -128,36 +138,18 @@ function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
 }
 
 /** The flow stage wired to the store, the configured shop connector and the notification preferences. */
-export function createFlowStage(db: Db, commerce: CommerceModule, clock: Clock): FlowStage {
+export function createFlowStage(
+  db: Db,
+  commerce: CommerceModule,
+  clock: Clock,
+  understander: MessageUnderstander,
+): FlowStage {
   return new FlowStage({
+    classify: (text) => understander.understand(text, clock.now()).intent,
     commerce: commerce.connector,
     clock,
     states: new DialogueStateStore(db),
     findShopCustomerId: (customerId) => findShopCustomerId(db, customerId),
     setNotificationOptOut: (customerId, optedOut) => commerce.notifier.setOptOut(customerId, optedOut),
   });
-}
-
-function localizeBotReply(item: BotReply, locale: ReplyLocale): BotReply {
-  return {
-    text: localizeReply(item.text, locale),
-    quickReplies: item.quickReplies.map((quick) => ({
-      label: localizeReply(quick.label, locale),
-      text: localizeReply(quick.text, locale),
-    })),
-  };
-}
-
-/**
- * The language to answer in. A message without words ("0202", an order number, an e-mail) keeps the
- * shopper's language, and Chinese that reads the same in both scripts ("不想要了") keeps their script.
- */
-function chooseFlowLocale(turn: BotTurn, previous: ReplyLocale | null): ReplyLocale {
-  if (!previous) return turn.locale;
-  const words = turn.text.replace(/[\w.%+-]+@[\w.-]+/g, ' ').replace(/[A-Za-z]*\d[A-Za-z0-9]*/g, ' ');
-  const han = /\p{Script=Han}/u.test(words);
-  const english = /[A-Za-z]{2,}/.test(words);
-  if (!han && !english) return previous;
-  if (han && previous === 'zh-TW' && toSimplified(words) === toTraditional(words)) return previous;
-  return turn.locale;
 }

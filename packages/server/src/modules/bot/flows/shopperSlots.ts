@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { ReturnReason } from '../../commerce/connector';
+import { returnReasons } from '../../commerce/connector';
+import type { Understanding } from '../understanding';
+
+/**
+ * What a shopper said that a flow may need later: every message is read for all of it, whatever the bot
+ * asked, so nothing already said is asked again ("尾号0202" beside the order number, "小了 想换L码", a company
+ * title with its tax id and e-mail in one line). Values are kept for the order under discussion.
+ */
+export const deliveryProblems = ['not_received', 'damaged', 'wrong_item'] as const;
+export type DeliveryProblem = (typeof deliveryProblems)[number];
+
+export const shopperSlotsSchema = z.object({
+  phoneTail: z.string().optional(),
+  returnKind: z.enum(['return', 'exchange']).optional(),
+  reason: z.enum(returnReasons).optional(),
+  /** The size or variant wanted ("L", "46MM"). */
+  variant: z.string().optional(),
+  problem: z.enum(deliveryProblems).optional(),
+  invoiceTitleType: z.enum(['personal', 'company']).optional(),
+  invoiceTitle: z.string().optional(),
+  taxId: z.string().optional(),
+  email: z.string().optional(),
+  newPhone: z.string().optional(),
+  newAddress: z.string().optional(),
+  newRecipient: z.string().optional(),
+  changeField: z.enum(['address', 'phone']).optional(),
+});
+
+export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
+
+const phoneTailPattern =
+  /(?:尾号|尾数|后四位|后4位|末四位|末4位|后四个数|last\s*(?:4|four)\s*(?:digits)?(?:\s*(?:are|is|:))?|ending\s*(?:in|with)?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
+const reasonPatterns: [ReturnReason, RegExp][] = [
+  ['damaged_in_transit', /破损|碎了|碎掉|摔碎|压坏|摔坏|压扁|裂了|damaged|broken|crushed|cracked|smashed/i],
+  [
+    'defective',
+    /质量问题|坏了|故障|不能用|用不了|开不了机|不工作|不亮|没反应|defect|faulty|doesn'?t work|not working|stopped working/i,
+  ],
+  [
+    'wrong_size',
+    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|size|too (?:big|small|tight|loose)/i,
+  ],
+  [
+    'not_as_described',
+    /不符|不一样|色差|错发|发错|描述|not as described|wrong (?:item|colou?r)|different from/i,
+  ],
+  [
+    'no_longer_needed',
+    /不想要|不需要|不喜欢|无理由|拍错|买错|不好喝|不好吃|难吃|难喝|no longer|don'?t (?:want|need|like)|changed my mind/i,
+  ],
+];
+const problemPatterns: [DeliveryProblem, RegExp][] = [
+  ['damaged', /破损|碎|压坏|压扁|摔坏|漏了|漏液|damaged|broken|crushed|leak/i],
+  ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
+  [
+    'not_received',
+    /没收到|没有收到|未收到|没到|丢件|丢了|not (?:received|arrived)|didn'?t (?:get|receive)|never (?:came|arrived)|lost/i,
+  ],
+];
+const exchangePattern = /换(?:货|个|一个|成|一件|一双|码|大|小|颜色)|调换|exchange|swap|replace(?:ment)?/i;
+const returnPattern = /退货|退掉|退回|退了|return/i;
+const variantPattern =
+  /(?:换(?:成|个|一个|到)?|要|改成|size)\s*(XXXL|XXL|XL|XS|S|M|L|\d{2,3}\s*(?:码|号|mm))(?![A-Za-z])|(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L)\s*(?:码|号|號|size)/i;
+const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+/** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
+const taxIdPattern = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{15,20}(?![0-9A-Z])/i;
+const companyTitlePattern =
+  /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
+const addressMarkers =
+  /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
+
+/**
+ * Reads every slot a message holds. `simplified` is the text in simplified script (what patterns match);
+ * `original` keeps the shopper's script for values that are repeated back (titles, addresses).
+ */
+export function extractShopperSlots(
+  original: string,
+  simplified: string,
+  understanding: Pick<Understanding, 'entities'>,
+): ShopperSlots {
+  const slots: ShopperSlots = {};
+  const tail = phoneTailPattern.exec(simplified)?.[1];
+  if (tail) slots.phoneTail = tail;
+  const reason = detectReturnReason(simplified);
+  if (reason) slots.reason = reason;
+  const problem = detectDeliveryProblem(simplified);
+  if (problem) slots.problem = problem;
+  if (exchangePattern.test(simplified)) slots.returnKind = 'exchange';
+  else if (returnPattern.test(simplified)) slots.returnKind = 'return';
+  const variant = variantPattern.exec(simplified);
+  const variantText = (variant?.[1] ?? variant?.[2])?.replace(/\s+/g, '').replace(/[码号]$/, '');
+  if (variantText) slots.variant = variantText.toUpperCase();
+  Object.assign(slots, extractInvoiceSlots(original, simplified));
+  Object.assign(slots, extractDeliveryChange(original, simplified, understanding));
+  return slots;
+}
+
+function extractInvoiceSlots(original: string, simplified: string): ShopperSlots {
+  const slots: ShopperSlots = {};
+  const email = emailPattern.exec(original)?.[0];
+  if (email) slots.email = email.toLowerCase();
+  const taxId = taxIdPattern.exec(simplified.replace(emailPattern, ' '))?.[0];
+  const namedTaxId = /税号|信用代码|纳税人|识别号|tax/i.test(simplified);
+  if (taxId && (namedTaxId || (taxId.length === 18 && /\d/.test(taxId) && /[A-Z]/i.test(taxId))))
+    slots.taxId = taxId.toUpperCase();
+  const aboutInvoice = namedTaxId || /抬头|发票|开票|invoice/i.test(simplified);
+  if (!aboutInvoice) return slots;
+  const title = companyTitlePattern.exec(original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, ''));
+  const titleText = title?.[0].replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
+  if (titleText && titleText.length >= 6 && !/^(?:你们|我们|贵|咱们)/.test(titleText)) {
+    slots.invoiceTitle = titleText;
+    slots.invoiceTitleType = 'company';
+  } else if (/公司|企业|单位|company|business/i.test(simplified)) slots.invoiceTitleType = 'company';
+  else if (/个人|personal|individual|myself/i.test(simplified)) slots.invoiceTitleType = 'personal';
+  return slots;
+}
+
+/** A new address and/or phone for an order ("改成 上海市浦东新区张江路88号 周婷 15000000909"). */
+function extractDeliveryChange(
+  original: string,
+  simplified: string,
+  understanding: Pick<Understanding, 'entities'>,
+): ShopperSlots {
+  const slots: ShopperSlots = {};
+  const phone = understanding.entities
+    .find((entity) => entity.type === 'phone')
+    ?.value.replace(/^\+?86/, '')
+    .replace(/\D/g, '');
+  const mobile = phone && /^1\d{10}$/.test(phone) ? phone : undefined;
+  const address = extractAddress(original, simplified);
+  if (address) {
+    const parts = splitAddressParts(address);
+    slots.newAddress = parts.address;
+    if (parts.recipient) slots.newRecipient = parts.recipient;
+    if (parts.phone) slots.newPhone = parts.phone;
+    slots.changeField = 'address';
+  } else if (mobile) {
+    slots.newPhone = mobile;
+    if (/电话|手机|号码|phone|number/i.test(simplified)) slots.changeField = 'phone';
+  }
+  if (!slots.changeField) {
+    if (/地址|address/i.test(simplified)) slots.changeField = 'address';
+    else if (/电话|手机号|phone/i.test(simplified) && /改|换|change|update/i.test(simplified))
+      slots.changeField = 'phone';
+  }
+  return slots;
+}
+
+/** The address as the shopper wrote it (their script), recognised on the simplified text. */
+export function extractAddress(original: string, simplified: string): string | null {
+  const prefix =
+    /^.*?(?:新地址|地址改成|地址改为|地址是|改成|改为|改到|寄到|送到|new address(?: is)?)[:：\s是]*/i;
+  const candidate = addressMarkers.test(simplified) ? original.replace(prefix, '').trim() : '';
+  const comparable = simplified.replace(prefix, '');
+  if (candidate.length < 6 || !addressMarkers.test(comparable)) return null;
+  // An address names at least a place and a street or number, not just "地址" or "改下收货地址".
+  if (!/\d|路|街|号|弄|村|室|栋|幢|road|street|avenue/i.test(comparable)) return null;
+  return candidate;
+}
+
+/** "上海市浦东新区张江路88号 周婷 15000000909" → the address, the recipient and the phone. */
+function splitAddressParts(text: string): { address: string; recipient?: string; phone?: string } {
+  const parts = text.split(/[\s,，;；]+/).filter(Boolean);
+  const phone = parts.find((part) => /^(?:\+?86)?1\d{10}$/.test(part));
+  const recipient = parts.find(
+    (part) => part !== parts[0] && /^\p{Script=Han}{2,4}$/u.test(part) && !addressMarkers.test(part),
+  );
+  const address = parts.filter((part) => part !== phone && part !== recipient).join(' ');
+  return {
+    address,
+    ...(recipient && { recipient }),
+    ...(phone && { phone: phone.replace(/^\+?86/, '') }),
+  };
+}
+
+export function detectReturnReason(text: string): ReturnReason | null {
+  return reasonPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}
+
+export function detectDeliveryProblem(text: string): DeliveryProblem | null {
+  return problemPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}
+
+/** Drops values a finished action used, so they are not applied to the next one. */
+export function forgetSlots(state: { memory: ShopperSlots }, keys: readonly (keyof ShopperSlots)[]): void {
+  for (const key of keys) delete state.memory[key];
+}
+
+/** Keeps the newly said values; a different order drops what was said about the previous one. */
+export function rememberSlots(memory: ShopperSlots, said: ShopperSlots, newOrder: boolean): ShopperSlots {
+  const kept: ShopperSlots = newOrder ? {} : { ...memory };
+  return { ...kept, ...said };
+}

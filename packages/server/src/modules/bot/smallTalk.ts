@@ -1,0 +1,70 @@
+// Recognises small talk: greetings, "are you a bot", requests for the bot's secrets, chit-chat outside the
+// shop's business. Text is compared in simplified script, lower case, without emoji and punctuation.
+
+export type SmallTalkKind =
+  | 'greeting'
+  | 'identity'
+  | 'name'
+  | 'abilities'
+  | 'how_are_you'
+  | 'secrets'
+  | 'weather'
+  | 'joke'
+  | 'time'
+  | 'off_topic';
+
+const chineseFillers =
+  /亲爱的|亲+|您好|你好|妳好|哈喽|哈啰|哈罗|嗨|喂|在吗|在嘛|在么|在不在|在没|有人吗|有人在吗|有人在|有人没|有人不|有没有人|客服|小哥哥|小姐姐|老板|掌柜|店家|早上好|上午好|中午好|下午好|晚上好|早安|哈+|[啊呀呢哦喔嘛吧嗯]/gu;
+const latinFillers =
+  /\b(?:hi+|hello+|hey+|hiya|good (?:morning|afternoon|evening)|there|anyone (?:there|here|around)|is anyone there|you there|dear)\b/g;
+const vagueRequest =
+  /^(?:我)?(?:想|要)?(?:问|咨询|请教|了解)(?:一?下|个|一个|点|些)?(?:东西|事情?|问题|情况|事儿)?$|^(?:我)?有(?:个|一个|点|些)?(?:问题|事情?|事儿)(?:想|要)?(?:问|咨询)?(?:一?下)?$|^(?:请问|麻烦问一?下|打扰一?下|打扰了)$|^(?:i )?(?:have|got) (?:a )?(?:question|quick question|few questions)$|^(?:can|could) you help(?: me)?$|^i need (?:some )?help$|^help(?: me)?$|^(?:i )?(?:want|would like) to ask (?:something|a question)$/;
+
+const patterns: [SmallTalkKind, RegExp][] = [
+  [
+    'secrets',
+    /ignore (?:all |the )?(?:previous|above|prior) (?:instructions|prompts?)|system prompt|admin(?:istrator)? password|your (?:instructions|prompt|api key)|jailbreak|developer mode|忽略(?:之前|以上|前面|上面)的?(?:指令|指示|提示|设定)|系统提示词?|提示词|管理员密码|后台密码|数据库密码|你的(?:指令|设定|提示词)/,
+  ],
+  [
+    'identity',
+    /你是(?:不是)?(?:机器人|真人|人工|ai|人类|真的人|活人|程序|自动回复)|你是人(?:吗|么|嘛|还是)|是(?:不是)?机器人|是真人(?:吗|么|嘛)|是人工还是|(?:are|r) (?:you|u) (?:a )?(?:bot|robot|human|real person|real|an? ai|person|machine)|am i (?:talking|chatting) (?:to|with) (?:a )?(?:bot|human|real person|person|machine)|is this (?:a )?(?:bot|human|real person)/,
+  ],
+  ['name', /你叫(?:什么|啥|什么名字)|你的名字|怎么称呼你|what(?: s| is|s) your name|who are you|你是谁/],
+  ['abilities', /你(?:能|会|可以)(?:做|干|帮我?做?)(?:什么|啥)|你有什么用|what can you do|how can you help/],
+  ['how_are_you', /^你好吗|最近(?:好|怎么样)|^how are (?:you|u)|hows it going|how s it going/],
+  ['weather', /天气|下雨|下雪|气温|温度多少|雾霾|weather|raining|forecast/],
+  ['joke', /讲个?笑话|讲个?故事|唱首歌|tell me a joke|tell me a story|sing/],
+  ['time', /现在几点|几点了|今天几号|今天星期几|what time is it|what day is it/],
+  [
+    'off_topic',
+    /股票|彩票|基金|比特币|足球|篮球|世界杯|电影推荐|谈恋爱|做我女朋友|做我男朋友|stock market|bitcoin|lottery|football|girlfriend|boyfriend/,
+  ],
+];
+
+export function detectSmallTalk(text: string): SmallTalkKind | null {
+  const plain = comparable(text);
+  if (!plain) return null;
+  for (const [kind, pattern] of patterns) if (pattern.test(plain)) return kind;
+  return isGreeting(plain) ? 'greeting' : null;
+}
+
+/**
+ * Only greetings, or greetings with a request that says nothing yet ("你好 我想问下东西", "hi, I have a
+ * question"): the shopper is invited to ask. "你好，我的快递到哪了" is not a greeting but a question.
+ */
+function isGreeting(plain: string): boolean {
+  const rest = plain.replace(latinFillers, '').replace(chineseFillers, '').trim();
+  const greeted = rest.length < plain.length;
+  if (rest === '') return greeted;
+  return vagueRequest.test(rest);
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<=[^a-z]) | (?=[^a-z])/g, '');
+}
