@@ -1,0 +1,3 @@
+import type { ScenarioExpectation } from '../checks/checkTypes';
+
+export const devExpectations: Record<string, ScenarioExpectation> = {};
