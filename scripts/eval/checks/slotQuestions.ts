@@ -23,14 +23,22 @@ const slotNouns: Record<SlotName, RegExp> = {
 const requestCue =
   /请|請|麻烦|麻煩|提供|告诉|告訴|输入|輸入|发送|發送|回复|回覆|发一下|發一下|是多少|是什么|是什麼|哪|吗|嗎|？|\?|please|could you|can you|what|which|provide|send|share|enter|tell me|let me know|reply/i;
 
-/** The sentences of `text` that ask the shopper for `slot` (ignoring sentences that contain `givenValue`). */
+/**
+ * The sentences of `text` that ask the shopper for `slot`. A sentence that repeats `givenValue` (spaces
+ * aside: "张江路 88 号" repeats "张江路88号") reads it back for confirmation and is not a request.
+ */
 export function findSlotRequests(text: string, slot: SlotName, givenValue?: string): string[] {
+  const value = givenValue ? withoutSpaces(givenValue) : null;
   return splitSentences(text).filter(
     (sentence) =>
       slotNouns[slot].test(sentence) &&
       requestCue.test(sentence) &&
-      !(givenValue && sentence.toLowerCase().includes(givenValue.toLowerCase())),
+      !(value && withoutSpaces(sentence).includes(value)),
   );
+}
+
+function withoutSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 export function checkSlotNotAskedAgain(
