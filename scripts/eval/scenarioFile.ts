@@ -25,7 +25,10 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export class ScenarioFileError extends Error {}
 
 export function readScenarioFile(filePath: string): Scenario[] {
-  if (!existsSync(filePath)) throw new ScenarioFileError(`Scenario file not found: ${filePath}`);
+  if (!existsSync(filePath))
+    throw new ScenarioFileError(
+      `Scenario file not found: ${filePath}\nPass the file: npm run eval:scenarios -- path/to/scenarios.jsonl`,
+    );
   const lines = readFileSync(filePath, 'utf8').split('\n');
   const scenarios: Scenario[] = [];
   for (const [index, line] of lines.entries()) {

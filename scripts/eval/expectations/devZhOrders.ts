@@ -52,9 +52,9 @@ export const devZhOrderExpectations: Record<string, ScenarioExpectation> = {
     checks: [
       asks('order_number', 1),
       asks('phone_tail', 2),
-      says(3, /还没(有)?发(货|出)|未发货|尚未发(货|出)|待发货|还未发(货|出)/, 'not shipped yet'),
+      says(3, /(还|仍|尚)?(没有|没|未)(发货|发出|出库)|待发货/, 'not shipped yet'),
       says(3, /催|加急|尽快|联系仓库|跟进|优先/, 'chases the shipment'),
-      apologises(3),
+      apologises('any'),
     ],
   },
   'zh-addr-01': {
@@ -128,7 +128,11 @@ export const devZhOrderExpectations: Record<string, ScenarioExpectation> = {
       says(1, /259/, 'the amount ¥259'),
       says(1, /微信/, 'WeChat Pay'),
       says(1, /11\s*月\s*30|11[-/.]30/, 'the date 11-30'),
-      says(1, /已(原路)?(退款|到账|退回|退还)|退款成功|成功退|已退/, 'that the refund succeeded'),
+      says(
+        1,
+        /(已|成功)[^。，！？]{0,4}(退款|到账|退回|退还)|退款(已)?成功|已退/,
+        'that the refund succeeded',
+      ),
       noApologyOn(1),
     ],
   },
