@@ -14,6 +14,8 @@ export function printScenarioResult(result: ScenarioResult, verbose: boolean): v
     console.log(`     ✗ ${check.label}: ${check.detail}`);
   if (!verbose) return;
   console.log(`     expect: ${scenario.expect}`);
+  const observation = scenario.observed_2026_12;
+  if (observation) console.log(`     observed 2026-12: ${observation.verdict}: ${observation.why}`);
   if (result.notes) console.log(`     note: ${result.notes}`);
   for (const [index, turn] of result.record.turns.entries()) {
     console.log(`     ${index + 1}> ${turn.shopper}`);
@@ -39,6 +41,8 @@ export interface RunSummary {
   /** For each verdict recorded in observed_2026_12: how many of those scenarios pass here. */
   byObservedVerdict: Record<string, Totals>;
   observedPassRate: Totals;
+  /** observed_2026_12 PASS verdicts per language, to read next to byLanguage. */
+  observedPassByLanguage: Record<string, Totals>;
   failedChecksByKind: Record<string, number>;
   scenarios: {
     id: string;
@@ -68,6 +72,11 @@ export function summarizeRun(
       results.filter((r) => r.scenario.observed_2026_12?.verdict === verdict),
     );
   const withObserved = results.filter((r) => r.scenario.observed_2026_12);
+  const observedPassByLanguage: Record<string, Totals> = {};
+  for (const language of languages)
+    observedPassByLanguage[language] = countObservedPasses(
+      withObserved.filter((r) => r.scenario.lang === language),
+    );
   const failedChecksByKind: Record<string, number> = {};
   for (const result of results)
     for (const check of result.checks.filter((candidate) => !candidate.passed)) {
@@ -79,10 +88,8 @@ export function summarizeRun(
     overall: count(results),
     byLanguage,
     byObservedVerdict,
-    observedPassRate: {
-      passed: withObserved.filter((r) => r.scenario.observed_2026_12?.verdict === 'PASS').length,
-      total: withObserved.length,
-    },
+    observedPassRate: countObservedPasses(withObserved),
+    observedPassByLanguage,
     failedChecksByKind,
     scenarios: results.map(toScenarioSummary),
   };
@@ -100,6 +107,11 @@ export function printTotals(summary: RunSummary): void {
         `passing here by observed verdict: ${verdicts
           .map((verdict) => `${verdict} ${formatTotals(summary.byObservedVerdict[verdict])}`)
           .join(', ')}`,
+    );
+    console.log(
+      `Observed PASS by language: ${languages
+        .map((language) => `${language} ${formatTotals(summary.observedPassByLanguage[language])}`)
+        .join(', ')}`,
     );
   }
   const kinds = Object.entries(summary.failedChecksByKind).sort((left, right) => right[1] - left[1]);
@@ -126,6 +138,11 @@ function toScenarioSummary(result: ScenarioResult): RunSummary['scenarios'][numb
     handedOff: result.record.handedOff,
     turns: result.record.turns,
   };
+}
+
+function countObservedPasses(results: readonly ScenarioResult[]): Totals {
+  const passed = results.filter((result) => result.scenario.observed_2026_12?.verdict === 'PASS').length;
+  return { passed, total: results.length };
 }
 
 function count(results: readonly ScenarioResult[]): Totals {

@@ -3,7 +3,9 @@ import type {
   CheckResult,
   ConversationRecord,
   JudgedCheck,
+  Priority,
   ReplyRecord,
+  SlotName,
   TurnScope,
 } from './checkTypes';
 import { priorityOrder } from './checkTypes';
@@ -38,24 +40,14 @@ export function runCheck(record: ConversationRecord, check: Check): CheckResult 
       return checkMentions(record, check.scope, check.pattern, check.what);
     case 'avoids':
       return checkAvoids(record, check.scope, check.pattern, check.what);
-    case 'asksFor': {
-      const passed = repliesIn(record, check.scope).some(
-        (reply) => findSlotRequests(reply.text, check.slot).length > 0,
-      );
-      return {
-        label: `asks for ${check.slot} (${scopeName(check.scope)})`,
-        passed,
-        detail: 'no such question',
-      };
-    }
+    case 'asksFor':
+      return checkAsksFor(record, check.slot, check.scope);
     case 'slotNotAskedAgain':
       return checkSlotNotAskedAgain(record, check.slot, check.givenAt, check.value);
     case 'handoff':
       return checkHandoff(record, check.expected);
-    case 'minimumPriority': {
-      const passed = priorityOrder.indexOf(record.priority) >= priorityOrder.indexOf(check.level);
-      return { label: `priority at least ${check.level}`, passed, detail: `priority ${record.priority}` };
-    }
+    case 'minimumPriority':
+      return checkMinimumPriority(record, check.level);
     case 'noApology':
       return checkNoApology(record, check.turns);
     case 'offersButtons': {
@@ -64,20 +56,33 @@ export function runCheck(record: ConversationRecord, check: Check): CheckResult 
     }
     case 'orderState':
       return checkOrderState(record, check);
-    case 'summaryAvoids': {
-      const match = record.summary?.match(check.pattern);
-      return {
-        label: `handoff summary: ${check.what}`,
-        passed: !match,
-        detail: `summary has ${quote(match?.[0] ?? '')}`,
-      };
-    }
+    case 'summaryAvoids':
+      return checkSummaryAvoids(record, check.pattern, check.what);
     case 'anyOf': {
       const results = check.checks.map((inner) => runCheck(record, inner));
       const passed = results.some((result) => result.passed);
       return { label: check.what, passed, detail: results.map((result) => result.detail).join(' / ') };
     }
   }
+}
+
+function checkAsksFor(record: ConversationRecord, slot: SlotName, scope: TurnScope): CheckResult {
+  const passed = repliesIn(record, scope).some((reply) => findSlotRequests(reply.text, slot).length > 0);
+  return { label: `asks for ${slot} (${scopeName(scope)})`, passed, detail: 'no such question' };
+}
+
+function checkMinimumPriority(record: ConversationRecord, level: Priority): CheckResult {
+  const passed = priorityOrder.indexOf(record.priority) >= priorityOrder.indexOf(level);
+  return { label: `priority at least ${level}`, passed, detail: `priority ${record.priority}` };
+}
+
+function checkSummaryAvoids(record: ConversationRecord, pattern: RegExp, what: string): CheckResult {
+  const match = record.summary?.match(pattern);
+  return {
+    label: `handoff summary: ${what}`,
+    passed: !match,
+    detail: `summary has ${quote(match?.[0] ?? '')}`,
+  };
 }
 
 function checkMentions(
