@@ -74,7 +74,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(done.text, /文一西路/);
       const food = await chat({ shopCustomerId: 'cus_demo_11' });
       await food.say('KF202611010032 我要退货');
-      assert.match((await food.say('不想要了')).text, /不支持无理由退换/);
+      assert.match((await food.say('不想要了')).text, /不支持七天无理由退换/);
       const expired = await chat({ shopCustomerId: 'cus_demo_03' });
       assert.match((await expired.say('KF202611010038 我想退货')).text, /已超过 7 天退换货期限/);
     });
@@ -110,7 +110,7 @@ for (const { dialect } of testDatabaseTargets()) {
         (await shopper.say('浙江省杭州市西湖区文三路 100 号')).text,
         /确认将订单 KF202611010012 的收货地址改为/,
       );
-      assert.match((await shopper.say('确认')).text, /已为订单 KF202611010012 更新收货信息/);
+      assert.match((await shopper.say('确认')).text, /已为您更新订单 KF202611010012 的收货信息/);
       const order = await server.kefu.services.commerce.connector.getOrder('KF202611010012');
       assert.equal(order.ok && order.value.shippingAddress.district, '西湖区');
     });

@@ -10,6 +10,7 @@ import * as migration0002 from './migrations/0002_shop';
 import * as migration0003 from './migrations/0003_knowledge';
 import * as migration0004 from './migrations/0004_routing';
 import * as migration0005 from './migrations/0005_commerce';
+import * as migration0008 from './migrations/0008_product_dispatch';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0003_knowledge': migration0003,
   '0004_routing': migration0004,
   '0005_commerce': migration0005,
+  '0008_product_dispatch': migration0008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -47,7 +49,12 @@ export async function openDatabase(databaseUrl: string): Promise<KefuDatabase> {
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  // Independent migrations written side by side may land in any order; each runs once.
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

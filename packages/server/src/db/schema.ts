@@ -127,6 +127,8 @@ export interface ProductsTable {
   image_emoji: string;
   return_policy: string;
   warranty_months: number;
+  /** The product's own dispatch promise; null: the shop's default. */
+  ships_within_hours: number | null;
   attributes: string;
   variants: string;
   tags: string;

@@ -38,7 +38,7 @@ export const commerceAdminRoutes: FastifyPluginAsyncZod<{ services: KefuServices
         tags: ['admin: commerce'],
         summary: 'Import products, orders or shipments (CSV or JSON); bad rows are reported and skipped',
         description:
-          'products: id, sku, brand, category, name_zh, name_en, description_zh, description_en, price_cents, stock, return_policy, warranty_months, tags. orders: order_number, customer_id, status, items (SKU*qty;…), placed_at, paid_at, shipped_at, delivered_at, cancelled_at, recipient, phone, province, city, district, address_line, payment_method. shipments: order_number, carrier_code, carrier_name_zh, carrier_name_en, tracking_number, status, shipped_at, estimated_delivery_at, delivered_at, event_description_zh, event_description_en, event_location, event_at. JSON: an array of such rows.',
+          'products: id, sku, brand, category, name_zh, name_en, description_zh, description_en, price_cents, stock, return_policy, warranty_months, ships_within_hours (optional), tags. orders: order_number, customer_id, status, items (SKU*qty;…), placed_at, paid_at, shipped_at, delivered_at, cancelled_at, recipient, phone, province, city, district, address_line, payment_method. shipments: order_number, carrier_code, carrier_name_zh, carrier_name_en, tracking_number, status, shipped_at, estimated_delivery_at, delivered_at, event_description_zh, event_description_en, event_location, event_at. JSON: an array of such rows.',
         security: bearerSecurity,
         body: importBodySchema,
         response: {

@@ -41,6 +41,8 @@ export interface CommerceOrderItem {
   category: string;
   returnPolicy: ReturnPolicy;
   warrantyMonths: number;
+  /** Hours from payment to dispatch when the product has its own (made-to-order); null: the shop's default. */
+  shipsWithinHours: number | null;
 }
 
 export interface CommerceInvoice {
@@ -108,6 +110,8 @@ export interface CommerceRefund {
   method: string;
   createdAt: string;
   settledAt: string | null;
+  /** The shop's note on the refund (e.g. "信用卡 1–7 个工作日到账"), when it keeps one. */
+  note: { zh: string; en: string } | null;
 }
 
 export interface ProductVariant {
@@ -129,6 +133,7 @@ export interface CommerceProduct {
   variants: ProductVariant[];
   returnPolicy: ReturnPolicy;
   warrantyMonths: number;
+  shipsWithinHours: number | null;
 }
 
 export interface CommercePromotion {

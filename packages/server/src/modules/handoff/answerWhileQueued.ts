@@ -37,7 +37,7 @@ export async function answerWhileQueued(
     answeredBy = 'queued:left_message';
   } else {
     const decision = await dependencies.bot.respond(turn);
-    if (canAnswerWhileQueued(decision.stage) && !decision.handoff) {
+    if (canAnswerWhileQueued(decision.stage)) {
       replies = decision.replies;
       answeredBy = decision.stage;
     }

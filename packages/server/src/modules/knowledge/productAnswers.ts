@@ -1,27 +1,8 @@
-import { prepareText, toSimplified } from '@kefu/nlu';
 import type { Clock } from '../../clock';
 import type { CatalogService } from '../commerce/catalogService';
-import {
-  attributeTriggerTerms,
-  deicticPattern,
-  generalTopicAttributes,
-  yesNoQuestionPattern,
-} from './productAttributeTerms';
-
-interface ProductAttributeFacts {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  valueZh: string;
-  valueEn: string;
-}
-
-interface ProductFacts {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  attributes: ProductAttributeFacts[];
-}
+import { deicticPattern, generalTopicAttributes } from '../commerce/productAttributeTerms';
+import type { ProductFacts } from '../commerce/productFacts';
+import { answerAttributeQuestion, containsTerm, toComparable } from '../commerce/productFacts';
 
 export interface ProductAnswer {
   productId: string;
@@ -73,15 +54,14 @@ export class ProductAnswerer {
     const productId = mentioned ?? contextual;
     const product = products.find((candidate) => candidate.id === productId);
     if (!product) return null;
-    const attribute = findAskedAttribute(product, comparable);
-    if (!attribute) return null;
-    if (!mentioned && !pointedAt && generalTopicAttributes.has(attribute.key)) return null;
-    const yes = yesNoQuestionPattern.test(comparable) ? judgeYesNo(comparable, attribute, product) : null;
+    const answered = answerAttributeQuestion(product, question.text);
+    if (!answered) return null;
+    if (!mentioned && !pointedAt && generalTopicAttributes.has(answered.attribute.key)) return null;
     return {
       productId: product.id,
-      attributeKey: attribute.key,
-      yes,
-      text: phrase(product, attribute, yes, comparable),
+      attributeKey: answered.attribute.key,
+      yes: answered.yes,
+      text: answered.text,
     };
   }
 
@@ -116,71 +96,6 @@ export class ProductAnswerer {
   }
 }
 
-function findAskedAttribute(product: ProductFacts, comparable: string): ProductAttributeFacts | null {
-  let best: { attribute: ProductAttributeFacts; length: number } | null = null;
-  for (const attribute of product.attributes) {
-    const terms = [
-      ...(attributeTriggerTerms[attribute.key] ?? []),
-      toComparable(attribute.labelZh),
-      toComparable(attribute.labelEn),
-    ];
-    for (const term of terms) {
-      if (term.length > (best?.length ?? 0) && containsTerm(comparable, term))
-        best = { attribute, length: term.length };
-    }
-  }
-  return best?.attribute ?? null;
-}
-
-/** Yes when every value-like word of the question appears in the attribute; no when one does not. */
-function judgeYesNo(
-  comparable: string,
-  attribute: ProductAttributeFacts,
-  product: ProductFacts,
-): boolean | null {
-  const value = toComparable(`${attribute.valueZh} ${attribute.valueEn}`);
-  const name = toComparable(`${product.nameZh} ${product.nameEn}`);
-  const asked = prepareText(comparable).tokens.filter(
-    (token) => /[a-z]/.test(token) && /\d/.test(token) && !name.includes(token),
-  );
-  const askedWords = (attributeTriggerTerms[attribute.key] ?? []).filter(
-    (term) => term.length >= 1 && containsTerm(comparable, term) && /\d|纯|棉|麻|丝|毛|防水|ip/.test(term),
-  );
-  const values = [...new Set([...asked, ...askedWords])];
-  if (values.length === 0) return null;
-  return values.every((token) => affirms(value, token));
-}
-
-const negatedBefore = /(不支持|不含|不带|不是|不能|无|没有|非|not|no|without)\s*$/;
-
-/** The attribute says yes to the word: it names it, and not as "不支持 5G" / "no 5G". */
-function affirms(value: string, token: string): boolean {
-  let index = value.indexOf(token);
-  let found = false;
-  while (index >= 0) {
-    if (negatedBefore.test(value.slice(Math.max(0, index - 8), index))) return false;
-    found = true;
-    index = value.indexOf(token, index + token.length);
-  }
-  return found;
-}
-
-function phrase(
-  product: ProductFacts,
-  attribute: ProductAttributeFacts,
-  yes: boolean | null,
-  comparable: string,
-): { zh: string; en: string } {
-  const supportVerb = comparable.includes('支持') ? '支持' : comparable.includes('有') ? '有' : '是';
-  const zhLead =
-    yes === null ? '' : yes ? `${supportVerb}的～` : `不${supportVerb === '是' ? '是' : supportVerb}哦。`;
-  const enLead = yes === null ? '' : yes ? 'Yes. ' : 'No. ';
-  return {
-    zh: `${zhLead}「${product.nameZh}」的${attribute.labelZh}：${attribute.valueZh}。`,
-    en: `${enLead}${attribute.labelEn} of the ${product.nameEn}: ${attribute.valueEn}.`,
-  };
-}
-
 /** Model names (X20, Buds Pro, R8) and distinctive Chinese name parts, kept only when one product owns them. */
 function buildAliases(products: readonly ProductFacts[]): Map<string, string> {
   const owners = new Map<string, Set<string>>();
@@ -207,15 +122,4 @@ function buildAliases(products: readonly ProductFacts[]): Map<string, string> {
     if (productIds.size === 1 && only) aliases.set(alias, only);
   }
   return aliases;
-}
-
-function toComparable(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase();
-}
-
-/** Latin terms match whole words (so "it" is not found in "with"); Chinese terms match anywhere. */
-function containsTerm(comparable: string, term: string): boolean {
-  if (!/^[a-z0-9 .-]+$/.test(term)) return comparable.includes(term);
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(comparable);
 }

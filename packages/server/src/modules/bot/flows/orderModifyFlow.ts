@@ -125,7 +125,7 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
     reply(
       say(
         locale,
-        `已为订单 ${order.orderNumber} 更新收货信息。`,
+        `已为您更新订单 ${order.orderNumber} 的收货信息。`,
         `Order ${order.orderNumber}'s delivery details are updated.`,
       ),
     ),

@@ -2,6 +2,7 @@ import type { CommerceProduct } from '../../commerce/connector';
 import type { ReplyLocale } from '../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
+import { answerProductQuestion } from './productQuestions';
 import { resolveProduct } from './productResolution';
 
 /** Runs a product question: finds the product (or asks which), then answers with `respond`. */
@@ -31,17 +32,6 @@ export function productName(product: CommerceProduct, locale: ReplyLocale): stri
   return say(locale, product.nameZh, product.nameEn);
 }
 
-/** The attribute a question names ("续航", "battery"), if any. */
-export function findAskedAttribute(product: CommerceProduct, text: string) {
-  const lower = text.toLowerCase();
-  return product.attributes.find(
-    (attribute) =>
-      lower.includes(attribute.labelZh.toLowerCase()) ||
-      lower.includes(attribute.labelEn.toLowerCase()) ||
-      lower.includes(attribute.key.replaceAll('_', ' ').toLowerCase()),
-  );
-}
-
 export function describePrice(product: CommerceProduct, locale: ReplyLocale): string {
   return say(
     locale,
@@ -50,7 +40,7 @@ export function describePrice(product: CommerceProduct, locale: ReplyLocale): st
   );
 }
 
-/** product_inquiry: the asked attribute, or the product's main facts. */
+/** product_inquiry: the size, variant or attribute asked about, or a short overview of the product. */
 export const productInquiryFlow: Flow = {
   name: 'product_inquiry',
   orderFilter: null,
@@ -58,27 +48,24 @@ export const productInquiryFlow: Flow = {
   run: (context) =>
     withProduct(context, (product) => {
       const { locale } = context.turn;
-      const asked = findAskedAttribute(product, context.text);
-      if (asked)
-        return answer(
-          reply(
-            say(
-              locale,
-              `${productName(product, locale)} 的${asked.labelZh}：${asked.valueZh}`,
-              `${productName(product, locale)} — ${asked.labelEn}: ${asked.valueEn}`,
-            ),
-          ),
-        );
+      const answered = answerProductQuestion(product, context.turn.text, locale);
+      if (answered) return answer(reply(answered));
       const facts = product.attributes
-        .slice(0, 4)
+        .slice(0, 2)
         .map((attribute) =>
           say(
             locale,
             `${attribute.labelZh}：${attribute.valueZh}`,
             `${attribute.labelEn}: ${attribute.valueEn}`,
           ),
-        )
-        .join('\n');
-      return answer(reply(`${describePrice(product, locale)}${say(locale, '。', '.')}\n${facts}`));
+        );
+      const more = say(
+        locale,
+        '想了解哪方面（尺码、材质、功能、库存……）可以直接问我。',
+        'Ask me about anything else: sizes, materials, features or stock.',
+      );
+      return answer(
+        reply([`${describePrice(product, locale)}${say(locale, '。', '.')}`, ...facts, more].join('\n')),
+      );
     }),
 };

@@ -7,27 +7,67 @@ export type ProductResolution =
 const contextReference = /这个|这款|那个|那款|那件|这件|它|\bit\b|\bthis\b|\bthat\b|\bthey\b/i;
 
 /**
- * The product a question is about: one named in the message, else the one under discussion ("那件 / it"),
- * else the product page the shopper is on.
+ * The product a question is about: one the message clearly names ("阔腿裤", "X20", "wide leg pants"), else the
+ * one pointed at ("那件 / it": the product under discussion) or the page the shopper is on, else the best
+ * search hit. An attribute word ("支持5G吗" on a 4G phone's page) never moves the question to another product.
  */
 export async function resolveProduct(context: FlowContext): Promise<ProductResolution> {
   const { state, turn, commerce } = context;
-  const searched = await commerce.searchProducts(turn.text, 1);
+  const searched = await commerce.searchProducts(turn.text, 3);
   if (!searched.ok) return { failure: searched.failure };
-  const named = searched.value[0];
+  const named = searched.value.find((product) => namesProduct(context.text, product));
   if (named) {
     state.productId = named.id;
     return { product: named };
   }
-  // "那件 / it" names the product under discussion; otherwise the page the shopper is on comes first.
-  const fallbackId = contextReference.test(context.text)
+  const contextualId = contextReference.test(context.text)
     ? (state.productId ?? turn.pageProductId)
     : (turn.pageProductId ?? state.productId);
-  if (!fallbackId) return { missing: true };
-  const found = await commerce.getProduct(fallbackId);
+  const fallback = contextualId ?? searched.value[0]?.id ?? null;
+  if (!fallback) return { missing: true };
+  const found = await commerce.getProduct(fallback);
   if (!found.ok) return found.failure.kind === 'not_found' ? { missing: true } : { failure: found.failure };
   state.productId = found.value.id;
   return { product: found.value };
+}
+
+/** A clear reference: three Chinese characters of the name in a row, a model name (X20), or two English name words. */
+function namesProduct(text: string, product: CommerceProduct): boolean {
+  const comparable = text.toLowerCase();
+  const nameZh = product.nameZh.toLowerCase();
+  if (longestSharedRun(comparable, nameZh) >= 3) return true;
+  const nameWords = new Set(
+    product.nameEn
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length >= 2),
+  );
+  const words = comparable.split(/[^a-z0-9]+/).filter((word) => word.length >= 2);
+  const model = words.some(
+    (word) => /[a-z]/.test(word) && /\d/.test(word) && nameWords.has(word) && !/^[45]g$/.test(word),
+  );
+  const shared = words.filter((word) => nameWords.has(word) && !englishFillers.has(word)).length;
+  return model || shared >= 2;
+}
+
+const englishFillers = new Set(['the', 'for', 'and', 'with', 'of', 'in', 'to', 'pro', 'set', 'pack']);
+
+/** The longest run of Chinese characters found in both texts. */
+function longestSharedRun(text: string, name: string): number {
+  const han = /\p{Script=Han}/u;
+  let longest = 0;
+  const characters = [...text];
+  for (let start = 0; start < characters.length; start++) {
+    let length = 0;
+    while (
+      start + length < characters.length &&
+      han.test(characters[start + length] ?? '') &&
+      name.includes(characters.slice(start, start + length + 1).join(''))
+    )
+      length++;
+    longest = Math.max(longest, length);
+  }
+  return longest;
 }
 
 /** Searches a message for a product without touching the state (to tell product from order questions). */

@@ -135,11 +135,12 @@ async function returnedOrder(context: FlowContext, order: CommerceOrder): Promis
 
 export function describeRefund(refund: CommerceRefund, locale: ReplyLocale): string {
   const amount = formatMoney(refund.amountCents);
+  const method = paymentMethodName(refund.method);
   if (refund.status === 'succeeded')
     return say(
       locale,
-      `订单 ${refund.orderNumber} 的退款 ${amount} 已于 ${formatTime(refund.settledAt ?? refund.createdAt, locale)} 原路退回，请留意支付账户。`,
-      `The refund of ${amount} for order ${refund.orderNumber} went back to your payment method on ${formatTime(refund.settledAt ?? refund.createdAt, locale)}.`,
+      `订单 ${refund.orderNumber} 的退款 ${amount} 已退款成功，于 ${formatTime(refund.settledAt ?? refund.createdAt, locale)} 原路退回到您的${method.zh}，请留意账户。`,
+      `The refund of ${amount} for order ${refund.orderNumber} went through: it went back to your ${method.en} on ${formatTime(refund.settledAt ?? refund.createdAt, locale)}.`,
     );
   if (refund.status === 'failed')
     return say(
@@ -147,9 +148,35 @@ export function describeRefund(refund: CommerceRefund, locale: ReplyLocale): str
       `订单 ${refund.orderNumber} 的退款 ${amount} 处理失败，请联系人工客服处理。`,
       `The refund of ${amount} for order ${refund.orderNumber} failed; please talk to a person.`,
     );
+  const window = arrivalWindow(refund);
   return say(
     locale,
-    `订单 ${refund.orderNumber} 的退款 ${amount} 正在处理中（${formatTime(refund.createdAt, locale)} 发起），一般 1–3 个工作日原路退回。`,
-    `The refund of ${amount} for order ${refund.orderNumber} is being processed (started ${formatTime(refund.createdAt, locale)}); it usually arrives within 1–3 working days.`,
+    `订单 ${refund.orderNumber} 的退款 ${amount} 正在处理中（${formatTime(refund.createdAt, locale)} 发起），将原路退回到您的${method.zh}，${window.zh}。`,
+    `The refund of ${amount} for order ${refund.orderNumber} is being processed (started ${formatTime(refund.createdAt, locale)}); it goes back to your ${method.en} ${window.en}.`,
   );
+}
+
+function paymentMethodName(method: string): { zh: string; en: string } {
+  if (/wechat|weixin/i.test(method)) return { zh: '微信支付', en: 'WeChat Pay' };
+  if (/alipay/i.test(method)) return { zh: '支付宝', en: 'Alipay' };
+  if (/card|bank|visa|master|unionpay/i.test(method)) return { zh: '银行卡', en: 'card' };
+  return { zh: '原支付账户', en: 'original payment method' };
+}
+
+/** How long the money takes: what the shop noted on this refund, else what its payment method usually takes. */
+function arrivalWindow(refund: CommerceRefund): { zh: string; en: string } {
+  const noted = /(\d+)\s*[–~-]\s*(\d+)\s*(?:个)?(?:工作日|working days)/i.exec(
+    `${refund.note?.zh ?? ''} ${refund.note?.en ?? ''}`,
+  );
+  if (noted)
+    return {
+      zh: `预计 ${noted[1]}–${noted[2]} 个工作日到账`,
+      en: `within ${noted[1]}–${noted[2]} working days`,
+    };
+  if (/wechat|weixin|alipay/i.test(refund.method))
+    return { zh: '一般即时到账，最晚 24 小时', en: 'usually at once, and within 24 hours at most' };
+  return {
+    zh: '一般 1–3 个工作日到账（以银行入账为准）',
+    en: 'usually within 1–3 working days, depending on the bank',
+  };
 }

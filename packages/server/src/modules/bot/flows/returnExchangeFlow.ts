@@ -65,8 +65,8 @@ export const returnExchangeFlow: Flow = {
       reply(
         say(
           turn.locale,
-          `确认为订单 ${order.orderNumber} 申请${kind}吗？（截止 ${formatDate(eligibility.deadline, turn.locale)}）`,
-          `Shall I request ${kind} for order ${order.orderNumber}? (possible until ${formatDate(eligibility.deadline, turn.locale)})`,
+          `确认为订单 ${order.orderNumber} 申请${kind}吗？（截止 ${formatDate(eligibility.deadline, turn.locale)}）确认后我就提交售后申请，并给您寄回地址。`,
+          `Shall I request ${kind} for order ${order.orderNumber}? (possible until ${formatDate(eligibility.deadline, turn.locale)}) Once you confirm I'll submit it and give you the address to send it back to.`,
         ),
         yesNoButtons(turn.locale),
       ),
@@ -171,8 +171,8 @@ function explainIneligible(
         reply(
           say(
             locale,
-            '抱歉，该商品（如食品、定制商品）不支持无理由退换；如有质量问题或运输破损，可以为您办理。',
-            "Sorry, this item (food or made-to-order) can't be returned without a defect; for a defect or transit damage we'll take it back.",
+            '这件商品属于食品或定制类，不支持七天无理由退换。如果有质量问题或运输破损，请在签收后 48 小时内拍下商品、包装和快递面单的照片发给我，核实后为您退换或退款。',
+            "This item is food or made-to-order, so it can't be returned without a reason. If it is defective or arrived damaged, send me photos of the item, the packaging and the shipping label within 48 hours of delivery, and once checked we'll replace or refund it.",
           ),
           [
             button(locale, '有质量问题', 'It is defective', '商品有质量问题', 'it is defective'),

@@ -120,12 +120,13 @@ function describeUnshipped(context: FlowContext, order: CommerceOrder): FlowResu
       ),
     );
   const deadline = dispatchDeadline(order, policy.dispatchWithinHours);
+  if (context.now.getTime() > Date.parse(deadline)) return overdueDispatch(context, order, deadline);
   return answer(
     reply(
       say(
         locale,
-        `订单 ${order.orderNumber} 已付款，正在备货，承诺在 ${formatTime(deadline, locale)} 前发货。发货后会通知您物流单号。`,
-        `Order ${order.orderNumber} is paid and being prepared; it will ship by ${formatTime(deadline, locale)}. You'll get the tracking number once it ships.`,
+        `订单 ${order.orderNumber} 已付款，还没有发货，正在备货${madeToOrderNote(order, 'zh')}，承诺在 ${formatTime(deadline, locale)} 前发货。发货后会通知您物流单号。`,
+        `Order ${order.orderNumber} is paid and hasn't shipped yet; it is being prepared${madeToOrderNote(order, 'en')} and will ship by ${formatTime(deadline, locale)}. You'll get the tracking number once it ships.`,
       ),
       [
         button(locale, '催发货', 'Hurry it up', '能快点发货吗', 'Can you ship it sooner?'),
@@ -135,9 +136,39 @@ function describeUnshipped(context: FlowContext, order: CommerceOrder): FlowResu
   );
 }
 
-export function dispatchDeadline(order: CommerceOrder, dispatchWithinHours: number): string {
+/** The latest dispatch promise of the order's items: a made-to-order item's own, else the shop's default. */
+export function dispatchDeadline(order: CommerceOrder, shopDispatchWithinHours: number): string {
   const paidAt = Date.parse(order.paidAt ?? order.placedAt);
-  return new Date(paidAt + dispatchWithinHours * 3_600_000).toISOString();
+  const hours = Math.max(
+    shopDispatchWithinHours,
+    ...order.items.map((item) => item.shipsWithinHours ?? shopDispatchWithinHours),
+  );
+  return new Date(paidAt + hours * 3_600_000).toISOString();
+}
+
+/** Past the promise: an apology, and a person who chases the warehouse. */
+export function overdueDispatch(context: FlowContext, order: CommerceOrder, deadline: string): FlowResult {
+  const { locale } = context.turn;
+  return {
+    replies: [
+      reply(
+        say(
+          locale,
+          `非常抱歉，订单 ${order.orderNumber} 已付款但还没有发货，已超过承诺的发货时间（${formatTime(deadline, locale)}）。我已为您转接人工客服，马上联系仓库加急处理。`,
+          `I'm very sorry: order ${order.orderNumber} is paid but hasn't shipped yet, and it should have shipped by ${formatTime(deadline, locale)}. I'm connecting you to a person who will chase the warehouse right away.`,
+        ),
+      ),
+    ],
+    handoff: { reason: 'shipment_overdue' },
+  };
+}
+
+function madeToOrderNote(order: CommerceOrder, language: 'zh' | 'en'): string {
+  const madeToOrder = order.items.some((item) => item.shipsWithinHours !== null);
+  if (!madeToOrder) return '';
+  return language === 'zh'
+    ? '（含定制商品，制作周期较长）'
+    : ' (it includes a made-to-order item, which takes longer)';
 }
 
 function isStalled(shipment: CommerceShipment, now: Date): boolean {

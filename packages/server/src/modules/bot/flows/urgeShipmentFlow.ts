@@ -1,6 +1,6 @@
 import type { Flow } from './flowKit';
 import { answer, formatTime, reply, say } from './flowKit';
-import { describeShipment, dispatchDeadline } from './shipmentSummary';
+import { describeShipment, dispatchDeadline, overdueDispatch } from './shipmentSummary';
 
 /**
  * "怎么还不发货": within the dispatch promise the shopper is told the deadline and the request is noted;
@@ -14,20 +14,7 @@ export const urgeShipmentFlow: Flow = {
     const { locale } = context.turn;
     if (order.status !== 'paid') return describeShipment(context, order);
     const deadline = dispatchDeadline(order, context.commerce.policy().dispatchWithinHours);
-    if (context.now.getTime() > Date.parse(deadline)) {
-      return {
-        replies: [
-          reply(
-            say(
-              locale,
-              `非常抱歉，订单 ${order.orderNumber} 已超过承诺的发货时间（${formatTime(deadline, locale)}）还没有发出。我已为您转接人工客服，立即联系仓库加急处理。`,
-              `I'm very sorry: order ${order.orderNumber} should have shipped by ${formatTime(deadline, locale)} and hasn't. I'm connecting you to a person who will chase the warehouse right away.`,
-            ),
-          ),
-        ],
-        handoff: { reason: 'shipment_overdue' },
-      };
-    }
+    if (context.now.getTime() > Date.parse(deadline)) return overdueDispatch(context, order, deadline);
     return answer(
       reply(
         say(

@@ -12,8 +12,26 @@ const ignoredTerms = new Set(
  * Ranks products by the words of a shopper's question that appear in their names, brand, tags or SKU.
  * Name words weigh by length, so "空气炸锅" beats a shared brand; ties keep catalogue order.
  */
+/** What shoppers call a product type and what catalogues name it ("充电宝" is sold as "移动电源"). */
+const productNounSynonyms: [RegExp, string][] = [
+  [/充电宝/, '移动电源'],
+  [/移动电源/, '充电宝'],
+  [/耳塞|蓝牙耳机/, '耳机'],
+  [/裤子/, '裤'],
+  [/腕表|智能表/, '手表'],
+  [/\bpower ?bank\b/, '移动电源 power bank'],
+  [/\bpants\b/, 'trousers'],
+  [/\btrousers\b/, 'pants'],
+  [/\b(?:earphones|headphones)\b/, 'earbuds'],
+  [/\bt-?shirts?\b|\btees?\b/, 't-shirt'],
+];
+
 export function searchProductRows(rows: readonly ProductRow[], query: string, limit: number): ProductRow[] {
-  const queryText = normalise(query);
+  const normalisedQuery = normalise(query);
+  const queryText = productNounSynonyms.reduce(
+    (text, [pattern, synonym]) => (pattern.test(normalisedQuery) ? `${text} ${synonym}` : text),
+    normalisedQuery,
+  );
   const queryTerms = new Set(
     segment(queryText).filter((term) => term.length >= 2 && !ignoredTerms.has(term)),
   );
@@ -29,12 +47,32 @@ export function searchProductRows(rows: readonly ProductRow[], query: string, li
 function scoreProduct(row: ProductRow, queryTerms: ReadonlySet<string>, queryText: string): number {
   if (queryText.includes(row.sku.toLowerCase())) return 100;
   const productText = normalise(`${row.name_zh} ${row.name_en} ${row.brand} ${row.tags}`);
+  const description = normalise(`${row.description_zh} ${row.description_en}`);
   let score = 0;
   for (const term of queryTerms) {
     if (productText.includes(term)) score += term.length;
     else if (/^\p{Script=Han}{3,}$/u.test(term)) score += countSharedBigrams(term, productText);
+    else if (description.includes(term)) score += 0.5;
   }
-  return score;
+  // A longer run of the name ("阔腿裤") says more about which product is meant than a shared attribute word ("纯棉").
+  const run = longestSharedHanRun(queryText, normalise(row.name_zh));
+  return score + (run >= 2 ? 3 * run : 0);
+}
+
+function longestSharedHanRun(query: string, name: string): number {
+  const characters = [...query];
+  let longest = 0;
+  for (let start = 0; start < characters.length; start++) {
+    let length = 0;
+    while (
+      start + length < characters.length &&
+      /\p{Script=Han}/u.test(characters[start + length] ?? '') &&
+      name.includes(characters.slice(start, start + length + 1).join(''))
+    )
+      length++;
+    longest = Math.max(longest, length);
+  }
+  return longest;
 }
 
 function normalise(text: string): string {

@@ -36,6 +36,7 @@ async function insertProducts(trx: DbTransaction, now: Date): Promise<void> {
         image_emoji: product.imageEmoji,
         return_policy: product.returnPolicy,
         warranty_months: product.warrantyMonths,
+        ships_within_hours: product.shipsWithinHours ?? null,
         attributes: JSON.stringify(product.attributes),
         variants: JSON.stringify(product.variants),
         tags: JSON.stringify(product.tags),

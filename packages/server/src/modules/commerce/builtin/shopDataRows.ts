@@ -36,6 +36,12 @@ export const productImportRow = z.object({
   stock: z.coerce.number().int().nonnegative(),
   return_policy: z.enum(['7_day_no_reason', 'no_return_unless_defective']).default('7_day_no_reason'),
   warranty_months: z.coerce.number().int().nonnegative().default(0),
+  ships_within_hours: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 90)
+    .optional(),
   tags: list.default([]),
 });
 

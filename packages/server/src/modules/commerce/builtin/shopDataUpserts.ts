@@ -22,6 +22,7 @@ export async function upsertProduct(db: DbExecutor, row: ProductImportRow, now: 
     stock: row.stock,
     return_policy: row.return_policy,
     warranty_months: row.warranty_months,
+    ships_within_hours: row.ships_within_hours ?? null,
     tags: JSON.stringify(row.tags),
     updated_at: now.toISOString(),
   };

@@ -99,7 +99,11 @@ const variantSchema = z.object({
 const returnDetailsSchema = z.object({
   kind: z.enum(['return', 'exchange']).optional(),
 });
-const refundDetailsSchema = z.object({ succeededAt: z.string().optional() });
+const refundDetailsSchema = z.object({
+  succeededAt: z.string().optional(),
+  reasonZh: z.string().optional(),
+  reasonEn: z.string().optional(),
+});
 
 export type ProductRow = Selectable<ProductsTable>;
 
@@ -119,6 +123,7 @@ export function toCommerceOrder(
         category: product?.category ?? 'other',
         returnPolicy: parseReturnPolicy(product?.return_policy),
         warrantyMonths: product?.warranty_months ?? 0,
+        shipsWithinHours: product?.ships_within_hours ?? null,
       };
     }),
     totalCents: row.total_cents,
@@ -197,6 +202,10 @@ export function toCommerceRefund(row: Selectable<RefundsTable>, orderNumber: str
     method: row.method,
     createdAt: row.created_at,
     settledAt: details.succeededAt ?? null,
+    note:
+      details.reasonZh || details.reasonEn
+        ? { zh: details.reasonZh ?? details.reasonEn ?? '', en: details.reasonEn ?? details.reasonZh ?? '' }
+        : null,
   };
 }
 
@@ -219,6 +228,7 @@ export function toCommerceProduct(row: ProductRow): CommerceProduct {
     })),
     returnPolicy: parseReturnPolicy(row.return_policy),
     warrantyMonths: row.warranty_months,
+    shipsWithinHours: row.ships_within_hours,
   };
 }
 

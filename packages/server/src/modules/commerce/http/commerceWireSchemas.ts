@@ -56,6 +56,7 @@ export const orderWire = z.object({
       category: z.string().default('other'),
       returnPolicy,
       warrantyMonths: z.number().int().nonnegative().default(0),
+      shipsWithinHours: z.number().int().positive().nullable().default(null),
     }),
   ),
   totalCents: z.number().int().nonnegative(),
@@ -107,6 +108,7 @@ export const refundWire = z.object({
   method: z.string().default('original'),
   createdAt: isoTime,
   settledAt: isoTime.nullable().default(null),
+  note: z.object({ zh: z.string(), en: z.string() }).nullable().default(null),
 });
 
 export const productWire = z.object({
@@ -133,6 +135,7 @@ export const productWire = z.object({
     .default([]),
   returnPolicy,
   warrantyMonths: z.number().int().nonnegative().default(0),
+  shipsWithinHours: z.number().int().positive().nullable().default(null),
 });
 
 export const promotionWire = z.object({

@@ -43,6 +43,7 @@ export function convertShopifyOrder(order: ShopifyOrder): CommerceOrder {
         category: 'other',
         returnPolicy: '7_day_no_reason',
         warrantyMonths: 0,
+        shipsWithinHours: null,
       };
     }),
     totalCents: toCents(order.total_price),
@@ -167,6 +168,7 @@ export function convertShopifyRefund(refund: ShopifyRefund, orderNumber: string)
     method: transactions[0]?.gateway ?? 'original',
     createdAt: refund.created_at,
     settledAt: succeeded ? (refund.processed_at ?? refund.created_at) : null,
+    note: refund.note ? { zh: refund.note, en: refund.note } : null,
   };
 }
 
@@ -214,5 +216,6 @@ export function convertShopifyProduct(
     variants: variants.length > 1 ? variants : [],
     returnPolicy: '7_day_no_reason',
     warrantyMonths: 0,
+    shipsWithinHours: null,
   };
 }

@@ -70,6 +70,7 @@ export const shopifyRefund = z.object({
   order_id: z.number(),
   created_at: z.string(),
   processed_at: nullableText,
+  note: nullableText,
   transactions: z.array(
     z.object({
       amount: money,

@@ -73,6 +73,23 @@ export const attributeTriggerTerms: Record<string, readonly string[]> = {
   restock: ['补货', '还有货', '到货', 'restock', 'back in stock'],
   shades: ['色号', 'shade', 'shades'],
   pack: ['几件装', '几条', '装', 'pack', 'pieces'],
+  flight: [
+    '飞机',
+    '登机',
+    '乘机',
+    '托运',
+    '航班',
+    'airplane',
+    'plane',
+    'flight',
+    'carry-on',
+    'carry on',
+    'checked luggage',
+    'fly',
+  ],
+  case_size: ['表盘', '表径', 'case size', 'watch size', 'mm'],
+  certification: ['认证', '3c', 'ccc', 'certified', 'certification'],
+  allergens: ['过敏', '过敏原', 'allergy', 'allergen', 'allergic'],
   lead_time: ['定制', '多久发货', '制作周期', 'lead time', 'made to order'],
   return_note: ['退换', '退货', '无理由', 'return', 'returnable'],
 };
@@ -82,6 +99,3 @@ export const generalTopicAttributes: ReadonlySet<string> = new Set(['warranty', 
 
 export const deicticPattern =
   /这款|这个|这件|这台|这双|这套|这只|这条|这瓶|这支|这盒|这罐|该商品|该款|它|\bthis one\b|\bthis item\b|\bthis product\b|\bthis\b|\bit\b/;
-
-export const yesNoQuestionPattern =
-  /吗|么|是不是|有没有|能不能|支不支持|可不可以|会不会|可以.*不|[?？]|^(does|do|is|are|can|will|has|have)\b/;

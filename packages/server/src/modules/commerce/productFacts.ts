@@ -1,0 +1,116 @@
+import { prepareText, toSimplified } from '@kefu/nlu';
+import { attributeTriggerTerms } from './productAttributeTerms';
+
+// Questions about a product's attributes answered from its facts ("这款支持5G吗" → "支持5G的～ 网络制式：5G 全网通"):
+// which attribute is asked, and whether its value says yes to the word asked about.
+
+export interface ProductAttributeFacts {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  valueZh: string;
+  valueEn: string;
+}
+
+export interface ProductFacts {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  attributes: readonly ProductAttributeFacts[];
+}
+
+export interface AttributeAnswer {
+  attribute: ProductAttributeFacts;
+  /** null when the question was not a yes/no question about a value. */
+  yes: boolean | null;
+  text: { zh: string; en: string };
+}
+
+export const yesNoQuestionPattern =
+  /吗|么|不$|是不是|有没有|能不能|支不支持|可不可以|会不会|可以.*不|[?？]|^(does|do|is|are|can|will|has|have)\b/;
+
+/** The attribute a question asks about and the answer to it; null when it names none. */
+export function answerAttributeQuestion(product: ProductFacts, question: string): AttributeAnswer | null {
+  const comparable = toComparable(question);
+  const attribute = findAskedAttribute(product, comparable);
+  if (!attribute) return null;
+  const asked = yesNoQuestionPattern.test(comparable) ? askedValues(comparable, attribute, product) : [];
+  const yes = asked.length === 0 ? null : asked.every((token) => affirms(attributeValue(attribute), token));
+  return { attribute, yes, text: phraseAnswer(product, attribute, yes, asked, comparable) };
+}
+
+export function findAskedAttribute(product: ProductFacts, comparable: string): ProductAttributeFacts | null {
+  let best: { attribute: ProductAttributeFacts; length: number } | null = null;
+  for (const attribute of product.attributes) {
+    const terms = [
+      ...(attributeTriggerTerms[attribute.key] ?? []),
+      toComparable(attribute.labelZh),
+      toComparable(attribute.labelEn),
+    ];
+    for (const term of terms) {
+      if (term.length > (best?.length ?? 0) && containsTerm(comparable, term))
+        best = { attribute, length: term.length };
+    }
+  }
+  return best?.attribute ?? null;
+}
+
+/** The value words a yes/no question asks about: "5g", "ip68", "纯棉", "防水". */
+function askedValues(comparable: string, attribute: ProductAttributeFacts, product: ProductFacts): string[] {
+  const name = toComparable(`${product.nameZh} ${product.nameEn}`);
+  const modelTokens = prepareText(comparable).tokens.filter(
+    (token) => /[a-z]/.test(token) && /\d/.test(token) && !name.includes(token),
+  );
+  const valueWords = (attributeTriggerTerms[attribute.key] ?? []).filter(
+    (term) => containsTerm(comparable, term) && /\d|纯|棉|麻|丝|毛|防水|ip/.test(term),
+  );
+  // "纯棉" already says "棉": keep the longest words that are not part of another.
+  const words = [...new Set([...modelTokens, ...valueWords])];
+  return words.filter((word) => !words.some((other) => other !== word && other.includes(word)));
+}
+
+const negatedBefore = /(不支持|不含|不带|不是|不能|无|没有|非|not|no|without)\s*$/;
+
+/** The attribute says yes to the word: it names it, and not as "不支持 5G" / "no 5G". */
+function affirms(value: string, token: string): boolean {
+  let index = value.indexOf(token);
+  let found = false;
+  while (index >= 0) {
+    if (negatedBefore.test(value.slice(Math.max(0, index - 8), index))) return false;
+    found = true;
+    index = value.indexOf(token, index + token.length);
+  }
+  return found;
+}
+
+function attributeValue(attribute: ProductAttributeFacts): string {
+  return toComparable(`${attribute.valueZh} ${attribute.valueEn}`);
+}
+
+function phraseAnswer(
+  product: ProductFacts,
+  attribute: ProductAttributeFacts,
+  yes: boolean | null,
+  asked: readonly string[],
+  comparable: string,
+): { zh: string; en: string } {
+  const verb = comparable.includes('支持') ? '支持' : comparable.includes('有') ? '有' : '是';
+  const word = asked.map((token) => token.toUpperCase()).join('、');
+  const zhLead = yes === null ? '' : yes ? `${verb}${word}的～` : `不${verb}${word}哦。`;
+  const enLead = yes === null ? '' : yes ? 'Yes. ' : 'No. ';
+  return {
+    zh: `${zhLead}「${product.nameZh}」的${attribute.labelZh}：${attribute.valueZh}。`,
+    en: `${enLead}${attribute.labelEn} of the ${product.nameEn}: ${attribute.valueEn}.`,
+  };
+}
+
+export function toComparable(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase();
+}
+
+/** Latin terms match whole words (so "it" is not found in "with"); Chinese terms match anywhere. */
+export function containsTerm(comparable: string, term: string): boolean {
+  if (!/^[a-z0-9 .-]+$/.test(term)) return comparable.includes(term);
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(comparable);
+}
