@@ -154,7 +154,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match((await shopper.say('tax@example.com')).text, /tax@example.com/);
       const corrected = await shopper.say('邮箱改成 finance@example.com');
       assert.match(corrected.text, /finance@example.com/);
-      assert.match((await shopper.say('确认')).text, /开票申请已提交/);
+      assert.match((await shopper.say('确认')).text, /已为您提交订单 KF202611010014 的开票申请/);
       const order = await server.kefu.services.commerce.connector.getOrder('KF202611010014');
       assert.equal(order.ok && order.value.invoice?.email, 'finance@example.com');
     });

@@ -51,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.environment,
   });
   const kefu = await buildApp(config, {
-    logger: false,
+    logger: process.env.KEFU_TEST_LOGS === '1' ? { level: 'error' } : false,
     // Periodic queue/SLA checks off by default: suites drive them with the manual clock.
     routingTimers: options.routingTimers ?? false,
     ...(options.clock && { clock: options.clock }),

@@ -26,13 +26,17 @@ export class KnowledgeStage implements BotStage {
    * Answers only when the knowledge base is confident (or, with `allowSuggestions`, has close matches to offer);
    * otherwise records nothing and leaves the turn to the other stages.
    */
-  async answerConfidently(turn: BotTurn, allowSuggestions = false): Promise<BotDecision | null> {
-    return this.answer(turn, { confidentOnly: true, allowSuggestions });
+  async answerConfidently(
+    turn: BotTurn,
+    allowSuggestions = false,
+    record = true,
+  ): Promise<BotDecision | null> {
+    return this.answer(turn, { confidentOnly: true, allowSuggestions, record });
   }
 
   private async answer(
     turn: BotTurn,
-    options: { confidentOnly: boolean; allowSuggestions?: boolean },
+    options: { confidentOnly: boolean; allowSuggestions?: boolean; record?: boolean },
   ): Promise<BotDecision | null> {
     const lastDiscussedProductId = await this.questions.lastDiscussedProduct(turn.conversationId);
     const result = await this.answerer.respond({
@@ -46,18 +50,20 @@ export class KnowledgeStage implements BotStage {
     const accepted =
       result.outcome === 'answered' || (options.allowSuggestions && result.outcome === 'suggested');
     if (options.confidentOnly && !accepted) return null;
-    await this.questions.record({
-      conversationId: turn.conversationId,
-      messageId: turn.messageId,
-      channel: turn.channel,
-      locale: turn.locale,
-      question: turn.text,
-      outcome: result.outcome,
-      entryId: result.entryId,
-      score: result.score,
-      candidates: result.candidates,
-      productId: result.productId ?? (await this.products.findMentionedProduct(turn.text)),
-    });
+    // One question is recorded per message (a clause of a message answered on its own is not).
+    if (options.record !== false)
+      await this.questions.record({
+        conversationId: turn.conversationId,
+        messageId: turn.messageId,
+        channel: turn.channel,
+        locale: turn.locale,
+        question: turn.text,
+        outcome: result.outcome,
+        entryId: result.entryId,
+        score: result.score,
+        candidates: result.candidates,
+        productId: result.productId ?? (await this.products.findMentionedProduct(turn.text)),
+      });
     if (!result.reply) return null;
     const detail = result.outcome === 'answered' ? (result.source ?? 'faq') : 'suggest';
     return { stage: `${this.name}:${detail}`, replies: [result.reply], handoff: null };

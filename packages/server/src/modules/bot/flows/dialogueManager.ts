@@ -88,7 +88,8 @@ async function takeUpPendingFlows(context: FlowContext, outcome: DialogueOutcome
   return { flow: outcome.flow, result: { replies, handoff } };
 }
 
-const clauseSeparator = /[，,。.；;！!？?\n]|还有|另外|以及|顺便|顺带|再问|同时|\balso\b|\band\b|\bplus\b/i;
+const clauseSeparator =
+  /[，,。.；;！!？?\n]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|还有|另外|以及|顺便|顺带|再问|同时|\balso\b|\band\b|\bplus\b/iu;
 
 /** Other flows the message asks for in clauses of their own, in the order they were written. */
 function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[] {

@@ -44,6 +44,9 @@ export const invoiceFlow: Flow = {
     collectSlots(context);
     const missing = nextMissing(state.slots);
     if (missing) return askFor(context, missing);
+    // Title, tax id and e-mail written out together leave nothing to confirm: the request goes in, and the
+    // reply repeats what was submitted so a slip can still be corrected.
+    if (state.step !== 'confirm' && givenTogether(context.said)) return submit(context, order);
     if (state.step === 'confirm') {
       const decision = parseYesNo(context.text);
       if (decision === 'yes') return submit(context, order);
@@ -105,6 +108,11 @@ function toInvoiceSlots(values: ShopperSlots): Record<string, string> {
   return slots;
 }
 
+function givenTogether(said: ShopperSlots): boolean {
+  const fields = [said.invoiceTitle, said.taxId, said.email].filter(Boolean).length;
+  return said.invoiceTitleType === 'personal' ? said.email !== undefined : fields >= 3;
+}
+
 function nextMissing(slots: Record<string, string>): string | null {
   if (!slots.titleType) return 'title_type';
   if (!slots.title) return 'title';
@@ -162,6 +170,11 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
   const { state, turn } = context;
   const { locale } = turn;
   const { titleType, title = '', taxId, email = '' } = state.slots;
+  const submitted = say(
+    locale,
+    `（抬头：${title}${taxId ? `，税号：${taxId}` : ''}）`,
+    ` (title: ${title}${taxId ? `, tax id: ${taxId}` : ''})`,
+  );
   state.step = null;
   state.slots = {};
   forgetSlots(state, ['invoiceTitleType', 'invoiceTitle', 'taxId', 'email']);
@@ -180,8 +193,8 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
     reply(
       say(
         locale,
-        `开票申请已提交，电子发票开具后会发送至 ${email}，一般 1–3 个工作日。`,
-        `Invoice requested. The electronic invoice will be e-mailed to ${email}, usually within 1–3 working days.`,
+        `已为您提交订单 ${order.orderNumber} 的开票申请${submitted}，电子发票开具后会发送至 ${email}，一般 1–3 个工作日。`,
+        `Invoice requested for order ${order.orderNumber}${submitted}. The electronic invoice will be e-mailed to ${email}, usually within 1–3 working days.`,
       ),
     ),
   );

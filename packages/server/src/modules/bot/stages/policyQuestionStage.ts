@@ -20,11 +20,16 @@ const questionPattern =
   /[?？]|吗|么|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
 /** Words that make a message a question about the rules even when the match is not certain. */
 const explicitPolicyPattern = /政策|规则|規則|流程|须知|須知|\b(policy|policies|rules?)\b/i;
-const ownOrContextPattern =
-  /我的|我买的|帮我|给我|这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(my|me|mine|it|this order|that order|this one)\b/i;
+const ownPattern = /我的|我买的|我刚买|我前天买|我昨天买|帮我|给我|\b(my|me|mine)\b/i;
+const contextPattern =
+  /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(it|this order|that order|this one)\b/i;
+/** Questions about the shop's rules even when told as the shopper's own story ("我买的…降价了，能退差价吗"). */
+const informationalIntents = new Set(['price_promotion', 'payment', 'shipping_info']);
+const clauseSeparator =
+  /[，,。；;！!？?\n]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|还有|另外|以及|顺便|再问|\balso\b/iu;
 
 export interface ConfidentAnswerer {
-  answerConfidently(turn: BotTurn, allowSuggestions?: boolean): Promise<BotDecision | null>;
+  answerConfidently(turn: BotTurn, allowSuggestions?: boolean, record?: boolean): Promise<BotDecision | null>;
 }
 
 /**
@@ -39,13 +44,35 @@ export class PolicyQuestionStage implements BotStage {
 
   async handle(turn: BotTurn): Promise<BotDecision | null> {
     if (!isGeneralPolicyQuestion(turn)) return null;
-    return this.knowledge.answerConfidently(turn, explicitPolicyPattern.test(turn.text));
+    const allowSuggestions = explicitPolicyPattern.test(turn.text);
+    const whole = await this.knowledge.answerConfidently(turn, allowSuggestions);
+    const clauses = splitClauses(turn.text);
+    if (clauses.length < 2) return whole;
+    // "运费怎么算？可以寄到台湾吗": each question gets its answer, once.
+    const decisions = [whole];
+    for (const clause of clauses)
+      decisions.push(await this.knowledge.answerConfidently({ ...turn, text: clause }, false, false));
+    const answered = decisions.filter((decision): decision is BotDecision => decision !== null);
+    const replies = answered
+      .flatMap((decision) => decision.replies)
+      .filter((reply, index, all) => all.findIndex((other) => other.text === reply.text) === index);
+    const first = answered[0];
+    if (!first) return null;
+    return { stage: first.stage, replies, handoff: null };
   }
+}
+
+function splitClauses(text: string): string[] {
+  return text
+    .split(clauseSeparator)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length >= 3);
 }
 
 export function isGeneralPolicyQuestion(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
   const { intent, entities } = turn.understanding;
   if (flowOwnedIntents.has(intent.id)) return false;
   if (entities.some((entity) => orderEntityTypes.has(entity.type))) return false;
-  return questionPattern.test(turn.text) && !ownOrContextPattern.test(turn.text);
+  if (!questionPattern.test(turn.text) || contextPattern.test(turn.text)) return false;
+  return !ownPattern.test(turn.text) || informationalIntents.has(intent.id);
 }

@@ -9,13 +9,20 @@ export const accountFaqs: DefaultEntry[] = [
     'payment',
     {
       q: '支持哪些付款方式？',
-      similar: ['可以用微信支付吗', '能用信用卡吗', '支持货到付款吗', '怎么付款', '可以分期吗'],
-      a: '支持支付宝、微信支付和银行卡（借记卡、信用卡）支付，暂不支持货到付款和分期。下单后请在 24 小时内完成付款，超时订单会自动取消。',
+      similar: [
+        '可以用微信支付吗',
+        '能用信用卡吗',
+        '支持货到付款吗',
+        '怎么付款',
+        '可以分期吗',
+        '能用PayPal吗',
+      ],
+      a: '支持支付宝、微信支付和银行卡（借记卡、信用卡）支付，暂不支持分期、货到付款、PayPal 和境外银行卡。下单后请在 24 小时内完成付款，超时订单会自动取消。',
     },
     {
       q: 'Which payment methods do you accept?',
       similar: ['Can I pay with WeChat?', 'Do you take credit cards?', 'Cash on delivery?', 'How can I pay?'],
-      a: 'We accept Alipay, WeChat Pay and bank cards (debit and credit). Cash on delivery and instalments are not available. Please pay within 24 hours of ordering, or the order is cancelled automatically.',
+      a: 'We accept Alipay, WeChat Pay and bank cards (debit and credit). PayPal, cards issued outside mainland China, cash on delivery and instalments are not available. Please pay within 24 hours of ordering, or the order is cancelled automatically.',
     },
   ),
   defaultFaq(

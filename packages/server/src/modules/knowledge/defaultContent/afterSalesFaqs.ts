@@ -74,12 +74,12 @@ export const afterSalesFaqs: DefaultEntry[] = [
     {
       q: '退款多久到账？',
       similar: ['钱什么时候退回来', '退款几天能到', '退款退到哪里', '信用卡退款要多久', '微信支付退款多久到'],
-      a: '仓库签收退货后 48 小时内审核并发起退款，原路退回：支付宝、微信支付一般即时到账，最晚 24 小时；银行卡 1–3 个工作日（以银行入账为准）。未发货订单取消后立即发起退款。',
+      a: '仓库签收退货后 48 小时内审核并发起退款，原路退回：支付宝、微信支付一般即时到账，最晚 24 小时；银行卡一般 1–3 个工作日，部分信用卡最长 7 个工作日（以银行入账为准）。未发货订单取消后立即发起退款。',
     },
     {
       q: 'How long does a refund take?',
       similar: ['When will I get my money back?', 'Refund time for credit card', 'Where does the refund go?'],
-      a: 'We review and issue the refund within 48 hours of receiving the return. It goes back the way you paid: Alipay and WeChat Pay usually at once and within 24 hours at most; bank cards in 1–3 working days, depending on the bank. Cancelled unshipped orders are refunded immediately.',
+      a: 'We review and issue the refund within 48 hours of receiving the return. It goes back the way you paid: Alipay and WeChat Pay usually at once and within 24 hours at most; bank cards usually in 1–3 working days, some credit cards up to 7, depending on the bank. Cancelled unshipped orders are refunded immediately.',
     },
   ),
   defaultFaq(

@@ -2,6 +2,7 @@ import { accountFaqs } from './accountFaqs';
 import { afterSalesFaqs } from './afterSalesFaqs';
 import type { DefaultEntry } from './defaultFaq';
 import { policyArticle } from './policyArticle';
+import { promotionFaqs } from './promotionFaqs';
 import { shippingFaqs } from './shippingFaqs';
 
 export type { DefaultEntry } from './defaultFaq';
@@ -11,5 +12,6 @@ export const defaultKnowledge: DefaultEntry[] = [
   ...shippingFaqs,
   ...afterSalesFaqs,
   ...accountFaqs,
+  ...promotionFaqs,
   policyArticle,
 ];
