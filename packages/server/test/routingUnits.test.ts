@@ -126,7 +126,13 @@ describe('handoff triggers (pure)', () => {
 
 describe('priority rules (pure)', () => {
   const rules = defaultRoutingSettings.priorityRules;
-  const signals = { vipTier: 'none', intentId: 'order_tracking', anger: false, fallingSentiment: false };
+  const signals = {
+    vipTier: 'none',
+    intentId: 'order_tracking',
+    anger: false,
+    fallingSentiment: false,
+    sensitiveTopic: false,
+  };
   const waiting = { minutes: 0, targetMinutes: 5 };
   test('VIP tier, refund/complaint/delivery problem, anger raise the priority', () => {
     assert.equal(computePriority(signals, rules, waiting).priority, 'normal');
@@ -142,6 +148,11 @@ describe('priority rules (pure)', () => {
     );
     assert.equal(all.priority, 'urgent');
     assert.deepEqual(all.reasons, ['vip:platinum', 'intent:complaint', 'anger']);
+  });
+  test('12315, legal action or a safety risk makes it urgent by itself', () => {
+    const sensitive = computePriority({ ...signals, sensitiveTopic: true }, rules, waiting);
+    assert.equal(sensitive.priority, 'urgent');
+    assert.deepEqual(sensitive.reasons, ['sensitive_topic']);
   });
   test('waiting time and the risk of missing the queue target raise it too', () => {
     const late = computePriority(signals, rules, { minutes: 12, targetMinutes: 5 });

@@ -62,6 +62,8 @@ export async function receiveCustomerMessage(
   const message = toMessage(stored.message);
   if (stored.duplicate) return { message, replies: await conversations.listRepliesTo(message.id) };
   const status = stored.conversation.status;
+  if (status === 'queued' || status === 'assigned')
+    await dependencies.handoff.escalateAfterMessage(stored.conversation.id, input.customerId, input.text);
   if (status !== 'bot' && status !== 'queued') return { message, replies: [] };
 
   const turn: BotTurn = {
@@ -81,10 +83,12 @@ export async function receiveCustomerMessage(
   const decision = await bot.respond(turn);
   // The handoff check, one explicit step after the bot answered: the bot's own handoff or any trigger.
   const handoff = await dependencies.handoff.decide(turn, decision);
+  // A fallback ("I didn't get that") says nothing once a person is on the way: the notice replaces it.
+  const answered = handoff && decision.stage === 'fallback' ? [] : decision.replies;
   const replies = await conversations.storeBotReplies(
     stored.conversation.id,
     { messageId: message.id, analysis: JSON.stringify({ ...understanding, answeredBy: decision.stage }) },
-    handoff ? [...decision.replies, ...handoff.notice] : decision.replies,
+    handoff ? [...answered, ...handoff.notice] : decision.replies,
     handoff?.request ?? null,
   );
   return { message, replies: replies.map(toMessage) };

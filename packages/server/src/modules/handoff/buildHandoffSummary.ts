@@ -17,6 +17,8 @@ export interface SummaryInput {
   reason: string;
   category: string;
   priority: PriorityOutcome;
+  /** The conversation's locale: the language the agent should answer in. */
+  language: string | null;
   now: Date;
 }
 
@@ -63,17 +65,16 @@ export function buildHandoffSummary(input: SummaryInput): HandoffSummary {
       })),
     lastQuestion: lastCustomer?.text ?? null,
     customer: { id: input.customerId, vipTier: input.vipTier },
-    language: languageOf(latestAnalysis),
+    language: languageOf(input.language),
     productLine: input.productLine,
     customerMessageCount: customerMessages.length,
     createdAt: input.now.toISOString(),
   };
 }
 
-/** Routing language: `zh` or `en`. */
-export function languageOf(analysis: { lang: string } | null): string {
-  if (!analysis) return 'zh';
-  return analysis.lang === 'en' ? 'en' : 'zh';
+/** Routing language of a conversation's locale: `zh` or `en`. */
+export function languageOf(locale: string | null): string {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
 export function readAnalysis(message: MessageRow): MessageAnalysis | null {

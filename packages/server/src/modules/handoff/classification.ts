@@ -41,6 +41,7 @@ export interface PrioritySignals {
   intentId: string | null;
   anger: boolean;
   fallingSentiment: boolean;
+  sensitiveTopic: boolean;
 }
 
 export interface PriorityOutcome {
@@ -69,6 +70,7 @@ export function computePriority(
   if (signals.intentId) add(rules.intentWeights[signals.intentId], `intent:${signals.intentId}`);
   if (signals.anger) add(rules.angerWeight, 'anger');
   if (signals.fallingSentiment) add(rules.fallingSentimentWeight, 'sentiment_falling');
+  if (signals.sensitiveTopic) add(rules.sensitiveTopicWeight, 'sensitive_topic');
   const steps = Math.floor(waiting.minutes / rules.waitingStepMinutes);
   if (steps > 0)
     add(

@@ -29,6 +29,8 @@ export const prioritySignalsSchema = z.object({
   intentId: z.string().nullable(),
   anger: z.boolean(),
   fallingSentiment: z.boolean(),
+  /** 12315, legal action, the media, a safety risk: raised in any message of the conversation. */
+  sensitiveTopic: z.boolean().default(false),
 });
 
 /**
@@ -53,6 +55,7 @@ export async function handOffConversation(
     intentId: topical?.intent.id ?? null,
     anger: analyses.some((analysis) => analysis?.sentiment.anger === true),
     fallingSentiment: request.triggers.some((trigger) => trigger.reason === 'sentiment_decline'),
+    sensitiveTopic: request.triggers.some((trigger) => trigger.reason === 'sensitive_topic'),
   };
   const existing = await handoffRepo.findClassification(context.trx, conversation.id);
   const computed = computePriority(signals, request.routing.priorityRules, {
@@ -73,6 +76,7 @@ export async function handOffConversation(
     reason: request.reason,
     category,
     priority,
+    language: conversation.locale,
     now: context.now,
   });
   const timestamp = context.now.toISOString();
@@ -107,7 +111,7 @@ export async function handOffConversation(
     customer_id: conversation.customer_id,
     channel: conversation.channel,
     category,
-    language: languageOf(analyses[analyses.length - 1] ?? null),
+    language: languageOf(conversation.locale),
     product_line: request.productLine,
     priority: priority.priority,
     team_id: null,
@@ -129,6 +133,6 @@ export function readSignals(text: string): PrioritySignals {
   return parseJsonColumn(text, prioritySignalsSchema);
 }
 
-function parsePriority(priority: string): 'low' | 'normal' | 'high' | 'urgent' {
+export function parsePriority(priority: string): 'low' | 'normal' | 'high' | 'urgent' {
   return priority === 'low' || priority === 'high' || priority === 'urgent' ? priority : 'normal';
 }

@@ -33,7 +33,13 @@ export async function overrideClassification(
       reasons: existing?.reasons ?? '[]',
       signals:
         existing?.signals ??
-        JSON.stringify({ vipTier: 'none', intentId: null, anger: false, fallingSentiment: false }),
+        JSON.stringify({
+          vipTier: 'none',
+          intentId: null,
+          anger: false,
+          fallingSentiment: false,
+          sensitiveTopic: false,
+        }),
       updated_by: agent.id,
       updated_at: context.now.toISOString(),
     });

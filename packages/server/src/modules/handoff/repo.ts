@@ -22,6 +22,14 @@ export async function findLatestHandoff(
     .executeTakeFirst();
 }
 
+export async function updateHandoffSummary(
+  db: DbExecutor,
+  handoffId: string,
+  summary: string,
+): Promise<void> {
+  await db.updateTable('conversation_handoffs').set({ summary }).where('id', '=', handoffId).execute();
+}
+
 export async function findClassification(
   db: DbExecutor,
   conversationId: string,

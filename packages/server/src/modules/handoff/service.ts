@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database';
+import type { UnitOfWork } from '../../events/outbox';
+import { escalateAfterHandoff } from './escalateAfterHandoff';
 import { parseJsonColumn } from '../../db/json';
 import type { AuthenticatedAgent } from '../auth/permissions';
 import type { BotDecision, BotReply, BotTurn } from '../bot/pipeline';
@@ -15,10 +17,11 @@ import type { HandoffRequest } from './handOffConversation';
 import * as handoffRepo from './repo';
 import type { HandoffSummary, handoffSettingsSchema } from './schemas';
 import { handoffSummarySchema } from './schemas';
-import { evaluateHandoffTriggers } from './triggers';
+import { evaluateHandoffTriggers, findSensitiveTopic } from './triggers';
 
 export interface HandoffDependencies {
   db: Db;
+  unitOfWork: UnitOfWork;
   settings: SettingsStore<typeof handoffSettingsSchema>;
   routing: RoutingService;
   conversations: ConversationService;
@@ -67,7 +70,26 @@ export class HandoffService {
       productLine: await this.productLineOf(turn.pageProductId),
       routing: await this.dependencies.routing.settings(),
     };
-    return { request, notice: botHandoff ? [] : [connectingNotice(turn)] };
+    return { request, notice: botHandoff ? [] : [connectingNotice(turn, reason)] };
+  }
+
+  /**
+   * A message from a shopper who already waits for (or talks to) a person: the briefing is refreshed and the
+   * priority raised when the message calls for it (anger, 12315, a safety risk).
+   */
+  async escalateAfterMessage(conversationId: string, customerId: string, text: string): Promise<void> {
+    const settings = await this.dependencies.settings.get();
+    const customer = await findCustomerById(this.dependencies.db, customerId);
+    const routing = await this.dependencies.routing.settings();
+    const sensitiveTopic = settings.sensitiveTopics.enabled ? findSensitiveTopic(text, settings) : null;
+    await this.dependencies.unitOfWork.run((context) =>
+      escalateAfterHandoff(context, {
+        conversationId,
+        vipTier: customer?.vip_tier ?? 'none',
+        sensitiveTopic,
+        routing,
+      }),
+    );
   }
 
   /** The briefing of the latest handoff, or one built now for a conversation taken over without handoff. */
@@ -90,13 +112,20 @@ export class HandoffService {
       reason: 'none',
       category: conversation.category ?? categoryFromIntent(intentId),
       priority: computePriority(
-        { vipTier: customer?.vip_tier ?? 'none', intentId, anger: false, fallingSentiment: false },
+        {
+          vipTier: customer?.vip_tier ?? 'none',
+          intentId,
+          anger: false,
+          fallingSentiment: false,
+          sensitiveTopic: false,
+        },
         routing.priorityRules,
         {
           minutes: 0,
           targetMinutes: routing.queueTargetMinutes,
         },
       ),
+      language: conversation.locale,
       now: new Date(conversation.updatedAt),
     });
   }
@@ -108,15 +137,16 @@ export class HandoffService {
   }
 }
 
-function connectingNotice(turn: BotTurn): BotReply {
-  return {
-    text: localizeReply(
-      pickLocalizedText(turn.locale, {
-        zh: '这个问题需要人工客服为您处理，正在为您转接，请稍候～',
-        en: 'A person from our team should handle this; connecting you to an agent now.',
-      }),
-      turn.locale,
-    ),
-    quickReplies: [],
-  };
+function connectingNotice(turn: BotTurn, reason: string): BotReply {
+  const texts =
+    reason === 'sensitive_topic'
+      ? {
+          zh: '您反映的问题我们非常重视，已为您优先转接人工客服，请稍候，客服会尽快和您联系。',
+          en: 'We take what you raised very seriously. I have passed you to a person with priority; an agent will be with you as soon as possible.',
+        }
+      : {
+          zh: '这个问题需要人工客服为您处理，正在为您转接，请稍候～',
+          en: 'A person from our team should handle this; connecting you to an agent now.',
+        };
+  return { text: localizeReply(pickLocalizedText(turn.locale, texts), turn.locale), quickReplies: [] };
 }

@@ -116,7 +116,7 @@ function countTrailing(
   return count;
 }
 
-function findSensitiveTopic(text: string, settings: HandoffSettings): string | null {
+export function findSensitiveTopic(text: string, settings: HandoffSettings): string | null {
   for (const topic of settings.sensitiveTopics.topics) {
     const keyword = topic.keywords.find((candidate) => containsPhrase(text, [candidate]));
     if (keyword) return `${topic.id}: ${keyword}`;

@@ -3,6 +3,7 @@ import type { BotReply } from '../bot/pipeline';
 import type { ReplyLocale } from '../bot/replyLocale';
 import type { LlmAnswerComposer } from './llmComposer';
 import type { ProductAnswerer } from './productAnswers';
+import { expandKnowledgeQuery } from './queryExpansion';
 import type { LocaleContent } from './schemas';
 import type { KnowledgeIndex, LocaleGroup, ScoredEntry } from './searchIndex';
 import { contentForGroup, localeGroupOf } from './searchIndex';
@@ -90,7 +91,7 @@ export class KnowledgeAnswerer {
   }
 
   async search(text: string, group: LocaleGroup, now: Date, channel?: string): Promise<ScoredEntry[]> {
-    return this.index.search(text, { group, now, channel, limit: 5 });
+    return this.index.search(expandKnowledgeQuery(text), { group, now, channel, limit: 5 });
   }
 
   /** Answers an agent might send for a question: product facts first, then the best entries. */

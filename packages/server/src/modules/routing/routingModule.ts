@@ -55,6 +55,7 @@ export function createRoutingModule(input: RoutingModuleInput) {
     queueMaintenance: new QueueMaintenance(routingDependencies, routing, logger),
     handoff: new HandoffService({
       db,
+      unitOfWork,
       settings: handoffSettings,
       routing,
       conversations: input.conversations,

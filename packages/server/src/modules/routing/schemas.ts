@@ -29,6 +29,8 @@ export const priorityRulesSchema = z
     intentWeights: z.record(z.string().max(60), z.number().min(0).max(10)),
     angerWeight: z.number().min(0).max(10),
     fallingSentimentWeight: z.number().min(0).max(10),
+    /** 12315, legal action, the media, a safety risk. */
+    sensitiveTopicWeight: z.number().min(0).max(10).default(5),
     waitingStepMinutes: z.number().int().min(1).max(240),
     waitingStepWeight: z.number().min(0).max(10),
     maxWaitingWeight: z.number().min(0).max(10),
@@ -67,6 +69,7 @@ export const defaultRoutingSettings: RoutingSettings = {
     intentWeights: { refund: 2, complaint: 2, delivery_problem: 2 },
     angerWeight: 2,
     fallingSentimentWeight: 1,
+    sensitiveTopicWeight: 5,
     waitingStepMinutes: 10,
     waitingStepWeight: 1,
     maxWaitingWeight: 2,
