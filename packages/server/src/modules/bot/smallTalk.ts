@@ -27,12 +27,15 @@ const patterns: [SmallTalkKind, RegExp][] = [
   ],
   [
     'identity',
-    /你是(?:不是)?(?:机器人|真人|人工|ai|人类|真的人|活人|程序|自动回复)|你是人(?:吗|么|嘛|还是)|是(?:不是)?机器人|是真人(?:吗|么|嘛)|是人工还是|(?:are|r) (?:you|u) (?:a )?(?:bot|robot|human|real person|real|an? ai|person|machine)|am i (?:talking|chatting) (?:to|with) (?:a )?(?:bot|human|real person|person|machine)|is this (?:a )?(?:bot|human|real person)/,
+    /你们?是(?:不是)?(?:机器人|真人|人工|ai|人类|真的人|活人|程序|自动回复)|(?:真人|机器人|人工)在?(?:回复|回答|打字|聊天)(?:吗|么|嘛)|你是人(?:吗|么|嘛|还是)|是(?:不是)?机器人|是真人(?:吗|么|嘛)|是人工还是|(?:are|r) (?:you|u) (?:a )?(?:bot|robot|human|real person|real|an? ai|person|machine)|am i (?:talking|chatting) (?:to|with) (?:a )?(?:bot|human|real person|person|machine)|is this (?:a )?(?:bot|human|real person)/,
   ],
   ['name', /你叫(?:什么|啥|什么名字)|你的名字|怎么称呼你|what(?: s| is|s) your name|who are you|你是谁/],
   ['abilities', /你(?:能|会|可以)(?:做|干|帮我?做?)(?:什么|啥)|你有什么用|what can you do|how can you help/],
   ['how_are_you', /^你好吗|最近(?:好|怎么样)|^how are (?:you|u)|hows it going|how s it going/],
-  ['weather', /天气|下雨|下雪|气温|温度多少|雾霾|weather|raining|forecast/],
+  [
+    'weather',
+    /天气|下雨|下雪|气温|温度多少|雾霾|weather|forecast|(?:going to|gonna|will it) (?:rain|snow)|(?:rain|snow)(?:ing)? (?:today|tomorrow)/,
+  ],
   ['joke', /讲个?笑话|讲个?故事|唱首歌|tell me a joke|tell me a story|sing/],
   ['time', /现在几点|几点了|今天几号|今天星期几|what time is it|what day is it/],
   [
@@ -60,7 +63,9 @@ function isGreeting(plain: string): boolean {
 }
 
 function comparable(text: string): string {
+  // Converted text may carry 幺 for 么 ("在么"): OpenCC reads 么 as a variant of 幺.
   return text
+    .replace(/幺/g, '么')
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
     .replace(/[\p{P}\p{S}]/gu, ' ')

@@ -100,11 +100,16 @@ function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[]
 function flowsAskedByClause(context: FlowContext): FlowName[] {
   const clauses = context.turn.text.split(clauseSeparator).filter((clause) => clause.trim().length >= 3);
   if (clauses.length < 2) return [];
+  const namesOrder = context.turn.understanding.entities.some(
+    (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',
+  );
   const flows: FlowName[] = [];
   for (const clause of clauses) {
     const intent = context.classify(clause);
     const flow = intent.id;
     if (!isFlowName(flow) || intent.confidence < startConfidence) continue;
+    // About a named order, only what can be done with an order counts ("腰围太松了" is not a product question).
+    if (namesOrder && flowRegistry[flow].orderFilter === null) continue;
     if (!flows.some((known) => known === flow || sameAnswer(known, flow))) flows.push(flow);
   }
   return flows;
@@ -203,6 +208,14 @@ async function chooseFlow(
   if (namesOrder) return chooseOrderFlow(context, { top, secondFlow, close });
   if (close && top && secondFlow) return { clarify: [top, secondFlow] };
   if (top && intent.confidence >= startConfidence) return { flow: top };
+  // A product question that names the product needs no "did you mean": the answer is about that product.
+  if (
+    top &&
+    productFlows.has(top) &&
+    intent.confidence >= guessConfidence &&
+    (await mentionsProduct(context))
+  )
+    return { flow: top };
   if (top && intent.confidence >= guessConfidence) return { clarify: [top] };
   // A complaint or an angry message about no particular task is for the apology and the offer of a person.
   if (intent.id === 'complaint' || sentiment.anger) return null;
@@ -240,6 +253,12 @@ function chooseOrderFlow(
   if (secondFlow) return { flow: secondFlow };
   return { flow: 'order_tracking' };
 }
+
+const productFlows: ReadonlySet<FlowName> = new Set([
+  'product_inquiry',
+  'stock_availability',
+  'price_promotion',
+]);
 
 /** Flows that answer a shopper the same way for one order (where is it / hurry it: both show the status). */
 function sameAnswer(first: FlowName, second: FlowName): boolean {

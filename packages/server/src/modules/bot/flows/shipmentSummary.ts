@@ -163,7 +163,7 @@ export function overdueDispatch(context: FlowContext, order: CommerceOrder, dead
   };
 }
 
-function madeToOrderNote(order: CommerceOrder, language: 'zh' | 'en'): string {
+export function madeToOrderNote(order: CommerceOrder, language: 'zh' | 'en'): string {
   const madeToOrder = order.items.some((item) => item.shipsWithinHours !== null);
   if (!madeToOrder) return '';
   return language === 'zh'

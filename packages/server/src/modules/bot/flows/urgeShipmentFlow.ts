@@ -1,6 +1,6 @@
 import type { Flow } from './flowKit';
 import { answer, formatTime, reply, say } from './flowKit';
-import { describeShipment, dispatchDeadline, overdueDispatch } from './shipmentSummary';
+import { describeShipment, dispatchDeadline, madeToOrderNote, overdueDispatch } from './shipmentSummary';
 
 /**
  * "怎么还不发货": within the dispatch promise the shopper is told the deadline and the request is noted;
@@ -19,8 +19,8 @@ export const urgeShipmentFlow: Flow = {
       reply(
         say(
           locale,
-          `订单 ${order.orderNumber} 已付款，我们承诺在 ${formatTime(deadline, locale)} 前发货。已为您备注加急，仓库会优先处理，发货后会第一时间通知您。`,
-          `Order ${order.orderNumber} is paid and will ship by ${formatTime(deadline, locale)}. I've flagged it as urgent for the warehouse, and you'll be told as soon as it ships.`,
+          `订单 ${order.orderNumber} 已付款，还没有发货${madeToOrderNote(order, 'zh')}，我们承诺在 ${formatTime(deadline, locale)} 前发货。已为您备注加急，仓库会优先处理，发货后会第一时间通知您。`,
+          `Order ${order.orderNumber} is paid and hasn't shipped yet${madeToOrderNote(order, 'en')}; it will ship by ${formatTime(deadline, locale)}. I've flagged it as urgent for the warehouse, and you'll be told as soon as it ships.`,
         ),
       ),
     );
