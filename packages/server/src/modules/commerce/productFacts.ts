@@ -104,6 +104,23 @@ function phraseAnswer(
   };
 }
 
+/** The longest run of Chinese characters of `text` found in `name` ("阔腿裤" in "女士棉麻高腰阔腿裤": 3). */
+export function longestSharedHanRun(text: string, name: string): number {
+  const characters = [...text];
+  let longest = 0;
+  for (let start = 0; start < characters.length; start++) {
+    let length = 0;
+    while (
+      start + length < characters.length &&
+      /\p{Script=Han}/u.test(characters[start + length] ?? '') &&
+      name.includes(characters.slice(start, start + length + 1).join(''))
+    )
+      length++;
+    longest = Math.max(longest, length);
+  }
+  return longest;
+}
+
 export function toComparable(text: string): string {
   return toSimplified(text.normalize('NFKC')).toLowerCase();
 }

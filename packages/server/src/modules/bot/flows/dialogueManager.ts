@@ -1,4 +1,5 @@
 import type { CommerceOrder } from '../../commerce/connector';
+import { splitClauses } from '../clauses';
 import type { DialogueState, FlowName } from './dialogueState';
 import { endFlow, isFlowName } from './dialogueState';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
@@ -88,9 +89,6 @@ async function takeUpPendingFlows(context: FlowContext, outcome: DialogueOutcome
   return { flow: outcome.flow, result: { replies, handoff } };
 }
 
-const clauseSeparator =
-  /[，,。.；;！!？?\n]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|还有|另外|以及|顺便|顺带|再问|同时|\balso\b|\band\b|\bplus\b/iu;
-
 /** Other flows the message asks for in clauses of their own, in the order they were written. */
 function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[] {
   return flowsAskedByClause(context).filter((flow) => flow !== chosen && !sameAnswer(flow, chosen));
@@ -98,7 +96,7 @@ function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[]
 
 /** The flows a message asks for clause by clause ("KF… 到哪了 / 还有能开发票吗"); one clause gives none. */
 function flowsAskedByClause(context: FlowContext): FlowName[] {
-  const clauses = context.turn.text.split(clauseSeparator).filter((clause) => clause.trim().length >= 3);
+  const clauses = splitClauses(context.turn.text);
   if (clauses.length < 2) return [];
   const namesOrder = context.turn.understanding.entities.some(
     (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',

@@ -1,4 +1,5 @@
 import type { CommerceFailure, CommerceProduct } from '../../commerce/connector';
+import { longestSharedHanRun } from '../../commerce/productFacts';
 import type { FlowContext } from './flowKit';
 
 export type ProductResolution =
@@ -35,7 +36,7 @@ export async function resolveProduct(context: FlowContext): Promise<ProductResol
 function namesProduct(text: string, product: CommerceProduct): boolean {
   const comparable = text.toLowerCase();
   const nameZh = product.nameZh.toLowerCase();
-  if (longestSharedRun(comparable, nameZh) >= 3) return true;
+  if (longestSharedHanRun(comparable, nameZh) >= 3) return true;
   const nameWords = new Set(
     product.nameEn
       .toLowerCase()
@@ -51,24 +52,6 @@ function namesProduct(text: string, product: CommerceProduct): boolean {
 }
 
 const englishFillers = new Set(['the', 'for', 'and', 'with', 'of', 'in', 'to', 'pro', 'set', 'pack']);
-
-/** The longest run of Chinese characters found in both texts. */
-function longestSharedRun(text: string, name: string): number {
-  const han = /\p{Script=Han}/u;
-  let longest = 0;
-  const characters = [...text];
-  for (let start = 0; start < characters.length; start++) {
-    let length = 0;
-    while (
-      start + length < characters.length &&
-      han.test(characters[start + length] ?? '') &&
-      name.includes(characters.slice(start, start + length + 1).join(''))
-    )
-      length++;
-    longest = Math.max(longest, length);
-  }
-  return longest;
-}
 
 /** Searches a message for a product without touching the state (to tell product from order questions). */
 export async function mentionsProduct(context: FlowContext): Promise<boolean> {

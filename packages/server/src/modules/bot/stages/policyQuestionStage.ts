@@ -1,3 +1,4 @@
+import { splitClauses } from '../clauses';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 
 /**
@@ -25,8 +26,6 @@ const contextPattern =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(it|this order|that order|this one)\b/i;
 /** Questions about the shop's rules even when told as the shopper's own story ("我买的…降价了，能退差价吗"). */
 const informationalIntents = new Set(['price_promotion', 'payment', 'shipping_info']);
-const clauseSeparator =
-  /[，,。；;！!？?\n]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|还有|另外|以及|顺便|再问|\balso\b/iu;
 
 export interface ConfidentAnswerer {
   answerConfidently(turn: BotTurn, allowSuggestions?: boolean, record?: boolean): Promise<BotDecision | null>;
@@ -60,13 +59,6 @@ export class PolicyQuestionStage implements BotStage {
     if (!first) return null;
     return { stage: first.stage, replies, handoff: null };
   }
-}
-
-function splitClauses(text: string): string[] {
-  return text
-    .split(clauseSeparator)
-    .map((clause) => clause.trim())
-    .filter((clause) => clause.length >= 3);
 }
 
 export function isGeneralPolicyQuestion(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {

@@ -1,4 +1,5 @@
 import { segment, toSimplified } from '@kefu/nlu';
+import { longestSharedHanRun } from '../productFacts';
 import type { ProductRow } from './shopRowMappers';
 
 /** Words that say nothing about which product is meant. */
@@ -57,22 +58,6 @@ function scoreProduct(row: ProductRow, queryTerms: ReadonlySet<string>, queryTex
   // A longer run of the name ("阔腿裤") says more about which product is meant than a shared attribute word ("纯棉").
   const run = longestSharedHanRun(queryText, normalise(row.name_zh));
   return score + (run >= 2 ? 3 * run : 0);
-}
-
-function longestSharedHanRun(query: string, name: string): number {
-  const characters = [...query];
-  let longest = 0;
-  for (let start = 0; start < characters.length; start++) {
-    let length = 0;
-    while (
-      start + length < characters.length &&
-      /\p{Script=Han}/u.test(characters[start + length] ?? '') &&
-      name.includes(characters.slice(start, start + length + 1).join(''))
-    )
-      length++;
-    longest = Math.max(longest, length);
-  }
-  return longest;
 }
 
 function normalise(text: string): string {
