@@ -27,6 +27,11 @@ export function addUserTerms(terms: Iterable<string>): void {
   if (lines.length > 0) getJieba().loadDict(Buffer.from(`${lines.join('\n')}\n`));
 }
 
+/** jieba's raw pieces (punctuation and spaces included), so offsets into the text stay valid. */
+export function cutWords(text: string): string[] {
+  return getJieba().cut(text, false);
+}
+
 const wordPattern = /[\p{L}\p{N}]/u;
 const latinWordPattern = /^[a-z][a-z0-9'-]*$/;
 const extendedPictographic = /\p{Extended_Pictographic}/u;
