@@ -122,8 +122,10 @@ function intentAgreement(left: PreparedText, right: PreparedText): { similarity:
 }
 
 /** How sure the model is that a question is about the shop: its top shop intent, above a floor. */
-function inDomainConfidence(distribution: readonly number[], unknownIndex: number): number {
-  const top = Math.max(...distribution.filter((_, index) => index !== unknownIndex));
+function inDomainConfidence(distribution: ArrayLike<number>, unknownIndex: number): number {
+  let top = 0;
+  for (let index = 0; index < distribution.length; index++)
+    if (index !== unknownIndex) top = Math.max(top, distribution[index] ?? 0);
   return Math.max(0, (top - 0.3) / 0.7);
 }
 
