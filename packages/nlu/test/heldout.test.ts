@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadIntentCorpus } from '../src/tools/corpus';
-import { loadOutOfScope, loadShopperIntents } from '../src/tools/heldout';
+import { DEFAULT_INTENTS } from '../src/taxonomy';
+import {
+  loadOutOfScope,
+  loadRealisticIntents,
+  loadShopperIntents,
+  realisticSets,
+} from '../src/tools/heldout';
 
 const key = (text: string): string => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -16,10 +22,22 @@ test('held-out intent and out-of-scope lines never appear in the training corpus
     ...loadShopperIntents('test').map(({ text }) => text),
     ...loadOutOfScope('dev'),
     ...loadOutOfScope('test'),
+    ...realisticSets.flatMap((set) => loadRealisticIntents(set).map(({ text }) => text)),
   ];
-  assert.ok(heldOut.length > 300);
+  assert.ok(heldOut.length > 600);
   assert.deepEqual(
     heldOut.filter((text) => corpus.has(key(text))),
     [],
   );
+});
+
+test('realistic held-out sets use only the default intent ids and cover every intent in English and Chinese', () => {
+  const known = new Set<string>(DEFAULT_INTENTS);
+  const labels = new Set<string>();
+  for (const set of realisticSets)
+    for (const { label } of loadRealisticIntents(set)) {
+      assert.ok(known.has(label), `${set}: ${label}`);
+      labels.add(label);
+    }
+  assert.equal(labels.size, DEFAULT_INTENTS.length);
 });

@@ -34,6 +34,25 @@ export function loadShopperIntents(split: HeldoutSplit): HeldoutIntent[] {
   return examples;
 }
 
+/**
+ * Realistic sets written after the corpus, never trained on (data/heldout/realistic/): colloquial zh-Hans
+ * shopper messages, service-chat turns (with masked ids such as [ORDERID_…]), zh-Hant, terse English and
+ * customer-support English in the style of public support-utterance sets ({{Order Number}} placeholders).
+ */
+export const realisticSets = ['zh-Hans', 'zh-Hans-turns', 'zh-Hant', 'en', 'en-support'] as const;
+export type RealisticSet = (typeof realisticSets)[number];
+
+export function loadRealisticIntents(set: RealisticSet): HeldoutIntent[] {
+  const lang: CorpusLanguage = set.startsWith('en') ? 'en' : set === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+  const examples: HeldoutIntent[] = [];
+  let label = '';
+  for (const line of readLines(`realistic/${set}.txt`)) {
+    if (line.startsWith('# ')) label = line.slice(2).trim();
+    else examples.push({ text: line, label, lang });
+  }
+  return examples;
+}
+
 export function loadOutOfScope(split: HeldoutSplit): string[] {
   return readLines('out-of-scope.txt').filter((_, index) => index % 2 === (split === 'dev' ? 0 : 1));
 }
