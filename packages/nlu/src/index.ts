@@ -18,6 +18,7 @@ export { trainIntentModel, type IntentExample } from './trainIntentModel';
 export { DEFAULT_INTENTS, type DefaultIntent } from './taxonomy';
 export { normalizeText, type NormalizedText } from './normalize';
 export { detectLanguage, toSimplified, toTraditional, type Language } from './script';
+export { assessLanguage, type LanguageAssessment } from './assessLanguage';
 export { segment, addUserTerms } from './segment';
 export { prepareText, type PreparedText } from './prepare';
 export { extractEntities, type Entity, type EntityOptions } from './entities';

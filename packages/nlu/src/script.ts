@@ -25,13 +25,33 @@ export function toSimplifiedCharacters(text: string): string {
   return output;
 }
 
+/**
+ * Shop wording that the Taiwan phrase table gets wrong, applied to its output: it reads every 代码 as
+ * program code (統一社會信用程式碼, 優惠程式碼) and every 程序 as a program (退貨程式). 质量 stays 質量:
+ * the table keeps it and it is not wrong.
+ */
+const taiwanShopPhrases: [string, string][] = [
+  ['程式碼', '代碼'],
+  ['退貨程式', '退貨程序'],
+  ['退款程式', '退款程序'],
+  ['換貨程式', '換貨程序'],
+  ['申請程式', '申請程序'],
+  ['處理程式', '處理程序'],
+  ['售後程式', '售後程序'],
+  ['理賠程式', '理賠程序'],
+  ['法律程式', '法律程序'],
+  ['驗證程式', '驗證程序'],
+];
+
 /** Simplified to traditional, for replying in the script the shopper wrote in. */
 export function toTraditional(text: string, variant: 'tw' | 'hk' = 'tw'): string {
   if (variant === 'hk') {
     traditionalHongKongConverter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
     return traditionalHongKongConverter(text);
   }
-  traditionalTaiwanConverter ??= OpenCC.Converter({ from: 'cn', to: 'twp' });
+  traditionalTaiwanConverter ??= OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.twp, [
+    taiwanShopPhrases,
+  ]);
   return traditionalTaiwanConverter(text);
 }
 
@@ -74,6 +94,11 @@ function classifyCharacter(character: string): CharacterScript {
   };
   characterScripts.set(character, entry);
   return entry;
+}
+
+/** 1 when only traditional text uses the character, -1 when only simplified text does, 0 when both do. */
+export function scriptOfHanCharacter(character: string): number {
+  return classifyCharacter(character).script;
 }
 
 function isTraditional(hanCharacters: readonly string[]): boolean {
