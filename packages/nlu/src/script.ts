@@ -49,10 +49,15 @@ export function toTraditional(text: string, variant: 'tw' | 'hk' = 'tw'): string
     traditionalHongKongConverter ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
     return traditionalHongKongConverter(text);
   }
-  traditionalTaiwanConverter ??= OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.twp, [
-    taiwanShopPhrases,
-  ]);
+  traditionalTaiwanConverter ??= taiwanShopConverter();
   return traditionalTaiwanConverter(text);
+}
+
+function taiwanShopConverter(): Converter {
+  const fromMainland = OpenCC.Locale.from.cn;
+  const toTaiwan = OpenCC.Locale.to.twp;
+  if (!fromMainland || !toTaiwan) throw new Error('opencc-js lacks the cn or twp dictionaries');
+  return OpenCC.ConverterFactory(fromMainland, toTaiwan, [taiwanShopPhrases]);
 }
 
 const hanPattern = /\p{Script=Han}/gu;
