@@ -74,7 +74,7 @@ export function analyzeSentiment(text: string, normalized = normalizeText(text).
 
 function scoreWithContrast(normalized: string): number {
   const strong = normalized.split(strongContrastMarkers);
-  if (strong.length > 1) return weighPieces(strong, 0.5, 1.5);
+  if (strong.length > 1) return weighPieces(strong, 0.8, 1.2);
   const soft = normalized.split(softContrastMarkers);
   if (soft.length > 1) return weighPieces(soft, concession.test(soft[0] ?? '') ? 0.1 : 1, 0.9);
   return scorePiece(normalized);

@@ -1,4 +1,4 @@
-import { chineseReviewWeights } from './sentimentReviewLexicon';
+import { chineseReviewWeights, englishReviewWeights } from './sentimentReviewLexicon';
 
 /** Weights in [-3, 3]. Chinese entries are simplified; matching is longest-first on normalised text. */
 const chinesePositive =
@@ -31,6 +31,7 @@ export const chineseSentimentWeights = new Map([
 export const englishSentimentWeights = new Map([
   ...parseWeights(englishPositive),
   ...parseWeights(englishNegative),
+  ...parseWeights(englishReviewWeights),
 ]);
 /** Chinese anger words, minus compounds where they are harmless (垃圾袋, 滚筒). */
 export const chineseAngerPattern = new RegExp(
@@ -127,6 +128,18 @@ export const englishSentimentPhrases = new Map<string, number>([
   ['as described', 1],
   ['not as described', -2.5],
   ['not what i expected', -2],
+  ['not as good as', -2],
+  ['not that great', -1.5],
+  ['not worth the money', -2.5],
+  ['came apart', -2.5],
+  ['came unglued', -2.5],
+  ['keeps disconnecting', -2.5],
+  ['stopped charging', -2.5],
+  ['would not recommend', -2.5],
+  ['do not buy', -3],
+  ['as advertised', 1.5],
+  ['works great', 3],
+  ['love it', 3],
   ['does not work', -2.5],
   ['do not work', -2.5],
   ['did not work', -2.5],
