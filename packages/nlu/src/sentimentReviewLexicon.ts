@@ -23,6 +23,7 @@ export const chineseReviewWeights: string = [
   serviceComplaints,
   roomsAndFood,
   praise,
+  general,
   lukewarm,
 ].join(' ');
 
