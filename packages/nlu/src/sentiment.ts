@@ -40,6 +40,8 @@ const concession = /(\p{Script=Han}{1,3})是\1/u;
 const postDampers = ['一点', '一些', '点'];
 /** 好的/好吧 open a clause as "OK"; elsewhere (非常好的酒店) the 好 is praise. */
 const acknowledgements = new Set(['好的', '好吧', '好了']);
+/** Every negator word holds one of these; a clause without them needs no segmentation. */
+const negatorCharacter = /[不没别无未非毫从并绝决]/;
 
 /**
  * Lexicon and rules: negation flips and damps ("不太满意" is negative, "不差" mildly positive),
@@ -131,6 +133,7 @@ function scoreChineseClause(clause: string): number {
 /** Positions right after each negator token of the clause. */
 function chineseNegatorEnds(clause: string): Set<number> {
   const ends = new Set<number>();
+  if (!negatorCharacter.test(clause)) return ends;
   let position = 0;
   for (const word of cutWords(clause)) {
     position += word.length;
