@@ -22,9 +22,8 @@ test('held-out intent and out-of-scope lines never appear in the training corpus
     ...loadShopperIntents('test').map(({ text }) => text),
     ...loadOutOfScope('dev'),
     ...loadOutOfScope('test'),
-    ...realisticSets.flatMap((set) => loadRealisticIntents(set).map(({ text }) => text)),
   ];
-  assert.ok(heldOut.length > 600);
+  assert.ok(heldOut.length > 300);
   assert.deepEqual(
     heldOut.filter((text) => corpus.has(key(text))),
     [],
@@ -40,4 +39,25 @@ test('realistic held-out sets use only the default intent ids and cover every in
       labels.add(label);
     }
   assert.equal(labels.size, DEFAULT_INTENTS.length);
+});
+
+/** Punctuation, symbols and spacing do not make a held-out line different from a training line. */
+const looseKey = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+
+test('realistic held-out lines differ from every corpus line by more than punctuation', () => {
+  const corpus = new Set(
+    [...loadIntentCorpus('train'), ...loadIntentCorpus('dev'), ...loadIntentCorpus('test')].map(({ text }) =>
+      looseKey(text),
+    ),
+  );
+  const realistic = realisticSets.flatMap((set) => loadRealisticIntents(set).map(({ text }) => text));
+  assert.ok(realistic.length > 300);
+  assert.deepEqual(
+    realistic.filter((text) => corpus.has(looseKey(text))),
+    [],
+  );
 });
