@@ -3,10 +3,10 @@
  * text is converted before lookup). Used by matching and retrieval so that 退钱 finds 退款.
  */
 const groups = [
-  '退款 退钱 退费 返款 退回钱款 refund refunds',
+  '退款 退钱 退费 返款 退回钱款 refund refunds reimbursement reimburse',
   '保修 保固 质保 维修期 warranty guarantee',
   '物流 快递 包裹 邮包 快件 运输 parcel package shipment courier',
-  '发票 票据 开票 收据 invoice receipt',
+  '发票 票据 开票 收据 invoice receipt bill',
   '价格 价钱 多少钱 售价 价位 几块钱 price cost',
   '客服 人工 人工客服 真人 售后客服 agent human representative',
   '地址 收货地址 收件地址 address',
@@ -33,8 +33,15 @@ const groups = [
 
 const canonical = new Map<string, string>();
 for (const group of groups) {
-  const [head = '', ...members] = group.split(' ');
-  for (const member of members) canonical.set(member, head);
+  const words = group.split(' ');
+  // Each language keeps its own head word, so an English question never matches Chinese text through a synonym.
+  for (const language of [
+    words.filter((word) => /\p{Script=Han}/u.test(word)),
+    words.filter((word) => /^[a-z]/.test(word)),
+  ]) {
+    const [head = '', ...members] = language;
+    for (const member of members) canonical.set(member, head);
+  }
 }
 
 export function canonicalWord(word: string): string {
