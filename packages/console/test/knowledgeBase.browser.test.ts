@@ -106,7 +106,7 @@ test(
   async () => {
     const current = requireHarness();
     const shopper = new KefuVisitorClient({ baseUrl: current.server.baseUrl, locale: 'zh-CN' });
-    await shopper.sendMessage('能不能货到付款');
+    await shopper.sendMessage('你们招不招兼职');
     const { context, page, pageErrors } = await openConsole(current);
     await signIn(page, admin);
     await openKnowledge(page);
@@ -135,7 +135,7 @@ test(
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '打开 周末发货吗？' }).waitFor();
     await page.getByRole('tab', { name: /知识缺口/ }).click();
-    const gapRow = page.locator('.ant-table-row', { hasText: '货到付款' });
+    const gapRow = page.locator('.ant-table-row', { hasText: '兼职' });
     await gapRow.waitFor();
     await settle(page);
     await screenshot(page, 'console-knowledge-gaps.png');
@@ -144,7 +144,7 @@ test(
     assert.match(
       (await page.locator('.kb-drawer').getByLabel('相似问法').first().inputValue()) +
         (await page.locator('.kb-drawer').getByLabel('标准问题').first().inputValue()),
-      /货到付款/,
+      /兼职/,
     );
     assert.deepEqual(pageErrors, []);
     await context.close();

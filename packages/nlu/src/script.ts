@@ -13,7 +13,18 @@ let simplifiedCharacterConverter: Converter | undefined;
 /** Traditional (any variant, with Taiwan phrases such as 軟體 → 软件) to mainland simplified. */
 export function toSimplified(text: string): string {
   simplifyConverter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
-  return simplifyConverter(text);
+  const converted = simplifyConverter(text);
+  // OpenCC reads 么 as a traditional variant of 幺 ("在么" → "在幺"); a shopper who wrote 么 meant the particle.
+  return text.includes('么') ? keepParticle(text, converted) : converted;
+}
+
+function keepParticle(original: string, converted: string): string {
+  const originalCharacters = [...original];
+  const convertedCharacters = [...converted];
+  if (originalCharacters.length !== convertedCharacters.length) return converted.replace(/幺/g, '么');
+  return convertedCharacters
+    .map((character, index) => (originalCharacters[index] === '么' ? '么' : character))
+    .join('');
 }
 
 /** Character by character, so offsets into the text stay valid (used for entity spans). */

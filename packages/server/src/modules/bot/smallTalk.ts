@@ -63,9 +63,7 @@ function isGreeting(plain: string): boolean {
 }
 
 function comparable(text: string): string {
-  // Converted text may carry 幺 for 么 ("在么"): OpenCC reads 么 as a variant of 幺.
   return text
-    .replace(/幺/g, '么')
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
     .replace(/[\p{P}\p{S}]/gu, ' ')
