@@ -112,11 +112,13 @@ function rememberWhatWasSaid(state: DialogueState, turn: BotTurn, simplified: st
 }
 
 const apology = /抱歉|对不起|sorry|apologi/i;
+const empathyBelow = -0.4;
 
 /** An upset shopper hears an apology first, a shorter answer, and is offered a person. */
 function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
   const { sentiment } = turn.understanding;
-  if (sentiment.label !== 'negative' && !sentiment.anger) return result;
+  // A mild complaint stated as a fact ("裤子小了") is answered plainly; clear displeasure gets the apology.
+  if (!sentiment.anger && (sentiment.label !== 'negative' || sentiment.score > empathyBelow)) return result;
   if (result.replies.some((item) => apology.test(item.text))) return result;
   const empathy = say(
     turn.locale,
