@@ -29,6 +29,7 @@ export class ChatTranscript {
       text,
       attachments: [],
       quickReplies: [],
+      card: null,
       isPrivate: false,
       clientMessageId,
       createdAt: new Date().toISOString(),

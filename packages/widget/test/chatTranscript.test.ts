@@ -93,6 +93,7 @@ function buildMessage(fields: Partial<Message> & Pick<Message, 'id' | 'sender' |
     senderName: null,
     attachments: [],
     quickReplies: [],
+    card: null,
     isPrivate: false,
     clientMessageId: null,
     createdAt: new Date().toISOString(),

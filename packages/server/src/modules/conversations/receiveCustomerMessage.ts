@@ -1,4 +1,4 @@
-import type { SendMessageResponse } from '@kefu/sdk';
+import type { Message, SendMessageResponse } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { BotPipeline, BotTurn } from '../bot/pipeline';
 import { decideConversationLocale } from '../bot/conversationLocale';
@@ -78,6 +78,7 @@ export async function receiveCustomerMessage(
     earlierIntents: (
       await conversations.listEarlierCustomerAnalyses(stored.conversation.id, message.id, 3)
     ).map((analysis) => analysis.intent),
+    attachments: imageAttachmentsOf(message),
   };
   if (status === 'queued') return answerWhileQueued(dependencies, turn, message);
   const decision = await bot.respond(turn);
@@ -92,4 +93,10 @@ export async function receiveCustomerMessage(
     handoff?.request ?? null,
   );
   return { message, replies: replies.map(toMessage) };
+}
+
+function imageAttachmentsOf(message: Message): BotTurn['attachments'] {
+  return message.attachments
+    .filter((attachment) => attachment.contentType.startsWith('image/'))
+    .map((attachment) => ({ kind: 'image', url: attachment.url }));
 }

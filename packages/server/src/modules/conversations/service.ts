@@ -140,7 +140,7 @@ export class ConversationService {
   async storeBotReplies(
     conversationId: string,
     replyTo: { messageId: string; analysis: string | null },
-    replies: { text: string; quickReplies: { label: string; text: string }[] }[],
+    replies: Pick<NewMessageInput, 'text' | 'quickReplies' | 'card'>[],
     handoff: HandoffRequest | null,
   ): Promise<MessageRow[]> {
     const replyToMessageId = replyTo.messageId;
@@ -158,6 +158,7 @@ export class ConversationService {
           senderName: null,
           text: reply.text,
           quickReplies: reply.quickReplies,
+          card: reply.card ?? null,
           replyToMessageId,
         });
         conversation = result.conversation;
