@@ -13,6 +13,7 @@ import type {
 } from '@kefu/sdk';
 import { parseJsonColumn } from '../../db/json';
 import { normaliseLocale } from '../bot/replyLocale';
+import { withAudienceUrl } from '../uploads/attachments';
 import type { ConversationRow, MessageRow } from './repo';
 
 export const conversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'closed']);
@@ -113,16 +114,21 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
-/** The agents' view of a message: with what the bot understood of it. */
+/** The agents' view of a message: with what the bot understood of it, photos through the agent route. */
 export function toAgentMessage(row: MessageRow): Message {
   const analysis: MessageAnalysis | null = row.analysis
     ? parseJsonColumn(row.analysis, messageAnalysisSchema)
     : null;
-  return { ...toMessage(row), analysis };
+  const message = toMessage(row);
+  const attachments = message.attachments.map((attachment) => withAudienceUrl(attachment, 'agent'));
+  return { ...message, attachments, analysis };
 }
 
-/** The shopper's view of a message: nothing of the bot's analysis. */
+/** The shopper's view of a message: nothing of the bot's analysis, photos through the visitor route. */
 export function toVisitorMessage(message: Message): Message {
   const { analysis: _analysis, ...visible } = message;
-  return visible;
+  return {
+    ...visible,
+    attachments: visible.attachments.map((attachment) => withAudienceUrl(attachment, 'visitor')),
+  };
 }

@@ -15,8 +15,11 @@ import type { ConversationService } from './service';
 export interface CustomerMessageInput {
   customerId: string;
   channel: string;
+  /** May be empty when the message carries photos. */
   text: string;
   clientMessageId?: string | undefined;
+  /** Ids of the shopper's uploaded photos (`upl_…`) sent with this message. */
+  uploadIds?: string[] | undefined;
 }
 
 export interface InboundDependencies {
@@ -56,6 +59,7 @@ export async function receiveCustomerMessage(
       text: input.text,
       clientMessageId: input.clientMessageId ?? null,
       analysis: JSON.stringify({ ...understanding, answeredBy: null }),
+      uploadIds: input.uploadIds,
     },
     (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
   );

@@ -7,6 +7,7 @@ import type { HandoffRequest } from '../handoff/handOffConversation';
 import { handOffConversation } from '../handoff/handOffConversation';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
 import { resolveCustomerByIdentity } from '../customers/service';
+import { markPhotosSent, resolvePhotoAttachments } from '../uploads/attachments';
 import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,
@@ -87,9 +88,10 @@ export class ConversationService {
   async storeCustomerMessage(
     customerId: string,
     channel: string,
-    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'attachments' | 'analysis'>,
+    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & { uploadIds?: string[] },
     decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
+    const { uploadIds = [], ...fields } = input;
     try {
       return await this.unitOfWork.run(async (context) => {
         let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
@@ -116,11 +118,18 @@ export class ConversationService {
             reopenedBy: null,
           });
         }
+        // The shopper's own unsent photos, or nothing is stored.
+        const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
         const stored = await appendMessage(context, conversation, {
-          ...input,
+          ...fields,
+          attachments,
           sender: 'customer',
           senderId: customerId,
           senderName: null,
+        });
+        await markPhotosSent(context.trx, attachments, {
+          id: stored.message.id,
+          conversationId: conversation.id,
         });
         return { ...stored, duplicate: false };
       });
