@@ -52,6 +52,7 @@ import {
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
@@ -211,6 +212,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
   await app.register(uploadRoutes, { services });
+  await app.register(welcomeRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });

@@ -65,6 +65,10 @@ export function buildOrderCard(
 export function localizeCard(card: MessageCard, localize: (text: string) => string): MessageCard {
   if (card.type === 'product')
     return { ...card, title: localize(card.title), facts: card.facts.map(localize) };
+  return localizeOrderCard(card, localize);
+}
+
+export function localizeOrderCard(card: OrderCard, localize: (text: string) => string): OrderCard {
   return {
     ...card,
     statusLabel: localize(card.statusLabel),

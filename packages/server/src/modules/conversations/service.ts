@@ -229,6 +229,15 @@ export class ConversationService {
     return conversation;
   }
 
+  /** The visitor's open conversation as the opening screen needs it: its language and the page's product. */
+  async findOpenConversationContext(
+    customerId: string,
+    channel: string,
+  ): Promise<{ conversationId: string; locale: string | null; pageProductId: string | null } | null> {
+    const row = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
+    return row ? { conversationId: row.id, locale: row.locale, pageProductId: row.page_product_id } : null;
+  }
+
   /** The product page the shopper last reported for a conversation (what "this one" refers to). */
   async findPageProduct(conversationId: string): Promise<string | null> {
     const row = await conversationsRepo.findConversationById(this.db, conversationId);
