@@ -37,7 +37,6 @@ import { PolicyQuestionStage } from './modules/bot/stages/policyQuestionStage';
 import { PhotoStage } from './modules/bot/stages/photoStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
 import { SmallTalkStage } from './modules/bot/stages/smallTalkStage';
-import { commonSuggestions } from './modules/bot/suggestions';
 import { createNluUnderstander } from './modules/bot/understanding';
 import { localizeReply } from './modules/bot/replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
@@ -52,6 +51,7 @@ import {
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
@@ -128,6 +128,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
   const commerce = createCommerceModule({ config, db: database.db, unitOfWork, clock, logger: app.log });
+  const suggestions = createShopSuggestions({ db: database.db, clock, commerce: commerce.connector });
   const knowledge = createKnowledgeModule({
     config,
     db: database.db,
@@ -162,9 +163,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: new BotPipeline(
       [
         new PhotoStage({ readDialogueState: (conversationId) => dialogueStates.read(conversationId) }),
-        new SmallTalkStage(commonSuggestions, () => clock.now(), ['identity', 'secrets']),
+        new SmallTalkStage(suggestions, () => clock.now(), ['identity', 'secrets']),
         new RuleStage(botRules),
-        new SmallTalkStage(commonSuggestions, () => clock.now()),
+        new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
         createFlowStage(database.db, commerce, clock, understander),
         new IntentStage(),
@@ -185,6 +186,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         conversations.getConversationForAgent(agent, conversationId).catch(() => null),
     }),
     ...routingModule,
+    suggestions,
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
   };
 

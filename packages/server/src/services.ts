@@ -26,6 +26,7 @@ import type { SettingsStore } from './modules/routing/settingsStore';
 import type { SlaEvaluator } from './modules/tickets/slaEvaluator';
 import type { SlaPolicyService } from './modules/tickets/slaPolicyService';
 import type { TicketService } from './modules/tickets/service';
+import type { SuggestionSource } from './modules/bot/suggestions';
 import type { UploadService } from './modules/uploads/service';
 import type { RealtimeGateway } from './realtime/gateway';
 
@@ -61,4 +62,6 @@ export interface KefuServices {
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
   uploads: UploadService;
+  /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
+  suggestions: SuggestionSource;
 }

@@ -81,6 +81,13 @@ for (const { dialect } of testDatabaseTargets()) {
         assert.match(network?.text ?? '', locale === 'en' ? /network/ : /网络制式/);
         assert.match(storage?.text ?? '', locale === 'en' ? /storage/ : /存储/);
         assert.equal(screen.suggestions.length, 6);
+        // The bot's greeting offers the same 猜你想问.
+        const greeted = await shopper.say(locale === 'en' ? 'Hello there' : '你好呀');
+        assert.deepEqual(
+          greeted.response.replies.at(-1)?.quickReplies,
+          screen.suggestions,
+          'greeting suggestions match the opening screen',
+        );
         assert.match((await shopper.say(network?.text ?? '')).text, /5G/);
         assert.match((await shopper.say(storage?.text ?? '')).text, /256/);
       }

@@ -42,9 +42,9 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
       buildWelcomeScreen(
         {
           db: services.database.db,
-          clock: services.clock,
           conversations: services.conversations,
           commerce: services.commerce.connector,
+          suggestions: services.suggestions,
         },
         visitorOf(request),
       ),

@@ -1,25 +1,21 @@
 import type { OrderCard, VisitorWelcome } from '@kefu/sdk';
-import type { Clock } from '../../../clock';
 import type { Db } from '../../../db/database';
 import { buildOrderCard, localizeOrderCard } from '../../bot/cards';
 import type { ReplyLocale } from '../../bot/replyLocale';
 import { localizeReply, normaliseLocale, pickLocalizedText } from '../../bot/replyLocale';
 import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce/connector';
-import { countRecentCustomerIntents } from '../../conversations/intentStatistics';
 import type { ConversationService } from '../../conversations/service';
 import { findShopCustomerId } from '../../customers/shopIdentity';
-import { suggestQuestionsAboutProduct, suggestQuestionsFromIntents } from './suggestedQuestions';
+import type { SuggestionSource } from '../../bot/suggestions';
+import { loadProduct } from './shopSuggestions';
 
 export interface WelcomeDependencies {
   db: Db;
-  clock: Clock;
   conversations: Pick<ConversationService, 'findOpenConversationContext'>;
   commerce: CommerceConnector;
+  suggestions: SuggestionSource;
 }
 
-const statisticsWindowMs = 30 * 24 * 3_600_000;
-const intentSuggestions = 4;
-const productSuggestions = 2;
 const recentOrders = 3;
 
 /**
@@ -36,16 +32,12 @@ export async function buildWelcomeScreen(
     visitor.channel,
   );
   const locale = normaliseLocale(context?.locale);
-  const since = new Date(dependencies.clock.now().getTime() - statisticsWindowMs);
-  const [product, askedCounts, orders] = await Promise.all([
-    loadProduct(dependencies.commerce, context?.pageProductId ?? null),
-    countRecentCustomerIntents(dependencies.db, since),
+  const pageProductId = context?.pageProductId ?? null;
+  const [product, suggestions, orders] = await Promise.all([
+    loadProduct(dependencies.commerce, pageProductId),
+    dependencies.suggestions.suggest({ locale, pageProductId }),
     loadRecentOrderCards(dependencies, visitor.customerId, locale),
   ]);
-  const suggestions = [
-    ...(product ? suggestQuestionsAboutProduct(product, locale, productSuggestions) : []),
-    ...suggestQuestionsFromIntents(askedCounts, locale, intentSuggestions),
-  ];
   const localize = (text: string) => localizeReply(text, locale);
   return {
     locale,
@@ -68,15 +60,6 @@ function greetingText(locale: ReplyLocale, product: CommerceProduct | null): str
     zh: '您好，欢迎光临！我是智能客服，商品、订单、物流、退换货都可以问我。',
     en: "Hi, welcome! I'm the shop's assistant: ask me about products, orders, delivery or returns.",
   });
-}
-
-async function loadProduct(
-  commerce: CommerceConnector,
-  productId: string | null,
-): Promise<CommerceProduct | null> {
-  if (!productId) return null;
-  const found = await commerce.getProduct(productId);
-  return found.ok ? found.value : null;
 }
 
 /** A signed-in shopper's latest orders as cards, with the latest parcel of each shipped one. */
