@@ -104,6 +104,8 @@ export interface VisitorSessionRequest {
   name?: string;
   locale?: string;
   page?: { url?: string; productId?: string };
+  /** A shopper signed in on the shop: `signature` is the shop server's HMAC of `shopCustomerId` (see README). */
+  identity?: { shopCustomerId: string; signature: string };
 }
 
 export interface VisitorSessionResponse {

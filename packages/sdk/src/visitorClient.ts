@@ -42,6 +42,8 @@ export interface KefuVisitorClientOptions {
   name?: string;
   locale?: string;
   page?: { url?: string; productId?: string };
+  /** A shopper signed in on the shop, vouched for by the shop's server. */
+  identity?: { shopCustomerId: string; signature: string };
   fetch?: FetchLike;
   WebSocket?: WebSocketConstructorLike;
   /** First reconnect delay; doubles on each failure up to maxReconnectDelayMs (defaults 500 / 15000). */
@@ -70,6 +72,8 @@ export class KefuVisitorClient {
   private socket: ReconnectingSocket | null = null;
   private socketWanted = false;
   private page: { url?: string; productId?: string } | undefined;
+  private locale: string | undefined;
+  private identity: { shopCustomerId: string; signature: string } | undefined;
   private readonly fetchFunction: FetchLike;
   private readonly baseUrl: string;
   private readonly listeners: { [K in keyof KefuVisitorClientEvents]: Set<Listener<K>> } = {
@@ -82,6 +86,8 @@ export class KefuVisitorClient {
   constructor(private readonly options: KefuVisitorClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.page = options.page;
+    this.locale = options.locale;
+    this.identity = options.identity;
     this.fetchFunction = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   }
 
@@ -164,6 +170,22 @@ export class KefuVisitorClient {
     return response.blob();
   }
 
+  /** The language asked for when a session is created (the widget's language switch). */
+  setLocale(locale: string): void {
+    this.locale = locale;
+  }
+
+  /**
+   * The shopper signed in on the shop (after the page loaded): later sessions carry the identity, and a
+   * running session is renewed at once so the conversation becomes that shop customer's.
+   */
+  async setIdentity(identity: { shopCustomerId: string; signature: string }): Promise<void> {
+    this.identity = identity;
+    // A session being created right now was asked for without the identity: renew after it.
+    if (this.sessionPromise) await this.sessionPromise.catch(() => undefined);
+    if (this.currentSession) await this.renewSession();
+  }
+
   /** Tells the server which page/product the shopper is looking at (used by the bot and the agent). */
   async setPage(page: { url?: string; productId?: string }): Promise<void> {
     this.page = page;
@@ -216,8 +238,9 @@ export class KefuVisitorClient {
     const request: VisitorSessionRequest = {
       visitorId: this.visitorId,
       name: this.options.name,
-      locale: this.options.locale,
+      locale: this.locale,
       page: this.page,
+      identity: this.identity,
     };
     const body = await this.request('POST', '/api/v1/visitor/sessions', request, null);
     const session = parseSession(body);
