@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '../../server/src/clock';
 import { requestJson } from '../../server/test/helpers/http';
 import { shopIdentitySecret, signShopCustomer } from '../../server/test/helpers/shopChat';
@@ -216,10 +216,7 @@ test(
   },
 );
 
-async function openPage(
-  path: string,
-  prepare?: (context: import('playwright-core').BrowserContext) => Promise<void>,
-): Promise<Page> {
+async function openPage(path: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page> {
   const context = await requireHarness().browser.newContext({
     viewport: { width: 1280, height: 820 },
     reducedMotion: 'reduce',
