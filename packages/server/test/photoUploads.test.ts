@@ -10,6 +10,7 @@ import { receiveCustomerMessage } from '../src/modules/conversations/receiveCust
 import type { ErrorBody } from './helpers/http';
 import { requestJson } from './helpers/http';
 import { photoBytes, readUploadId, uploadFile } from './helpers/photos';
+import { shopIdentitySecret, startShopperChat } from './helpers/shopChat';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
@@ -20,7 +21,13 @@ for (const { dialect } of testDatabaseTargets()) {
   describe(`photo uploads (${dialect})`, () => {
     let server: TestServer;
     before(async () => {
-      server = await startTestServer({ dialect, environment: { KEFU_UPLOAD_MAX_BYTES: String(maxBytes) } });
+      server = await startTestServer({
+        dialect,
+        environment: {
+          KEFU_UPLOAD_MAX_BYTES: String(maxBytes),
+          KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret,
+        },
+      });
     });
     after(async () => server.close());
 
@@ -170,6 +177,16 @@ for (const { dialect } of testDatabaseTargets()) {
       const englishPhoto = await upload(english.token, photoBytes.jpeg, 'p.jpg', 'image/jpeg');
       const acknowledged = await send(english.token, { attachments: [englishPhoto] });
       assert.match(acknowledged.body.replies[0]?.text ?? '', /got your photo.*What happened/s);
+    });
+
+    test('a photo the damage question asked for goes to that flow, which moves on to the remedy', async () => {
+      const shopper = await startShopperChat(server.baseUrl, { shopCustomerId: 'cus_demo_06' });
+      assert.match((await shopper.say('KF202611010029 收到的碗碎了')).text, /照片/);
+      const uploadId = await upload(shopper.session.token, photoBytes.jpeg, 'bowl.jpg', 'image/jpeg');
+      const sent = await send(shopper.session.token, { attachments: [uploadId] });
+      const answer = sent.body.replies.map((reply) => reply.text).join('\n');
+      assert.match(answer, /收到照片了.*补发新的.*退货退款/s);
+      assert.doesNotMatch(answer, /发生了什么/, 'not asked again what happened');
     });
 
     test('an agent sees a photo only in a conversation they may see; unsent photos are the shopper’s alone', async () => {
