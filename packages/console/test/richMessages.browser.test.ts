@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { SendMessageResponse, VisitorSessionResponse } from '@kefu/sdk';
 import { requestJson } from '../../server/test/helpers/http';
-import { photoBytes, readUploadId, uploadFile } from '../../server/test/helpers/photos';
+import { readUploadId, uploadFile } from '../../server/test/helpers/photos';
+import { drawPhoto } from '../../widget/test/widgetBrowserKit';
 import { shopIdentitySecret, signShopCustomer } from '../../server/test/helpers/shopChat';
 import {
   createAccount,
@@ -48,27 +49,36 @@ test(
     };
     await say({ text: '这款电池多大？' });
     await say({ text: '订单 KF202611010030 到哪了' });
+    const account = await createAccount(current, 'supervisor', '王主管');
+    const { context, page, pageErrors } = await openConsole(current, { width: 1280, height: 1000 });
+    const picture = await drawPhoto(page);
     const uploaded = await uploadFile(baseUrl, token, {
-      bytes: photoBytes.png,
-      name: 'a.png',
+      bytes: picture,
+      name: 'bowl.png',
       type: 'image/png',
     });
-    await say({ text: '碗碎了两个', attachments: [readUploadId(uploaded.body)] });
-
-    const account = await createAccount(current, 'supervisor', '王主管');
-    const { context, page, pageErrors } = await openConsole(current);
+    await say({ attachments: [readUploadId(uploaded.body)] });
     await signIn(page, account);
     await page.goto(`${baseUrl}/console/inbox/${conversationId}`);
     const photo = page.locator('.message--customer img.message-photo');
     await photo.waitFor();
     assert.match((await photo.getAttribute('src')) ?? '', /^blob:/, 'fetched with the agent’s token');
-    assert.equal(await photo.evaluate((image) => image instanceof HTMLImageElement && image.naturalWidth), 1);
+    await page.waitForFunction(() => {
+      const image = document.querySelector('.message--customer img.message-photo');
+      return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
+    });
+    assert.equal(
+      await photo.evaluate((image) => image instanceof HTMLImageElement && image.naturalWidth),
+      240,
+    );
     const product = page.locator('.message--bot .message-card--product');
     await product.waitFor();
     assert.match((await product.textContent()) ?? '', /星河 X20 5G.*¥2,499\.00/s);
     const order = page.locator('.message--bot .message-card--order');
     await order.waitFor();
     assert.match((await order.textContent()) ?? '', /KF202611010030.*已签收.*SF1411287430652/s);
+    await page.locator('.message--bot', { hasText: '收到您的照片' }).waitFor();
+    await photo.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-rich-messages.png');
     assert.deepEqual(pageErrors, []);
     await context.close();

@@ -118,6 +118,8 @@ test(
         Reflect.set(window, 'Kefu', { q: [['identify', { shopCustomerId: 'cus_demo_09', signature }]] });
       }, signShopCustomer('cus_demo_09'));
     });
+    // The page's queued call (`window.Kefu = { q: […] }`) must not break the shop's own use of the widget.
+    await page.locator('.product-card').first().waitFor();
     await page.getByRole('button', { name: '打开在线客服' }).click();
     const orders = page.getByRole('region', { name: '您最近的订单' });
     await orders.locator('.kefu-card--order').first().waitFor();
@@ -130,9 +132,9 @@ test(
     await card.waitFor();
     assert.match((await card.locator('.kefu-card__carrier').textContent()) ?? '', /SF1411287430652/);
     assert.equal(await card.locator('.kefu-timeline li').count(), 3, 'a compact timeline');
+    await page.screenshot({ path: join(screenshotDirectory, 'widget-order-card.png') });
     await card.getByRole('button', { name: /查看全部物流/ }).click();
     assert.ok((await card.locator('.kefu-timeline li').count()) > 3, 'the full timeline on request');
-    await page.screenshot({ path: join(screenshotDirectory, 'widget-order-card.png') });
     await page.context().close();
   },
 );
@@ -220,6 +222,9 @@ async function openPage(path: string, prepare?: (context: BrowserContext) => Pro
   const context = await requireHarness().browser.newContext({
     viewport: { width: 1280, height: 820 },
     reducedMotion: 'reduce',
+    // A shopper in the shop's country: card times read as the bot's text does.
+    timezoneId: 'Asia/Shanghai',
+    locale: 'zh-CN',
   });
   if (prepare) await prepare(context);
   const page = await context.newPage();
