@@ -35,7 +35,8 @@ import type {
   LoginResponse,
   Message,
 } from './types';
-import type { FetchLike, WebSocketConstructorLike } from './visitorClient';
+import type { FetchLike, WebSocketConstructorLike } from './transport';
+import { requestBinary } from './transport';
 import { convertToApiError, KefuApiError, parseJsonOrNull } from './visitorWire';
 
 export type * from './agentTypes';
@@ -269,6 +270,17 @@ export class KefuAgentClient {
 
   private async request(method: string, path: string, payload?: unknown): Promise<unknown> {
     return parseJsonOrNull(await this.requestText(method, path, payload));
+  }
+
+  /** A protected file, e.g. a photo a shopper sent (an attachment's `url`), to show as an object URL. */
+  async fetchFile(url: string): Promise<Blob> {
+    const absolute = /^https?:/i.test(url) ? url : `${this.baseUrl}${url}`;
+    try {
+      return await (await requestBinary(absolute, this.currentToken ?? '', { method: 'GET' })).blob();
+    } catch (error) {
+      if (error instanceof KefuApiError && error.status === 401) this.emit('unauthorized', undefined);
+      throw error;
+    }
   }
 
   /** Like requestJson, for a response body that is not JSON (an export file). */

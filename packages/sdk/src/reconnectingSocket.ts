@@ -1,6 +1,6 @@
 // A WebSocket that stays open: reconnects with exponential back-off and jitter, pings to keep
 // proxies from closing an idle connection, and reports its state. Used by the agent client.
-import type { WebSocketConstructorLike, WebSocketLike } from './visitorClient';
+import type { WebSocketConstructorLike, WebSocketLike } from './transport';
 import { isRecord } from './visitorWire';
 
 export type SocketConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';

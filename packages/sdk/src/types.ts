@@ -9,10 +9,45 @@ export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface Attachment {
   name: string;
+  /** Absolute, or a path on the Kefu server (photos shoppers uploaded: fetch it with the caller's token). */
   url: string;
   contentType: string;
   sizeBytes?: number;
+  /** Set for photos uploaded to Kefu (`upl_…`). */
+  uploadId?: string;
 }
+
+/** A product the bot talks about, ready to show as a card; text is in the shopper's language. */
+export interface ProductCard {
+  type: 'product';
+  productId: string;
+  title: string;
+  priceCents: number;
+  currency: string;
+  imageUrl: string | null;
+  imageEmoji: string | null;
+  /** The product page: absolute, or a path on the Kefu server (the built-in shop). */
+  url: string | null;
+  /** At most 3 short lines, e.g. "5G 全网通". */
+  facts: string[];
+}
+
+/** An order with its latest tracking, ready to show as a card; labels are in the shopper's language. */
+export interface OrderCard {
+  type: 'order';
+  orderNumber: string;
+  statusLabel: string;
+  items: { title: string; quantity: number }[];
+  totalCents: number;
+  currency: string;
+  carrierName: string | null;
+  trackingNumber: string | null;
+  /** Newest first. */
+  timeline: { at: string; text: string }[];
+}
+
+/** Rich content beside a message's text; channels without cards show the text, which is always complete. */
+export type MessageCard = ProductCard | OrderCard;
 
 export interface QuickReply {
   label: string;
@@ -38,6 +73,7 @@ export interface Message {
   text: string;
   attachments: Attachment[];
   quickReplies: QuickReply[];
+  card: MessageCard | null;
   /** Private notes are visible to agents only, never to the shopper. */
   isPrivate: boolean;
   clientMessageId: string | null;
@@ -68,6 +104,8 @@ export interface VisitorSessionRequest {
   name?: string;
   locale?: string;
   page?: { url?: string; productId?: string };
+  /** A shopper signed in on the shop: `signature` is the shop server's HMAC of `shopCustomerId` (see README). */
+  identity?: { shopCustomerId: string; signature: string };
 }
 
 export interface VisitorSessionResponse {
@@ -80,8 +118,38 @@ export interface VisitorSessionResponse {
 }
 
 export interface SendVisitorMessageRequest {
-  text: string;
+  /** Optional when the message carries photos. */
+  text?: string;
+  /** Upload ids (`upl_…`) from POST /api/v1/visitor/uploads, at most 4. */
+  attachments?: string[];
   clientMessageId?: string;
+}
+
+/** A photo stored by POST /api/v1/visitor/uploads, to be sent with the next message. */
+export interface VisitorUpload {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+  url: string;
+}
+
+/** GET /api/v1/visitor/welcome: what the opening screen shows before the first message. */
+export interface VisitorWelcome {
+  locale: Locale;
+  greeting: string;
+  /** 猜你想问 / You may want to ask: questions about the product on the page first, then common topics. */
+  suggestions: QuickReply[];
+  /** A signed-in shopper's recent orders. */
+  orders: OrderCard[];
+}
+
+/** GET /api/v1/visitor/service-status: whether people can answer now, and when they are back. */
+export interface VisitorServiceStatus {
+  agentsOnline: number;
+  /** Inside business hours. */
+  open: boolean;
+  /** The next opening when closed; `localTime` is HH:MM in the shop's time zone. */
+  nextOpening: { at: string; localTime: string; daysFromToday: number } | null;
 }
 
 export interface SendMessageResponse {

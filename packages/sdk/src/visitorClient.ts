@@ -1,46 +1,36 @@
 // Typed client of the visitor API (REST + WebSocket), used by the web widget, apps, tests and load tools.
 // It runs in browsers and in Node 20: Node has global fetch but no global WebSocket, so pass one in
 // (e.g. `import WebSocket from 'ws'`).
+import { parseServiceStatus, parseVisitorUpload, parseVisitorWelcome } from './cardWire';
+import { ReconnectingSocket } from './reconnectingSocket';
+import type { FetchLike, WebSocketConstructorLike } from './transport';
+import { readGlobalWebSocket, requestBinary } from './transport';
 import type {
   Message,
   SendMessageResponse,
+  SendVisitorMessageRequest,
   VisitorClientEvent,
   VisitorServerEvent,
+  VisitorServiceStatus,
   VisitorSessionRequest,
   VisitorSessionResponse,
+  VisitorUpload,
+  VisitorWelcome,
 } from './types';
 import {
   convertToApiError,
-  isRecord,
   KefuApiError,
   parseJsonOrNull,
   parseMessageList,
+  parseResponse,
   parseSendMessageResponse,
   parseServerEvent,
   parseSession,
 } from './visitorWire';
 
 export { KefuApiError, parseMessage, parseServerEvent } from './visitorWire';
-
-/** The part of the fetch Response the client reads; the browser's and Node's fetch both satisfy it. */
-export interface FetchResponseLike {
-  readonly status: number;
-  readonly ok: boolean;
-  text(): Promise<string>;
-}
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
-) => Promise<FetchResponseLike>;
-
-/** The part of a WebSocket the client uses; the browser's WebSocket and the `ws` package both satisfy it. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: unknown) => void): void;
-}
-export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
+export { createClientMessageId } from './transport';
+export type { FetchLike, FetchResponseLike, WebSocketConstructorLike, WebSocketLike } from './transport';
 
 export type VisitorConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -52,6 +42,8 @@ export interface KefuVisitorClientOptions {
   name?: string;
   locale?: string;
   page?: { url?: string; productId?: string };
+  /** A shopper signed in on the shop, vouched for by the shop's server. */
+  identity?: { shopCustomerId: string; signature: string };
   fetch?: FetchLike;
   WebSocket?: WebSocketConstructorLike;
   /** First reconnect delay; doubles on each failure up to maxReconnectDelayMs (defaults 500 / 15000). */
@@ -77,14 +69,11 @@ export const VISITOR_MESSAGE_MAX_LENGTH = 4000;
 export class KefuVisitorClient {
   private currentSession: VisitorSessionResponse | null = null;
   private sessionPromise: Promise<VisitorSessionResponse> | null = null;
-  private socket: WebSocketLike | null = null;
+  private socket: ReconnectingSocket | null = null;
   private socketWanted = false;
-  private reconnectAttempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
-  private hasConnectedBefore = false;
-  private isOpeningSocket = false;
   private page: { url?: string; productId?: string } | undefined;
+  private locale: string | undefined;
+  private identity: { shopCustomerId: string; signature: string } | undefined;
   private readonly fetchFunction: FetchLike;
   private readonly baseUrl: string;
   private readonly listeners: { [K in keyof KefuVisitorClientEvents]: Set<Listener<K>> } = {
@@ -97,6 +86,8 @@ export class KefuVisitorClient {
   constructor(private readonly options: KefuVisitorClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.page = options.page;
+    this.locale = options.locale;
+    this.identity = options.identity;
     this.fetchFunction = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   }
 
@@ -127,15 +118,72 @@ export class KefuVisitorClient {
     return this.sessionPromise;
   }
 
-  /** Sends a message; retrying with the same clientMessageId returns the stored message, never a duplicate. */
-  async sendMessage(text: string, clientMessageId?: string): Promise<SendMessageResponse> {
+  /**
+   * Sends a message (text, photos uploaded with uploadPhoto, or both); retrying with the same
+   * clientMessageId returns the stored message, never a duplicate.
+   */
+  async sendMessage(
+    text: string,
+    clientMessageId?: string,
+    options: { attachments?: string[] } = {},
+  ): Promise<SendMessageResponse> {
+    const request: SendVisitorMessageRequest = { clientMessageId };
+    if (text.trim() !== '' || !options.attachments?.length) request.text = text;
+    if (options.attachments?.length) request.attachments = options.attachments;
     return parseSendMessageResponse(
-      await this.requestWithSession('POST', '/api/v1/visitor/messages', { text, clientMessageId }),
+      await this.requestWithSession('POST', '/api/v1/visitor/messages', request),
     );
   }
 
   async listMessages(): Promise<Message[]> {
     return parseMessageList(await this.requestWithSession('GET', '/api/v1/visitor/messages'));
+  }
+
+  /** The opening screen: greeting, suggested questions, a signed-in shopper's recent orders. */
+  async getWelcome(): Promise<VisitorWelcome> {
+    return parseResponse(
+      await this.requestWithSession('GET', '/api/v1/visitor/welcome'),
+      parseVisitorWelcome,
+    );
+  }
+
+  /** How many agents are online now, and when they are back when none is. */
+  async getServiceStatus(): Promise<VisitorServiceStatus> {
+    const body = await this.requestWithSession('GET', '/api/v1/visitor/service-status');
+    return parseResponse(body, parseServiceStatus);
+  }
+
+  /** Uploads a photo (JPEG, PNG, WebP or GIF); send its id with `sendMessage(…, { attachments })`. */
+  async uploadPhoto(photo: Blob, fileName = 'photo'): Promise<VisitorUpload> {
+    const form = new FormData();
+    form.append('file', photo, fileName);
+    const body = await this.withSession((token) =>
+      requestBinary(`${this.baseUrl}/api/v1/visitor/uploads`, token, { method: 'POST', body: form }),
+    );
+    return parseResponse(parseJsonOrNull(await body.text()), parseVisitorUpload);
+  }
+
+  /** A photo of this conversation (an attachment's `url`), for display as an object URL. */
+  async fetchPhoto(url: string): Promise<Blob> {
+    const absolute = /^https?:/i.test(url) ? url : `${this.baseUrl}${url}`;
+    const response = await this.withSession((token) => requestBinary(absolute, token, { method: 'GET' }));
+    return response.blob();
+  }
+
+  /** The language asked for when a session is created (the widget's language switch). */
+  setLocale(locale: string): void {
+    this.locale = locale;
+  }
+
+  /**
+   * The shopper signed in on the shop (after the page loaded): later sessions carry the identity, and a
+   * running session is renewed at once so the conversation becomes that shop customer's.
+   */
+  async setIdentity(identity: { shopCustomerId: string; signature: string }): Promise<void> {
+    this.identity = identity;
+    // A session being created right now was asked for without the identity: renew after it.
+    if (this.sessionPromise) await this.sessionPromise.catch(() => undefined);
+    if (this.currentSession) await this.renewSession();
   }
 
   /** Tells the server which page/product the shopper is looking at (used by the bot and the agent). */
@@ -147,30 +195,52 @@ export class KefuVisitorClient {
 
   /** Opens the WebSocket and keeps it open (reconnecting with back-off) until disconnect(). */
   connect(): void {
-    if (!this.resolveWebSocket()) throw new Error('No WebSocket implementation: pass options.WebSocket');
+    const SocketConstructor = this.options.WebSocket ?? readGlobalWebSocket();
+    if (!SocketConstructor) throw new Error('No WebSocket implementation: pass options.WebSocket');
     this.socketWanted = true;
-    if (!this.socket && !this.reconnectTimer && !this.isOpeningSocket) void this.openSocket(false);
+    this.socket ??= new ReconnectingSocket({
+      WebSocket: SocketConstructor,
+      resolveUrl: () =>
+        `${this.baseUrl.replace(/^http/, 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(this.currentSession?.token ?? '')}`,
+      pingFrame: JSON.stringify({ type: 'ping' } satisfies VisitorClientEvent),
+      onText: (text) => this.handleSocketText(text),
+      onState: (state) => this.emit('connection', state),
+      onReconnected: () => this.emit('reconnected', undefined),
+      // A socket that never opened was most likely refused (expired token): renew before retrying.
+      shouldRetryAfterRefusal: async () => {
+        await this.renewSession();
+        return true;
+      },
+      reconnectDelayMs: this.options.reconnectDelayMs,
+      maxReconnectDelayMs: this.options.maxReconnectDelayMs,
+      pingIntervalMs: this.options.pingIntervalMs,
+    });
+    const socket = this.socket;
+    if (this.currentSession) return socket.open();
+    void this.startSession()
+      .catch(() => undefined) // the refused socket renews the session and retries with back-off
+      .finally(() => {
+        if (this.socketWanted) socket.open();
+      });
   }
 
   disconnect(): void {
     this.socketWanted = false;
-    this.clearTimers();
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(1000, 'client closed');
-    this.emit('connection', 'closed');
+    if (this.socket) this.socket.close();
+    else this.emit('connection', 'closed');
   }
 
   sendTyping(isTyping: boolean): void {
-    this.sendFrame({ type: 'typing', isTyping });
+    this.socket?.send(JSON.stringify({ type: 'typing', isTyping } satisfies VisitorClientEvent));
   }
 
   private async createSession(): Promise<VisitorSessionResponse> {
     const request: VisitorSessionRequest = {
       visitorId: this.visitorId,
       name: this.options.name,
-      locale: this.options.locale,
+      locale: this.locale,
       page: this.page,
+      identity: this.identity,
     };
     const body = await this.request('POST', '/api/v1/visitor/sessions', request, null);
     const session = parseSession(body);
@@ -179,14 +249,19 @@ export class KefuVisitorClient {
     return session;
   }
 
-  private async requestWithSession(method: string, path: string, payload?: unknown): Promise<unknown> {
+  private requestWithSession(method: string, path: string, payload?: unknown): Promise<unknown> {
+    return this.withSession((token) => this.request(method, path, payload, token));
+  }
+
+  /** Runs a request with the session's token; a refused token is renewed once and the request repeated. */
+  private async withSession<Result>(run: (token: string) => Promise<Result>): Promise<Result> {
     const session = await this.startSession();
     try {
-      return await this.request(method, path, payload, session.token);
+      return await run(session.token);
     } catch (error) {
       if (!(error instanceof KefuApiError) || error.status !== 401) throw error;
       const renewed = await this.renewSession();
-      return this.request(method, path, payload, renewed.token);
+      return run(renewed.token);
     }
   }
 
@@ -207,106 +282,12 @@ export class KefuVisitorClient {
     return parsed;
   }
 
-  private async openSocket(renewFirst: boolean): Promise<void> {
-    this.reconnectTimer = null;
-    this.emit('connection', this.hasConnectedBefore ? 'reconnecting' : 'connecting');
-    let session: VisitorSessionResponse;
-    this.isOpeningSocket = true;
-    try {
-      session = renewFirst ? await this.renewSession() : await this.startSession();
-    } catch {
-      if (this.socketWanted) this.scheduleReconnect(true);
-      return;
-    } finally {
-      this.isOpeningSocket = false;
-    }
-    if (!this.socketWanted) return;
-    const SocketConstructor = this.resolveWebSocket();
-    if (!SocketConstructor) return;
-    const socketUrl = `${this.baseUrl.replace(/^http/, 'ws')}/api/v1/visitor/ws?token=${encodeURIComponent(session.token)}`;
-    const socket = new SocketConstructor(socketUrl);
-    this.socket = socket;
-    let opened = false;
-    socket.addEventListener('open', () => {
-      opened = true;
-      this.handleSocketOpen(socket);
-    });
-    socket.addEventListener('message', (event) => this.handleSocketMessage(event));
-    socket.addEventListener('error', () => undefined); // a 'close' always follows; handled there
-    socket.addEventListener('close', () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.stopPing();
-      // A socket that never opened was most likely refused (expired token): renew before retrying.
-      if (this.socketWanted) this.scheduleReconnect(!opened);
-    });
-  }
-
-  private resolveWebSocket(): WebSocketConstructorLike | undefined {
-    return this.options.WebSocket ?? readGlobalWebSocket();
-  }
-
-  private handleSocketOpen(socket: WebSocketLike): void {
-    if (this.socket !== socket) return;
-    const isReconnect = this.hasConnectedBefore;
-    this.hasConnectedBefore = true;
-    this.reconnectAttempt = 0;
-    this.emit('connection', 'open');
-    if (isReconnect) this.emit('reconnected', undefined);
-    this.pingTimer = setInterval(
-      () => this.sendFrame({ type: 'ping' }),
-      this.options.pingIntervalMs ?? 25_000,
-    );
-  }
-
-  private handleSocketMessage(event: unknown): void {
-    if (!isRecord(event) || typeof event.data !== 'string') return;
-    const serverEvent = parseServerEvent(parseJsonOrNull(event.data));
+  private handleSocketText(text: string): void {
+    const serverEvent = parseServerEvent(parseJsonOrNull(text));
     if (serverEvent) this.emit('event', serverEvent);
-  }
-
-  private scheduleReconnect(renewFirst: boolean): void {
-    this.emit('connection', 'reconnecting');
-    const initialDelay = this.options.reconnectDelayMs ?? 500;
-    const maxDelay = this.options.maxReconnectDelayMs ?? 15_000;
-    const delay =
-      Math.min(maxDelay, initialDelay * 2 ** this.reconnectAttempt) * (0.75 + Math.random() * 0.5);
-    this.reconnectAttempt += 1;
-    this.reconnectTimer = setTimeout(() => void this.openSocket(renewFirst), delay);
-  }
-
-  private sendFrame(frame: VisitorClientEvent): void {
-    if (this.socket && this.socket.readyState === 1) this.socket.send(JSON.stringify(frame));
-  }
-
-  private stopPing(): void {
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = null;
-  }
-
-  private clearTimers(): void {
-    this.stopPing();
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
   }
 
   private emit<K extends keyof KefuVisitorClientEvents>(name: K, payload: KefuVisitorClientEvents[K]): void {
     for (const listener of this.listeners[name]) listener(payload);
   }
-}
-
-/** A unique id for optimistic sends; keep it to retry the same message safely. */
-export function createClientMessageId(): string {
-  const random =
-    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-  return `cmid_${random}`;
-}
-
-function readGlobalWebSocket(): WebSocketConstructorLike | undefined {
-  const candidate: unknown = Reflect.get(globalThis, 'WebSocket');
-  return isWebSocketConstructor(candidate) ? candidate : undefined;
-}
-
-function isWebSocketConstructor(value: unknown): value is WebSocketConstructorLike {
-  return typeof value === 'function';
 }

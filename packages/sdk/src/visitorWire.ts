@@ -8,15 +8,28 @@ import type {
   VisitorServerEvent,
   VisitorSessionResponse,
 } from './types';
+import { isShapeError, parseMessageCard } from './cardWire';
 
 export class KefuApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. `{ maxBytes }` of a refused upload. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'KefuApiError';
+  }
+}
+
+/** Runs a parser of a response body; a body of the wrong shape becomes an `invalid_response` error. */
+export function parseResponse<Parsed>(body: unknown, parse: (value: unknown) => Parsed): Parsed {
+  try {
+    return parse(body);
+  } catch (error) {
+    if (isShapeError(error)) throw invalidResponseError();
+    throw error;
   }
 }
 
@@ -50,11 +63,12 @@ export function convertToApiError(status: number, body: unknown): KefuApiError {
     status,
     error?.code ?? `http_${status}`,
     error?.message ?? `Request failed (${status})`,
+    error?.details,
   );
 }
 
 function parseErrorBody(error: Record<string, unknown>): ApiErrorBody['error'] {
-  return { code: readString(error, 'code'), message: readString(error, 'message') };
+  return { code: readString(error, 'code'), message: readString(error, 'message'), details: error.details };
 }
 
 function invalidResponseError(): KefuApiError {
@@ -115,11 +129,13 @@ export function parseMessage(value: unknown): Message {
       url: readString(attachment, 'url'),
       contentType: readString(attachment, 'contentType'),
       sizeBytes: typeof attachment.sizeBytes === 'number' ? attachment.sizeBytes : undefined,
+      ...(typeof attachment.uploadId === 'string' && { uploadId: attachment.uploadId }),
     })),
     quickReplies: quickReplies.map((reply) => ({
       label: readString(reply, 'label'),
       text: readString(reply, 'text'),
     })),
+    card: parseMessageCard(value.card),
     isPrivate: value.isPrivate === true,
     clientMessageId: readNullableString(value, 'clientMessageId'),
     createdAt: readString(value, 'createdAt'),

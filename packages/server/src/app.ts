@@ -34,9 +34,9 @@ import { BotRulesService } from './modules/bot/rulesService';
 import { FallbackStage } from './modules/bot/stages/fallbackStage';
 import { IntentStage } from './modules/bot/stages/intentStage';
 import { PolicyQuestionStage } from './modules/bot/stages/policyQuestionStage';
+import { PhotoStage } from './modules/bot/stages/photoStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
 import { SmallTalkStage } from './modules/bot/stages/smallTalkStage';
-import { commonSuggestions } from './modules/bot/suggestions';
 import { createNluUnderstander } from './modules/bot/understanding';
 import { localizeReply } from './modules/bot/replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
@@ -51,14 +51,20 @@ import {
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
+import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
+import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
 import { knowledgeRoutes } from './modules/knowledge/knowledgeRoutes';
 import { createKnowledgeModule, startKnowledgeModule } from './modules/knowledge/module';
 import { handoffRoutingRoutes } from './modules/routing/routes';
 import { createRoutingModule, startRoutingModule, stopRoutingModule } from './modules/routing/routingModule';
+import { PhotoStorage } from './modules/uploads/photoStorage';
+import { uploadRoutes } from './modules/uploads/routes';
+import { UploadService } from './modules/uploads/service';
 import { RealtimeGateway } from './realtime/gateway';
 import type { KefuServices } from './services';
 
@@ -119,8 +125,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const agents = new AgentService(database.db, clock, unitOfWork);
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
+  const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
   const commerce = createCommerceModule({ config, db: database.db, unitOfWork, clock, logger: app.log });
+  const suggestions = createShopSuggestions({ db: database.db, clock, commerce: commerce.connector });
   const knowledge = createKnowledgeModule({
     config,
     db: database.db,
@@ -154,9 +162,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     understander,
     bot: new BotPipeline(
       [
-        new SmallTalkStage(commonSuggestions, () => clock.now(), ['identity', 'secrets']),
+        new PhotoStage({ readDialogueState: (conversationId) => dialogueStates.read(conversationId) }),
+        new SmallTalkStage(suggestions, () => clock.now(), ['identity', 'secrets']),
         new RuleStage(botRules),
-        new SmallTalkStage(commonSuggestions, () => clock.now()),
+        new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
         createFlowStage(database.db, commerce, clock, understander),
         new IntentStage(),
@@ -177,6 +186,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         conversations.getConversationForAgent(agent, conversationId).catch(() => null),
     }),
     ...routingModule,
+    suggestions,
+    uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -202,6 +213,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
+  await app.register(uploadRoutes, { services });
+  await app.register(welcomeRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });

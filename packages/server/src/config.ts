@@ -43,6 +43,12 @@ const environmentSchema = z
     KEFU_EMBEDDINGS_BASE_URL: z.string().url().optional(),
     KEFU_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
     KEFU_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    KEFU_UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'KEFU_UPLOAD_MAX_BYTES must be at least 1024')
+      .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
+      .default(5 * 1024 * 1024),
   })
   .extend(commerceEnvironmentSchema.shape);
 
@@ -68,6 +74,8 @@ export interface KefuConfig {
   embeddings: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** The shop system (builtin tables, Shopify, a merchant's REST API), its secrets and scenario messages. */
   commerce: CommerceConfig;
+  /** Largest photo a shopper may upload, in bytes. */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +119,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
         }
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
+    uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
   };
 }
 

@@ -13,6 +13,17 @@ export const errorCatalog = {
   agent_not_found: { status: 404, message: 'Agent not found' },
   rule_not_found: { status: 404, message: 'Bot rule not found' },
   message_not_found: { status: 404, message: 'Message not found' },
+  upload_not_found: { status: 404, message: 'Photo not found' },
+  upload_missing: {
+    status: 400,
+    message: 'Send one photo as multipart/form-data in the field `file`',
+  },
+  upload_too_large: { status: 413, message: 'The photo is larger than the upload limit' },
+  upload_type_unsupported: { status: 415, message: 'Only JPEG, PNG, WebP and GIF photos can be sent' },
+  attachment_invalid: {
+    status: 400,
+    message: 'An attachment is unknown, belongs to another visitor or was already sent',
+  },
   knowledge_entry_not_found: { status: 404, message: 'Knowledge entry not found' },
   knowledge_version_not_found: { status: 404, message: 'Knowledge entry version not found' },
   knowledge_import_not_found: { status: 404, message: 'Import job not found' },

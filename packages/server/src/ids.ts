@@ -28,6 +28,7 @@ export type IdPrefix =
   | 'csat'
   | 'ret'
   | 'rfd'
+  | 'upl'
   | 'ntf';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */

@@ -26,6 +26,8 @@ import type { SettingsStore } from './modules/routing/settingsStore';
 import type { SlaEvaluator } from './modules/tickets/slaEvaluator';
 import type { SlaPolicyService } from './modules/tickets/slaPolicyService';
 import type { TicketService } from './modules/tickets/service';
+import type { SuggestionSource } from './modules/bot/suggestions';
+import type { UploadService } from './modules/uploads/service';
 import type { RealtimeGateway } from './realtime/gateway';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
@@ -59,4 +61,7 @@ export interface KefuServices {
   slaPolicies: SlaPolicyService;
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
+  uploads: UploadService;
+  /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
+  suggestions: SuggestionSource;
 }

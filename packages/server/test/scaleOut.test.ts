@@ -402,6 +402,7 @@ function messageCreatedEvent(text: string): EventOfName<'message.created'> {
     text,
     attachments: [{ name: 'receipt.png', url: 'https://shop.example/receipt.png', contentType: 'image/png' }],
     quickReplies: [],
+    card: null,
     isPrivate: false,
     clientMessageId: null,
     createdAt: occurredAt,

@@ -1,25 +1,18 @@
-// The widget's behaviour: session, history, optimistic sends with safe retries, live events, unread count.
-import {
-  createClientMessageId,
-  KefuApiError,
-  KefuVisitorClient,
-  VISITOR_MESSAGE_MAX_LENGTH,
-} from '@kefu/sdk';
-import type { ConversationStatus, Message, VisitorServerEvent } from '@kefu/sdk';
+// The widget's behaviour: session, history, optimistic sends with safe retries, live events, unread count,
+// the paced bot replies, photos, the opening screen and the header's status.
+import { KefuVisitorClient } from '@kefu/sdk';
+import type { Message, VisitorServerEvent } from '@kefu/sdk';
+import { ChatChrome } from './chatChrome';
 import { ChatTranscript } from './chatTranscript';
 import { ChatView } from './chatView';
+import { MessageDelivery } from './messageDelivery';
+import { PhotoSender } from './photoSender';
+import { PhotoLoader } from './photoView';
+import { ReplyPacer } from './replyPacer';
 import { readLastSeenAt, readStoredVisitorId, storeLastSeenAt, storeVisitorId } from './visitorStorage';
 import type { WidgetOptions } from './widgetOptions';
-import {
-  describeConversationStatus,
-  selectWidgetStrings,
-  type WidgetLocale,
-  type WidgetStrings,
-} from './widgetStrings';
+import { selectWidgetStrings, type WidgetLocale, type WidgetStrings } from './widgetStrings';
 import { TypingReporter } from './typingReporter';
-
-const SEND_ATTEMPTS = 3;
-const REMOTE_TYPING_TIMEOUT_MS = 10_000;
 
 export class ChatController {
   private view: ChatView;
@@ -31,9 +24,12 @@ export class ChatController {
   private isActive = false;
   private unreadCount = 0;
   private conversationId: string | null = null;
-  private conversationStatus: ConversationStatus = 'bot';
   private readonly typingReporter: TypingReporter;
-  private remoteTypingTimer: number | undefined;
+  private readonly chrome: ChatChrome;
+  private readonly photos: PhotoLoader;
+  private readonly pacer: ReplyPacer;
+  private readonly photoSender: PhotoSender;
+  private readonly delivery: MessageDelivery;
 
   constructor(private readonly options: WidgetOptions) {
     this.locale = options.locale;
@@ -44,12 +40,29 @@ export class ChatController {
       visitorId: storedVisitorId ?? undefined,
       locale: this.locale,
       page: { url: limitUrlLength(window.location.href), productId: options.productId ?? undefined },
+      identity: options.identity ?? undefined,
     });
-    this.client.on('session', (session) => this.handleSession(session.visitorId, session.conversationId));
+    this.chrome = new ChatChrome({
+      client: this.client,
+      view: () => this.view,
+      strings: () => this.strings,
+      isEmpty: () => this.transcript.list().length === 0,
+    });
+    this.client.on('session', (session) => {
+      this.chrome.setConversationStatus(session.status, false);
+      this.handleSession(session.visitorId, session.conversationId);
+    });
     this.client.on('event', (event) => this.handleServerEvent(event));
     this.client.on('connection', (state) => this.view.setReconnecting(state === 'reconnecting'));
     this.client.on('reconnected', () => void this.loadHistory());
     this.typingReporter = new TypingReporter((isTyping) => this.client.sendTyping(isTyping));
+    this.photos = new PhotoLoader((url) => this.client.fetchPhoto(url));
+    this.pacer = new ReplyPacer(
+      (message) => this.applyMessages([message]),
+      (isTyping) => this.chrome.setBotTyping(isTyping),
+    );
+    this.delivery = this.createDelivery();
+    this.photoSender = this.createPhotoSender();
     this.view = this.createView();
     // A returning visitor is connected at once so agent replies and the unread badge arrive live;
     // a new visitor gets a session only when they first open the chat.
@@ -65,6 +78,7 @@ export class ChatController {
     this.setUnreadCount(0);
     this.view.setOpen(true, moveFocus);
     this.activate();
+    this.chrome.watchStatus(true);
     void this.loadHistory();
   }
 
@@ -72,13 +86,22 @@ export class ChatController {
     if (!this.isOpen) return;
     this.isOpen = false;
     this.typingReporter.stop();
+    this.chrome.watchStatus(false);
     this.view.setOpen(false, moveFocus);
   }
 
   setPage(page: { url?: string; productId?: string }): void {
     const url = limitUrlLength(page.url ?? window.location.href);
-    this.client.setPage({ url, productId: page.productId }).catch(() => {
-      // The page context is a hint for the bot and agent; losing one update must not disturb the shopper.
+    this.client.setPage({ url, productId: page.productId }).then(
+      () => this.chrome.refreshWelcome(true), // questions about the product now on the page
+      () => undefined, // a hint for the bot and agent: losing one update must not disturb the shopper
+    );
+  }
+
+  /** The shopper signed in on the shop: their conversation and orders from now on. */
+  identify(identity: { shopCustomerId: string; signature: string }): void {
+    this.client.setIdentity(identity).catch(() => {
+      // A refused signature leaves the shopper a guest; the shop's page must sign with the right secret.
     });
   }
 
@@ -86,6 +109,7 @@ export class ChatController {
     if (locale === this.locale) return;
     this.locale = locale;
     this.strings = selectWidgetStrings(locale);
+    this.client.setLocale(locale);
     this.view.destroy();
     this.view = this.createView();
   }
@@ -97,6 +121,8 @@ export class ChatController {
         locale: this.locale,
         title: this.options.title ?? this.strings.defaultTitle,
         primaryColor: this.options.primaryColor,
+        baseUrl: this.options.baseUrl,
+        photos: this.photos,
       },
       {
         onOpenRequested: () => this.open(),
@@ -106,13 +132,46 @@ export class ChatController {
         onTypingInput: () => {
           if (this.isActive) this.typingReporter.reportInput();
         },
+        onPhotoChosen: (photo) => {
+          this.activate();
+          this.photoSender.send(photo);
+        },
       },
     );
+    this.chrome.applyTo(view, this.transcript.list());
     view.renderEntries(this.transcript.list());
     view.setUnreadCount(this.unreadCount);
-    view.setStatusText(describeConversationStatus(this.strings, this.conversationStatus));
     view.setOpen(this.isOpen, false);
     return view;
+  }
+
+  private createDelivery(): MessageDelivery {
+    return new MessageDelivery({
+      client: this.client,
+      transcript: this.transcript,
+      pacer: this.pacer,
+      strings: () => this.strings,
+      conversationId: () => this.conversationId ?? '',
+      botAnswers: () => ['bot', 'queued'].includes(this.chrome.conversationStatus),
+      showEntry: (entry) => this.view.upsertEntry(entry, this.transcript.list()),
+      showHint: (text) => this.view.showHint(text),
+      confirm: (message) => this.applyMessages([message]),
+      receive: (message) => this.receive(message),
+    });
+  }
+
+  private createPhotoSender(): PhotoSender {
+    return new PhotoSender({
+      client: this.client,
+      transcript: this.transcript,
+      photos: this.photos,
+      strings: () => this.strings,
+      conversationId: () => this.conversationId ?? '',
+      showEntry: (entry) => this.view.upsertEntry(entry, this.transcript.list()),
+      removeEntry: (key) => this.view.removeEntry(key, this.transcript.list()),
+      showNotice: (text) => this.view.showNotice(text),
+      deliver: (key) => void this.delivery.deliver(key),
+    });
   }
 
   private activate(): void {
@@ -122,47 +181,14 @@ export class ChatController {
   }
 
   private send(text: string): boolean {
-    const trimmed = text.trim();
-    if (trimmed === '') return false;
-    if (trimmed.length > VISITOR_MESSAGE_MAX_LENGTH) {
-      this.view.showHint(this.strings.tooLong(VISITOR_MESSAGE_MAX_LENGTH));
-      return false;
-    }
     this.typingReporter.stop();
-    const entry = this.transcript.addPending(trimmed, createClientMessageId(), this.conversationId ?? '');
-    this.view.upsertEntry(entry, this.transcript.list());
     this.activate();
-    void this.deliver(entry.key);
-    return true;
+    return this.delivery.send(text);
   }
 
   private retry(key: string): void {
-    const entry = this.transcript.setState(key, 'pending');
-    if (!entry) return;
-    this.view.upsertEntry(entry, this.transcript.list());
-    void this.deliver(key);
-  }
-
-  /** Posts a local message, retrying transient failures with the same clientMessageId (stored once). */
-  private async deliver(key: string): Promise<void> {
-    const entry = this.transcript.find(key);
-    if (!entry) return;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const response = await this.client.sendMessage(entry.message.text, key);
-        this.applyMessages([response.message, ...response.replies]);
-        return;
-      } catch (error) {
-        if (attempt >= SEND_ATTEMPTS || !isRetryableError(error)) {
-          const failed = this.transcript.setState(key, 'failed', this.strings.failed);
-          if (failed) this.view.upsertEntry(failed, this.transcript.list());
-          return;
-        }
-        await waitMilliseconds(800 * 2 ** attempt);
-        // The WebSocket may have confirmed it meanwhile (the request reached the server, the answer was lost).
-        if (this.transcript.find(key)?.state !== 'pending') return;
-      }
-    }
+    if (this.photoSender.owns(key)) this.photoSender.retry(key);
+    else this.delivery.retry(key);
   }
 
   private async loadHistory(): Promise<void> {
@@ -176,6 +202,13 @@ export class ChatController {
     this.view.renderEntries(this.transcript.list());
     if (this.isOpen) this.markSeen();
     else this.setUnreadCount(countUnread(messages, readLastSeenAt()));
+    this.chrome.refreshWelcome();
+  }
+
+  /** A message from the shop: bot replies are paced behind a short typing indicator, in arrival order. */
+  private receive(message: Message): void {
+    if (message.sender === 'customer') return this.applyMessages([message]);
+    if (!this.transcript.hasMessage(message.id)) this.pacer.push(message);
   }
 
   private applyMessages(messages: readonly Message[]): void {
@@ -183,7 +216,7 @@ export class ChatController {
       const change = this.transcript.applyMessage(message);
       if (!change) continue;
       this.view.upsertEntry(change.entry, this.transcript.list());
-      if (message.sender === 'bot' || message.sender === 'agent') this.showRemoteTyping(false);
+      if (message.sender === 'bot' || message.sender === 'agent') this.chrome.setRemoteTyping(false);
       if (change.isNew && !this.isOpen && message.sender !== 'customer')
         this.setUnreadCount(this.unreadCount + 1);
     }
@@ -193,14 +226,13 @@ export class ChatController {
   private handleServerEvent(event: VisitorServerEvent): void {
     switch (event.type) {
       case 'message.created':
-        this.applyMessages([event.message]);
+        this.receive(event.message);
         return;
       case 'typing':
-        this.showRemoteTyping(event.isTyping);
+        this.chrome.setRemoteTyping(event.isTyping);
         return;
       case 'conversation.updated':
-        this.conversationStatus = event.status;
-        this.view.setStatusText(describeConversationStatus(this.strings, event.status));
+        this.chrome.setConversationStatus(event.status, this.isOpen);
         return;
     }
   }
@@ -212,16 +244,9 @@ export class ChatController {
     if (previous !== null && previous !== conversationId) {
       // The old conversation was closed and the server started a new one: show that one instead.
       this.transcript.clear();
-      this.view.renderEntries([]);
+      this.chrome.resetWelcome();
       void this.loadHistory();
     }
-  }
-
-  private showRemoteTyping(isTyping: boolean): void {
-    window.clearTimeout(this.remoteTypingTimer);
-    this.view.setTyping(isTyping);
-    if (isTyping)
-      this.remoteTypingTimer = window.setTimeout(() => this.view.setTyping(false), REMOTE_TYPING_TIMEOUT_MS);
   }
 
   private setUnreadCount(count: number): void {
@@ -235,11 +260,6 @@ export class ChatController {
   }
 }
 
-function isRetryableError(error: unknown): boolean {
-  if (!(error instanceof KefuApiError)) return true; // network failure: fetch rejected
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
-}
-
 function countUnread(messages: readonly Message[], lastSeenAt: string | null): number {
   if (!lastSeenAt) return 0;
   const lastSeenTime = Date.parse(lastSeenAt);
@@ -251,8 +271,4 @@ function countUnread(messages: readonly Message[], lastSeenAt: string | null): n
 /** The visitor API accepts page URLs up to 2048 characters; a longer one must not break the session. */
 function limitUrlLength(url: string): string {
   return url.slice(0, 2048);
-}
-
-function waitMilliseconds(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, milliseconds));
 }

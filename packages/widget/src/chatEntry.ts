@@ -9,4 +9,6 @@ export interface ChatEntry {
   message: Message;
   state: ChatEntryState;
   errorText: string | null;
+  /** Photos of a local send, once uploaded: sent with the message (and again on a retry). */
+  uploadIds?: string[];
 }

@@ -1,7 +1,7 @@
 // The conversation as the widget knows it: stored messages plus optimistic local sends, deduplicated.
 // Messages reach the widget up to three ways (POST response, WebSocket push, history reload), so every
 // path goes through applyMessage, keyed by clientMessageId (local sends) or message id.
-import type { Message } from '@kefu/sdk';
+import type { Attachment, Message } from '@kefu/sdk';
 import type { ChatEntry } from './chatEntry';
 
 export class ChatTranscript {
@@ -20,15 +20,25 @@ export class ChatTranscript {
     return sent[sent.length - 1]?.message.createdAt ?? null;
   }
 
-  addPending(text: string, clientMessageId: string, conversationId: string): ChatEntry {
+  hasMessage(messageId: string): boolean {
+    return this.entries.some((entry) => entry.message.id === messageId && entry.state === 'sent');
+  }
+
+  addPending(
+    text: string,
+    clientMessageId: string,
+    conversationId: string,
+    attachments: Attachment[] = [],
+  ): ChatEntry {
     const message: Message = {
       id: '',
       conversationId,
       sender: 'customer',
       senderName: null,
       text,
-      attachments: [],
+      attachments,
       quickReplies: [],
+      card: null,
       isPrivate: false,
       clientMessageId,
       createdAt: new Date().toISOString(),
@@ -79,6 +89,11 @@ export class ChatTranscript {
         (entry.state !== 'sent' || Date.parse(entry.message.createdAt) > newestStoredTime),
     );
     this.entries = [...stored, ...kept];
+  }
+
+  /** Drops a local send that will not be sent (a refused photo). */
+  remove(key: string): void {
+    this.entries = this.entries.filter((entry) => entry.key !== key || entry.state === 'sent');
   }
 
   clear(): void {

@@ -1,10 +1,14 @@
 // The widget's DOM: a bubble and a chat window inside a Shadow DOM. It holds no chat state of its own;
 // the controller tells it what to show and it reports what the shopper did.
-import type { QuickReply } from '@kefu/sdk';
+import type { VisitorWelcome } from '@kefu/sdk';
 import type { ChatEntry } from './chatEntry';
 import { ComposerView } from './composerView';
 import { createElement, createIcon, ICON_CHAT, ICON_CLOSE } from './createElement';
+import type { HeaderStatus } from './headerStatus';
 import { renderMessageEntry, type MessageViewContext } from './messageView';
+import type { PhotoLoader } from './photoView';
+import { QuickReplyBar } from './quickReplyBar';
+import { renderWelcome } from './welcomeView';
 import { WIDGET_STYLES } from './widgetStyles';
 import type { WidgetLocale, WidgetStrings } from './widgetStrings';
 
@@ -14,6 +18,7 @@ export interface ChatViewHandlers {
   onSend: (text: string) => boolean;
   onRetry: (entryKey: string) => void;
   onTypingInput: () => void;
+  onPhotoChosen: (photo: File) => void;
 }
 
 export interface ChatViewSettings {
@@ -21,6 +26,8 @@ export interface ChatViewSettings {
   locale: WidgetLocale;
   title: string;
   primaryColor: string | null;
+  baseUrl: string;
+  photos: PhotoLoader;
 }
 
 export class ChatView {
@@ -32,18 +39,25 @@ export class ChatView {
   private readonly statusLine: HTMLElement;
   private readonly banner: HTMLElement;
   private readonly log: HTMLElement;
-  private readonly quickReplies: HTMLElement;
+  private readonly quickReplies: QuickReplyBar;
   private readonly typingIndicator: HTMLElement;
   private readonly composer: ComposerView;
   private readonly messageContext: MessageViewContext;
   private readonly strings: WidgetStrings;
+  private welcome: VisitorWelcome | null = null;
 
   constructor(
     settings: ChatViewSettings,
     private readonly handlers: ChatViewHandlers,
   ) {
     this.strings = settings.strings;
-    this.messageContext = { strings: settings.strings, locale: settings.locale, onRetry: handlers.onRetry };
+    this.messageContext = {
+      strings: settings.strings,
+      locale: settings.locale,
+      baseUrl: settings.baseUrl,
+      photos: settings.photos,
+      onRetry: handlers.onRetry,
+    };
     this.host = createElement('div', { attributes: { id: 'kefu-widget', 'data-kefu-widget': '' } });
     if (settings.primaryColor) this.host.style.setProperty('--kefu-primary', settings.primaryColor);
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -73,9 +87,8 @@ export class ChatView {
       className: 'kefu-log',
       attributes: { role: 'log', 'aria-live': 'polite', 'aria-label': strings.messageList, tabindex: '0' },
     });
-    this.quickReplies = createElement('div', {
-      className: 'kefu-quick',
-      attributes: { hidden: '', role: 'group', 'aria-label': strings.quickReplies },
+    this.quickReplies = new QuickReplyBar(strings, (text) => {
+      if (handlers.onSend(text)) this.composer.focus();
     });
     this.typingIndicator = createElement('div', {
       className: 'kefu-typing',
@@ -91,6 +104,7 @@ export class ChatView {
     this.composer = new ComposerView(strings, {
       onSubmit: (text) => handlers.onSend(text),
       onTypingInput: handlers.onTypingInput,
+      onPhotoChosen: handlers.onPhotoChosen,
     });
     this.chatWindow = this.buildWindow(settings.title);
     this.root = createElement('div', {
@@ -104,6 +118,7 @@ export class ChatView {
   }
 
   destroy(): void {
+    this.composer.destroy();
     this.host.remove();
   }
 
@@ -127,8 +142,9 @@ export class ChatView {
     this.bubble.setAttribute('aria-label', label);
   }
 
-  setStatusText(text: string): void {
-    this.statusLine.textContent = text;
+  setStatus(status: HeaderStatus): void {
+    this.statusLine.textContent = status.text;
+    this.statusLine.classList.toggle('kefu-status--away', !status.peopleAvailable);
   }
 
   setReconnecting(isReconnecting: boolean): void {
@@ -136,6 +152,7 @@ export class ChatView {
   }
 
   setTyping(isTyping: boolean): void {
+    if (this.typingIndicator.hidden === !isTyping) return;
     this.typingIndicator.hidden = !isTyping;
     if (isTyping) this.scrollToEnd();
   }
@@ -144,13 +161,24 @@ export class ChatView {
     this.composer.showHint(text);
   }
 
+  showNotice(text: string | null): void {
+    this.composer.showNotice(text);
+  }
+
+  /** The opening screen, shown while the conversation has no messages. */
+  setWelcome(welcome: VisitorWelcome | null, entries: readonly ChatEntry[]): void {
+    this.welcome = welcome;
+    if (entries.length === 0) this.renderEntries(entries);
+  }
+
   /** Replaces the whole list (after a history load or a locale change). */
   renderEntries(entries: readonly ChatEntry[]): void {
     this.log.replaceChildren(...entries.map((entry) => renderMessageEntry(entry, this.messageContext)));
-    if (entries.length === 0)
-      this.log.appendChild(createElement('p', { className: 'kefu-empty', text: this.strings.emptyState }));
-    this.renderQuickReplies(entries);
-    this.scrollToEnd();
+    if (entries.length === 0) this.log.appendChild(this.renderEmptyConversation());
+    this.quickReplies.place(this.log, entries);
+    // The opening screen reads from the top (greeting first); a conversation from its latest message.
+    if (entries.length === 0) this.log.scrollTop = 0;
+    else this.scrollToEnd();
   }
 
   /** Adds or redraws one entry, keeping the others (and the shopper's scroll position) untouched. */
@@ -160,34 +188,28 @@ export class ChatView {
     const wasNearEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     if (existing) existing.replaceWith(element);
     else {
-      this.log.querySelector('.kefu-empty')?.remove();
+      this.log.querySelector('.kefu-empty, .kefu-welcome')?.remove();
       this.log.appendChild(element);
     }
-    this.renderQuickReplies(entries);
+    this.quickReplies.place(this.log, entries);
     if (wasNearEnd || entry.message.sender === 'customer') this.scrollToEnd();
+  }
+
+  removeEntry(key: string, entries: readonly ChatEntry[]): void {
+    this.findEntryElement(key)?.remove();
+    if (entries.length === 0) this.renderEntries(entries);
+    else this.quickReplies.place(this.log, entries);
   }
 
   private findEntryElement(key: string): Element | undefined {
     return Array.from(this.log.children).find((child) => child.getAttribute('data-entry-key') === key);
   }
 
-  private renderQuickReplies(entries: readonly ChatEntry[]): void {
-    const last = entries[entries.length - 1];
-    const replies: QuickReply[] = last && last.message.sender !== 'customer' ? last.message.quickReplies : [];
-    this.quickReplies.replaceChildren(
-      ...replies.map((reply) => {
-        const chip = createElement('button', {
-          className: 'kefu-chip',
-          text: reply.label,
-          attributes: { type: 'button' },
-        });
-        chip.addEventListener('click', () => {
-          if (this.handlers.onSend(reply.text)) this.composer.focus();
-        });
-        return chip;
-      }),
-    );
-    this.quickReplies.hidden = replies.length === 0;
+  private renderEmptyConversation(): HTMLElement {
+    if (!this.welcome) return createElement('p', { className: 'kefu-empty', text: this.strings.emptyState });
+    return renderWelcome(this.welcome, this.messageContext, (text) => {
+      if (this.handlers.onSend(text)) this.composer.focus();
+    });
   }
 
   private buildWindow(title: string): HTMLElement {
@@ -219,14 +241,7 @@ export class ChatView {
         'aria-labelledby': 'kefu-title',
         hidden: '',
       },
-      children: [
-        header,
-        this.banner,
-        this.log,
-        this.typingIndicator,
-        this.quickReplies,
-        this.composer.element,
-      ],
+      children: [header, this.banner, this.log, this.typingIndicator, this.composer.element],
     });
   }
 

@@ -39,3 +39,5 @@ export const ICON_CHAT =
 export const ICON_CLOSE =
   'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z';
 export const ICON_SEND = 'M3 20.5 21 12 3 3.5 3 10l12 2-12 2z';
+export const ICON_PHOTO =
+  'M5 4h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v9.6l3.5-3.5 2.5 2.5 4.5-4.5L19 13.6V6zm3.5 1.5a1.75 1.75 0 1 0 0 3.5 1.75 1.75 0 0 0 0-3.5z';

@@ -1,6 +1,6 @@
 // Entry point of widget.js: reads the <script> tag's options, mounts the widget and exposes window.Kefu.
 import { ChatController } from './chatController';
-import { KEFU_READY_EVENT, parsePageContext, type KefuWidgetApi } from './kefuWidgetApi';
+import { KEFU_READY_EVENT, parsePageContext, parseShopIdentity, type KefuWidgetApi } from './kefuWidgetApi';
 import { findWidgetScript, readWidgetOptions } from './widgetOptions';
 import { normalizeWidgetLocale } from './widgetStrings';
 
@@ -26,6 +26,10 @@ function mountWidget(script: HTMLScriptElement | null): void {
       close: () => controller.close(),
       setPage: (page) => controller.setPage(parsePageContext(page)),
       setLocale: (locale) => controller.setLocale(normalizeWidgetLocale(locale)),
+      identify: (identity) => {
+        const parsed = parseShopIdentity(identity);
+        if (parsed) controller.identify(parsed);
+      },
     };
     const queuedCalls = readQueuedCalls();
     window.Kefu = api;
@@ -51,4 +55,8 @@ function runQueuedCall(api: KefuWidgetApi, method: string, argument: unknown): v
   else if (method === 'close') api.close();
   else if (method === 'setPage') api.setPage(parsePageContext(argument));
   else if (method === 'setLocale' && typeof argument === 'string') api.setLocale(argument);
+  else if (method === 'identify') {
+    const identity = parseShopIdentity(argument);
+    if (identity) api.identify(identity);
+  }
 }

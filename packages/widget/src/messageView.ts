@@ -1,11 +1,11 @@
 // Renders one conversation entry. Text goes through textContent only (see createElement).
+import { renderCard, type CardViewContext } from './cardView';
 import type { ChatEntry } from './chatEntry';
 import { createElement } from './createElement';
-import type { WidgetLocale, WidgetStrings } from './widgetStrings';
+import { renderPhotos, type PhotoLoader } from './photoView';
 
-export interface MessageViewContext {
-  strings: WidgetStrings;
-  locale: WidgetLocale;
+export interface MessageViewContext extends CardViewContext {
+  photos: PhotoLoader;
   onRetry: (entryKey: string) => void;
 }
 
@@ -21,7 +21,12 @@ export function renderMessageEntry(entry: ChatEntry, context: MessageViewContext
   } else if (message.sender === 'customer') {
     row.appendChild(createElement('span', { className: 'kefu-visually-hidden', text: `${senderLabel}:` }));
   }
-  row.appendChild(createElement('div', { className: 'kefu-text', text: message.text }));
+  const photos = renderPhotos(message.attachments, context.photos, context.strings);
+  if (photos) row.appendChild(photos);
+  // A photo may come without words; the card's text is always in the message text as well.
+  if (message.text !== '' || !photos)
+    row.appendChild(createElement('div', { className: 'kefu-text', text: message.text }));
+  if (message.card) row.appendChild(renderCard(message.card, context));
   if (message.sender !== 'system') row.appendChild(renderMeta(entry, context));
   return row;
 }
@@ -50,7 +55,7 @@ function renderMeta(entry: ChatEntry, context: MessageViewContext): HTMLElement 
   return meta;
 }
 
-function describeSender(entry: ChatEntry, strings: WidgetStrings): string {
+function describeSender(entry: ChatEntry, strings: MessageViewContext['strings']): string {
   switch (entry.message.sender) {
     case 'customer':
       return strings.youLabel;
@@ -63,7 +68,7 @@ function describeSender(entry: ChatEntry, strings: WidgetStrings): string {
   }
 }
 
-function formatTime(isoTime: string, locale: WidgetLocale): string {
+function formatTime(isoTime: string, locale: MessageViewContext['locale']): string {
   const date = new Date(isoTime);
   if (Number.isNaN(date.getTime())) return '';
   return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });

@@ -1,6 +1,8 @@
 // Reads the embedding options from the widget's own <script> tag:
 // <script src="https://HOST/widget.js" data-locale="zh-CN" data-title="…" data-primary-color="#e4393c"
 //         data-product-id="prod_03" async></script>
+// A shop that knows the shopper adds data-shop-customer-id="…" and data-shop-signature="…" (the hex
+// HMAC-SHA256 of the id with KEFU_SHOP_IDENTITY_SECRET, computed by the shop's server, never in the page).
 import { normalizeWidgetLocale, type WidgetLocale } from './widgetStrings';
 
 export interface WidgetOptions {
@@ -10,6 +12,7 @@ export interface WidgetOptions {
   title: string | null;
   primaryColor: string | null;
   productId: string | null;
+  identity: { shopCustomerId: string; signature: string } | null;
 }
 
 export function readWidgetOptions(script: HTMLScriptElement | null): WidgetOptions {
@@ -20,6 +23,7 @@ export function readWidgetOptions(script: HTMLScriptElement | null): WidgetOptio
     title: data.title?.trim() || null,
     primaryColor: readColor(data.primaryColor),
     productId: data.productId?.trim() || null,
+    identity: readIdentity(data.shopCustomerId, data.shopSignature),
   };
 }
 
@@ -38,6 +42,15 @@ function deriveBaseUrl(scriptSource: string | undefined): string {
   } catch {
     return window.location.origin;
   }
+}
+
+function readIdentity(
+  shopCustomerId: string | undefined,
+  signature: string | undefined,
+): WidgetOptions['identity'] {
+  const id = shopCustomerId?.trim();
+  const hex = signature?.trim();
+  return id && hex ? { shopCustomerId: id, signature: hex } : null;
 }
 
 function readColor(value: string | undefined): string | null {

@@ -1,6 +1,4 @@
 // User-facing text of the widget, in simplified Chinese and English.
-import type { ConversationStatus } from '@kefu/sdk';
-
 export type WidgetLocale = 'zh-CN' | 'en';
 
 export interface WidgetStrings {
@@ -27,11 +25,34 @@ export interface WidgetStrings {
   emptyState: string;
   tooLong: (limit: number) => string;
   quickReplies: string;
+  /** Header: people who can answer now, or when they are back. */
+  agentsOnline: (count: number) => string;
+  agentsBackAt: (localTime: string, daysFromToday: number) => string;
+  noAgentsOnline: string;
+  queuedNoAgents: string;
+  inputPlaceholderTouch: string;
+  suggestionsTitle: string;
+  recentOrders: string;
+  askAboutOrder: string;
+  askAboutOrderText: (orderNumber: string) => string;
+  orderLabel: (orderNumber: string) => string;
+  orderTotal: string;
+  moreItems: (count: number) => string;
+  trackingNumber: string;
+  showAllTracking: (count: number) => string;
+  showLessTracking: string;
+  viewProduct: string;
+  attachPhoto: string;
+  photoLabel: string;
+  photoUnavailable: string;
+  photoTooLarge: (maxMegabytes: string | null) => string;
+  photoWrongType: string;
+  photoNotSent: string;
 }
 
 const chineseStrings: WidgetStrings = {
   defaultTitle: '在线客服',
-  statusOnline: '在线 · 通常几秒内回复',
+  statusOnline: '智能客服为您服务',
   statusQueued: '正在为您转接人工客服…',
   statusAssigned: '人工客服为您服务中',
   statusResolved: '会话已结束，发送消息可继续咨询',
@@ -53,11 +74,39 @@ const chineseStrings: WidgetStrings = {
   emptyState: '您好！请问有什么可以帮您？订单、物流、退换货都可以问我。',
   tooLong: (limit) => `消息太长了，请控制在 ${limit} 字以内`,
   quickReplies: '快捷回复',
+  agentsOnline: (count) => `${count} 位客服在线`,
+  agentsBackAt: (time, days) =>
+    days <= 0
+      ? `人工客服 ${time} 上班`
+      : days === 1
+        ? `人工客服明天 ${time} 上班`
+        : `人工客服 ${days} 天后 ${time} 上班`,
+  noAgentsOnline: '暂无客服在线',
+  queuedNoAgents: '已为您排队，人工客服上线后按顺序接待',
+  inputPlaceholderTouch: '请输入您的问题',
+  suggestionsTitle: '猜你想问',
+  recentOrders: '您最近的订单',
+  askAboutOrder: '问这个订单',
+  askAboutOrderText: (orderNumber) => `我想咨询订单 ${orderNumber}`,
+  orderLabel: (orderNumber) => `订单 ${orderNumber}`,
+  orderTotal: '合计',
+  moreItems: (count) => `等 ${count} 件商品`,
+  trackingNumber: '运单号',
+  showAllTracking: (count) => `查看全部物流（${count} 条）`,
+  showLessTracking: '收起',
+  viewProduct: '查看商品',
+  attachPhoto: '发送图片',
+  photoLabel: '图片',
+  photoUnavailable: '图片暂时无法显示',
+  photoTooLarge: (size) =>
+    size ? `这张图片有点大，请选择 ${size} MB 以内的图片。` : '这张图片有点大，请换一张小一点的图片。',
+  photoWrongType: '目前只能发送 JPG、PNG、WebP 或 GIF 格式的图片，请换一张试试。',
+  photoNotSent: '图片没有发送成功',
 };
 
 const englishStrings: WidgetStrings = {
   defaultTitle: 'Customer service',
-  statusOnline: 'Online · usually replies in seconds',
+  statusOnline: 'Our assistant is here to help',
   statusQueued: 'Connecting you to a human agent…',
   statusAssigned: 'An agent is helping you',
   statusResolved: 'Conversation ended; send a message to continue',
@@ -79,6 +128,36 @@ const englishStrings: WidgetStrings = {
   emptyState: 'Hello! How can we help? Ask about orders, shipping or returns.',
   tooLong: (limit) => `That message is too long; please keep it under ${limit} characters`,
   quickReplies: 'Quick replies',
+  agentsOnline: (count) => `${count} ${count === 1 ? 'agent' : 'agents'} online`,
+  agentsBackAt: (time, days) =>
+    days <= 0
+      ? `Agents back at ${time}`
+      : days === 1
+        ? `Agents back tomorrow at ${time}`
+        : `Agents back in ${days} days at ${time}`,
+  noAgentsOnline: 'No agents online right now',
+  queuedNoAgents: "You're in the queue; an agent will reply once one is online",
+  inputPlaceholderTouch: 'Type your question',
+  suggestionsTitle: 'You may want to ask',
+  recentOrders: 'Your recent orders',
+  askAboutOrder: 'Ask about this order',
+  askAboutOrderText: (orderNumber) => `I have a question about order ${orderNumber}`,
+  orderLabel: (orderNumber) => `Order ${orderNumber}`,
+  orderTotal: 'Total',
+  moreItems: (count) => `+${count} more`,
+  trackingNumber: 'Tracking no.',
+  showAllTracking: (count) => `Show all tracking (${count})`,
+  showLessTracking: 'Show less',
+  viewProduct: 'View product',
+  attachPhoto: 'Send a photo',
+  photoLabel: 'Photo',
+  photoUnavailable: 'The photo cannot be shown right now',
+  photoTooLarge: (size) =>
+    size
+      ? `That photo is a little large; please choose one under ${size} MB.`
+      : 'That photo is a little large; please choose a smaller one.',
+  photoWrongType: 'Only JPG, PNG, WebP or GIF photos can be sent; please try another one.',
+  photoNotSent: 'Photo not sent',
 };
 
 export function selectWidgetStrings(locale: WidgetLocale): WidgetStrings {
@@ -88,19 +167,4 @@ export function selectWidgetStrings(locale: WidgetLocale): WidgetStrings {
 /** Maps any locale tag to one the widget speaks; Chinese is the default. */
 export function normalizeWidgetLocale(value: string | null | undefined): WidgetLocale {
   return value && value.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
-}
-
-/** The header's status line for a conversation status. */
-export function describeConversationStatus(strings: WidgetStrings, status: ConversationStatus): string {
-  switch (status) {
-    case 'bot':
-      return strings.statusOnline;
-    case 'queued':
-      return strings.statusQueued;
-    case 'assigned':
-      return strings.statusAssigned;
-    case 'resolved':
-    case 'closed':
-      return strings.statusResolved;
-  }
 }

@@ -49,6 +49,7 @@ button { font: inherit; cursor: pointer; }
   content: ""; display: inline-block; width: 7px; height: 7px; margin-right: 6px; border-radius: 50%;
   background: #52c41a; vertical-align: 1px;
 }
+.kefu-status--away::before { background: #c9cdd4; }
 .kefu-close {
   border: none; background: transparent; color: inherit; width: 36px; height: 36px; border-radius: 8px;
   display: flex; align-items: center; justify-content: center;
@@ -84,7 +85,7 @@ button { font: inherit; cursor: pointer; }
   border: 1px solid #f5222d; background: #fff; color: #f5222d; border-radius: 10px;
   padding: 0 8px; font-size: 11px; line-height: 18px;
 }
-.kefu-quick { display: flex; flex-wrap: wrap; gap: 8px; padding: 0 14px 10px; background: #f5f6f8; }
+.kefu-quick { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; max-width: 92%; }
 .kefu-quick[hidden] { display: none; }
 .kefu-chip {
   border: 1px solid var(--kefu-primary); color: var(--kefu-primary); background: #fff; border-radius: 16px;
@@ -100,6 +101,56 @@ button { font: inherit; cursor: pointer; }
 .kefu-dots span:nth-child(2) { animation-delay: .2s; }
 .kefu-dots span:nth-child(3) { animation-delay: .4s; }
 @keyframes kefu-blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
+.kefu-photos { display: flex; flex-wrap: wrap; gap: 6px; max-width: 82%; margin-bottom: 4px; }
+.kefu-row--customer .kefu-photos { justify-content: flex-end; }
+.kefu-photo-frame { display: block; width: 150px; height: 150px; border-radius: 12px; overflow: hidden;
+  background: #e4e6eb; border: 1px solid #e4e6eb; }
+.kefu-photo-frame--loading { background: linear-gradient(90deg, #eceef1, #f7f8fa, #eceef1); }
+.kefu-photo { width: 100%; height: 100%; object-fit: cover; display: block; }
+.kefu-photo-missing { display: block; padding: 10px; font-size: 12px; color: #646a73; }
+.kefu-card { width: 82%; max-width: 300px; margin-top: 6px; background: #fff; border: 1px solid #e4e6eb;
+  border-radius: 12px; overflow: hidden; font-size: 13px; }
+.kefu-card--product { display: flex; gap: 10px; padding: 10px; }
+.kefu-card__media { flex: none; width: 64px; height: 64px; border-radius: 8px; background: #f5f6f8;
+  display: flex; align-items: center; justify-content: center; font-size: 34px; overflow: hidden; }
+.kefu-card__media img { width: 100%; height: 100%; object-fit: cover; }
+.kefu-card__body { min-width: 0; flex: 1; }
+.kefu-card__title { font-weight: 600; line-height: 1.35; overflow-wrap: anywhere; }
+.kefu-card__price { color: #e4393c; font-weight: 600; margin: 2px 0; }
+.kefu-card__facts { margin: 2px 0 4px; padding: 0; list-style: none; color: #646a73; font-size: 12px; }
+.kefu-card__facts li::before { content: "· "; }
+.kefu-card__link { color: var(--kefu-primary); text-decoration: none; font-size: 12px; font-weight: 500; }
+.kefu-card__link:hover { text-decoration: underline; }
+.kefu-card--order { padding: 10px 12px; }
+.kefu-card__head { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
+.kefu-card__status { flex: none; color: var(--kefu-primary); font-weight: 600; font-size: 12px; }
+.kefu-card__items { margin: 6px 0 2px; padding: 0; list-style: none; color: #1f2329; }
+.kefu-card__total, .kefu-card__carrier { color: #646a73; font-size: 12px; }
+.kefu-timeline { margin: 8px 0 0; padding: 0 0 0 14px; list-style: none; border-left: 2px solid #e4e6eb; }
+.kefu-timeline li { position: relative; margin: 0 0 6px; font-size: 12px; color: #646a73; }
+.kefu-timeline li::before { content: ""; position: absolute; left: -19px; top: 5px; width: 8px; height: 8px;
+  border-radius: 50%; background: #c9cdd4; }
+.kefu-timeline li:first-child { color: #1f2329; }
+.kefu-timeline li:first-child::before { background: var(--kefu-primary); }
+.kefu-timeline time { display: block; font-size: 11px; color: #8f959e; }
+.kefu-timeline__toggle { border: none; background: none; padding: 0; color: var(--kefu-primary); font-size: 12px; }
+.kefu-welcome { display: flex; flex-direction: column; gap: 10px; }
+.kefu-section-title { margin: 0 0 6px; font-size: 12px; font-weight: 600; color: #646a73; }
+.kefu-suggestions { display: flex; flex-direction: column; align-items: flex-start; gap: 6px;
+  background: #fff; border: 1px solid #e4e6eb; border-radius: 12px; padding: 10px 12px; }
+.kefu-suggestion { border: none; background: none; padding: 2px 0; color: var(--kefu-primary); text-align: left;
+  font-size: 13px; line-height: 1.45; }
+.kefu-suggestion::before { content: "›"; margin-right: 6px; color: #8f959e; }
+.kefu-suggestion:hover { text-decoration: underline; }
+.kefu-recent-order { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin-bottom: 8px; }
+.kefu-recent-order .kefu-card { width: 100%; max-width: none; }
+.kefu-notice { margin: 0 12px 8px; padding: 8px 10px; border-radius: 8px; background: #f0f5ff; color: #1f2329;
+  font-size: 12px; }
+.kefu-notice[hidden] { display: none; }
+.kefu-attach { flex: none; width: 40px; height: 40px; border: none; border-radius: 10px; background: #f5f6f8;
+  color: #646a73; display: flex; align-items: center; justify-content: center; }
+.kefu-attach:hover { color: var(--kefu-primary); }
+.kefu-attach .kefu-icon { width: 22px; height: 22px; }
 .kefu-composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; border-top: 1px solid #e4e6eb; }
 .kefu-input {
   flex: 1; resize: none; max-height: 120px; min-height: 40px; padding: 9px 12px; border: 1px solid #d0d3d9;

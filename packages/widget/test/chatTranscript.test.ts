@@ -87,12 +87,27 @@ test('private notes never reach the transcript', () => {
   assert.equal(transcript.list().length, 0);
 });
 
+test('a photo being sent keeps its preview; a refused one is removed; stored messages are known by id', () => {
+  const transcript = new ChatTranscript();
+  const preview = { name: 'bowl.png', url: 'blob:preview', contentType: 'image/*' };
+  const pending = transcript.addPending('', 'cmid_photo', 'conv_1', [preview]);
+  assert.deepEqual(pending.message.attachments, [preview]);
+  transcript.remove('cmid_photo');
+  assert.equal(transcript.list().length, 0);
+  transcript.applyMessage(buildMessage({ id: 'msg_7', sender: 'bot', text: '收到' }));
+  assert.equal(transcript.hasMessage('msg_7'), true);
+  assert.equal(transcript.hasMessage('msg_8'), false);
+  transcript.remove('msg_7');
+  assert.equal(transcript.list().length, 1, 'stored messages are never removed');
+});
+
 function buildMessage(fields: Partial<Message> & Pick<Message, 'id' | 'sender' | 'text'>): Message {
   return {
     conversationId: 'conv_1',
     senderName: null,
     attachments: [],
     quickReplies: [],
+    card: null,
     isPrivate: false,
     clientMessageId: null,
     createdAt: new Date().toISOString(),

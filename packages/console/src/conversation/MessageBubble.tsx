@@ -12,6 +12,8 @@ import { SentimentBadge } from '../common/SentimentBadge';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/zhCN';
+import { MessageCardView } from './MessageCardView';
+import { MessagePhotos } from './MessagePhotos';
 
 const senderLabelKeys: Record<Message['sender'], MessageKey> = {
   customer: 'senderCustomer',
@@ -20,7 +22,7 @@ const senderLabelKeys: Record<Message['sender'], MessageKey> = {
   system: 'senderSystem',
 };
 
-/** One message; its text is rendered as text by React, never as HTML. */
+/** One message with its photos and card; text is rendered as text by React, never as HTML. */
 export function MessageBubble({
   message,
   channel,
@@ -52,7 +54,11 @@ export function MessageBubble({
         <ChannelIcon channel={channel} />
         <time dateTime={message.createdAt}>{formatClock(message.createdAt, locale)}</time>
       </div>
-      <div className="message-bubble">{message.text}</div>
+      <MessagePhotos attachments={message.attachments} />
+      {(message.text !== '' || message.attachments.length === 0) && (
+        <div className="message-bubble">{message.text}</div>
+      )}
+      {message.card && <MessageCardView card={message.card} />}
       {message.quickReplies.length > 0 && (
         <div className="message-quick-replies">
           {message.quickReplies.map((reply) => (

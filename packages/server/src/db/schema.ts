@@ -56,6 +56,19 @@ export interface MessagesTable {
   client_message_id: string | null;
   reply_to_message_id: string | null;
   analysis: string | null;
+  /** JSON of a MessageCard (product or order), or null. */
+  card: string | null;
+  created_at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  customer_id: string;
+  conversation_id: string | null;
+  message_id: string | null;
+  content_type: string;
+  size_bytes: number;
+  storage_name: string;
   created_at: string;
 }
 
@@ -465,6 +478,7 @@ export interface Database {
   customer_identities: CustomerIdentitiesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  uploads: UploadsTable;
   agents: AgentsTable;
   agent_sessions: AgentSessionsTable;
   outbox_events: OutboxEventsTable;

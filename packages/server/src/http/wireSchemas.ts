@@ -5,6 +5,7 @@ import {
   conversationPrioritySchema,
   conversationStatusSchema,
   messageAnalysisSchema,
+  messageCardSchema,
   messageSenderSchema,
   quickReplySchema,
 } from '../modules/conversations/mappers';
@@ -18,6 +19,7 @@ export const messageSchema = z.object({
   text: z.string(),
   attachments: z.array(attachmentSchema),
   quickReplies: z.array(quickReplySchema),
+  card: messageCardSchema.nullable(),
   isPrivate: z.boolean(),
   clientMessageId: z.string().nullable(),
   createdAt: z.string(),

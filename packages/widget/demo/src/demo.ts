@@ -91,7 +91,7 @@ function applyLocaleToChrome(): void {
 
 /** Runs an action on window.Kefu now, or once the async widget script has loaded. */
 function callKefu(action: (kefu: KefuWidgetApi) => void): void {
-  const kefu = window.Kefu;
+  const kefu = readWidgetApi();
   if (kefu) {
     action(kefu);
     return;
@@ -99,11 +99,21 @@ function callKefu(action: (kefu: KefuWidgetApi) => void): void {
   window.addEventListener(
     KEFU_READY_EVENT,
     () => {
-      const readyKefu = window.Kefu;
+      const readyKefu = readWidgetApi();
       if (readyKefu) action(readyKefu);
     },
     { once: true },
   );
+}
+
+/** The widget's API once loaded; before that `window.Kefu` may be a page's queue of calls (`{ q: [] }`). */
+function readWidgetApi(): KefuWidgetApi | null {
+  const candidate: unknown = Reflect.get(window, 'Kefu');
+  return isWidgetApi(candidate) ? candidate : null;
+}
+
+function isWidgetApi(value: unknown): value is KefuWidgetApi {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'setPage') === 'function';
 }
 
 function readProductIdFromHash(hash: string): string | null {

@@ -1,4 +1,5 @@
-import type { QuickReply } from '@kefu/sdk';
+import type { MessageCard, QuickReply } from '@kefu/sdk';
+import { localizeCard } from './cards';
 import type { ReplyLocale } from './replyLocale';
 import type { Understanding } from './understanding';
 
@@ -14,11 +15,15 @@ export interface BotTurn {
   pageProductId: string | null;
   /** The intents of the shopper's previous messages, newest first ("KF…" after "能开发票吗" is about an invoice). */
   earlierIntents: { id: string; confidence: number }[];
+  /** Photos sent with the message (the text may then be empty). */
+  attachments: { kind: 'image'; url: string }[];
 }
 
 export interface BotReply {
+  /** Always a complete answer: channels without cards show only this. */
   text: string;
   quickReplies: QuickReply[];
+  card?: MessageCard;
 }
 
 export interface BotDecision {
@@ -50,14 +55,16 @@ export class BotPipeline {
   }
 
   private localizeDecision(decision: BotDecision, locale: ReplyLocale): BotDecision {
+    const localize = (text: string) => this.localize(text, locale);
     return {
       ...decision,
       replies: decision.replies.map((reply) => ({
-        text: this.localize(reply.text, locale),
+        text: localize(reply.text),
         quickReplies: reply.quickReplies.map((quickReply) => ({
-          label: this.localize(quickReply.label, locale),
-          text: this.localize(quickReply.text, locale),
+          label: localize(quickReply.label),
+          text: localize(quickReply.text),
         })),
+        ...(reply.card && { card: localizeCard(reply.card, localize) }),
       })),
     };
   }

@@ -134,6 +134,11 @@ export interface CommerceProduct {
   returnPolicy: ReturnPolicy;
   warrantyMonths: number;
   shipsWithinHours: number | null;
+  /** For product cards: a picture (URL), or the built-in shop's emoji, when the shop has one. */
+  imageUrl?: string | null;
+  imageEmoji?: string | null;
+  /** The product page: absolute, or a path on the Kefu server (the built-in shop's own pages). */
+  url?: string | null;
 }
 
 export interface CommercePromotion {

@@ -1,3 +1,4 @@
+import type { Attachment, MessageCard } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
@@ -18,7 +19,9 @@ export interface NewMessageInput {
   clientMessageId?: string | null;
   replyToMessageId?: string | null;
   quickReplies?: { label: string; text: string }[];
-  attachments?: { name: string; url: string; contentType: string; sizeBytes?: number }[];
+  attachments?: Attachment[];
+  /** A product or order card shown beside the text by channels that can. */
+  card?: MessageCard | null;
   /** JSON of the bot's understanding (customer messages). */
   analysis?: string | null;
 }
@@ -87,12 +90,14 @@ export async function appendMessage(
     client_message_id: input.clientMessageId ?? null,
     reply_to_message_id: input.replyToMessageId ?? null,
     analysis: input.analysis ?? null,
+    card: input.card ? JSON.stringify(input.card) : null,
     created_at: timestamp,
   };
   await conversationsRepo.insertMessage(context.trx, message);
   const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {
     last_message_at: input.isPrivate ? conversation.last_message_at : timestamp,
-    subject: conversation.subject ?? (input.sender === 'customer' ? input.text.slice(0, 80) : null),
+    // A photo without words gives no subject; the next worded message does.
+    subject: conversation.subject ?? (input.sender === 'customer' ? input.text.slice(0, 80) || null : null),
     first_agent_reply_at:
       conversation.first_agent_reply_at ?? (input.sender === 'agent' && !input.isPrivate ? timestamp : null),
     updated_at: timestamp,

@@ -1,4 +1,4 @@
-import type { SendMessageResponse } from '@kefu/sdk';
+import type { Message, SendMessageResponse } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { BotPipeline, BotTurn } from '../bot/pipeline';
 import { decideConversationLocale } from '../bot/conversationLocale';
@@ -15,8 +15,11 @@ import type { ConversationService } from './service';
 export interface CustomerMessageInput {
   customerId: string;
   channel: string;
+  /** May be empty when the message carries photos. */
   text: string;
   clientMessageId?: string | undefined;
+  /** Ids of the shopper's uploaded photos (`upl_…`) sent with this message. */
+  uploadIds?: string[] | undefined;
 }
 
 export interface InboundDependencies {
@@ -56,6 +59,7 @@ export async function receiveCustomerMessage(
       text: input.text,
       clientMessageId: input.clientMessageId ?? null,
       analysis: JSON.stringify({ ...understanding, answeredBy: null }),
+      uploadIds: input.uploadIds,
     },
     (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
   );
@@ -78,6 +82,7 @@ export async function receiveCustomerMessage(
     earlierIntents: (
       await conversations.listEarlierCustomerAnalyses(stored.conversation.id, message.id, 3)
     ).map((analysis) => analysis.intent),
+    attachments: imageAttachmentsOf(message),
   };
   if (status === 'queued') return answerWhileQueued(dependencies, turn, message);
   const decision = await bot.respond(turn);
@@ -92,4 +97,10 @@ export async function receiveCustomerMessage(
     handoff?.request ?? null,
   );
   return { message, replies: replies.map(toMessage) };
+}
+
+function imageAttachmentsOf(message: Message): BotTurn['attachments'] {
+  return message.attachments
+    .filter((attachment) => attachment.contentType.startsWith('image/'))
+    .map((attachment) => ({ kind: 'image', url: attachment.url }));
 }

@@ -7,6 +7,7 @@ import type { HandoffRequest } from '../handoff/handOffConversation';
 import { handOffConversation } from '../handoff/handOffConversation';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
 import { resolveCustomerByIdentity } from '../customers/service';
+import { markPhotosSent, resolvePhotoAttachments } from '../uploads/attachments';
 import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,
@@ -87,9 +88,10 @@ export class ConversationService {
   async storeCustomerMessage(
     customerId: string,
     channel: string,
-    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'attachments' | 'analysis'>,
+    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & { uploadIds?: string[] },
     decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
+    const { uploadIds = [], ...fields } = input;
     try {
       return await this.unitOfWork.run(async (context) => {
         let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
@@ -116,11 +118,18 @@ export class ConversationService {
             reopenedBy: null,
           });
         }
+        // The shopper's own unsent photos, or nothing is stored.
+        const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
         const stored = await appendMessage(context, conversation, {
-          ...input,
+          ...fields,
+          attachments,
           sender: 'customer',
           senderId: customerId,
           senderName: null,
+        });
+        await markPhotosSent(context.trx, attachments, {
+          id: stored.message.id,
+          conversationId: conversation.id,
         });
         return { ...stored, duplicate: false };
       });
@@ -140,7 +149,7 @@ export class ConversationService {
   async storeBotReplies(
     conversationId: string,
     replyTo: { messageId: string; analysis: string | null },
-    replies: { text: string; quickReplies: { label: string; text: string }[] }[],
+    replies: Pick<NewMessageInput, 'text' | 'quickReplies' | 'card'>[],
     handoff: HandoffRequest | null,
   ): Promise<MessageRow[]> {
     const replyToMessageId = replyTo.messageId;
@@ -158,6 +167,7 @@ export class ConversationService {
           senderName: null,
           text: reply.text,
           quickReplies: reply.quickReplies,
+          card: reply.card ?? null,
           replyToMessageId,
         });
         conversation = result.conversation;
@@ -217,6 +227,15 @@ export class ConversationService {
     const conversation = toConversation(row);
     if (!canAgentSeeConversation(agent, conversation)) throw new KefuError('conversation_not_found');
     return conversation;
+  }
+
+  /** The visitor's open conversation as the opening screen needs it: its language and the page's product. */
+  async findOpenConversationContext(
+    customerId: string,
+    channel: string,
+  ): Promise<{ conversationId: string; locale: string | null; pageProductId: string | null } | null> {
+    const row = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
+    return row ? { conversationId: row.id, locale: row.locale, pageProductId: row.page_product_id } : null;
   }
 
   /** The product page the shopper last reported for a conversation (what "this one" refers to). */

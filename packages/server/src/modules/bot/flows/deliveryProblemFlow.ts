@@ -25,6 +25,8 @@ export const deliveryProblemFlow: Flow = {
     (step === 'problem' && detectDeliveryProblem(text) !== null) ||
     (step === 'confirm_return' && chooseRemedy(text) !== null) ||
     (step.startsWith('confirm') && parseYesNo(text) !== null),
+  // The damage question asks for photos: a photo sent then belongs to this flow.
+  expectsPhoto: (step) => step === 'confirm_return',
   async run(context, order) {
     if (!order) throw new Error('delivery_problem runs with an order');
     const { state, turn } = context;
@@ -101,6 +103,20 @@ async function confirmNext(context: FlowContext): Promise<FlowResult> {
   const step = state.step;
   const decision = parseYesNo(context.text);
   const remedy = step === 'confirm_return' ? chooseRemedy(context.text) : null;
+  if (decision === null && remedy === null && step === 'confirm_return' && turn.attachments.length > 0)
+    return answer(
+      reply(
+        say(
+          locale,
+          '收到照片了，谢谢！您希望补发新的，还是退货退款？',
+          'Thanks, I have the photo. Would you like a replacement or a refund?',
+        ),
+        [
+          button(locale, '补发新的', 'Send a replacement', '补发新的', 'send a replacement'),
+          button(locale, '退货退款', 'Refund', '退货退款', 'return it for a refund'),
+        ],
+      ),
+    );
   if (decision === null && remedy === null)
     return answer(
       reply(say(locale, '请回复“确认”或“算了”。', 'Please answer "yes" or "no".'), yesNoButtons(locale)),

@@ -42,6 +42,8 @@ export interface Flow {
   readonly orderFilter: ((order: CommerceOrder) => boolean) | null;
   /** True when the message answers the flow's pending question (so it is not read as a new topic). */
   expectsAnswer?(step: string, text: string): boolean;
+  /** True when the flow's pending question asks for a photo (the photo then goes to the flow). */
+  expectsPhoto?(step: string): boolean;
   /** For an order flow: an answer that needs no order (a general question), tried before asking for one. */
   answerWithoutOrder?(context: FlowContext): Promise<FlowResult | null>;
   run(context: FlowContext, order: CommerceOrder | null): Promise<FlowResult>;

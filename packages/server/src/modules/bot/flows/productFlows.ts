@@ -1,4 +1,5 @@
 import type { CommerceProduct } from '../../commerce/connector';
+import { buildProductCard, withCard } from '../cards';
 import type { ReplyLocale } from '../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
@@ -25,7 +26,7 @@ export async function withProduct(
     );
   }
   context.state.step = null;
-  return respond(resolved.product);
+  return withCard(await respond(resolved.product), buildProductCard(resolved.product, context.turn.locale));
 }
 
 export function productName(product: CommerceProduct, locale: ReplyLocale): string {

@@ -1,4 +1,6 @@
 import type { CommerceOrder, CommerceShipment } from '../../commerce/connector';
+import { buildOrderCard, withCard } from '../cards';
+import type { ReplyLocale } from '../replyLocale';
 import type { FlowContext, FlowResult } from './flowKit';
 import {
   answer,
@@ -46,6 +48,10 @@ export async function describeShipment(context: FlowContext, order: CommerceOrde
       handoff: { reason: shipment.status === 'exception' ? 'shipment_exception' : 'shipment_stalled' },
     };
   }
+  return withCard(reportShipment(head, shipment, locale), buildOrderCard(order, shipment, locale));
+}
+
+function reportShipment(head: string, shipment: CommerceShipment, locale: ReplyLocale): FlowResult {
   return answer(
     reply(
       head,

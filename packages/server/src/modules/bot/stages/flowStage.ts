@@ -132,6 +132,7 @@ function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
       !result.handoff &&
       !item.quickReplies.some((quick) => quick.text === humanButton(turn.locale).text);
     return {
+      ...item,
       text: index === 0 ? `${empathy}\n${shortened}` : shortened,
       quickReplies: withHuman ? [...item.quickReplies, humanButton(turn.locale)] : item.quickReplies,
     };

@@ -14,6 +14,7 @@ import type { KefuServices } from '../../../services';
 import { conversationStatusSchema } from '../../conversations/mappers';
 import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
 import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
+import { maxPhotosPerMessage } from '../../uploads/attachments';
 
 const pageSchema = z
   .object({
@@ -41,6 +42,22 @@ const sessionBodySchema = z
       .optional(),
   })
   .strict();
+
+const sendMessageBodySchema = z
+  .object({
+    text: messageTextSchema.optional(),
+    /** Photos from POST /api/v1/visitor/uploads. */
+    attachments: z
+      .array(z.string().regex(/^upl_[0-9a-z]{1,40}$/, 'attachments holds upload ids (upl_…)'))
+      .min(1)
+      .max(maxPhotosPerMessage)
+      .optional(),
+    clientMessageId: clientMessageIdSchema.optional(),
+  })
+  .strict()
+  .refine((body) => body.text !== undefined || body.attachments !== undefined, {
+    message: 'a message needs text, attachments or both',
+  });
 
 /** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
 export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
@@ -90,11 +107,9 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
       onRequest: authenticateVisitor,
       schema: {
         tags,
-        summary: 'Send a shopper message; returns it and the bot replies',
+        summary: 'Send a shopper message (text, photos or both); returns it and the bot replies',
         security: bearerSecurity,
-        body: z
-          .object({ text: messageTextSchema, clientMessageId: clientMessageIdSchema.optional() })
-          .strict(),
+        body: sendMessageBodySchema,
         response: { 201: sendMessageResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
       },
     },
@@ -103,8 +118,9 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
       const result = await receiveCustomerMessage(services, {
         customerId: visitor.customerId,
         channel: visitor.channel,
-        text: request.body.text,
+        text: request.body.text ?? '',
         clientMessageId: request.body.clientMessageId,
+        uploadIds: request.body.attachments,
       });
       return reply.status(201).send(result);
     },

@@ -229,6 +229,9 @@ export function toCommerceProduct(row: ProductRow): CommerceProduct {
     returnPolicy: parseReturnPolicy(row.return_policy),
     warrantyMonths: row.warranty_months,
     shipsWithinHours: row.ships_within_hours,
+    imageEmoji: row.image_emoji || null,
+    // The built-in shop's product page is served by Kefu itself (the demo shop at `/`).
+    url: `/#/product/${encodeURIComponent(row.id)}`,
   };
 }
 

@@ -1,0 +1,123 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { KefuError } from '../../errors';
+import { agentOf, requireAgent, requireVisitor, visitorOf } from '../../http/authenticate';
+import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
+import type { KefuServices } from '../../services';
+import type { StoredPhoto } from './service';
+
+const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$/) }).strict();
+
+/** Shoppers upload photos; the shopper and the agents who may see the conversation read them back. */
+export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+  const maxBytes = services.config.uploadMaxBytes;
+  // Registered here only: the rest of the API never accepts multipart bodies.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 },
+  });
+  const authenticateVisitor = requireVisitor(services.visitorTokens);
+
+  app.post(
+    '/api/v1/visitor/uploads',
+    {
+      onRequest: authenticateVisitor,
+      schema: {
+        tags: ['visitor'],
+        summary: 'Upload a photo (JPEG, PNG, WebP or GIF) as multipart `file`; send its id with a message',
+        consumes: ['multipart/form-data'],
+        security: bearerSecurity,
+        response: {
+          201: z.object({
+            upload: z.object({
+              id: z.string(),
+              contentType: z.string(),
+              sizeBytes: z.number(),
+              url: z.string(),
+            }),
+          }),
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          413: errorResponseSchema,
+          415: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const visitor = visitorOf(request);
+      const bytes = await readSinglePhoto(request, maxBytes);
+      const upload = await services.uploads.storePhoto(visitor.customerId, bytes);
+      return reply.status(201).send({ upload });
+    },
+  );
+
+  app.get(
+    '/api/v1/visitor/uploads/:id',
+    {
+      onRequest: authenticateVisitor,
+      schema: {
+        tags: ['visitor'],
+        summary: "One of the visitor's own photos",
+        security: bearerSecurity,
+        params: uploadParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const visitor = visitorOf(request);
+      return sendPhoto(reply, await services.uploads.readForVisitor(visitor.customerId, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/agent/uploads/:id',
+    {
+      onRequest: requireAgent(services.auth),
+      schema: {
+        tags: ['agent'],
+        summary: 'A photo a shopper sent in a conversation the agent may see',
+        security: bearerSecurity,
+        params: uploadParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const agent = agentOf(request);
+      return sendPhoto(reply, await services.uploads.readForAgent(agent, request.params.id));
+    },
+  );
+};
+
+/** The one photo of a multipart request, at most `maxBytes`; every way of getting it wrong is a clear 4xx. */
+async function readSinglePhoto(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  if (!request.isMultipart()) throw new KefuError('upload_missing');
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw new KefuError('upload_missing');
+    return await part.toBuffer();
+  } catch (error) {
+    if (error instanceof KefuError) throw error;
+    const code = readErrorCode(error);
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new KefuError('upload_too_large', `The photo is larger than ${Math.floor(maxBytes / 1024)} KiB`, {
+        maxBytes,
+      });
+    if (code?.startsWith('FST_')) throw new KefuError('upload_missing');
+    throw error;
+  }
+}
+
+/** Served as the type its bytes proved, never sniffed, shown inline, and kept out of shared caches. */
+function sendPhoto(reply: FastifyReply, photo: StoredPhoto): FastifyReply {
+  return reply
+    .header('content-type', photo.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `inline; filename="${photo.fileName}"`)
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, max-age=3600')
+    .send(photo.bytes);
+}
+
+function readErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  return typeof error.code === 'string' ? error.code : null;
+}
