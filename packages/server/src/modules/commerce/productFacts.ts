@@ -26,12 +26,16 @@ export interface AttributeAnswer {
   text: { zh: string; en: string };
 }
 
+const priceQuestion = /多少钱|几块钱|什么价|价格|价钱|售价|how much|price|cost/;
+
 export const yesNoQuestionPattern =
   /吗|么|不$|是不是|有没有|能不能|支不支持|可不可以|会不会|可以.*不|[?？]|^(does|do|is|are|can|will|has|have)\b/;
 
 /** The attribute a question asks about and the answer to it; null when it names none. */
 export function answerAttributeQuestion(product: ProductFacts, question: string): AttributeAnswer | null {
   const comparable = toComparable(question);
+  // A price question names the product ("How much is the X20 5G phone?"), not one of its attributes.
+  if (priceQuestion.test(comparable)) return null;
   const attribute = findAskedAttribute(product, comparable);
   if (!attribute) return null;
   const asked = yesNoQuestionPattern.test(comparable) ? askedValues(comparable, attribute, product) : [];

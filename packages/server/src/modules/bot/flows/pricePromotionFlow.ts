@@ -1,5 +1,6 @@
 import type { Flow } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
+import { buildProductCard, withCard } from '../cards';
 import { resolveProduct } from './productResolution';
 import { describePrice } from './productFlows';
 
@@ -40,10 +41,11 @@ export const pricePromotionFlow: Flow = {
           '单买这件还达不到优惠门槛，可以凑单使用。',
           'On its own it is below every coupon threshold; add items to use one.',
         );
-    return answer(
+    const priced = answer(
       reply(
-        `${describePrice(product, locale)}${say(locale, '。', '.')}${advice}\n${header}\n${lines.join('\n')}`,
+        `${describePrice(product, locale)}${say(locale, '。', '. ')}${advice}\n${header}\n${lines.join('\n')}`,
       ),
     );
+    return withCard(priced, buildProductCard(product, locale));
   },
 };
