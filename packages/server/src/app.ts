@@ -103,7 +103,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   app.decorateRequest('agent', null);
   app.decorateRequest('visitor', null);
 
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { logger: app.log });
   const reportListenerError = (error: unknown, event: DomainEvent): void =>
     app.log.error({ err: error, event: event.name }, 'event listener failed');
   const bus = config.redisUrl

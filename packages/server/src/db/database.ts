@@ -21,7 +21,17 @@ export type DbExecutor = Kysely<Database> | Transaction<Database>;
 export interface KefuDatabase {
   db: Db;
   dialect: Dialect;
+  /** Resolves once every connection is closed (on PostgreSQL: once the server has let go of each one). */
   close(): Promise<void>;
+}
+
+export interface DatabaseLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** Told about connections the server ended (restart, failover, an administrator); never given secrets. */
+  logger?: DatabaseLogger;
 }
 
 const migrations: Record<string, Migration> = {
@@ -40,10 +50,13 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 /** Opens SQLite (`sqlite:/path/file.sqlite`) or PostgreSQL (`postgres://…`) and applies pending migrations. */
-export async function openDatabase(databaseUrl: string): Promise<KefuDatabase> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: OpenDatabaseOptions = {},
+): Promise<KefuDatabase> {
   const kefuDatabase = databaseUrl.startsWith('sqlite:')
     ? openSqlite(databaseUrl)
-    : openPostgres(databaseUrl);
+    : openPostgres(databaseUrl, options.logger ?? silentLogger);
   await migrateToLatest(kefuDatabase.db);
   return kefuDatabase;
 }
@@ -103,8 +116,56 @@ function withStatementCache(connection: SqliteDatabase.Database, capacity = 500)
   };
 }
 
-function openPostgres(databaseUrl: string): KefuDatabase {
+function openPostgres(databaseUrl: string, logger: DatabaseLogger): KefuDatabase {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here; without a
+  // listener the pool's `error` event would end the process. The pool has already dropped that client and
+  // opens a new one for the next query.
+  pool.on('error', (error) =>
+    logger.warn({ err: describeDatabaseError(error) }, 'PostgreSQL ended an idle connection; dropped it'),
+  );
+  const openClients = new Set<pg.PoolClient>();
+  pool.on('connect', (client) => openClients.add(client));
+  const allClosed = new ClosedSignal(() => openClients.size === 0);
+  pool.on('remove', (client) => {
+    openClients.delete(client);
+    allClosed.check();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    // `pool.end()` resolves once each client was asked to end, not once it has: wait for each goodbye, so a
+    // caller that drops the database afterwards does not cut a connection that is still closing.
+    close: async () => {
+      await db.destroy();
+      await allClosed.wait();
+    },
+  };
+}
+
+/** The parts of a driver error that are safe to log: its error object also carries the connection settings. */
+export function describeDatabaseError(error: unknown): { message: string; code?: string } {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return { message: error.message, ...(code !== undefined && { code }) };
+}
+
+const silentLogger: DatabaseLogger = { warn: () => undefined };
+
+/** Resolves waiters once a condition holds; `check()` is called whenever it may have changed. */
+class ClosedSignal {
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly isClosed: () => boolean) {}
+
+  wait(): Promise<void> {
+    if (this.isClosed()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  check(): void {
+    if (!this.isClosed()) return;
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
 }

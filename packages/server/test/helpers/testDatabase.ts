@@ -33,22 +33,55 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database per suite on the shared server, dropped afterwards. */
+/**
+ * A fresh database per suite on the shared server, dropped afterwards. Close every server and pool that uses
+ * it before `drop()`: the drop ends whatever connections are left.
+ */
 async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `kefu_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** One statement on its own connection; a connection error is thrown here, never left as an `error` event. */
+async function runAdminStatement(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  let connectionError: unknown = null;
+  client.on('error', (error) => {
+    connectionError = error;
+  });
+  try {
+    await client.connect();
+    await client.query(statement);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (connectionError) throw connectionError;
+}
+
+/**
+ * Ends every server connection to the database at `databaseUrl` from a separate connection, as a PostgreSQL
+ * restart or failover would; returns how many it ended.
+ */
+export async function terminateDatabaseConnections(databaseUrl: string): Promise<number> {
+  const url = new URL(databaseUrl);
+  const databaseName = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const result = await client.query<{ ended: boolean }>(
+      'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [databaseName],
+    );
+    return result.rows.filter((row) => row.ended).length;
+  } finally {
+    await client.end();
+  }
 }
