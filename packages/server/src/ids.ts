@@ -28,7 +28,8 @@ export type IdPrefix =
   | 'csat'
   | 'ret'
   | 'rfd'
-  | 'ntf';
+  | 'ntf'
+  | 'job';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -10,6 +10,7 @@ import * as migration0002 from './migrations/0002_shop';
 import * as migration0003 from './migrations/0003_knowledge';
 import * as migration0004 from './migrations/0004_routing';
 import * as migration0005 from './migrations/0005_commerce';
+import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0003_knowledge': migration0003,
   '0004_routing': migration0004,
   '0005_commerce': migration0005,
+  '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
 };
 
