@@ -15,9 +15,12 @@ import type { KefuConfig } from './config';
 import { openDatabase } from './db/database';
 import type { DomainEvent } from './events/catalog';
 import { LocalEventBus } from './events/eventBus';
+import { EventJobs } from './events/eventJobs';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
 import { installErrorHandler } from './http/errorHandler';
+import { createJobQueue } from './jobs/createJobQueue';
+import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
@@ -68,6 +71,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** `false`: no periodic queue/SLA checks (tests call them with a manual clock). */
   routingTimers?: boolean;
+  /** Overrides of the job queue's timings (tests shorten leases and grace periods). */
+  jobOptions?: Partial<JobQueueOptions>;
 }
 
 export interface KefuApp {
@@ -114,7 +119,15 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         reportHandlerError: reportListenerError,
       })
     : new LocalEventBus(reportListenerError);
-  const outbox = new OutboxPublisher(database.db, bus, clock, app.log);
+  const jobs = await createJobQueue({
+    config,
+    database,
+    clock,
+    logger: app.log,
+    ...(dependencies.jobOptions && { options: dependencies.jobOptions }),
+  });
+  const eventJobs = new EventJobs(jobs);
+  const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
   const agents = new AgentService(database.db, clock, unitOfWork);
   const botRules = new BotRulesService(database.db, clock);
@@ -144,6 +157,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     clock,
     database,
     bus,
+    jobs,
+    eventJobs,
     outbox,
     unitOfWork,
     metrics: createMetrics(),
@@ -183,8 +198,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
-  await startCommerceModule(commerce, bus, { timers: dependencies.routingTimers !== false });
-  await startRoutingModule(routingModule, bus, {
+  await startCommerceModule(commerce, eventJobs, { timers: dependencies.routingTimers !== false });
+  await startRoutingModule(routingModule, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
@@ -217,10 +232,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   await outbox.sweep(0);
   outbox.startSweeping();
+  await jobs.start();
   app.addHook('onClose', async () => {
     stopRoutingModule(routingModule);
     stopCommerceModule(commerce);
     outbox.stopSweeping();
+    await jobs.stop();
     services.gateway.closeAll();
     await bus.close();
     await database.close();

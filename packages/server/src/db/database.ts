@@ -119,7 +119,8 @@ function withStatementCache(connection: SqliteDatabase.Database, capacity = 500)
 }
 
 function openPostgres(databaseUrl: string, logger: DatabaseLogger): KefuDatabase {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // A connection attempt that hangs (an unreachable host) fails after 5 s instead of holding requests forever.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here; without a
   // listener the pool's `error` event would end the process. The pool has already dropped that client and
   // opens a new one for the next query.
@@ -127,7 +128,13 @@ function openPostgres(databaseUrl: string, logger: DatabaseLogger): KefuDatabase
     logger.warn({ err: describeDatabaseError(error) }, 'PostgreSQL ended an idle connection; dropped it'),
   );
   const openClients = new Set<pg.PoolClient>();
-  pool.on('connect', (client) => openClients.add(client));
+  pool.on('connect', (client) => {
+    openClients.add(client);
+    // A connection ended while checked out between two queries (inside a transaction) emits `error` on the
+    // client, not the pool; without a listener that would end the process. The next query on it fails (and
+    // the request answers 503), and the pool discards the broken client when it is released.
+    client.on('error', () => undefined);
+  });
   const allClosed = new ClosedSignal(() => openClients.size === 0);
   pool.on('remove', (client) => {
     openClients.delete(client);

@@ -73,8 +73,14 @@ export class DatabaseJobQueue implements JobQueue {
   async runNow(jobIds: readonly string[]): Promise<void> {
     for (const id of jobIds) {
       if (!this.loop.accepting) return;
-      const [row] = await this.claim({ limit: 1, ids: [id] });
-      if (row) await this.loop.track(row.id, this.execute(row));
+      // Wrapped so that `exclusive` ends with the claim, not with the run.
+      const taken = await this.loop.exclusive(async () => {
+        const runningHere = this.loop.runOf(id);
+        if (runningHere) return { run: runningHere };
+        const [row] = await this.claim({ limit: 1, ids: [id] });
+        return { run: row ? this.loop.track(row.id, this.execute(row)) : undefined };
+      });
+      await taken.run;
     }
   }
 

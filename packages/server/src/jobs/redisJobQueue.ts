@@ -57,15 +57,20 @@ export class RedisJobQueue implements JobQueue {
   private stopped = false;
 
   private constructor(
-    private readonly producer: Redis,
-    private readonly consumer: Redis,
+    private readonly orderingConnection: Redis,
     private readonly settings: RedisJobQueueSettings,
   ) {
     this.options = { ...defaultJobQueueOptions, ...settings.options };
     const { prefix } = settings;
-    this.queue = new Queue<StoredJob>(queueName, { connection: producer, prefix });
+    const connection = redisOptionsFromUrl(settings.url);
+    // BullMQ opens and closes its own connections. Enqueues and health checks fail at once while Redis is
+    // away (the outbox retries them); the worker waits for Redis to come back.
+    this.queue = new Queue<StoredJob>(queueName, {
+      connection: { ...connection, enableOfflineQueue: false, connectionName: `${prefix}:producer` },
+      prefix,
+    });
     this.worker = new Worker<StoredJob>(queueName, (job, token) => this.process(job, token), {
-      connection: consumer,
+      connection: { ...connection, connectionName: `${prefix}:worker` },
       prefix,
       autorun: false,
       concurrency: this.options.concurrency,
@@ -74,7 +79,7 @@ export class RedisJobQueue implements JobQueue {
       maxStalledCount: 2,
       settings: { backoffStrategy: (failures: number) => retryDelayMs(failures, this.options.retry) },
     });
-    this.ordering = new RedisOrdering(producer, prefix, (jobId) => this.finishState(jobId));
+    this.ordering = new RedisOrdering(orderingConnection, prefix, (jobId) => this.finishState(jobId));
     this.queue.on('error', (error) => this.logError(error, 'job queue error'));
     this.worker.on('error', (error) => this.logError(error, 'job worker error'));
     this.worker.on('completed', (job) => {
@@ -90,20 +95,19 @@ export class RedisJobQueue implements JobQueue {
 
   /** Connects to Redis; rejects when it cannot be reached (the server then refuses to start). */
   static async connect(settings: RedisJobQueueSettings): Promise<RedisJobQueue> {
-    // Enqueues and health checks fail at once while Redis is away (the outbox retries); the worker waits.
-    const producer = openConnection(settings, 'producer', { enableOfflineQueue: false });
-    const consumer = openConnection(settings, 'worker', { maxRetriesPerRequest: null });
+    const orderingConnection = openConnection(settings, 'ordering', { enableOfflineQueue: false });
     try {
-      await Promise.all([producer.connect(), consumer.connect()]);
+      await orderingConnection.connect();
     } catch (error) {
-      producer.disconnect();
-      consumer.disconnect();
+      orderingConnection.disconnect();
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`Could not connect to Redis (REDIS_URL) for the job queue: ${reason}`, {
         cause: error,
       });
     }
-    return new RedisJobQueue(producer, consumer, settings);
+    const jobQueue = new RedisJobQueue(orderingConnection, settings);
+    await jobQueue.queue.waitUntilReady();
+    return jobQueue;
   }
 
   register<Payload>(name: string, definition: JobDefinition<Payload>): void {
@@ -172,7 +176,7 @@ export class RedisJobQueue implements JobQueue {
     // The worker's loop ends only when its handlers return; a handed-back handler may never do so.
     if (handedBack === 0) await this.running;
     await this.queue.close();
-    await Promise.all([closeConnection(this.producer), closeConnection(this.consumer)]);
+    await closeConnection(this.orderingConnection);
   }
 
   async check(): Promise<JobQueueHealth> {
@@ -257,6 +261,20 @@ export class RedisJobQueue implements JobQueue {
 export function encodeJobId(idempotencyKey: string): string {
   const encoded = idempotencyKey.replace(/%/g, '%25').replace(/:/g, '%3A');
   return /^-?\d+$/.test(encoded) ? `%${encoded}` : encoded;
+}
+
+/** ioredis options from a `redis://` or `rediss://` URL, for the connections BullMQ opens itself. */
+function redisOptionsFromUrl(url: string): RedisOptions {
+  const parsed = new URL(url);
+  const database = Number(parsed.pathname.slice(1) || '0');
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || '6379'),
+    ...(parsed.username && { username: decodeURIComponent(parsed.username) }),
+    ...(parsed.password && { password: decodeURIComponent(parsed.password) }),
+    ...(Number.isInteger(database) && { db: database }),
+    ...(parsed.protocol === 'rediss:' && { tls: {} }),
+  };
 }
 
 function toStatus(state: string): JobSnapshot['status'] {

@@ -24,6 +24,7 @@ export class WorkerLoop<Item extends { id: string }> {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private currentPoll: Promise<void> | null = null;
   private wakeRequested = false;
+  private claimChain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: WorkerLoopOptions<Item>) {}
 
@@ -55,6 +56,21 @@ export class WorkerLoop<Item extends { id: string }> {
       });
     this.running.set(id, tracked);
     return tracked;
+  }
+
+  /**
+   * Runs `work` after every earlier claim of this process has finished and tracked what it took, so whoever
+   * asks next sees a job this process claimed as running here.
+   */
+  exclusive<Result>(work: () => Promise<Result>): Promise<Result> {
+    const result = this.claimChain.then(work);
+    this.claimChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The run of a job this process is running, if it is. */
+  runOf(id: string): Promise<void> | undefined {
+    return this.running.get(id);
   }
 
   /** Stops polling and waits up to `graceMs` for running items; returns the ids of those still running. */
@@ -90,11 +106,12 @@ export class WorkerLoop<Item extends { id: string }> {
     const room = this.options.concurrency - this.running.size;
     let claimedAll = false;
     try {
-      if (room > 0) {
-        const items = await this.options.claim(room);
-        claimedAll = items.length === room;
-        for (const item of items) void this.track(item.id, this.options.execute(item));
-      }
+      if (room > 0)
+        await this.exclusive(async () => {
+          const items = await this.options.claim(room);
+          claimedAll = items.length === room;
+          for (const item of items) void this.track(item.id, this.options.execute(item));
+        });
     } catch (error) {
       this.options.reportError(error, 'claiming jobs failed');
     }

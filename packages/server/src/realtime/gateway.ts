@@ -91,7 +91,8 @@ export class RealtimeGateway {
       const frame = visitorFrameSchema.safeParse(parseFrame(data));
       if (!frame.success) return;
       if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
-      void this.relayVisitorTyping(customerId, channel, frame.data.isTyping);
+      // Typing is best-effort: while the database is away it is dropped, never left as an unhandled rejection.
+      this.relayVisitorTyping(customerId, channel, frame.data.isTyping).catch(() => undefined);
     });
   }
 
@@ -103,7 +104,7 @@ export class RealtimeGateway {
       const frame = agentFrameSchema.safeParse(parseFrame(data));
       if (!frame.success) return;
       if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
-      void this.relayAgentTyping(agent, frame.data.conversationId, frame.data.isTyping);
+      this.relayAgentTyping(agent, frame.data.conversationId, frame.data.isTyping).catch(() => undefined);
     });
     send(socket, { type: 'ready', agentId: agent.id } satisfies AgentServerEvent);
   }

@@ -69,18 +69,37 @@ async function runAdminStatement(serverUrl: string, statement: string): Promise<
  * restart or failover would; returns how many it ended.
  */
 export async function terminateDatabaseConnections(databaseUrl: string): Promise<number> {
-  const url = new URL(databaseUrl);
-  const databaseName = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
+  return withServerConnection(databaseUrl, async (client, databaseName) => {
     const result = await client.query<{ ended: boolean }>(
       'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [databaseName],
     );
     return result.rows.filter((row) => row.ended).length;
+  });
+}
+
+/** Lets the database accept new connections or refuses them (an outage that lasts until it is lifted). */
+export async function setDatabaseAcceptsConnections(databaseUrl: string, accepts: boolean): Promise<void> {
+  await withServerConnection(databaseUrl, async (client, databaseName) => {
+    // The name comes from createPostgresDatabase (kefu_test_ + hex), never from outside input.
+    await client.query(`ALTER DATABASE ${databaseName} WITH ALLOW_CONNECTIONS ${accepts ? 'true' : 'false'}`);
+  });
+}
+
+/** A connection to the server's maintenance database, beside the one `databaseUrl` names. */
+async function withServerConnection<Result>(
+  databaseUrl: string,
+  work: (client: pg.Client, databaseName: string) => Promise<Result>,
+): Promise<Result> {
+  const url = new URL(databaseUrl);
+  const databaseName = url.pathname.slice(1);
+  if (!/^kefu_test_[0-9a-f]+$/.test(databaseName)) throw new Error(`not a test database: ${databaseName}`);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await work(client, databaseName);
   } finally {
     await client.end();
   }
