@@ -124,7 +124,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     database,
     clock,
     logger: app.log,
-    ...(dependencies.jobOptions && { options: dependencies.jobOptions }),
+    options: { stopGraceMs: config.shutdownGraceMs, ...dependencies.jobOptions },
   });
   const eventJobs = new EventJobs(jobs);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
@@ -214,7 +214,25 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   installHttpMetrics(app, services.metrics);
   await installWidgetCors(app, config.widgetOrigins);
   await registerOpenApi(app);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  let shuttingDown = false;
+  // A keep-alive connection whose request was in flight when shutdown began would hold the server open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) reply.header('connection', 'close');
+  });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    // Runs once `close()` has begun (new requests get 503): background work stops first, then the sockets.
+    preClose: async () => {
+      shuttingDown = true;
+      stopRoutingModule(routingModule);
+      stopCommerceModule(commerce);
+      outbox.stopSweeping();
+      await jobs.stop();
+      services.gateway.closeAll();
+      for (const client of app.websocketServer.clients) client.close(1012, 'service restart');
+      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
+    },
+  });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
   await app.register(authRoutes, { services });
@@ -233,12 +251,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await outbox.sweep(0);
   outbox.startSweeping();
   await jobs.start();
+  // After the HTTP server has closed and in-flight requests have ended.
   app.addHook('onClose', async () => {
-    stopRoutingModule(routingModule);
-    stopCommerceModule(commerce);
-    outbox.stopSweeping();
-    await jobs.stop();
-    services.gateway.closeAll();
     await bus.close();
     await database.close();
   });

@@ -115,10 +115,11 @@ export class RealtimeGateway {
     return { visitors, agents: this.agentConnections.size };
   }
 
-  closeAll(): void {
+  /** 1012 (service restart) tells clients to reconnect, to this process once it is back or to another one. */
+  closeAll(code = 1012, reason = 'service restart'): void {
     for (const sockets of this.visitorSockets.values())
-      for (const socket of sockets) socket.close(1001, 'server shutting down');
-    for (const connection of this.agentConnections) connection.socket.close(1001, 'server shutting down');
+      for (const socket of sockets) socket.close(code, reason);
+    for (const connection of this.agentConnections) connection.socket.close(code, reason);
   }
 
   private broadcastConversation(
