@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyWebsocket from '@fastify/websocket';
 import { loadDefaultEngine } from '@kefu/nlu';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -22,6 +21,7 @@ import { installErrorHandler } from './http/errorHandler';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
+import { registerWebSocketsWithGracefulShutdown } from './http/gracefulShutdown';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
 import { redactUrl } from './http/redactUrl';
@@ -214,24 +214,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   installHttpMetrics(app, services.metrics);
   await installWidgetCors(app, config.widgetOrigins);
   await registerOpenApi(app);
-  let shuttingDown = false;
-  // A keep-alive connection whose request was in flight when shutdown began would hold the server open.
-  app.addHook('onSend', async (_request, reply) => {
-    if (shuttingDown) reply.header('connection', 'close');
-  });
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: 64 * 1024 },
-    // Runs once `close()` has begun (new requests get 503): background work stops first, then the sockets.
-    preClose: async () => {
-      shuttingDown = true;
+  await registerWebSocketsWithGracefulShutdown(app, {
+    stopTimers: () => {
       stopRoutingModule(routingModule);
       stopCommerceModule(commerce);
       outbox.stopSweeping();
-      await jobs.stop();
-      services.gateway.closeAll();
-      for (const client of app.websocketServer.clients) client.close(1012, 'service restart');
-      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
     },
+    stopJobs: () => jobs.stop(),
+    closeSockets: (code, reason) => services.gateway.closeAll(code, reason),
   });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });

@@ -1,7 +1,6 @@
 import { DelayedError, Queue, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
-import { Redis } from 'ioredis';
-import type { RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type {
@@ -15,6 +14,7 @@ import type {
 } from './jobQueue';
 import { defaultJobQueueOptions, describeJobError, retryDelayMs } from './jobQueue';
 import { JobRegistry } from './jobRegistry';
+import { closeConnection, openConnection, redisOptionsFromUrl, waitAtMost } from './redisConnections';
 import { RedisOrdering } from './redisOrdering';
 
 const queueName = 'kefu-jobs';
@@ -263,57 +263,9 @@ export function encodeJobId(idempotencyKey: string): string {
   return /^-?\d+$/.test(encoded) ? `%${encoded}` : encoded;
 }
 
-/** ioredis options from a `redis://` or `rediss://` URL, for the connections BullMQ opens itself. */
-function redisOptionsFromUrl(url: string): RedisOptions {
-  const parsed = new URL(url);
-  const database = Number(parsed.pathname.slice(1) || '0');
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || '6379'),
-    ...(parsed.username && { username: decodeURIComponent(parsed.username) }),
-    ...(parsed.password && { password: decodeURIComponent(parsed.password) }),
-    ...(Number.isInteger(database) && { db: database }),
-    ...(parsed.protocol === 'rediss:' && { tls: {} }),
-  };
-}
-
 function toStatus(state: string): JobSnapshot['status'] {
   if (state === 'active') return 'running';
   if (state === 'completed') return 'completed';
   if (state === 'failed') return 'dead';
   return 'pending';
-}
-
-function openConnection(settings: RedisJobQueueSettings, role: string, overrides: RedisOptions): Redis {
-  const connection = new Redis(settings.url, {
-    lazyConnect: true,
-    connectionName: `${settings.prefix}:jobs:${role}`,
-    ...overrides,
-  });
-  // Without a listener ioredis prints every failed reconnect attempt to stderr.
-  connection.on('error', (error: unknown) =>
-    settings.logger.error({ err: describeJobError(error), connection: role }, 'Redis connection error'),
-  );
-  return connection;
-}
-
-async function closeConnection(connection: Redis): Promise<void> {
-  if (connection.status !== 'ready') {
-    connection.disconnect();
-    return;
-  }
-  try {
-    await connection.quit();
-  } catch {
-    connection.disconnect();
-  }
-}
-
-async function waitAtMost(work: Promise<unknown>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | null = null;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
-  });
-  await Promise.race([work, timeout]);
-  if (timer) clearTimeout(timer);
 }
