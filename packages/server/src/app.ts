@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyWebsocket from '@fastify/websocket';
 import { loadDefaultEngine } from '@kefu/nlu';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -15,10 +14,14 @@ import type { KefuConfig } from './config';
 import { openDatabase } from './db/database';
 import type { DomainEvent } from './events/catalog';
 import { LocalEventBus } from './events/eventBus';
+import { EventJobs } from './events/eventJobs';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
 import { installErrorHandler } from './http/errorHandler';
+import { createJobQueue } from './jobs/createJobQueue';
+import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
+import { registerWebSocketsWithGracefulShutdown } from './http/gracefulShutdown';
 import { healthRoutes } from './http/healthRoutes';
 import { createMetrics, installHttpMetrics, registerConnectionGauge } from './http/metrics';
 import { redactUrl } from './http/redactUrl';
@@ -74,6 +77,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** `false`: no periodic queue/SLA checks (tests call them with a manual clock). */
   routingTimers?: boolean;
+  /** Overrides of the job queue's timings (tests shorten leases and grace periods). */
+  jobOptions?: Partial<JobQueueOptions>;
 }
 
 export interface KefuApp {
@@ -109,7 +114,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   app.decorateRequest('agent', null);
   app.decorateRequest('visitor', null);
 
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { logger: app.log });
   const reportListenerError = (error: unknown, event: DomainEvent): void =>
     app.log.error({ err: error, event: event.name }, 'event listener failed');
   const bus = config.redisUrl
@@ -120,7 +125,15 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         reportHandlerError: reportListenerError,
       })
     : new LocalEventBus(reportListenerError);
-  const outbox = new OutboxPublisher(database.db, bus, clock, app.log);
+  const jobs = await createJobQueue({
+    config,
+    database,
+    clock,
+    logger: app.log,
+    options: { stopGraceMs: config.shutdownGraceMs, ...dependencies.jobOptions },
+  });
+  const eventJobs = new EventJobs(jobs);
+  const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
   const agents = new AgentService(database.db, clock, unitOfWork);
   const botRules = new BotRulesService(database.db, clock);
@@ -152,6 +165,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     clock,
     database,
     bus,
+    jobs,
+    eventJobs,
     outbox,
     unitOfWork,
     metrics: createMetrics(),
@@ -194,8 +209,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
-  await startCommerceModule(commerce, bus, { timers: dependencies.routingTimers !== false });
-  await startRoutingModule(routingModule, bus, {
+  await startCommerceModule(commerce, eventJobs, { timers: dependencies.routingTimers !== false });
+  await startRoutingModule(routingModule, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
@@ -210,7 +225,15 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   installHttpMetrics(app, services.metrics);
   await installWidgetCors(app, config.widgetOrigins);
   await registerOpenApi(app);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await registerWebSocketsWithGracefulShutdown(app, {
+    stopTimers: () => {
+      stopRoutingModule(routingModule);
+      stopCommerceModule(commerce);
+      outbox.stopSweeping();
+    },
+    stopJobs: () => jobs.stop(),
+    closeSockets: (code, reason) => services.gateway.closeAll(code, reason),
+  });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
   await app.register(uploadRoutes, { services });
@@ -230,11 +253,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   await outbox.sweep(0);
   outbox.startSweeping();
+  await jobs.start();
+  // After the HTTP server has closed and in-flight requests have ended.
   app.addHook('onClose', async () => {
-    stopRoutingModule(routingModule);
-    stopCommerceModule(commerce);
-    outbox.stopSweeping();
-    services.gateway.closeAll();
     await bus.close();
     await database.close();
   });

@@ -36,6 +36,7 @@ const environmentSchema = z
     KEFU_SEED_DEMO: booleanFromEnv.default(true),
     KEFU_PUBLIC_URL: z.string().url().optional(),
     KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
     KEFU_LLM_API_KEY: z.string().min(1).optional(),
@@ -68,6 +69,8 @@ export interface KefuConfig {
   /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
   widgetOrigins: '*' | string[];
   logLevel: string;
+  /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
+  shutdownGraceMs: number;
   /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
   llm: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
@@ -104,6 +107,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     publicUrl: values.KEFU_PUBLIC_URL ?? null,
     widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
+    shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
     llm: values.KEFU_LLM_BASE_URL
       ? {
           baseUrl: values.KEFU_LLM_BASE_URL,

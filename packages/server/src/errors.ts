@@ -56,6 +56,10 @@ export const errorCatalog = {
   shop_identity_invalid: { status: 401, message: 'The shop identity signature is missing or wrong' },
   commerce_import_unavailable: { status: 409, message: 'Imports need the builtin commerce connector' },
   commerce_row_rejected: { status: 422, message: 'The shop update could not be applied' },
+  database_unavailable: {
+    status: 503,
+    message: 'The database cannot be reached right now; try again in a moment',
+  },
   internal: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -29,7 +29,8 @@ export type IdPrefix =
   | 'ret'
   | 'rfd'
   | 'upl'
-  | 'ntf';
+  | 'ntf'
+  | 'job';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -10,10 +10,23 @@ async function main(): Promise<void> {
       `\n  First start: an admin account was created.\n  E-mail:   ${config.adminEmail}\n  Password: ${generatedAdminPassword}\n  Change it after signing in, or set KEFU_ADMIN_PASSWORD before the first start.\n\n`,
     );
   }
+  // Graceful shutdown: stop taking requests (503), stop the job workers (running jobs finish or are handed
+  // back), close WebSockets with 1012 so clients reconnect, let in-flight requests end, then close the bus
+  // and the database. A shutdown that hangs is cut short well after the jobs' grace period.
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
+    const deadline = setTimeout(() => {
+      app.log.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 20_000);
+    deadline.unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

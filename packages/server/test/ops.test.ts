@@ -42,6 +42,8 @@ describe('operations endpoints', () => {
     assert.deepEqual((await requestJson(server.baseUrl, 'GET', '/readyz')).body, {
       status: 'ready',
       database: 'sqlite',
+      databaseReachable: true,
+      jobs: { kind: 'database', reachable: true, dead: 0 },
     });
     await requestJson(server.baseUrl, 'POST', '/api/v1/visitor/sessions', { body: {} });
     const metrics = await fetch(`${server.baseUrl}/metrics`);

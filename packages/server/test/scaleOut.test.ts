@@ -7,6 +7,7 @@ import type { DomainEvent } from '../src/events/catalog';
 import type { EventOfName } from '../src/events/eventBus';
 import type { EventBusLogger } from '../src/events/redisEventBus';
 import { RedisEventBus } from '../src/events/redisEventBus';
+import { encodeJobId } from '../src/jobs/redisJobQueue';
 import { RecordingSocket, requestJson, toWebSocketUrl } from './helpers/http';
 import type { TestDatabase } from './helpers/testDatabase';
 import { testDatabaseTargets } from './helpers/testDatabase';
@@ -264,6 +265,71 @@ describe('two Kefu instances sharing PostgreSQL and Redis', { skip: scaleOutSkip
       !visitorSocketOnA.frames.some(messageWithText('internal: check SF')),
       'a private note reached the shopper',
     );
+  });
+  test('a handed-off conversation makes one ticket and one queue notice, whichever instance runs the jobs', async () => {
+    const shopper = await requestJson<VisitorSessionResponse>(
+      serverA.baseUrl,
+      'POST',
+      '/api/v1/visitor/sessions',
+      {
+        body: {},
+      },
+    );
+    assertSucceeded(shopper);
+    // The message goes through A, the handoff through B: both instances hear the events.
+    for (const [server, text] of [
+      [serverA, '我的订单KF202611010018一直没收到，快递显示已签收'],
+      [serverB, '转人工'],
+    ] as const) {
+      const sent = await requestJson(server.baseUrl, 'POST', '/api/v1/visitor/messages', {
+        token: shopper.body.token,
+        body: { text },
+      });
+      assertSucceeded(sent);
+    }
+    const db = serverA.kefu.services.database.db;
+    const conversationId = shopper.body.conversationId;
+    const handedOff = await db
+      .selectFrom('outbox_events')
+      .select('id')
+      .where('name', '=', 'conversation.handed_off')
+      .where('payload', 'like', `%${conversationId}%`)
+      .execute();
+    assert.equal(handedOff.length, 1);
+    const eventId = handedOff[0]?.id ?? '';
+    // Every listener job of the event finished, each after a single run, on one of the two instances.
+    for (const listener of [
+      'routing.route_handed_off_conversation',
+      'tickets.open_delivery_problem_ticket',
+    ]) {
+      const jobId = encodeJobId(`${eventId}:${listener}`);
+      await waitUntil(
+        async () => (await serverB.kefu.services.jobs.find(jobId))?.status === 'completed',
+        15_000,
+      );
+      assert.equal((await serverA.kefu.services.jobs.find(jobId))?.attempts, 1);
+    }
+    const tickets = await db
+      .selectFrom('ticket_links')
+      .innerJoin('tickets', 'tickets.id', 'ticket_links.ticket_id')
+      .select('tickets.id')
+      .where('ticket_links.kind', '=', 'conversation')
+      .where('ticket_links.target_id', '=', conversationId)
+      .execute();
+    assert.equal(tickets.length, 1, 'one ticket for the delivery problem');
+    const comments = await db
+      .selectFrom('ticket_comments')
+      .select('id')
+      .where('ticket_id', '=', tickets[0]?.id ?? '')
+      .execute();
+    assert.equal(comments.length, 0, 'no second run added the question again as a comment');
+    const notices = await db
+      .selectFrom('messages')
+      .select('text')
+      .where('conversation_id', '=', conversationId)
+      .where('sender', '=', 'system')
+      .execute();
+    assert.equal(notices.filter((notice) => /第 \d+ 位/.test(notice.text)).length, 1, 'one queue notice');
   });
 });
 

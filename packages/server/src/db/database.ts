@@ -11,6 +11,7 @@ import * as migration0003 from './migrations/0003_knowledge';
 import * as migration0004 from './migrations/0004_routing';
 import * as migration0005 from './migrations/0005_commerce';
 import * as migration0006 from './migrations/0006_message_cards';
+import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,7 +23,17 @@ export type DbExecutor = Kysely<Database> | Transaction<Database>;
 export interface KefuDatabase {
   db: Db;
   dialect: Dialect;
+  /** Resolves once every connection is closed (on PostgreSQL: once the server has let go of each one). */
   close(): Promise<void>;
+}
+
+export interface DatabaseLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** Told about connections the server ended (restart, failover, an administrator); never given secrets. */
+  logger?: DatabaseLogger;
 }
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0004_routing': migration0004,
   '0005_commerce': migration0005,
   '0006_message_cards': migration0006,
+  '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
 };
 
@@ -42,10 +54,13 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 /** Opens SQLite (`sqlite:/path/file.sqlite`) or PostgreSQL (`postgres://…`) and applies pending migrations. */
-export async function openDatabase(databaseUrl: string): Promise<KefuDatabase> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: OpenDatabaseOptions = {},
+): Promise<KefuDatabase> {
   const kefuDatabase = databaseUrl.startsWith('sqlite:')
     ? openSqlite(databaseUrl)
-    : openPostgres(databaseUrl);
+    : openPostgres(databaseUrl, options.logger ?? silentLogger);
   await migrateToLatest(kefuDatabase.db);
   return kefuDatabase;
 }
@@ -105,8 +120,63 @@ function withStatementCache(connection: SqliteDatabase.Database, capacity = 500)
   };
 }
 
-function openPostgres(databaseUrl: string): KefuDatabase {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+function openPostgres(databaseUrl: string, logger: DatabaseLogger): KefuDatabase {
+  // A connection attempt that hangs (an unreachable host) fails after 5 s instead of holding requests forever.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here; without a
+  // listener the pool's `error` event would end the process. The pool has already dropped that client and
+  // opens a new one for the next query.
+  pool.on('error', (error) =>
+    logger.warn({ err: describeDatabaseError(error) }, 'PostgreSQL ended an idle connection; dropped it'),
+  );
+  const openClients = new Set<pg.PoolClient>();
+  pool.on('connect', (client) => {
+    openClients.add(client);
+    // A connection ended while checked out between two queries (inside a transaction) emits `error` on the
+    // client, not the pool; without a listener that would end the process. The next query on it fails (and
+    // the request answers 503), and the pool discards the broken client when it is released.
+    client.on('error', () => undefined);
+  });
+  const allClosed = new ClosedSignal(() => openClients.size === 0);
+  pool.on('remove', (client) => {
+    openClients.delete(client);
+    allClosed.check();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    // `pool.end()` resolves once each client was asked to end, not once it has: wait for each goodbye, so a
+    // caller that drops the database afterwards does not cut a connection that is still closing.
+    close: async () => {
+      await db.destroy();
+      await allClosed.wait();
+    },
+  };
+}
+
+/** The parts of a driver error that are safe to log: its error object also carries the connection settings. */
+export function describeDatabaseError(error: unknown): { message: string; code?: string } {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return { message: error.message, ...(code !== undefined && { code }) };
+}
+
+const silentLogger: DatabaseLogger = { warn: () => undefined };
+
+/** Resolves waiters once a condition holds; `check()` is called whenever it may have changed. */
+class ClosedSignal {
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly isClosed: () => boolean) {}
+
+  wait(): Promise<void> {
+    if (this.isClosed()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  check(): void {
+    if (!this.isClosed()) return;
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
 }

@@ -473,6 +473,25 @@ export interface ScenarioNotificationsTable {
   sent_at: string | null;
 }
 
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  idempotency_key: string;
+  ordering_key: string | null;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  retry_delay_ms: number | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -510,4 +529,5 @@ export interface Database {
   csat_surveys: CsatSurveysTable;
   notification_preferences: NotificationPreferencesTable;
   scenario_notifications: ScenarioNotificationsTable;
+  jobs: JobsTable;
 }

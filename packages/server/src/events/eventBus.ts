@@ -48,6 +48,9 @@ export class LocalEventBus implements EventBus {
   }
 }
 
-function isEventOfName<Name extends EventName>(event: DomainEvent, name: Name): event is EventOfName<Name> {
+export function isEventOfName<Name extends EventName>(
+  event: DomainEvent,
+  name: Name,
+): event is EventOfName<Name> {
   return event.name === name;
 }

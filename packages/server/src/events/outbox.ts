@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import type { DomainEvent, EventCatalog, EventName } from './catalog';
 import { isEventName } from './catalog';
 import type { EventBus } from './eventBus';
+import type { EventJobs } from './eventJobs';
 
 export type EmitEvent = <Name extends EventName>(name: Name, payload: EventCatalog[Name]) => Promise<void>;
 
@@ -28,7 +29,7 @@ export class UnitOfWork {
   ) {}
 
   async run<Result>(work: (context: UnitOfWorkContext) => Promise<Result>): Promise<Result> {
-    const eventIds: string[] = [];
+    const emitted: EmittedEvent[] = [];
     const now = this.clock.now();
     const result = await this.database.db.transaction().execute(async (trx) => {
       const emit: EmitEvent = async (name, payload) => {
@@ -43,16 +44,25 @@ export class UnitOfWork {
             published_at: null,
           })
           .execute();
-        eventIds.push(id);
+        emitted.push({ id, name });
       };
       return work({ trx, now, emit });
     });
-    await this.outbox.publishByIds(eventIds);
+    await this.outbox.publishAfterCommit(emitted);
     return result;
   }
 }
 
-/** Claims outbox rows one by one (a claim is an update that only one process can win) and publishes them. */
+export interface EmittedEvent {
+  id: string;
+  name: EventName;
+}
+
+/**
+ * Dispatches committed events in two steps: first the jobs of their durable listeners are enqueued (idempotent,
+ * so repeating this after a crash or from another process changes nothing), then each event is claimed once
+ * for the whole deployment (an update only one process can win) and published on the bus for realtime fan-out.
+ */
 export class OutboxPublisher {
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -61,10 +71,33 @@ export class OutboxPublisher {
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly logger: FastifyBaseLogger,
+    private readonly eventJobs: EventJobs | null = null,
   ) {}
 
+  /**
+   * Right after a use-case committed: dispatches its events and runs their jobs in this process when it can
+   * take them, so the caller sees their effects as before. A failure here is logged, not thrown: the use-case
+   * has committed, and the sweeper dispatches whatever was left.
+   */
+  async publishAfterCommit(emitted: readonly EmittedEvent[]): Promise<void> {
+    if (emitted.length === 0) return;
+    try {
+      const durable = emitted.filter((event) => this.eventJobs?.hasListeners(event.name));
+      const jobIds = await this.enqueueListenerJobs(durable.map((event) => event.id));
+      await this.claimAndPublish(emitted.map((event) => event.id));
+      await this.eventJobs?.runNow(jobIds);
+    } catch (error) {
+      this.logger.error(
+        { err: error, eventIds: emitted.map((event) => event.id) },
+        'dispatching events after commit failed; the outbox sweeper will retry',
+      );
+    }
+  }
+
   async publishByIds(eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length > 0) await this.claimAndPublish(eventIds);
+    if (eventIds.length === 0) return;
+    await this.enqueueListenerJobs(eventIds);
+    await this.claimAndPublish(eventIds);
   }
 
   /** Publishes events older than `minimumAgeMs` that were committed but never published. */
@@ -78,7 +111,7 @@ export class OutboxPublisher {
       .orderBy('id')
       .limit(500)
       .execute();
-    if (pending.length > 0) await this.claimAndPublish(pending.map((row) => row.id));
+    if (pending.length > 0) await this.publishByIds(pending.map((row) => row.id));
     return pending.length;
   }
 
@@ -92,6 +125,24 @@ export class OutboxPublisher {
   stopSweeping(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.sweepTimer = null;
+  }
+
+  /** Enqueues the listener jobs of those events that are not published yet; returns the jobs' ids. */
+  private async enqueueListenerJobs(eventIds: readonly string[]): Promise<string[]> {
+    if (!this.eventJobs || eventIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('id', 'in', [...eventIds])
+      .where('published_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const jobIds: string[] = [];
+    for (const row of rows) {
+      const event = toDomainEvent(row.id, row.name, row.payload, row.created_at);
+      if (event) jobIds.push(...(await this.eventJobs.enqueueFor(event)));
+    }
+    return jobIds;
   }
 
   /** One update claims the batch; only rows this process flipped from unpublished are published, in id order. */

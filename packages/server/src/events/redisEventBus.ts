@@ -113,7 +113,8 @@ export class RedisEventBus implements EventBus {
 
 const eventEnvelopeSchema = z.object({ name: z.string() });
 
-const domainEventSchema = z.discriminatedUnion('name', [
+/** Every catalogued event as it travels outside the process (Redis frames, job payloads): parsed, not trusted. */
+export const domainEventSchema = z.discriminatedUnion('name', [
   eventSchema('customer.created', z.object({ customerId: z.string(), channel: z.string() })),
   eventSchema('conversation.created', z.object({ conversation: conversationSchema })),
   eventSchema(

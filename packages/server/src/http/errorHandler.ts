@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeDatabaseError } from '../db/database';
+import { isDatabaseUnavailableError } from '../db/connectionErrors';
 import { KefuError, errorCatalog } from '../errors';
 import type { ErrorCode } from '../errors';
 
@@ -29,6 +31,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (code) return reply.status(errorCatalog[code].status).send(errorBody(code, error.message));
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('validation_failed', error.message));
+    }
+    if (isDatabaseUnavailableError(error)) {
+      request.log.warn({ err: describeDatabaseError(error) }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(errorBody('database_unavailable', errorCatalog.database_unavailable.message));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', errorCatalog.internal.message));

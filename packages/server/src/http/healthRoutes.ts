@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkDatabase } from '../db/database';
+import { checkDatabase, describeDatabaseError } from '../db/database';
 import type { KefuServices } from '../services';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
@@ -20,21 +20,38 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
     {
       schema: {
         tags: ['ops'],
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: the database answers and the job queue is reachable',
         response: {
-          200: z.object({ status: z.literal('ready'), database: z.string() }),
-          503: z.object({ status: z.literal('unavailable'), reason: z.string() }),
+          200: readinessSchema.extend({ status: z.literal('ready') }),
+          503: readinessSchema.extend({ status: z.literal('unavailable'), reason: z.string() }),
         },
       },
     },
     async (request, reply) => {
-      try {
-        await checkDatabase(services.database.db);
-        return { status: 'ready' as const, database: services.database.dialect };
-      } catch (error) {
-        request.log.warn({ err: error }, 'readiness check failed');
-        return reply.status(503).send({ status: 'unavailable' as const, reason: 'database unreachable' });
-      }
+      const [databaseReachable, jobs] = await Promise.all([
+        checkDatabase(services.database.db).then(
+          () => true,
+          (error: unknown) => {
+            request.log.warn({ err: describeDatabaseError(error) }, 'readiness: database unreachable');
+            return false;
+          },
+        ),
+        services.jobs.check(),
+      ]);
+      const report = {
+        database: services.database.dialect,
+        databaseReachable,
+        jobs: { kind: jobs.kind, reachable: jobs.ok, dead: jobs.dead },
+      };
+      if (databaseReachable && jobs.ok) return { status: 'ready' as const, ...report };
+      const reason = databaseReachable ? 'job queue unreachable' : 'database unreachable';
+      return reply.status(503).send({ status: 'unavailable' as const, reason, ...report });
     },
   );
 };
+
+const readinessSchema = z.object({
+  database: z.string(),
+  databaseReachable: z.boolean(),
+  jobs: z.object({ kind: z.string(), reachable: z.boolean(), dead: z.number() }),
+});

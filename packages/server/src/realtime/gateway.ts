@@ -91,7 +91,8 @@ export class RealtimeGateway {
       const frame = visitorFrameSchema.safeParse(parseFrame(data));
       if (!frame.success) return;
       if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
-      void this.relayVisitorTyping(customerId, channel, frame.data.isTyping);
+      // Typing is best-effort: while the database is away it is dropped, never left as an unhandled rejection.
+      this.relayVisitorTyping(customerId, channel, frame.data.isTyping).catch(() => undefined);
     });
   }
 
@@ -103,7 +104,7 @@ export class RealtimeGateway {
       const frame = agentFrameSchema.safeParse(parseFrame(data));
       if (!frame.success) return;
       if (frame.data.type === 'ping') return send(socket, { type: 'pong' });
-      void this.relayAgentTyping(agent, frame.data.conversationId, frame.data.isTyping);
+      this.relayAgentTyping(agent, frame.data.conversationId, frame.data.isTyping).catch(() => undefined);
     });
     send(socket, { type: 'ready', agentId: agent.id } satisfies AgentServerEvent);
   }
@@ -114,10 +115,11 @@ export class RealtimeGateway {
     return { visitors, agents: this.agentConnections.size };
   }
 
-  closeAll(): void {
+  /** 1012 (service restart) tells clients to reconnect, to this process once it is back or to another one. */
+  closeAll(code = 1012, reason = 'service restart'): void {
     for (const sockets of this.visitorSockets.values())
-      for (const socket of sockets) socket.close(1001, 'server shutting down');
-    for (const connection of this.agentConnections) connection.socket.close(1001, 'server shutting down');
+      for (const socket of sockets) socket.close(code, reason);
+    for (const connection of this.agentConnections) connection.socket.close(code, reason);
   }
 
   private broadcastConversation(

@@ -33,22 +33,74 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database per suite on the shared server, dropped afterwards. */
+/**
+ * A fresh database per suite on the shared server, dropped afterwards. Close every server and pool that uses
+ * it before `drop()`: the drop ends whatever connections are left.
+ */
 async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `kefu_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** One statement on its own connection; a connection error is thrown here, never left as an `error` event. */
+async function runAdminStatement(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  let connectionError: unknown = null;
+  client.on('error', (error) => {
+    connectionError = error;
+  });
+  try {
+    await client.connect();
+    await client.query(statement);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (connectionError) throw connectionError;
+}
+
+/**
+ * Ends every server connection to the database at `databaseUrl` from a separate connection, as a PostgreSQL
+ * restart or failover would; returns how many it ended.
+ */
+export async function terminateDatabaseConnections(databaseUrl: string): Promise<number> {
+  return withServerConnection(databaseUrl, async (client, databaseName) => {
+    const result = await client.query<{ ended: boolean }>(
+      'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [databaseName],
+    );
+    return result.rows.filter((row) => row.ended).length;
+  });
+}
+
+/** Lets the database accept new connections or refuses them (an outage that lasts until it is lifted). */
+export async function setDatabaseAcceptsConnections(databaseUrl: string, accepts: boolean): Promise<void> {
+  await withServerConnection(databaseUrl, async (client, databaseName) => {
+    // The name comes from createPostgresDatabase (kefu_test_ + hex), never from outside input.
+    await client.query(`ALTER DATABASE ${databaseName} WITH ALLOW_CONNECTIONS ${accepts ? 'true' : 'false'}`);
+  });
+}
+
+/** A connection to the server's maintenance database, beside the one `databaseUrl` names. */
+async function withServerConnection<Result>(
+  databaseUrl: string,
+  work: (client: pg.Client, databaseName: string) => Promise<Result>,
+): Promise<Result> {
+  const url = new URL(databaseUrl);
+  const databaseName = url.pathname.slice(1);
+  if (!/^kefu_test_[0-9a-f]+$/.test(databaseName)) throw new Error(`not a test database: ${databaseName}`);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await work(client, databaseName);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
 import type { KefuConfig } from '../../config';
 import type { Db } from '../../db/database';
-import type { EventBus } from '../../events/eventBus';
+import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
 import { ScenarioNotifier } from '../notifications/scenarioNotifier';
 import type { CommerceConnector } from './connector';
@@ -32,10 +32,10 @@ export function createCommerceModule(dependencies: CommerceDependencies): Commer
 
 export async function startCommerceModule(
   commerce: CommerceModule,
-  bus: EventBus,
+  eventJobs: EventJobs,
   options: { timers: boolean },
 ): Promise<void> {
-  commerce.notifier.subscribeTo(bus);
+  commerce.notifier.listenTo(eventJobs);
   await commerce.notifier.deliverDue();
   if (options.timers) commerce.notifier.startSweeping();
 }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
 import type { CommerceConfig } from '../commerce/commerceConfig';
 import type { Db } from '../../db/database';
-import type { EventBus } from '../../events/eventBus';
+import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
 import { newId } from '../../ids';
 import { localizeReply, normaliseLocale } from '../bot/replyLocale';
@@ -29,11 +29,23 @@ export class ScenarioNotifier {
     private readonly logger: FastifyBaseLogger,
   ) {}
 
-  subscribeTo(bus: EventBus): void {
+  /** The messages follow shop events as jobs: once across all processes, in order per order. */
+  listenTo(eventJobs: EventJobs): void {
     if (!this.settings.enabled) return;
-    bus.subscribe('commerce.order_updated', ({ payload }) => this.schedule(scenarioForOrderUpdate(payload)));
-    bus.subscribe('commerce.shipment_updated', ({ payload }) =>
-      this.schedule(scenarioForShipmentUpdate(payload)),
+    const byOrder = {
+      orderingKey: ({ payload }: { payload: { orderNumber: string } }) => `order:${payload.orderNumber}`,
+    };
+    eventJobs.listen(
+      'commerce.order_updated',
+      'notifications.scenario_message_for_order',
+      ({ payload }) => this.schedule(scenarioForOrderUpdate(payload)),
+      byOrder,
+    );
+    eventJobs.listen(
+      'commerce.shipment_updated',
+      'notifications.scenario_message_for_shipment',
+      ({ payload }) => this.schedule(scenarioForShipmentUpdate(payload)),
+      byOrder,
     );
   }
 

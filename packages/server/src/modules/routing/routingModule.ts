@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
-import type { EventBus } from '../../events/eventBus';
+import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
 import { AgentRoutingDirectory } from '../agents/routingProfiles';
 import type { CatalogService } from '../commerce/catalogService';
@@ -76,14 +76,19 @@ export interface RoutingModuleTimers {
   slaIntervalMs: number;
 }
 
-/** Seeds default SLA policies, subscribes the listeners, and starts the periodic checks. */
+/** Seeds default SLA policies, registers the listeners' jobs, and starts the periodic checks. */
 export async function startRoutingModule(
   module: RoutingModule,
-  bus: EventBus,
+  eventJobs: EventJobs,
   timers: RoutingModuleTimers,
 ): Promise<void> {
   await module.slaPolicies.seedDefaultsIfEmpty();
-  subscribeHandoffListeners({ bus, routing: module.routing, tickets: module.tickets, csat: module.csat });
+  subscribeHandoffListeners({
+    eventJobs,
+    routing: module.routing,
+    tickets: module.tickets,
+    csat: module.csat,
+  });
   if (timers.maintenanceIntervalMs > 0) module.queueMaintenance.start(timers.maintenanceIntervalMs);
   if (timers.slaIntervalMs > 0) module.slaEvaluator.start(timers.slaIntervalMs);
 }
