@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { channelKindSchema } from '../modules/channels/channelKind';
 import {
   attachmentSchema,
-  channelKindSchema,
   conversationPrioritySchema,
   conversationStatusSchema,
   messageAnalysisSchema,

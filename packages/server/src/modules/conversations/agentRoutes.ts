@@ -11,7 +11,8 @@ import {
   messageTextSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema, conversationStatusSchema } from './mappers';
+import { channelKindSchema } from '../channels/channelKind';
+import { conversationStatusSchema } from './mappers';
 
 const listQuerySchema = z
   .object({

@@ -12,13 +12,13 @@ import type {
   QuickReply,
 } from '@kefu/sdk';
 import { parseJsonColumn } from '../../db/json';
+import { channelKindSchema } from '../channels/channelKind';
 import { normaliseLocale } from '../bot/replyLocale';
 import { withAudienceUrl } from '../uploads/attachments';
 import type { ConversationRow, MessageRow } from './repo';
 
 export const conversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'closed']);
 export const conversationPrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
-export const channelKindSchema = z.enum(['web', 'app', 'wechat', 'email', 'webhook']);
 export const messageSenderSchema = z.enum(['customer', 'bot', 'agent', 'system']);
 export const attachmentSchema = z.object({
   name: z.string().min(1).max(255),

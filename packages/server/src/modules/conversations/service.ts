@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth/permissions';
+import type { VisitorChannelKind } from '../channels/channelKind';
 import type { HandoffRequest } from '../handoff/handOffConversation';
 import { handOffConversation } from '../handoff/handOffConversation';
 import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
@@ -21,7 +22,7 @@ import * as conversationsRepo from './repo';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
 
 export interface StartSessionInput {
-  channel: 'web' | 'app';
+  channel: VisitorChannelKind;
   visitorId: string;
   name?: string | undefined;
   locale?: string | undefined;
