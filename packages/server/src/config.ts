@@ -37,6 +37,8 @@ const environmentSchema = z
     KEFU_PUBLIC_URL: z.string().url().optional(),
     KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
     KEFU_LLM_API_KEY: z.string().min(1).optional(),
@@ -71,6 +73,10 @@ export interface KefuConfig {
   logLevel: string;
   /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
   shutdownGraceMs: number;
+  /** How long the visitor API waits for the bot's replies before it answers with what exists. */
+  replyWaitMs: number;
+  /** How long a job claimed by a process that died stays claimed before another process takes it over. */
+  jobLeaseMs: number;
   /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
   llm: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
@@ -108,6 +114,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
     shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
+    replyWaitMs: values.KEFU_REPLY_WAIT_MS,
+    jobLeaseMs: values.KEFU_JOB_LEASE_MS,
     llm: values.KEFU_LLM_BASE_URL
       ? {
           baseUrl: values.KEFU_LLM_BASE_URL,

@@ -41,13 +41,18 @@ export class RealtimeGateway {
   subscribeTo(bus: EventBus): void {
     bus.subscribe('message.created', ({ payload }) => {
       const { message, conversation } = payload;
-      if (!message.isPrivate)
+      // The shopper's own message shows in their other open widgets; what is sent to them comes as a delivery.
+      if (message.sender === 'customer' && !message.isPrivate)
         this.sendToVisitor(conversation.customerId, {
           type: 'message.created',
           message: toVisitorMessage(message),
         });
       this.sendToAgents(conversation, null, { type: 'message.created', message, conversation });
     });
+    // The web and app channels' deliveries (see visitorPush.ts): already the shopper's view of the message.
+    bus.subscribe('message.dispatched', ({ payload }) =>
+      this.sendToVisitor(payload.customerId, { type: 'message.created', message: payload.message }),
+    );
     bus.subscribe('conversation.created', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );
