@@ -55,6 +55,7 @@ import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
 import type { ChannelRegistry } from './modules/channels/channelRegistry';
 import { createChannelModule, startChannelModule } from './modules/channels/channelsModule';
+import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
 import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
@@ -218,6 +219,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       logger: app.log,
       visitorTokens,
       visitorPush: createVisitorPush(bus, clock),
+      config: config.channels,
       replyWaitMs: config.replyWaitMs,
       conversations,
       understander,
@@ -278,6 +280,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(handoffRoutingRoutes, { services });
   await app.register(knowledgeRoutes, { services });
   await app.register(channelInboundRoutes, { channels: services.channels });
+  await app.register(deliveryRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ChannelConfig } from './modules/channels/channelConfig';
+import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -53,7 +55,8 @@ const environmentSchema = z
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
   })
-  .extend(commerceEnvironmentSchema.shape);
+  .extend(commerceEnvironmentSchema.shape)
+  .extend(channelEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -83,6 +86,8 @@ export interface KefuConfig {
   embeddings: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** The shop system (builtin tables, Shopify, a merchant's REST API), its secrets and scenario messages. */
   commerce: CommerceConfig;
+  /** The channels connected besides the web widget and apps (their secrets and addresses). */
+  channels: ChannelConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
 }
@@ -131,6 +136,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
         }
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
+    channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
   };
 }

@@ -11,9 +11,13 @@ import type { ConversationService } from '../conversations/service';
 import type { CsatService } from '../csat/service';
 import type { HandoffService } from '../handoff/service';
 import type { TicketService } from '../tickets/service';
+import type { ChannelConfig } from './channelConfig';
 import type { ChannelRegistry } from './channelRegistry';
 import { createChannelRegistry } from './channelRegistry';
 import { deliverMessage, isForTheShopper } from './deliveries/deliverMessage';
+import { listDeliveriesOfConversation } from './deliveries/deliveriesRepo';
+import type { MessageDelivery } from './deliveries/messageDelivery';
+import { toMessageDelivery } from './deliveries/messageDelivery';
 import type { IngestDependencies } from './ingestInboundMessage';
 import { AnswerWaiter } from './web/answerWaiter';
 import type { VisitorPush } from './web/visitorChannelAdapter';
@@ -26,6 +30,7 @@ export interface ChannelModuleInput {
   logger: { warn(details: object, message: string): void };
   visitorTokens: VisitorTokens;
   visitorPush: VisitorPush;
+  config: ChannelConfig;
   /** How long the visitor API waits for the bot's replies (KEFU_REPLY_WAIT_MS). */
   replyWaitMs: number;
   conversations: ConversationService;
@@ -40,11 +45,17 @@ export interface ChannelModule {
   ingest: IngestDependencies;
   answers: AnswerWaiter;
   conversations: ConversationService;
+  /** Deliveries of a conversation's messages to its channel, oldest first. */
+  listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
 
 export function createChannelModule(input: ChannelModuleInput): ChannelModule {
   const registry = createChannelRegistry(
-    { tokens: input.visitorTokens, push: input.visitorPush, replyWaitMs: input.replyWaitMs },
+    {
+      visitor: { tokens: input.visitorTokens, push: input.visitorPush, replyWaitMs: input.replyWaitMs },
+      config: input.config,
+      clock: input.clock,
+    },
     input.connectedAdapters,
   );
   return {
@@ -58,6 +69,8 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     },
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
+    listDeliveries: async (conversationId) =>
+      (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
   };
 }
 
@@ -85,7 +98,8 @@ export function startChannelModule(
     'conversations.answer_received_message',
     ({ payload }) =>
       answerCustomerMessage({ ...dependencies, conversations: module.conversations }, payload.messageId),
-    { orderingKey: ({ payload }) => `conversation:${payload.conversationId}` },
+    // Its own key: the jobs its reply sets off (routing, tickets, deliveries) run while it is still running.
+    { orderingKey: ({ payload }) => `bot_turn:${payload.conversationId}` },
   );
   eventJobs.listen(
     'message.created',

@@ -30,7 +30,19 @@ export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule 
         tags: ['channels'],
         summary: "A platform's inbound messages (signed by the platform; answered before the bot runs)",
         response: {
-          200: z.object({ received: z.number(), duplicates: z.number() }),
+          200: z.object({
+            received: z.number(),
+            duplicates: z.number(),
+            /** Per message of the request, in its order: where it was stored, or where it was the first time. */
+            messages: z.array(
+              z.object({
+                id: z.string(),
+                duplicate: z.boolean(),
+                messageId: z.string(),
+                conversationId: z.string(),
+              }),
+            ),
+          }),
           400: errorResponseSchema,
           401: errorResponseSchema,
           404: errorResponseSchema,
@@ -42,12 +54,13 @@ export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule 
       const adapter = channels.registry[channel];
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const inbound = adapter.parse(adapter.verify(rawBody, request.headers));
-      let duplicates = 0;
+      const messages = [];
       for (const message of inbound) {
-        const ingested = await ingestInboundMessage(channels.ingest, message);
-        if (!ingested.stored) duplicates += 1;
+        const { stored, messageId, conversationId } = await ingestInboundMessage(channels.ingest, message);
+        messages.push({ id: message.externalMessageId, duplicate: !stored, messageId, conversationId });
       }
-      return { received: inbound.length - duplicates, duplicates };
+      const duplicates = messages.filter((message) => message.duplicate).length;
+      return { received: messages.length - duplicates, duplicates, messages };
     },
   );
 };

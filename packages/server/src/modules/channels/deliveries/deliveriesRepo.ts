@@ -4,7 +4,6 @@ import type { MessageDeliveriesTable } from '../../../db/schema';
 import { newId } from '../../../ids';
 
 export type DeliveryRow = Selectable<MessageDeliveriesTable>;
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 export interface NewDelivery {
   messageId: string;

@@ -12,6 +12,7 @@ import type {
 } from '../channelAdapter';
 import type { VisitorChannelKind } from '../channelKind';
 import { sendMessageBodySchema } from './visitorMessageBody';
+import { parseJsonBody } from '../parseJsonBody';
 
 /** Hands a message to the shopper's open connections, on whichever server process they are. */
 export interface VisitorPush {
@@ -57,7 +58,7 @@ export class VisitorChannelAdapter implements ChannelAdapter {
     if (!token) throw new KefuError('unauthenticated');
     const claims = this.settings.tokens.verify(token);
     if (claims.channel !== this.kind) throw new KefuError('invalid_token');
-    return { customerId: claims.customerId, body: parseJson(rawBody) };
+    return { customerId: claims.customerId, body: parseJsonBody(rawBody) };
   }
 
   parse(inbound: VerifiedInbound): InboundMessage[] {
@@ -83,13 +84,5 @@ export class VisitorChannelAdapter implements ChannelAdapter {
   async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
     await this.settings.push.push(outbound.recipient.customerId, outbound.conversationId, outbound.message);
     return { externalId: null };
-  }
-}
-
-function parseJson(rawBody: Buffer): unknown {
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    throw new KefuError('invalid_json');
   }
 }
