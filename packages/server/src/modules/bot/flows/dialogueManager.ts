@@ -7,6 +7,7 @@ import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, button, connectorFailure, isAbort, parseYesNo, pickChoice, reply, say } from './flowKit';
 import { currentFlow, flowQuestions, flowRegistry } from './flowRegistry';
 import { resolveOrder } from './orderResolution';
+import { asksProductDispatch } from './productDispatch';
 import { mentionsProduct } from './productResolution';
 
 export interface DialogueOutcome {
@@ -59,7 +60,10 @@ async function runOneFlow(context: FlowContext): Promise<DialogueOutcome | null>
     } else if (active) {
       const next = topicChange(context, active);
       if (!next) return { flow: active.name, result: await continueFlow(context, active, 0) };
+      // "also an invoice for it?" while the phone check waits: the new request is about the same order.
+      const awaitingProof = state.step === 'verify_phone' ? state.pendingOrderNumber : null;
       endFlow(state);
+      state.pendingOrderNumber = awaitingProof;
       return startFlow(context, next);
     }
   }
@@ -209,6 +213,11 @@ async function chooseFlow(
   const asked = flowsAskedByClause(context);
   if (asked.length >= 2 && asked[0]) return { flow: asked[0] };
   if (namesOrder) return chooseOrderFlow(context, { top, secondFlow });
+  // "how soon does this ship?" on a product's page: the product's dispatch time, not "hurry an order?".
+  const aboutDispatch = [top, secondFlow].some(
+    (flow) => flow === 'urge_shipment' || flow === 'shipping_info',
+  );
+  if (aboutDispatch && asksProductDispatch(context)) return { flow: 'urge_shipment' };
   if (close && top && secondFlow) return { clarify: [top, secondFlow] };
   if (top && intent.confidence >= startConfidence) return { flow: top };
   // A product question that names the product needs no "did you mean": the answer is about that product.
