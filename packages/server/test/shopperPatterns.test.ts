@@ -25,7 +25,8 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const chat = (locale: string) => startShopperChat(server.baseUrl, { locale });
+    const chat = (locale: string, pageProductId?: string) =>
+      startShopperChat(server.baseUrl, { locale, ...(pageProductId && { pageProductId }) });
     const conversationOf = async (conversationId: string) =>
       (
         await requestJson<{ conversation: Conversation }>(
@@ -180,6 +181,49 @@ for (const { dialect } of testDatabaseTargets()) {
       const told = await shopper.say('0505');
       assert.doesNotMatch(told.text, /超过承诺/);
       assert.match(told.text, /定制/);
+    });
+
+    test('slots: phone tails however written, a remark after a new address, an English company title', async () => {
+      const traditional = await chat('zh-TW');
+      const tracked = await traditional.say('幫我查 KF202611010019 的包裹 手機末四碼1010');
+      assert.match(tracked.text, /運單號/);
+      assert.doesNotMatch(tracked.text, /後 4 位/);
+      const english = await chat('en');
+      const found = await english.say('where is KF202611010024, my phone number ends with 1313');
+      assert.match(found.text, /tracking number/);
+
+      const address = await chat('zh-CN');
+      await address.say('KF202611010012 地址写错了 尾号1414');
+      const confirm = await address.say('改成 南京市鼓楼区中山路 18 号 2 单元 301，电话不变');
+      assert.match(confirm.text, /改为「南京市鼓楼区中山路 18 号 2 单元 301」吗/);
+
+      const invoice = await chat('en');
+      await invoice.say('need an invoice for KF202611010024, ending 1313');
+      const requested = await invoice.say(
+        'company Blue Harbor Trading Co., Ltd., tax number 91440300MA5G2K7Q1X, send it to ap@blueharbor.example',
+      );
+      assert.match(requested.text, /title: Blue Harbor Trading Co\., Ltd\./);
+      assert.match(requested.text, /ap@blueharbor\.example/);
+    });
+
+    test('flows: a new request while the phone check waits stays on the same order', async () => {
+      const shopper = await chat('en');
+      assert.match((await shopper.say("my order KF202611010016 hasn't come yet")).text, /last 4 digits/);
+      const asked = await shopper.say('also could I get an invoice for it');
+      assert.match(asked.text, /KF202611010016/);
+      assert.doesNotMatch(asked.text, /starts with KF/);
+      assert.match((await shopper.say('0404')).text, /person or a company/);
+    });
+
+    test('facts: before buying, a made-to-order product’s page gives its own dispatch time', async () => {
+      const chinese = await chat('zh-CN', 'prod_14');
+      const told = await chinese.say('下单后大概几天能寄出');
+      assert.match(told.text, /定制/);
+      assert.match(told.text, /7 天内发货/);
+      const english = await chat('en', 'prod_14');
+      const shipped = await english.say('how soon does this ship?');
+      assert.match(shipped.text, /made to order/);
+      assert.match(shipped.text, /7 days/);
     });
 
     test('flows: two requests in one message get both answers; a new address is taken in one go', async () => {

@@ -18,10 +18,11 @@ export interface ShopperChat {
 /** A shopper on the widget: a guest, or signed in with a shop identity the shop signed. */
 export async function startShopperChat(
   baseUrl: string,
-  options: { shopCustomerId?: string; locale?: string; visitorId?: string } = {},
+  options: { shopCustomerId?: string; locale?: string; visitorId?: string; pageProductId?: string } = {},
 ): Promise<ShopperChat> {
   const body = {
     ...(options.locale && { locale: options.locale }),
+    ...(options.pageProductId && { page: { productId: options.pageProductId } }),
     ...(options.visitorId && { visitorId: options.visitorId }),
     ...(options.shopCustomerId && {
       identity: {

@@ -31,9 +31,12 @@ export const shopperSlotsSchema = z.object({
 export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
 
 const phoneTailPattern =
-  /(?:尾号|尾数|后四位|后4位|末四位|末4位|后四个数|last\s*(?:4|four)\s*(?:digits)?(?:\s*(?:are|is|:))?|ending\s*(?:in|with)?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
+  /(?:尾号|尾数|尾码|[后末]\s*[四4]\s*(?:位数?|个数字?|码|个号)|last\s*(?:4|four)(?:\s*digits)?(?:\s*of\s*(?:my|the)?\s*(?:phone|mobile|number))?(?:\s*(?:are|is|:))?|(?:ends?|ending)(?:\s*(?:in|with))?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
 const reasonPatterns: [ReturnReason, RegExp][] = [
-  ['damaged_in_transit', /破损|碎了|碎掉|摔碎|压坏|摔坏|压扁|裂了|damaged|broken|crushed|cracked|smashed/i],
+  [
+    'damaged_in_transit',
+    /破损|碎了|碎掉|摔碎|压坏|摔坏|压扁|裂了|裂开|damaged|broken|crushed|cracked|shattered|smashed|dented/i,
+  ],
   [
     'defective',
     /质量问题|坏了|故障|不能用|用不了|开不了机|不工作|不亮|没反应|defect|faulty|doesn'?t work|not working|stopped working/i,
@@ -52,11 +55,14 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
 ];
 const problemPatterns: [DeliveryProblem, RegExp][] = [
-  ['damaged', /破损|碎|压坏|压扁|摔坏|漏了|漏液|damaged|broken|crushed|leak/i],
+  [
+    'damaged',
+    /破损|碎|裂|压坏|压扁|摔坏|变形|漏了|漏液|damaged|broken|crushed|cracked|shattered|dented|smashed|leak/i,
+  ],
   ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
   [
     'not_received',
-    /没收到|没有收到|未收到|没到|丢件|丢了|not (?:received|arrived)|didn'?t (?:get|receive)|never (?:came|arrived)|lost/i,
+    /没收到|没有收到|未收到|没到|没送到|丢件|丢了|not (?:received|arrived)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,
   ],
 ];
 const exchangePattern = /换(?:货|个|一个|成|一件|一双|码|大|小|颜色)|调换|exchange|swap|replace(?:ment)?/i;
@@ -68,8 +74,14 @@ const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 const taxIdPattern = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{15,20}(?![0-9A-Z])/i;
 const companyTitlePattern =
   /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
+/** "company Acme Trading Ltd" / "Acme Trading Co., Ltd.": a registered English company name. */
+const englishCompanyPattern =
+  /(?:company|business|title|name)?\s*(?:is|:)?\s*((?:[A-Z][\w&'-]*\s+){0,5}?[A-Z][\w&'-]*,?\s+(?:Co\.,?\s*)?(?:Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|GmbH|Company|Pte\.?\s*Ltd\.?))/;
 const addressMarkers =
   /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
+/** A place: an administrative or street word; "尾号0101" is not one. */
+const placeMarkers =
+  /省|市|区|县|镇|乡|村|路|街|大道|弄|巷|胡同|小区|花园|大厦|公寓|栋|幢|单元|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
 
 /**
  * Reads every slot a message holds. `simplified` is the text in simplified script (what patterns match);
@@ -107,8 +119,9 @@ function extractInvoiceSlots(original: string, simplified: string): ShopperSlots
     slots.taxId = taxId.toUpperCase();
   const aboutInvoice = namedTaxId || /抬头|发票|开票|invoice/i.test(simplified);
   if (!aboutInvoice) return slots;
-  const title = companyTitlePattern.exec(original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, ''));
-  const titleText = title?.[0].replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
+  const afterTitleWord = original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, '');
+  const title = companyTitlePattern.exec(afterTitleWord) ?? englishCompanyPattern.exec(afterTitleWord);
+  const titleText = (title?.[1] ?? title?.[0])?.replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
   if (titleText && titleText.length >= 6 && !/^(?:你们|我们|贵|咱们)/.test(titleText)) {
     slots.invoiceTitle = titleText;
     slots.invoiceTitleType = 'company';
@@ -154,7 +167,7 @@ export function extractAddress(original: string, simplified: string): string | n
     /^.*?(?:新地址|地址改成|地址改为|地址是|改成|改为|改到|寄到|送到|new address(?: is)?)[:：\s是]*/i;
   const candidate = addressMarkers.test(simplified) ? original.replace(prefix, '').trim() : '';
   const comparable = simplified.replace(prefix, '');
-  if (candidate.length < 6 || !addressMarkers.test(comparable)) return null;
+  if (candidate.length < 6 || !placeMarkers.test(comparable)) return null;
   // An address names at least a place and a street or number, not just "地址" or "改下收货地址".
   if (!/\d|路|街|号|弄|村|室|栋|幢|road|street|avenue/i.test(comparable)) return null;
   return candidate;
@@ -162,10 +175,20 @@ export function extractAddress(original: string, simplified: string): string | n
 
 /** "上海市浦东新区张江路88号 周婷 15000000909" → the address, the recipient and the phone. */
 function splitAddressParts(text: string): { address: string; recipient?: string; phone?: string } {
-  const parts = text.split(/[\s,，;；]+/).filter(Boolean);
+  // "…502，收件人不变" / "…, thanks": remarks about the rest of the order are not part of the address.
+  const parts = text
+    .split(/[\s,，;；。!！]+/)
+    .filter(
+      (part) => part && !/不变|不用改|不改|照旧|一样|谢谢|麻烦|^(?:thanks|unchanged|same)$/i.test(part),
+    );
   const phone = parts.find((part) => /^(?:\+?86)?1\d{10}$/.test(part));
   const recipient = parts.find(
-    (part) => part !== parts[0] && /^\p{Script=Han}{2,4}$/u.test(part) && !addressMarkers.test(part),
+    (part) =>
+      part !== parts[0] &&
+      /^\p{Script=Han}{2,4}$/u.test(part) &&
+      !addressMarkers.test(part) &&
+      !placeMarkers.test(part) &&
+      !/[楼層层座号室]/u.test(part),
   );
   const address = parts.filter((part) => part !== phone && part !== recipient).join(' ');
   return {

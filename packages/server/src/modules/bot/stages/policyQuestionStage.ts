@@ -24,6 +24,7 @@ const explicitPolicyPattern = /政策|规则|規則|流程|须知|須知|\b(poli
 const ownPattern = /我的|我买的|我刚买|我前天买|我昨天买|帮我|给我|\b(my|me|mine)\b/i;
 const contextPattern =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(it|this order|that order|this one)\b/i;
+const dispatchPattern = /发货|發貨|出货|出貨|寄出|\b(ship|ships|shipped|dispatch(?:ed)?)\b/i;
 /** Questions about the shop's rules even when told as the shopper's own story ("我买的…降价了，能退差价吗"). */
 const informationalIntents = new Set(['price_promotion', 'payment', 'shipping_info']);
 
@@ -61,9 +62,13 @@ export class PolicyQuestionStage implements BotStage {
   }
 }
 
-export function isGeneralPolicyQuestion(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
+export function isGeneralPolicyQuestion(
+  turn: Pick<BotTurn, 'text' | 'understanding'> & Partial<Pick<BotTurn, 'pageProductId'>>,
+): boolean {
   const { intent, entities } = turn.understanding;
   if (flowOwnedIntents.has(intent.id)) return false;
+  // On a product's page, "多久发货" is about that product (a made-to-order item has its own dispatch time).
+  if (turn.pageProductId && dispatchPattern.test(turn.text)) return false;
   if (entities.some((entity) => orderEntityTypes.has(entity.type))) return false;
   if (!questionPattern.test(turn.text) || contextPattern.test(turn.text)) return false;
   return !ownPattern.test(turn.text) || informationalIntents.has(intent.id);
