@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../modules/channels/channelKind';
+import { channelKindSchema } from '../modules/channels/schemas';
 import {
   attachmentSchema,
   conversationPrioritySchema,
@@ -8,7 +8,7 @@ import {
   messageCardSchema,
   messageSenderSchema,
   quickReplySchema,
-} from '../modules/conversations/mappers';
+} from '../modules/conversations/schemas';
 
 /** Response schemas of the wire types, used for validation of outgoing JSON and for the OpenAPI document. */
 export const messageSchema = z.object({

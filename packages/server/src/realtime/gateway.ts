@@ -2,10 +2,10 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { AgentServerEvent, Conversation, VisitorServerEvent } from '@kefu/sdk';
 import type { EventBus } from '../events/eventBus';
-import type { AuthenticatedAgent } from '../modules/auth/permissions';
-import { canAgentSeeConversation, hasPermission } from '../modules/auth/permissions';
+import type { AuthenticatedAgent } from '../modules/auth';
+import { canAgentSeeConversation, hasPermission } from '../modules/auth';
+import { toVisitorMessage } from '../modules/conversations';
 import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
-import { toVisitorMessage } from '../modules/conversations/mappers';
 
 const visitorFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),

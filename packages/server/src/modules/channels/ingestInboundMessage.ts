@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
-import type { AcceptDependencies } from '../conversations/acceptCustomerMessage';
-import { acceptCustomerMessage } from '../conversations/acceptCustomerMessage';
-import { resolveCustomerByIdentity } from '../customers/service';
+import type { AcceptDependencies } from '../conversations';
+import { acceptCustomerMessage } from '../conversations';
+import { resolveCustomerByIdentity } from '../customers';
 import type { InboundMessage } from './channelAdapter';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
 

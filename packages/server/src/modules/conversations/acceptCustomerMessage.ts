@@ -1,9 +1,9 @@
 import type { ChannelKind } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
-import { decideConversationLocale } from '../bot/conversationLocale';
-import type { MessageUnderstander } from '../bot/understanding';
-import { parseRatingText } from '../csat/service';
-import type { CsatService } from '../csat/service';
+import { decideConversationLocale } from '../bot';
+import type { MessageUnderstander } from '../bot';
+import { parseRatingText } from '../csat';
+import type { CsatService } from '../csat';
 import type { MessageRow } from './repo';
 import type { ConversationService } from './service';
 

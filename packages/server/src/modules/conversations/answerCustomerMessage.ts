@@ -1,12 +1,12 @@
 import type { Message } from '@kefu/sdk';
-import type { BotPipeline, BotTurn } from '../bot/pipeline';
-import { normaliseLocale } from '../bot/replyLocale';
-import type { Understanding } from '../bot/understanding';
-import { answerWhileQueued } from '../handoff/answerWhileQueued';
-import type { HandoffService } from '../handoff/service';
-import type { TicketService } from '../tickets/service';
+import type { BotPipeline, BotTurn, Understanding } from '../bot';
+import { normaliseLocale } from '../bot';
+import { answerWhileQueued } from '../handoff';
+import type { HandoffService } from '../handoff';
+import type { TicketService } from '../tickets';
 import { parseJsonColumn } from '../../db/json';
-import { messageAnalysisSchema, toMessage } from './mappers';
+import { toMessage } from './mappers';
+import { messageAnalysisSchema } from './schemas';
 import type { ConversationService } from './service';
 
 export interface AnswerDependencies {

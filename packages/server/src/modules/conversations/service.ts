@@ -2,13 +2,13 @@ import type { Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import type { VisitorChannelKind } from '../channels/channelKind';
-import type { HandoffRequest } from '../handoff/handOffConversation';
-import { handOffConversation } from '../handoff/handOffConversation';
-import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
-import { resolveCustomerByIdentity } from '../customers/service';
-import { markPhotosSent, resolvePhotoAttachments } from '../uploads/attachments';
+import type { AuthenticatedAgent } from '../auth';
+import type { HandoffRequest } from '../handoff';
+import { handOffConversation } from '../handoff';
+import { canAgentSeeConversation, hasPermission } from '../auth';
+import { resolveCustomerByIdentity } from '../customers';
+import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
+import type { VisitorChannelKind } from '../channels/schemas';
 import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,

@@ -3,7 +3,7 @@ import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
 import { appendMessage, requireConversation } from '../conversations/conversationWrites';
 import * as conversationsRepo from '../conversations/repo';
 import type { ConversationRow, MessageRow } from '../conversations/repo';

@@ -1,7 +1,7 @@
-import type { BotPipeline, BotReply, BotTurn } from '../bot/pipeline';
-import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
-import type { ConversationService } from '../conversations/service';
-import type { TicketService } from '../tickets/service';
+import type { BotPipeline, BotReply, BotTurn } from '../bot';
+import { localizeReply, pickLocalizedText } from '../bot';
+import type { ConversationService } from '../conversations';
+import type { TicketService } from '../tickets';
 
 export interface QueuedTurnDependencies {
   conversations: ConversationService;

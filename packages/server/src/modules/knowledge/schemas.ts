@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/channelKind';
-import { quickReplySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../channels/schemas';
+import { quickReplySchema } from '../conversations/schemas';
 
 export const knowledgeLocales = ['zh-CN', 'en'] as const;
 export type KnowledgeLocale = (typeof knowledgeLocales)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/channelKind';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../channels/schemas';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const routingModeSchema = z.enum(['least_loaded', 'round_robin', 'manual']);
 export type RoutingMode = z.infer<typeof routingModeSchema>;

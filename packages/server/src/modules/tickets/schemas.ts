@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/channelKind';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../channels/schemas';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const ticketStatusSchema = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;

@@ -1,5 +1,5 @@
 import { isChannelKind } from '@kefu/sdk';
-import { addBusinessMinutes } from '../routing/businessCalendar';
+import { addBusinessMinutes } from '../routing';
 import type { BusinessHours } from '../routing/schemas';
 import type { SlaPolicyRow } from './repo';
 import type { SlaPolicy, SlaTargetKind } from './schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ReturnReason } from '../../commerce/connector';
-import { returnReasons } from '../../commerce/connector';
+import type { ReturnReason } from '../../commerce';
+import { returnReasons } from '../../commerce';
 import type { Understanding } from '../understanding';
 
 /**

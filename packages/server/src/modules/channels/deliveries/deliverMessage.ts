@@ -3,7 +3,7 @@ import type { Clock } from '../../../clock';
 import type { Db } from '../../../db/database';
 import type { JobContext } from '../../../jobs/jobQueue';
 import { describeJobError } from '../../../jobs/jobQueue';
-import { toVisitorMessage } from '../../conversations/mappers';
+import { toVisitorMessage } from '../../conversations';
 import type { ChannelAdapter, OutboundMessage } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
 import type { ChannelRegistry } from '../channelRegistry';

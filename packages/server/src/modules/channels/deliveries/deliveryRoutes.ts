@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentOf, requireAgent } from '../../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../../http/wireSchemas';
-import type { AuthService } from '../../auth/service';
-import type { ConversationService } from '../../conversations/service';
+import type { AuthService } from '../../auth';
+import type { ConversationService } from '../../conversations';
 import type { ChannelModule } from '../channelsModule';
 import { messageDeliverySchema } from './messageDelivery';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channelKind';
+import { channelKindSchema } from '../schemas';
 import type { DeliveryRow } from './deliveriesRepo';
 
 export const deliveryStatusSchema = z.enum(['pending', 'sent', 'failed']);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Message } from '@kefu/sdk';
 import { KefuError } from '../../../errors';
-import type { VisitorTokens } from '../../auth/visitorTokens';
+import type { VisitorTokens } from '../../auth';
 import type {
   ChannelAdapter,
   ChannelCapabilities,
@@ -10,7 +10,7 @@ import type {
   OutboundMessage,
   VerifiedInbound,
 } from '../channelAdapter';
-import type { VisitorChannelKind } from '../channelKind';
+import type { VisitorChannelKind } from '../schemas';
 import { sendMessageBodySchema } from './visitorMessageBody';
 import { parseJsonBody } from '../parseJsonBody';
 

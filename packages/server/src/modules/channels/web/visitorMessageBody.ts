@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientMessageIdSchema, messageTextSchema } from '../../../http/wireSchemas';
-import { maxPhotosPerMessage } from '../../uploads/attachments';
+import { maxPhotosPerMessage } from '../../uploads';
 
 /** The body of POST /api/v1/visitor/messages: text, photos or both (a fixed contract of the visitor API). */
 export const sendMessageBodySchema = z

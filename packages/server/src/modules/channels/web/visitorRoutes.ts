@@ -9,8 +9,8 @@ import {
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
-import { conversationStatusSchema } from '../../conversations/mappers';
-import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
+import { conversationStatusSchema } from '../../conversations/schemas';
+import { linkShopIdentity } from '../../customers';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';
 
