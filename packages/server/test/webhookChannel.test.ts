@@ -113,7 +113,7 @@ for (const { dialect } of testDatabaseTargets()) {
           deliveries = await deliveriesOf(conversationId);
           return deliveries.length >= count && deliveries.every((delivery) => delivery.status !== 'pending');
         },
-        { description: `${count} settled deliveries` },
+        { description: `${count} settled deliveries`, timeoutMs: 120_000 },
       );
       return deliveries;
     };

@@ -1,5 +1,7 @@
 // The agents module's public surface: other modules use it only through what is exported here.
+export { findAgentById } from './repo';
 export { AgentRoutingDirectory } from './routingProfiles';
+export { touchLastAssigned } from './routingRepo';
 export { agentRoutingRoutes } from './routingRoutes';
 export { agentRoleSchema } from './service';
 export type { AgentService } from './service';

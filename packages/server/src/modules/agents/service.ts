@@ -115,6 +115,18 @@ export class AgentService {
     });
   }
 
+  /** The agent behind a session, while their account is active; null once deactivated. */
+  async findActiveAgent(agentId: string): Promise<AuthenticatedAgent | null> {
+    const row = await agentsRepo.findAgentById(this.db, agentId);
+    if (!row || row.is_active !== 1) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: agentRoleSchema.parse(row.role),
+    };
+  }
+
   /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
   async verifyCredentials(email: string, password: string): Promise<AuthenticatedAgent> {
     const row = await agentsRepo.findAgentByEmail(this.db, email.toLowerCase());

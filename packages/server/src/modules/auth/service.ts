@@ -3,10 +3,9 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import * as agentsRepo from '../agents/repo';
 import type { AgentService } from '../agents';
-import { agentRoleSchema } from '../agents';
 import type { AuthenticatedAgent } from './permissions';
+import * as sessionsRepo from './repo';
 
 const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -26,7 +25,7 @@ export class AuthService {
     const token = `kefu_${randomBytes(32).toString('base64url')}`;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
-    await agentsRepo.insertSession(this.db, {
+    await sessionsRepo.insertSession(this.db, {
       id: newId('ses'),
       agent_id: agent.id,
       token_hash: hashToken(token),
@@ -38,22 +37,18 @@ export class AuthService {
   }
 
   async authenticate(token: string): Promise<AuthenticatedAgent> {
-    const row = await agentsRepo.findActiveSessionWithAgent(
+    const agentId = await sessionsRepo.findAgentIdOfActiveSession(
       this.db,
       hashToken(token),
       this.clock.now().toISOString(),
     );
-    if (!row || row.is_active !== 1) throw new KefuError('invalid_token');
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: agentRoleSchema.parse(row.role),
-    };
+    const agent = agentId ? await this.agents.findActiveAgent(agentId) : null;
+    if (!agent) throw new KefuError('invalid_token');
+    return agent;
   }
 
   async logout(token: string): Promise<void> {
-    await agentsRepo.revokeSession(this.db, hashToken(token), this.clock.now().toISOString());
+    await sessionsRepo.revokeSession(this.db, hashToken(token), this.clock.now().toISOString());
   }
 }
 

@@ -3,7 +3,7 @@ import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
-import { deleteQueueEntry } from '../routing/repo';
+import { deleteQueueEntry } from '../routing';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
 import type { ConversationRow, MessageRow } from './repo';
@@ -147,4 +147,34 @@ export async function requireConversation(
   const conversation = await conversationsRepo.findConversationById(context.trx, conversationId);
   if (!conversation) throw new KefuError('conversation_not_found');
   return conversation;
+}
+
+/**
+ * The category and priority handoff and routing decided; `touch` marks the conversation updated (a change an
+ * agent sees as activity), which the queue's periodic re-prioritisation does not.
+ */
+export function classifyConversation(
+  context: UnitOfWorkContext,
+  conversationId: string,
+  classification: { category?: string | null; priority: string },
+  options: { touch: boolean },
+): Promise<ConversationRow> {
+  return conversationsRepo.updateConversation(context.trx, conversationId, {
+    ...classification,
+    ...(options.touch && { updated_at: context.now.toISOString() }),
+  });
+}
+
+/** Gives a queued conversation to an agent; undefined when it is no longer queued (another path took it). */
+export function assignQueuedConversation(
+  context: UnitOfWorkContext,
+  conversationId: string,
+  agentId: string,
+): Promise<ConversationRow | undefined> {
+  return conversationsRepo.updateConversationIfStatus(context.trx, conversationId, 'queued', {
+    status: 'assigned',
+    assignee_id: agentId,
+    resolved_at: null,
+    updated_at: context.now.toISOString(),
+  });
 }

@@ -2,8 +2,25 @@
 export { acceptCustomerMessage } from './acceptCustomerMessage';
 export type { AcceptDependencies } from './acceptCustomerMessage';
 export { answerCustomerMessage } from './answerCustomerMessage';
+export {
+  appendMessage,
+  appendSystemMessage,
+  assignQueuedConversation,
+  changeStatus,
+  classifyConversation,
+  requireConversation,
+} from './conversationWrites';
 export { DialogueStateStore } from './dialogueStateStore';
 export { countRecentCustomerIntents } from './intentStatistics';
 export { toConversation, toVisitorMessage } from './mappers';
 export { findLatestConversationOfCustomer, postProactiveMessage } from './proactiveMessages';
+export {
+  countAssignedByAgent,
+  findConversationById,
+  findLatestOpenConversation,
+  findPreviousAssignee,
+  listConversationsByStatus,
+  listLatestMessages,
+} from './repo';
+export type { ConversationRow, MessageRow } from './repo';
 export type { BotMessageContext, ConversationService } from './service';

@@ -4,9 +4,8 @@ import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
 import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
-import { appendMessage, requireConversation } from '../conversations/conversationWrites';
-import * as conversationsRepo from '../conversations/repo';
-import type { ConversationRow, MessageRow } from '../conversations/repo';
+import { appendMessage, requireConversation, findLatestOpenConversation } from '../conversations';
+import type { ConversationRow, MessageRow } from '../conversations';
 
 export interface CsatSurvey {
   id: string;
@@ -81,11 +80,7 @@ export class CsatService {
       clientMessageId?: string | null;
     },
   ): Promise<{ message: MessageRow; replies: MessageRow[] } | null> {
-    const conversation = await conversationsRepo.findLatestOpenConversation(
-      context.trx,
-      input.customerId,
-      input.channel,
-    );
+    const conversation = await findLatestOpenConversation(context.trx, input.customerId, input.channel);
     if (!conversation || conversation.status !== 'resolved') return null;
     const survey = await findPendingSurvey(context.trx, conversation.id);
     if (!survey) return null;

@@ -1,5 +1,5 @@
 import type { MessageAnalysis } from '@kefu/sdk';
-import type { MessageRow } from '../conversations/repo';
+import type { MessageRow } from '../conversations';
 import { messageAnalysisSchema } from '../conversations/schemas';
 import type { PriorityOutcome } from './classification';
 import { isTopicIntent } from './classification';

@@ -3,5 +3,6 @@ export { answerWhileQueued } from './answerWhileQueued';
 export { computePriority } from './classification';
 export { handOffConversation, readSignals } from './handOffConversation';
 export type { HandoffRequest } from './handOffConversation';
+export { findClassification, saveClassification } from './repo';
 export { handoffRoutes } from './routes';
 export { HandoffService } from './service';

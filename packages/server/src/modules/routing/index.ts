@@ -2,5 +2,6 @@
 export { addBusinessMinutes, nextOpeningAt } from './businessCalendar';
 export { priorityRank } from './planAssignments';
 export type { RoutingAgent } from './planAssignments';
+export { deleteQueueEntry, findQueueEntry, upsertQueueEntry } from './repo';
 export type { RoutingService } from './service';
 export type { SettingsStore } from './settingsStore';

@@ -1,9 +1,8 @@
+import { classifyConversation, requireConversation } from '../conversations';
+import { findClassification, saveClassification } from '../handoff';
 import type { FastifyBaseLogger } from 'fastify';
-import { requireConversation } from '../conversations/conversationWrites';
 import { toConversation } from '../conversations';
 import { computePriority, readSignals } from '../handoff';
-import * as conversationsRepo from '../conversations/repo';
-import * as handoffRepo from '../handoff/repo';
 import { requeueConversation } from './queueWrites';
 import * as routingRepo from './repo';
 import type { RoutingDependencies, RoutingService } from './service';
@@ -78,7 +77,7 @@ export class QueueMaintenance {
     const entries = await routingRepo.listQueueEntries(db);
     let changed = 0;
     for (const entry of entries) {
-      const classification = await handoffRepo.findClassification(db, entry.conversation_id);
+      const classification = await findClassification(db, entry.conversation_id);
       if (!classification || classification.priority_overridden) continue;
       const waitingMinutes = (clock.now().getTime() - Date.parse(entry.enqueued_at)) / 60_000;
       const outcome = computePriority(readSignals(classification.signals), settings.priorityRules, {
@@ -89,15 +88,18 @@ export class QueueMaintenance {
       changed += 1;
       await unitOfWork.run(async (context) => {
         await routingRepo.setQueuePriority(context.trx, entry.conversation_id, outcome.priority);
-        await handoffRepo.saveClassification(context.trx, {
+        await saveClassification(context.trx, {
           ...classification,
           priority: outcome.priority,
           reasons: JSON.stringify(outcome.reasons),
           updated_at: context.now.toISOString(),
         });
-        const conversation = await conversationsRepo.updateConversation(context.trx, entry.conversation_id, {
-          priority: outcome.priority,
-        });
+        const conversation = await classifyConversation(
+          context,
+          entry.conversation_id,
+          { priority: outcome.priority },
+          { touch: false },
+        );
         await context.emit('conversation.classified', {
           conversation: toConversation(conversation),
           category: classification.category,

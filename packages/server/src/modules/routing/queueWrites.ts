@@ -1,10 +1,8 @@
+import { assignQueuedConversation, appendMessage, appendSystemMessage, changeStatus } from '../conversations';
+import { findAgentById, touchLastAssigned } from '../agents';
+import type { ConversationRow } from '../conversations';
 import type { UnitOfWorkContext } from '../../events/outbox';
-import * as agentsRepo from '../agents/repo';
-import { touchLastAssigned } from '../agents/routingRepo';
-import { appendMessage, appendSystemMessage, changeStatus } from '../conversations/conversationWrites';
 import { toConversation } from '../conversations';
-import * as conversationsRepo from '../conversations/repo';
-import type { ConversationRow } from '../conversations/repo';
 import * as routingRepo from './repo';
 import type { QueueEntryRow } from './repo';
 
@@ -19,14 +17,9 @@ export async function assignFromQueue(
   conversationId: string,
   agentId: string,
 ): Promise<ConversationRow | null> {
-  const agent = await agentsRepo.findAgentById(context.trx, agentId);
+  const agent = await findAgentById(context.trx, agentId);
   if (!agent) return null;
-  const assigned = await conversationsRepo.updateConversationIfStatus(context.trx, conversationId, 'queued', {
-    status: 'assigned',
-    assignee_id: agentId,
-    resolved_at: null,
-    updated_at: context.now.toISOString(),
-  });
+  const assigned = await assignQueuedConversation(context, conversationId, agentId);
   await routingRepo.deleteQueueEntry(context.trx, conversationId);
   if (!assigned) return null;
   await touchLastAssigned(context.trx, agentId, context.now.toISOString());

@@ -8,8 +8,7 @@ import type { AgentRoutingDirectory } from '../agents';
 import type { AuthenticatedAgent } from '../auth';
 import { hasPermission } from '../auth';
 import type { RoutingService } from '../routing';
-import { appendMessage } from '../conversations/conversationWrites';
-import * as conversationsRepo from '../conversations/repo';
+import { appendMessage, findConversationById, listLatestMessages } from '../conversations';
 import * as ticketsRepo from './repo';
 import type { TicketFilter, TicketRow } from './repo';
 import type { Ticket, TicketDetail, TicketSource, TicketStatus } from './schemas';
@@ -67,11 +66,11 @@ export class TicketService {
   ): Promise<Ticket> {
     const hours = (await this.routing.settings()).businessHours;
     return this.unitOfWork.run(async (context) => {
-      const conversation = await conversationsRepo.findConversationById(context.trx, conversationId);
+      const conversation = await findConversationById(context.trx, conversationId);
       if (!conversation) throw new KefuError('conversation_not_found');
       const existing = await ticketsRepo.findOpenTicketLinkedTo(context.trx, 'conversation', conversationId);
       const customer: TicketActor = { type: 'customer', id: conversation.customer_id };
-      const messages = await conversationsRepo.listLatestMessages(context.trx, conversationId, 60);
+      const messages = await listLatestMessages(context.trx, conversationId, 60);
       const description = text ?? describeRecentQuestions(messages);
       if (existing) {
         await this.insertComment(context, existing, customer, description, false);
@@ -252,9 +251,7 @@ export class TicketService {
     const link = (await ticketsRepo.listLinks(context.trx, ticketId)).find(
       (candidate) => candidate.kind === 'conversation',
     );
-    const conversation = link
-      ? await conversationsRepo.findConversationById(context.trx, link.target_id)
-      : undefined;
+    const conversation = link ? await findConversationById(context.trx, link.target_id) : undefined;
     if (!conversation || conversation.status === 'closed') return;
     await appendMessage(context, conversation, {
       sender: 'agent',
