@@ -46,11 +46,8 @@ import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
 import { CatalogService } from './modules/commerce/catalogService';
 import { shopRoutes } from './modules/commerce/routes';
 import { commerceAdminRoutes } from './modules/commerce/adminRoutes';
-import {
-  createCommerceModule,
-  startCommerceModule,
-  stopCommerceModule,
-} from './modules/commerce/commerceModule';
+import { createCommerceConnector } from './modules/commerce';
+import { ScenarioNotifier } from './modules/notifications';
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
 import type { ChannelRegistry } from './modules/channels/channelRegistry';
@@ -67,14 +64,22 @@ import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
 import { knowledgeRoutes } from './modules/knowledge/knowledgeRoutes';
 import { createKnowledgeModule, startKnowledgeModule } from './modules/knowledge/module';
-import { handoffRoutingRoutes } from './modules/routing/routes';
-import { createRoutingModule, startRoutingModule, stopRoutingModule } from './modules/routing/routingModule';
 import { PhotoStorage } from './modules/uploads/photoStorage';
 import { uploadRoutes } from './modules/uploads/routes';
 import { UploadService } from './modules/uploads/service';
 import { RealtimeGateway } from './realtime/gateway';
 import { createVisitorPush } from './realtime/visitorPush';
 import type { KefuServices } from './services';
+import {
+  createHumanServiceModules,
+  startHumanServiceModules,
+  stopHumanServiceModules,
+} from './composition/humanServiceModules';
+import { agentRoutingRoutes } from './modules/agents';
+import { csatRoutes } from './modules/csat';
+import { handoffRoutes } from './modules/handoff';
+import { queueRoutes } from './modules/routing';
+import { slaRoutes, ticketRoutes } from './modules/tickets';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -147,7 +152,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
-  const commerce = createCommerceModule({ config, db: database.db, unitOfWork, clock, logger: app.log });
+  const commerce = {
+    connector: createCommerceConnector(config.commerce, database.db, clock),
+    notifier: new ScenarioNotifier(database.db, unitOfWork, clock, config.commerce.scenarioMessages, app.log),
+  };
   const suggestions = createShopSuggestions({ db: database.db, clock, commerce: commerce.connector });
   const knowledge = createKnowledgeModule({
     config,
@@ -160,7 +168,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   const understander = createNluUnderstander(loadDefaultEngine());
   const visitorTokens = new VisitorTokens(config.secretKey, clock);
-  const routingModule = createRoutingModule({
+  const humanService = createHumanServiceModules({
     db: database.db,
     unitOfWork,
     clock,
@@ -190,7 +198,16 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         new RuleStage(botRules),
         new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
-        createFlowStage(database.db, commerce, clock, understander),
+        createFlowStage(
+          database.db,
+          {
+            connector: commerce.connector,
+            setNotificationOptOut: (customerId, optedOut) =>
+              commerce.notifier.setOptOut(customerId, optedOut),
+          },
+          clock,
+          understander,
+        ),
         new IntentStage(),
         knowledge.stage,
         new FallbackStage(),
@@ -208,7 +225,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       findConversationForAgent: (agent, conversationId) =>
         conversations.getConversationForAgent(agent, conversationId).catch(() => null),
     }),
-    ...routingModule,
+    ...humanService,
     suggestions,
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
     channels: createChannelModule({
@@ -223,7 +240,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       replyWaitMs: config.replyWaitMs,
       conversations,
       understander,
-      csat: routingModule.csat,
+      csat: humanService.csat,
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
   };
@@ -232,7 +249,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
-  await startCommerceModule(commerce, eventJobs, { timers: dependencies.routingTimers !== false });
+  commerce.notifier.listenTo(eventJobs);
+  await commerce.notifier.deliverDue();
+  if (dependencies.routingTimers !== false) commerce.notifier.startSweeping();
   startChannelModule(services.channels, eventJobs, {
     db: database.db,
     clock,
@@ -241,7 +260,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     handoff: services.handoff,
     tickets: services.tickets,
   });
-  await startRoutingModule(routingModule, eventJobs, {
+  await startHumanServiceModules(humanService, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
@@ -258,8 +277,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
-      stopRoutingModule(routingModule);
-      stopCommerceModule(commerce);
+      stopHumanServiceModules(humanService);
+      commerce.notifier.stopSweeping();
       outbox.stopSweeping();
     },
     stopJobs: () => jobs.stop(),
@@ -277,7 +296,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
-  await app.register(handoffRoutingRoutes, { services });
+  await app.register(handoffRoutes, { services });
+  await app.register(agentRoutingRoutes, { services });
+  await app.register(queueRoutes, { services });
+  await app.register(ticketRoutes, { services });
+  await app.register(slaRoutes, { services });
+  await app.register(csatRoutes, { services });
   await app.register(knowledgeRoutes, { services });
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });

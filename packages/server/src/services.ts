@@ -18,7 +18,8 @@ import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
 import type { KnowledgeModule } from './modules/knowledge/module';
-import type { CommerceModule } from './modules/commerce/commerceModule';
+import type { CommerceConnector } from './modules/commerce';
+import type { ScenarioNotifier } from './modules/notifications';
 import type { CsatService } from './modules/csat/service';
 import type { HandoffService } from './modules/handoff/service';
 import type { handoffSettingsSchema } from './modules/handoff/schemas';
@@ -54,7 +55,7 @@ export interface KefuServices {
   agentActions: AgentConversationActions;
   catalog: CatalogService;
   knowledge: KnowledgeModule;
-  commerce: CommerceModule;
+  commerce: { connector: CommerceConnector; notifier: ScenarioNotifier };
   gateway: RealtimeGateway;
   agentRouting: AgentRoutingDirectory;
   routingSettings: SettingsStore<typeof routingSettingsSchema>;

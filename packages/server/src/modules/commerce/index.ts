@@ -1,7 +1,7 @@
 // The commerce module's public surface: other modules use it only through what is exported here.
 export type { CatalogService } from './catalogService';
 export type { CommerceConfig } from './commerceConfig';
-export type { CommerceModule } from './commerceModule';
+export { createCommerceConnector } from './createCommerceConnector';
 export { returnReasons } from './connector';
 export type {
   CommerceAddress,

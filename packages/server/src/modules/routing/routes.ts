@@ -8,10 +8,6 @@ import {
   idParamSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { agentRoutingRoutes } from '../agents';
-import { csatRoutes } from '../csat';
-import { handoffRoutes } from '../handoff';
-import { slaRoutes, ticketRoutes } from '../tickets';
 import { queueEntrySchema, routingSettingsSchema } from './schemas';
 
 const orphanReportSchema = z.object({
@@ -22,16 +18,8 @@ const orphanReportSchema = z.object({
   orphansRemaining: z.number(),
 });
 
-/** Queue, pull, transfer and routing settings; registers the handoff, agent-routing, ticket, SLA and CSAT routes. */
-export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
-  await app.register(handoffRoutes, { services });
-  await app.register(agentRoutingRoutes, { services });
-  await app.register(ticketRoutes, { services });
-  await app.register(slaRoutes, { services });
-  await app.register(csatRoutes, { services });
+/** Queue, pull, transfer and routing settings. */
+export const queueRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
   const tags = ['agent: queue'];
 
   app.get(

@@ -4,3 +4,4 @@ export { TicketService } from './service';
 export { SlaEvaluator } from './slaEvaluator';
 export { SlaPolicyService } from './slaPolicyService';
 export { slaRoutes } from './slaRoutes';
+export { listenForTicketWork } from './listeners';

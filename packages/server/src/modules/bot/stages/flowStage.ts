@@ -1,6 +1,6 @@
 import { toSimplified } from '@kefu/nlu';
 import type { Clock } from '../../../clock';
-import type { CommerceConnector, CommerceModule } from '../../commerce';
+import type { CommerceConnector } from '../../commerce';
 import { DialogueStateStore } from '../../conversations';
 import { findShopCustomerId } from '../../customers';
 import type { DialogueState } from '../flows/dialogueState';
@@ -142,7 +142,10 @@ function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
 /** The flow stage wired to the store, the configured shop connector and the notification preferences. */
 export function createFlowStage(
   db: Db,
-  commerce: CommerceModule,
+  commerce: {
+    connector: CommerceConnector;
+    setNotificationOptOut: FlowStageDependencies['setNotificationOptOut'];
+  },
   clock: Clock,
   understander: MessageUnderstander,
 ): FlowStage {
@@ -152,6 +155,6 @@ export function createFlowStage(
     clock,
     states: new DialogueStateStore(db),
     findShopCustomerId: (customerId) => findShopCustomerId(db, customerId),
-    setNotificationOptOut: (customerId, optedOut) => commerce.notifier.setOptOut(customerId, optedOut),
+    setNotificationOptOut: commerce.setNotificationOptOut,
   });
 }
