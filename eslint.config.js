@@ -44,7 +44,10 @@ const moduleWalls = [
     ),
   ),
   moduleWall(
-    ['packages/server/src/{events,realtime,http,jobs,db}/**/*.ts', 'packages/server/src/config.ts'],
+    [
+      'packages/server/src/{events,realtime,http,jobs,db}/**/*.ts',
+      'packages/server/src/{config,channelKinds,replyLocale,ids,clock,errors}.ts',
+    ],
     serverModules,
     ['channels/channelConfig', 'commerce/commerceConfig'],
   ),

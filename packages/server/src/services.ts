@@ -17,7 +17,7 @@ import type { MessageUnderstander } from './modules/bot/understanding';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
-import type { KnowledgeModule } from './modules/knowledge/module';
+import type { KnowledgeModule } from './modules/knowledge';
 import type { CommerceConnector } from './modules/commerce';
 import type { ScenarioNotifier } from './modules/notifications';
 import type { CsatService } from './modules/csat/service';

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Message, SendMessageResponse, VisitorSessionResponse } from '@kefu/sdk';
 import { BotPipeline } from '../src/modules/bot/pipeline';
 import type { BotTurn } from '../src/modules/bot/pipeline';
-import { localizeReply } from '../src/modules/bot/replyLocale';
+import { localizeReply } from '../src/replyLocale';
 import { answerCustomerMessage } from '../src/modules/conversations/answerCustomerMessage';
 import type { ErrorBody } from './helpers/http';
 import { requestJson } from './helpers/http';

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { conversationSchema, messageSchema } from '../http/wireSchemas';
-import { channelKindSchema } from '../modules/channels/schemas';
+import { channelKindSchema } from '../channelKinds';
 import { handoffSummarySchema } from '../modules/handoff/schemas';
 import { slaAlertSchema, ticketSchema } from '../modules/tickets/schemas';
 import type { DomainEvent, EventCatalog, EventName } from './catalog';

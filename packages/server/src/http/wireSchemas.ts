@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../modules/channels/schemas';
+import { channelKindSchema } from '../channelKinds';
 import {
   attachmentSchema,
   conversationPrioritySchema,

@@ -8,14 +8,21 @@ import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import type { AuthenticatedAgent } from '../auth';
 import * as agentsRepo from './repo';
 import type { AgentRow } from './repo';
 
 export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
 
-export interface AgentProfile extends AuthenticatedAgent {
+/** Who an agent is: what a signed-in session and the permission checks need. */
+export interface AgentIdentity {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+}
+
+export interface AgentProfile extends AgentIdentity {
   presence: z.infer<typeof agentPresenceSchema>;
   isActive: boolean;
   createdAt: string;
@@ -116,7 +123,7 @@ export class AgentService {
   }
 
   /** The agent behind a session, while their account is active; null once deactivated. */
-  async findActiveAgent(agentId: string): Promise<AuthenticatedAgent | null> {
+  async findActiveAgent(agentId: string): Promise<AgentIdentity | null> {
     const row = await agentsRepo.findAgentById(this.db, agentId);
     if (!row || row.is_active !== 1) return null;
     return {
@@ -128,7 +135,7 @@ export class AgentService {
   }
 
   /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
-  async verifyCredentials(email: string, password: string): Promise<AuthenticatedAgent> {
+  async verifyCredentials(email: string, password: string): Promise<AgentIdentity> {
     const row = await agentsRepo.findAgentByEmail(this.db, email.toLowerCase());
     const passwordMatches = row
       ? await argon2.verify(row.password_hash, password)

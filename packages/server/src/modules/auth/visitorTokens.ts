@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import { KefuError } from '../../errors';
-import { visitorChannelKindSchema } from '../channels/schemas';
+import { visitorChannelKindSchema } from '../../channelKinds';
 
 const visitorTokenLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 

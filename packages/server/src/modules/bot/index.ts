@@ -2,7 +2,5 @@
 export { buildOrderCard, localizeOrderCard } from './cards';
 export { decideConversationLocale } from './conversationLocale';
 export type { BotDecision, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
-export { localizeReply, normaliseLocale, pickLocalizedText } from './replyLocale';
-export type { ReplyLocale } from './replyLocale';
 export type { SuggestionSource } from './suggestions';
 export type { MessageUnderstander, Understanding } from './understanding';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Message } from '@kefu/sdk';
-import type { ChannelKind } from './schemas';
+import type { ChannelKind } from '../../channelKinds';
 
 /** What a channel can show and the platform's time limits; outbound messages are fitted to them. */
 export interface ChannelCapabilities {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import type { ChannelAdapter } from './channelAdapter';
 import type { ChannelConfig } from './channelConfig';
-import type { ChannelKind } from './schemas';
+import type { ChannelKind } from '../../channelKinds';
 import { createUnconnectedChannelAdapter } from './unconnected/unconnectedChannelAdapter';
 import type { VisitorChannelSettings } from './web/visitorChannelAdapter';
 import { VisitorChannelAdapter } from './web/visitorChannelAdapter';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KefuError } from '../../errors';
 import { errorResponseSchema } from '../../http/wireSchemas';
 import type { ChannelModule } from './channelsModule';
-import { channelKindSchema, visitorChannelKindSchema } from './schemas';
+import { channelKindSchema, visitorChannelKindSchema } from '../../channelKinds';
 import { ingestInboundMessage } from './ingestInboundMessage';
 
 const paramsSchema = z.object({ channel: z.string().max(32) }).strict();

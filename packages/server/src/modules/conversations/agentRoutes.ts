@@ -11,7 +11,7 @@ import {
   messageTextSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema } from '../channels/schemas';
+import { channelKindSchema } from '../../channelKinds';
 import { conversationStatusSchema } from './schemas';
 
 const listQuerySchema = z

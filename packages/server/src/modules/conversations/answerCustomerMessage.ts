@@ -1,6 +1,6 @@
 import type { Message } from '@kefu/sdk';
 import type { BotPipeline, BotTurn, Understanding } from '../bot';
-import { normaliseLocale } from '../bot';
+import { normaliseLocale } from '../../replyLocale';
 import { answerWhileQueued } from '../handoff';
 import type { HandoffService } from '../handoff';
 import type { TicketService } from '../tickets';

@@ -2,7 +2,7 @@ import type { Attachment, MessageCard } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../replyLocale';
 import { deleteQueueEntry } from '../routing';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';

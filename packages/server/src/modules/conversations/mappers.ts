@@ -12,8 +12,8 @@ import type {
   QuickReply,
 } from '@kefu/sdk';
 import { parseJsonColumn } from '../../db/json';
-import { channelKindSchema } from '../channels/schemas';
-import { normaliseLocale } from '../bot';
+import { channelKindSchema } from '../../channelKinds';
+import { normaliseLocale } from '../../replyLocale';
 import { withAudienceUrl } from '../uploads';
 import type { ConversationRow, MessageRow } from './repo';
 import {

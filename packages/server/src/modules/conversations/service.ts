@@ -8,7 +8,7 @@ import { handOffConversation } from '../handoff';
 import { canAgentSeeConversation, hasPermission } from '../auth';
 import { resolveCustomerByIdentity } from '../customers';
 import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
-import type { VisitorChannelKind } from '../channels/schemas';
+import type { VisitorChannelKind } from '../../channelKinds';
 import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,

@@ -3,7 +3,7 @@ import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../replyLocale';
 import { appendMessage, requireConversation, findLatestOpenConversation } from '../conversations';
 import type { ConversationRow, MessageRow } from '../conversations';
 

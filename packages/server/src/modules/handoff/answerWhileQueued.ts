@@ -1,5 +1,5 @@
 import type { BotPipeline, BotReply, BotTurn } from '../bot';
-import { localizeReply, pickLocalizedText } from '../bot';
+import { localizeReply, pickLocalizedText } from '../../replyLocale';
 import type { ConversationService } from '../conversations';
 import type { TicketService } from '../tickets';
 

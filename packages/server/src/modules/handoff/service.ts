@@ -4,7 +4,7 @@ import { escalateAfterHandoff } from './escalateAfterHandoff';
 import { parseJsonColumn } from '../../db/json';
 import type { AuthenticatedAgent } from '../auth';
 import type { BotDecision, BotReply, BotTurn } from '../bot';
-import { localizeReply, pickLocalizedText } from '../bot';
+import { localizeReply, pickLocalizedText } from '../../replyLocale';
 import type { CatalogService } from '../commerce';
 import type { ConversationService } from '../conversations';
 import type { RoutingService, SettingsStore } from '../routing';

@@ -1,5 +1,6 @@
 import { toTraditional } from '@kefu/nlu';
-import type { BotReply, ReplyLocale } from '../bot';
+import type { BotReply } from '../bot';
+import type { ReplyLocale } from '../../replyLocale';
 import type { LlmAnswerComposer } from './llmComposer';
 import type { ProductAnswerer } from './productAnswers';
 import { expandKnowledgeQuery } from './queryExpansion';

@@ -1,2 +1,4 @@
 // The knowledge module's public surface: other modules use it only through what is exported here.
-export { parseCsv } from './csv';
+export { knowledgeRoutes } from './knowledgeRoutes';
+export { createKnowledgeModule, startKnowledgeModule } from './module';
+export type { KnowledgeModule } from './module';

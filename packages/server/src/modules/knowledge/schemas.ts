@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/schemas';
+import { channelKindSchema } from '../../channelKinds';
 import { quickReplySchema } from '../conversations/schemas';
 
 export const knowledgeLocales = ['zh-CN', 'en'] as const;

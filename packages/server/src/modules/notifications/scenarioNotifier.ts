@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
 import type { CommerceConfig } from '../commerce';
-import { localizeReply, normaliseLocale } from '../bot';
+import { localizeReply, normaliseLocale } from '../../replyLocale';
 import { findLatestConversationOfCustomer, postProactiveMessage } from '../conversations';
 import { findCustomerIdOfShopCustomer } from '../customers';
 import type { Db } from '../../db/database';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/schemas';
+import { channelKindSchema } from '../../channelKinds';
 import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const routingModeSchema = z.enum(['least_loaded', 'round_robin', 'manual']);

@@ -6,7 +6,7 @@ import type { UnitOfWork } from '../../events/outbox';
 import type { AgentRoutingDirectory } from '../agents';
 import type { AuthenticatedAgent } from '../auth';
 import { hasPermission } from '../auth';
-import { normaliseLocale } from '../bot';
+import { normaliseLocale } from '../../replyLocale';
 import { toConversation } from '../conversations';
 import {
   appendMessage,

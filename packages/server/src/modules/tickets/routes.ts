@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema } from '../channels/schemas';
+import { channelKindSchema } from '../../channelKinds';
 import { conversationPrioritySchema } from '../conversations/schemas';
 import { ticketDetailSchema, ticketLinkKindSchema, ticketSchema, ticketStatusSchema } from './schemas';
 

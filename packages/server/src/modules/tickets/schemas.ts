@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../channels/schemas';
+import { channelKindSchema } from '../../channelKinds';
 import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const ticketStatusSchema = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);

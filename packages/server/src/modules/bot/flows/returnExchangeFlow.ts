@@ -1,6 +1,6 @@
 import type { CommerceOrder, ReturnReason, ReturnIneligibility } from '../../commerce';
 import { returnReasons, checkReturnEligibility } from '../../commerce';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
 import {

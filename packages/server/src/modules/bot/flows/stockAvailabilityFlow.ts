@@ -1,6 +1,6 @@
 import type { CommerceProduct } from '../../commerce';
 import { toComparable } from '../../commerce';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow } from './flowKit';
 import { answer, reply, say } from './flowKit';
 import { productName, withProduct } from './productFlows';

@@ -2,7 +2,7 @@ import { toSimplified } from '@kefu/nlu';
 import type { QuickReply } from '@kefu/sdk';
 import { humanButton, say } from '../flows/flowKit';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { SmallTalkKind } from '../smallTalk';
 import { detectSmallTalk } from '../smallTalk';
 import type { SuggestionSource } from '../suggestions';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../schemas';
+import { channelKindSchema } from '../../../channelKinds';
 import type { DeliveryRow } from './deliveriesRepo';
 
 export const deliveryStatusSchema = z.enum(['pending', 'sent', 'failed']);

@@ -1,7 +1,7 @@
 import { KefuError } from '../../../errors';
 import type { ChannelAdapter, ChannelCapabilities } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import type { ChannelKind } from '../schemas';
+import type { ChannelKind } from '../../../channelKinds';
 
 /** The kinds whose adapter is not built yet: every kind has a registry entry all the same. */
 export type UnconnectedChannelKind = Exclude<ChannelKind, 'web' | 'app'>;

@@ -1,7 +1,7 @@
 import type { SendMessageResponse } from '@kefu/sdk';
 import { KefuError } from '../../../errors';
 import type { ConversationService } from '../../conversations';
-import type { VisitorChannelKind } from '../schemas';
+import type { VisitorChannelKind } from '../../../channelKinds';
 import type { ChannelRegistry } from '../channelRegistry';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { ingestInboundMessage } from '../ingestInboundMessage';

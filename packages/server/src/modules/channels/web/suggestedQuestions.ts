@@ -1,5 +1,5 @@
 import type { QuickReply } from '@kefu/sdk';
-import type { ReplyLocale } from '../../bot';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { CommerceProduct } from '../../commerce';
 
 interface SuggestedQuestion {

@@ -10,7 +10,7 @@ import type {
   OutboundMessage,
   VerifiedInbound,
 } from '../channelAdapter';
-import type { VisitorChannelKind } from '../schemas';
+import type { VisitorChannelKind } from '../../../channelKinds';
 import { sendMessageBodySchema } from './visitorMessageBody';
 import { parseJsonBody } from '../parseJsonBody';
 

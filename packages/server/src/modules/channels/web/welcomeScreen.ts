@@ -1,13 +1,9 @@
 import type { OrderCard, VisitorWelcome } from '@kefu/sdk';
 import type { Db } from '../../../db/database';
-import {
-  buildOrderCard,
-  localizeOrderCard,
-  localizeReply,
-  normaliseLocale,
-  pickLocalizedText,
-} from '../../bot';
-import type { ReplyLocale, SuggestionSource } from '../../bot';
+import { buildOrderCard, localizeOrderCard } from '../../bot';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../../replyLocale';
+import type { SuggestionSource } from '../../bot';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce';
 import type { ConversationService } from '../../conversations';
 import { findShopCustomerId } from '../../customers';
