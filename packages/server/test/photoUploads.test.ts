@@ -6,7 +6,7 @@ import type { Message, SendMessageResponse, VisitorSessionResponse } from '@kefu
 import { BotPipeline } from '../src/modules/bot/pipeline';
 import type { BotTurn } from '../src/modules/bot/pipeline';
 import { localizeReply } from '../src/replyLocale';
-import { answerCustomerMessage } from '../src/modules/conversations/answerCustomerMessage';
+import { answerCustomerMessage } from '../src/modules/channels/answerCustomerMessage';
 import type { ErrorBody } from './helpers/http';
 import { requestJson } from './helpers/http';
 import { photoBytes, readUploadId, uploadFile } from './helpers/photos';

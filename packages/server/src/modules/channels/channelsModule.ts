@@ -5,7 +5,7 @@ import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
 import type { VisitorTokens } from '../auth';
 import type { BotPipeline, MessageUnderstander } from '../bot';
-import { answerCustomerMessage } from '../conversations';
+import { answerCustomerMessage } from './answerCustomerMessage';
 import type { ConversationService } from '../conversations';
 import type { CsatService } from '../csat';
 import type { HandoffService } from '../handoff';
@@ -96,7 +96,10 @@ export function startChannelModule(
     'message.received',
     'conversations.answer_received_message',
     ({ payload }) =>
-      answerCustomerMessage({ ...dependencies, conversations: module.conversations }, payload.messageId),
+      answerCustomerMessage(
+        { ...dependencies, unitOfWork: module.ingest.unitOfWork, conversations: module.conversations },
+        payload.messageId,
+      ),
     // Its own key: the jobs its reply sets off (routing, tickets, deliveries) run while it is still running.
     { orderingKey: ({ payload }) => `bot_turn:${payload.conversationId}` },
   );

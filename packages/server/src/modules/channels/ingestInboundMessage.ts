@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
-import type { AcceptDependencies } from '../conversations';
-import { acceptCustomerMessage } from '../conversations';
+import type { AcceptDependencies } from './acceptCustomerMessage';
+import { acceptCustomerMessage } from './acceptCustomerMessage';
 import { resolveCustomerByIdentity } from '../customers';
 import type { InboundMessage } from './channelAdapter';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';

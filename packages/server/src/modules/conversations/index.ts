@@ -1,7 +1,4 @@
 // The conversations module's public surface: other modules use it only through what is exported here.
-export { acceptCustomerMessage } from './acceptCustomerMessage';
-export type { AcceptDependencies } from './acceptCustomerMessage';
-export { answerCustomerMessage } from './answerCustomerMessage';
 export {
   appendMessage,
   appendSystemMessage,
@@ -12,7 +9,7 @@ export {
 } from './conversationWrites';
 export { DialogueStateStore } from './dialogueStateStore';
 export { countRecentCustomerIntents } from './intentStatistics';
-export { toConversation, toVisitorMessage } from './mappers';
+export { toConversation, toMessage, toVisitorMessage } from './mappers';
 export { findLatestConversationOfCustomer, postProactiveMessage } from './proactiveMessages';
 export {
   countAssignedByAgent,

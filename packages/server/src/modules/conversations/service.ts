@@ -3,8 +3,6 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
-import type { HandoffRequest } from '../handoff';
-import { handOffConversation } from '../handoff';
 import { canAgentSeeConversation, hasPermission } from '../auth';
 import { resolveCustomerByIdentity } from '../customers';
 import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
@@ -136,43 +134,40 @@ export class ConversationService {
   }
 
   /**
-   * Marks a customer message answered and stores the bot's answers to it in one transaction, so a repeated
-   * job (a crash after the bot spoke, a lease taken over) stores nothing twice; when the bot hands off, queues
-   * the conversation. Returns the stored replies (none when the message was answered already).
+   * Inside the caller's transaction, marks a customer message answered and stores the bot's answers to it, so
+   * a repeated job (a crash after the bot spoke, a lease taken over) stores nothing twice. Null when the message
+   * was answered already; otherwise the replies stored and the conversation after them.
    */
   async storeBotReplies(
+    context: UnitOfWorkContext,
     conversationId: string,
     replyTo: { messageId: string; analysis: string | null; answeredBy: string | null },
     replies: Pick<NewMessageInput, 'text' | 'quickReplies' | 'card'>[],
-    handoff: HandoffRequest | null,
-  ): Promise<MessageRow[]> {
+  ): Promise<{ replies: MessageRow[]; conversation: ConversationRow } | null> {
     const replyToMessageId = replyTo.messageId;
-    return this.unitOfWork.run(async (context) => {
-      if (!(await conversationsRepo.markMessageAnswered(context.trx, replyToMessageId, context.now)))
-        return [];
-      if (replyTo.analysis)
-        await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
-      let conversation = await requireConversation(context, conversationId);
-      const stored: MessageRow[] = [];
-      // While queued the bot may still answer what it can (see answerWhileQueued); never once a person holds it.
-      const botMaySpeak = conversation.status === 'bot' || conversation.status === 'queued';
-      for (const reply of botMaySpeak ? replies : []) {
-        const result = await appendMessage(context, conversation, {
-          sender: 'bot',
-          senderId: null,
-          senderName: null,
-          text: reply.text,
-          quickReplies: reply.quickReplies,
-          card: reply.card ?? null,
-          replyToMessageId,
-        });
-        conversation = result.conversation;
-        stored.push(result.message);
-      }
-      if (handoff && conversation.status === 'bot') await handOffConversation(context, conversation, handoff);
-      await announceAnswer(context, { ...replyTo, conversationId }, stored);
-      return stored;
-    });
+    if (!(await conversationsRepo.markMessageAnswered(context.trx, replyToMessageId, context.now)))
+      return null;
+    if (replyTo.analysis)
+      await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
+    let conversation = await requireConversation(context, conversationId);
+    const stored: MessageRow[] = [];
+    // While queued the bot may still answer what it can (see answerWhileQueued); never once a person holds it.
+    const botMaySpeak = conversation.status === 'bot' || conversation.status === 'queued';
+    for (const reply of botMaySpeak ? replies : []) {
+      const result = await appendMessage(context, conversation, {
+        sender: 'bot',
+        senderId: null,
+        senderName: null,
+        text: reply.text,
+        quickReplies: reply.quickReplies,
+        card: reply.card ?? null,
+        replyToMessageId,
+      });
+      conversation = result.conversation;
+      stored.push(result.message);
+    }
+    await announceAnswer(context, { ...replyTo, conversationId }, stored);
+    return { replies: stored, conversation };
   }
 
   /** A customer message the bot has nothing to say to (a person holds the conversation): marked answered. */

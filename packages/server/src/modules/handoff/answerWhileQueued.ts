@@ -1,10 +1,8 @@
 import type { BotPipeline, BotReply, BotTurn } from '../bot';
 import { localizeReply, pickLocalizedText } from '../../replyLocale';
-import type { ConversationService } from '../conversations';
 import type { TicketService } from '../tickets';
 
 export interface QueuedTurnDependencies {
-  conversations: ConversationService;
   bot: BotPipeline;
   tickets: TicketService;
 }
@@ -15,9 +13,12 @@ const leaveMessageWithText = /^(?:我要|我想)?留言[:：]\s*(.+)$|^leave (?:
 /**
  * A shopper writes while waiting for a person: "leave a message" becomes a ticket; otherwise the bot
  * answers only what it really knows (knowledge answers), never its fallback or small talk, so the wait
- * is not filled with noise. The agent still sees every message.
+ * is not filled with noise. The agent still sees every message. The caller stores the replies.
  */
-export async function answerWhileQueued(dependencies: QueuedTurnDependencies, turn: BotTurn): Promise<void> {
+export async function answerWhileQueued(
+  dependencies: QueuedTurnDependencies,
+  turn: BotTurn,
+): Promise<{ replies: BotReply[]; answeredBy: string }> {
   const leftText = extractLeftMessage(turn.text);
   let replies: BotReply[] = [];
   let answeredBy = 'queued';
@@ -36,16 +37,7 @@ export async function answerWhileQueued(dependencies: QueuedTurnDependencies, tu
       answeredBy = decision.stage;
     }
   }
-  await dependencies.conversations.storeBotReplies(
-    turn.conversationId,
-    {
-      messageId: turn.messageId,
-      analysis: JSON.stringify({ ...turn.understanding, answeredBy }),
-      answeredBy,
-    },
-    replies,
-    null,
-  );
+  return { replies, answeredBy };
 }
 
 /**

@@ -4,8 +4,7 @@ import { decideConversationLocale } from '../bot';
 import type { MessageUnderstander } from '../bot';
 import { parseRatingText } from '../csat';
 import type { CsatService } from '../csat';
-import type { MessageRow } from './repo';
-import type { ConversationService } from './service';
+import type { ConversationService, MessageRow } from '../conversations';
 
 export interface CustomerMessageInput {
   customerId: string;

@@ -1,15 +1,17 @@
 import type { Message } from '@kefu/sdk';
-import type { BotPipeline, BotTurn, Understanding } from '../bot';
-import { normaliseLocale } from '../../replyLocale';
-import { answerWhileQueued } from '../handoff';
-import type { HandoffService } from '../handoff';
-import type { TicketService } from '../tickets';
 import { parseJsonColumn } from '../../db/json';
-import { toMessage } from './mappers';
-import { messageAnalysisSchema } from './schemas';
-import type { ConversationService } from './service';
+import type { UnitOfWork } from '../../events/outbox';
+import { normaliseLocale } from '../../replyLocale';
+import type { BotPipeline, BotReply, BotTurn, Understanding } from '../bot';
+import type { ConversationService } from '../conversations';
+import { toMessage } from '../conversations';
+import { messageAnalysisSchema } from '../conversations/schemas';
+import type { HandoffRequest, HandoffService } from '../handoff';
+import { answerWhileQueued, handOffConversation } from '../handoff';
+import type { TicketService } from '../tickets';
 
 export interface AnswerDependencies {
+  unitOfWork: UnitOfWork;
   conversations: ConversationService;
   bot: BotPipeline;
   handoff: HandoffService;
@@ -52,22 +54,45 @@ export async function answerCustomerMessage(
     ),
     attachments: imageAttachmentsOf(message),
   };
-  if (status === 'queued') return answerWhileQueued(dependencies, turn);
+  if (status === 'queued') {
+    const queued = await answerWhileQueued(dependencies, turn);
+    return storeAnswer(dependencies, turn, { ...queued, handoff: null });
+  }
   const decision = await bot.respond(turn);
   // The handoff check, one explicit step after the bot answered: the bot's own handoff or any trigger.
   const handoff = await dependencies.handoff.decide(turn, decision);
   // A fallback ("I didn't get that") says nothing once a person is on the way: the notice replaces it.
   const answered = handoff && decision.stage === 'fallback' ? [] : decision.replies;
-  await conversations.storeBotReplies(
-    conversation.id,
-    {
-      messageId: message.id,
-      analysis: JSON.stringify({ ...understanding, answeredBy: decision.stage }),
-      answeredBy: decision.stage,
-    },
-    handoff ? [...answered, ...handoff.notice] : decision.replies,
-    handoff?.request ?? null,
-  );
+  await storeAnswer(dependencies, turn, {
+    answeredBy: decision.stage,
+    replies: handoff ? [...answered, ...handoff.notice] : decision.replies,
+    handoff: handoff?.request ?? null,
+  });
+}
+
+/**
+ * One transaction: the message is marked answered with the replies stored, and the conversation handed off
+ * when the bot asked for a person. A job repeated after a crash finds the message answered and stores nothing.
+ */
+async function storeAnswer(
+  dependencies: AnswerDependencies,
+  turn: BotTurn,
+  answer: { answeredBy: string; replies: BotReply[]; handoff: HandoffRequest | null },
+): Promise<void> {
+  await dependencies.unitOfWork.run(async (context) => {
+    const stored = await dependencies.conversations.storeBotReplies(
+      context,
+      turn.conversationId,
+      {
+        messageId: turn.messageId,
+        analysis: JSON.stringify({ ...turn.understanding, answeredBy: answer.answeredBy }),
+        answeredBy: answer.answeredBy,
+      },
+      answer.replies,
+    );
+    if (stored && answer.handoff && stored.conversation.status === 'bot')
+      await handOffConversation(context, stored.conversation, answer.handoff);
+  });
 }
 
 /** What the engine understood of the message when it was accepted (stored with it). */
