@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { checkDatabase, describeDatabaseError } from '../db/database';
 import type { KefuServices } from '../services';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'database' | 'jobs'>;
+}> = async (app, { services }) => {
   app.get(
     '/healthz',
     {

@@ -15,7 +15,10 @@ const agentProfileSchema = z.object({
   createdAt: z.string(),
 });
 
-export const agentRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const agentRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'agents' | 'auth'> }> = async (
+  app,
+  { services },
+) => {
   const tags = ['admin: agents'];
 
   app.get(

@@ -12,7 +12,10 @@ const agentSummarySchema = z.object({
   role: agentRoleSchema,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'auth'> }> = async (
+  app,
+  { services },
+) => {
   const tags = ['auth'];
 
   app.post(

@@ -19,7 +19,10 @@ const shopProductSchema = z.object({
 const localeQuerySchema = z.object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 
 /** Public catalogue read by the storefront (the demo page) — no personal data here. */
-export const shopRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const shopRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'catalog'> }> = async (
+  app,
+  { services },
+) => {
   const tags = ['shop'];
   app.get(
     '/api/v1/shop/products',

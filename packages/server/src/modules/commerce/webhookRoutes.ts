@@ -7,10 +7,9 @@ import { applyShopWebhook, verifyShopWebhookSignature } from './builtin/shopWebh
  * `POST /api/v1/commerce/webhook`: the shop system pushes order and shipment updates. The body is read raw
  * (this plugin's own JSON parser keeps the bytes) because the signature covers the exact bytes sent.
  */
-export const commerceWebhookRoutes: FastifyPluginAsync<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const commerceWebhookRoutes: FastifyPluginAsync<{
+  services: Pick<KefuServices, 'commerce' | 'config' | 'unitOfWork'>;
+}> = async (app, { services }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     'application/json',

@@ -33,10 +33,9 @@ const listQuerySchema = z
   .strict();
 
 /** What agents do with conversations: list, read, reply, note, take over, hand back, resolve, reopen. */
-export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const agentConversationRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth));
   const tags = ['agent: conversations'];
   const conversationResponse = {

@@ -17,10 +17,9 @@ const customerProfileSchema = z.object({
   createdAt: z.string(),
 });
 
-export const customerRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const customerRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'database'>;
+}> = async (app, { services }) => {
   app.get(
     '/api/v1/agent/customers/:id',
     {

@@ -14,7 +14,9 @@ import { overrideClassification } from './overrideClassification';
 import { handoffSettingsSchema, handoffSummarySchema } from './schemas';
 
 /** The agent's handoff briefing, supervisors' classification overrides, and the trigger settings. */
-export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const handoffRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'handoff' | 'handoffSettings' | 'unitOfWork'>;
+}> = async (app, { services }) => {
   const tags = ['agent: handoff'];
 
   app.get(

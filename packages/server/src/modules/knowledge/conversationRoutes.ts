@@ -14,10 +14,9 @@ const suggestionSchema = z.object({
 });
 
 /** Knowledge inside conversations: agent suggestions and corrections, shopper ratings. */
-export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'conversations' | 'knowledge' | 'visitorTokens'>;
+}> = async (app, { services }) => {
   const knowledge = services.knowledge;
   const authenticateAgent = requireAgent(services.auth);
 

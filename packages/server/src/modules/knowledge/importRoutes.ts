@@ -9,10 +9,9 @@ import { exportQuerySchema, importBodySchema, importJobSchema } from './schemas'
 const tags = ['admin: knowledge'];
 
 /** Import (as a job with progress and a per-row error report) and export in CSV, JSON and Markdown. */
-export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeImportRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'knowledge'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
   const imports = services.knowledge.imports;
 

@@ -19,7 +19,9 @@ const orphanReportSchema = z.object({
 });
 
 /** Queue, pull, transfer and routing settings. */
-export const queueRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const queueRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'conversations' | 'queueMaintenance' | 'routing' | 'routingSettings'>;
+}> = async (app, { services }) => {
   const tags = ['agent: queue'];
 
   app.get(

@@ -29,7 +29,9 @@ const linkSchema = z
   .strict();
 
 /** Tickets for agents: list (overdue first-class), read with history and SLA, create, update, comment, link. */
-export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const ticketRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'tickets'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth));
   const tags = ['agent: tickets'];
   const ticketResponse = {

@@ -11,7 +11,9 @@ import type { StoredPhoto } from './service';
 const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$/) }).strict();
 
 /** Shoppers upload photos; the shopper and the agents who may see the conversation read them back. */
-export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const uploadRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'config' | 'uploads' | 'visitorTokens'>;
+}> = async (app, { services }) => {
   const maxBytes = services.config.uploadMaxBytes;
   // Registered here only: the rest of the API never accepts multipart bodies.
   await app.register(fastifyMultipart, {

@@ -42,7 +42,12 @@ const sessionBodySchema = z
   .strict();
 
 /** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
-export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const visitorRoutes: FastifyPluginAsyncZod<{
+  services: Pick<
+    KefuServices,
+    'channels' | 'clock' | 'config' | 'conversations' | 'database' | 'gateway' | 'visitorTokens'
+  >;
+}> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
   const tags = ['visitor'];
 

@@ -23,7 +23,19 @@ const serviceStatusSchema = z.object({
 });
 
 /** What the widget shows around the conversation: the opening screen and the header's honest status. */
-export const welcomeRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const welcomeRoutes: FastifyPluginAsyncZod<{
+  services: Pick<
+    KefuServices,
+    | 'agentRouting'
+    | 'clock'
+    | 'commerce'
+    | 'conversations'
+    | 'database'
+    | 'routing'
+    | 'suggestions'
+    | 'visitorTokens'
+  >;
+}> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
   const tags = ['visitor'];
 
