@@ -206,6 +206,38 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(requested.text, /ap@blueharbor\.example/);
     });
 
+    test('flows: an exchange one size up or down is for the size next to the one bought', async () => {
+      const chinese = await chat('zh-CN');
+      await chinese.say('KF202611010030 的裤子偏小 麻烦换成大一号的');
+      assert.match((await chinese.say('0909')).text, /换成 L/);
+      const traditional = await chat('zh-TW');
+      await traditional.say('KF202611010030 褲子想換小一碼');
+      assert.match((await traditional.say('0909')).text, /換成 S/);
+      const english = await chat('en');
+      const asked = await english.say(
+        'could I swap the trousers in KF202611010030 for a size up? phone ends 0909',
+      );
+      assert.match(asked.text, /exchange \(for L\)/);
+    });
+
+    test('knowledge: a rules question told as a story, in traditional script or with "it", gets the rule', async () => {
+      const traditional = await chat('zh-TW');
+      const told = await traditional.say('前幾天剛下單 今天看到降價了 能退差價嗎');
+      assert.match(told.text, /價格保護/);
+      const english = await chat('en');
+      const rule = await english.say(
+        'it went on sale two days after I paid for it, do I get the difference?',
+      );
+      assert.match(rule.text, /price protection/);
+    });
+
+    test('products: "waterproof?" is answered yes by a water-resistance rating', async () => {
+      const shopper = await chat('zh-CN', 'prod_04');
+      const answered = await shopper.say('这个手表防水不');
+      assert.match(answered.text, /^是防水的/);
+      assert.match(answered.text, /5ATM/);
+    });
+
     test('flows: a new request while the phone check waits stays on the same order', async () => {
       const shopper = await chat('en');
       assert.match((await shopper.say("my order KF202611010016 hasn't come yet")).text, /last 4 digits/);

@@ -39,7 +39,7 @@ export function answerAttributeQuestion(product: ProductFacts, question: string)
   const attribute = findAskedAttribute(product, comparable);
   if (!attribute) return null;
   const asked = yesNoQuestionPattern.test(comparable) ? askedValues(comparable, attribute, product) : [];
-  const yes = asked.length === 0 ? null : asked.every((token) => affirms(attributeValue(attribute), token));
+  const yes = asked.length === 0 ? null : asked.every((token) => affirmsAsked(attribute, token));
   return { attribute, yes, text: phraseAnswer(product, attribute, yes, asked, comparable) };
 }
 
@@ -74,6 +74,16 @@ function askedValues(comparable: string, attribute: ProductAttributeFacts, produ
 }
 
 const negatedBefore = /(不支持|不含|不带|不是|不能|无|没有|非|not|no|without)\s*$/;
+
+/**
+ * "防水吗" about 防水等级 "5ATM，可游泳": a word that names the attribute itself is affirmed by any value that
+ * does not deny it; a value word ("5g", "纯棉") must appear in the value.
+ */
+function affirmsAsked(attribute: ProductAttributeFacts, token: string): boolean {
+  if (toComparable(attribute.labelZh).includes(token))
+    return !/^(无|不|没有|非|none|no\b|not\b)/.test(toComparable(attribute.valueZh));
+  return affirms(attributeValue(attribute), token);
+}
 
 /** The attribute says yes to the word: it names it, and not as "不支持 5G" / "no 5G". */
 function affirms(value: string, token: string): boolean {

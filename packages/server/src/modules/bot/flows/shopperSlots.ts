@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detectSizeStep, shiftSize } from './sizeSteps';
 import type { ReturnReason } from '../../commerce/connector';
 import { returnReasons } from '../../commerce/connector';
 import type { Understanding } from '../understanding';
@@ -17,6 +18,8 @@ export const shopperSlotsSchema = z.object({
   reason: z.enum(returnReasons).optional(),
   /** The size or variant wanted ("L", "46MM"). */
   variant: z.string().optional(),
+  /** "大一码" / "size down": the wanted size relative to the one bought, when no size is named as wanted. */
+  sizeStep: z.number().int().optional(),
   problem: z.enum(deliveryProblems).optional(),
   invoiceTitleType: z.enum(['personal', 'company']).optional(),
   invoiceTitle: z.string().optional(),
@@ -43,7 +46,7 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
   [
     'wrong_size',
-    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|size|too (?:big|small|tight|loose)/i,
+    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|[大小]一(?:个)?[码号]|size|too (?:big|small|tight|loose)/i,
   ],
   [
     'not_as_described',
@@ -102,8 +105,18 @@ export function extractShopperSlots(
   if (exchangePattern.test(simplified)) slots.returnKind = 'exchange';
   else if (returnPattern.test(simplified)) slots.returnKind = 'return';
   const variant = variantPattern.exec(simplified);
-  const variantText = (variant?.[1] ?? variant?.[2])?.replace(/\s+/g, '').replace(/[码号]$/, '');
-  if (variantText) slots.variant = variantText.toUpperCase();
+  const variantText = (variant?.[1] ?? variant?.[2])
+    ?.replace(/\s+/g, '')
+    .replace(/[码号]$/, '')
+    .toUpperCase();
+  const sizeStep = detectSizeStep(simplified);
+  // "M码太小了 想换大一码": the size named is the one bought; the one wanted is a step from it.
+  const boughtSize = variant?.[1] === undefined ? variantText : undefined;
+  if (sizeStep !== null && boughtSize) {
+    const wanted = shiftSize(boughtSize, sizeStep);
+    if (wanted) slots.variant = wanted;
+  } else if (variantText) slots.variant = variantText;
+  if (sizeStep !== null && !slots.variant) slots.sizeStep = sizeStep;
   Object.assign(slots, extractInvoiceSlots(original, simplified));
   Object.assign(slots, extractDeliveryChange(original, simplified, understanding));
   return slots;
