@@ -94,6 +94,24 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.doesNotMatch(rain.text, apology);
     });
 
+    test('small talk: partnership and live-demo requests get a specific answer; a bare "嗯" is not a greeting', async () => {
+      const partner = await chat('zh-CN');
+      const reseller = await partner.say('想问下你们这边招不招代理商');
+      assert.match(reseller.text, /商务合作/);
+      assert.ok(reseller.quickReplies.includes('转人工'));
+      const demo = await chat('zh-TW');
+      assert.match((await demo.say('有沒有直播講解這款的')).text, /直播/);
+      const wholesale = await chat('en');
+      assert.match((await wholesale.say('Do you offer wholesale prices for shops?')).text, /wholesale/);
+      const missing = await wholesale.say('one item is missing from my parcel');
+      assert.doesNotMatch(missing.text, /joke/i);
+
+      const confirm = await chat('zh-CN');
+      await confirm.say('KF202611010004 下错单了 取消掉');
+      await confirm.say('1010');
+      assert.match((await confirm.say('嗯')).text, /已成功取消/);
+    });
+
     test('slots: what the shopper already said is used, in any order', async () => {
       const tail = await chat('zh-CN');
       const shown = await tail.say('KF202611010016 帮我查下物流 手机尾号是0404');
