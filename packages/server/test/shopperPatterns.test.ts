@@ -256,6 +256,23 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(answered.text, /5ATM/);
     });
 
+    test('slots and handoff: a wrong colour is a wrong item; a double charge goes to a person first', async () => {
+      const wrong = await chat('en');
+      await wrong.say('you sent me the wrong size, KF202611010019 has an M not an L');
+      const remedy = await wrong.say('1010');
+      assert.match(remedy.text, /wrong or missing item/);
+      assert.doesNotMatch(remedy.text, /What went wrong/);
+
+      const charged = await chat('zh-CN');
+      await charged.say('订单KF202611010005 付款的时候扣了两次钱');
+      const conversation = await conversationOf(charged.session.conversationId);
+      assert.equal(conversation.status, 'queued');
+      assert.equal(conversation.priority, 'urgent');
+
+      const who = await chat('zh-TW');
+      assert.match((await who.say('換貨的運費誰付')).text, /運費/);
+    });
+
     test('flows: a new request while the phone check waits stays on the same order', async () => {
       const shopper = await chat('en');
       assert.match((await shopper.say("my order KF202611010016 hasn't come yet")).text, /last 4 digits/);

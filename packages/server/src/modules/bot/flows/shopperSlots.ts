@@ -62,7 +62,10 @@ const problemPatterns: [DeliveryProblem, RegExp][] = [
     'damaged',
     /破损|碎|裂|压坏|压扁|摔坏|变形|漏了|漏液|damaged|broken|crushed|cracked|shattered|dented|smashed|leak/i,
   ],
-  ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
+  [
+    'wrong_item',
+    /发错|错发|少发|漏发|少了|缺了|不对|wrong (?:item|colou?r|size|model|product|one|thing)|(?:got|sent|received|delivered) (?:me )?the wrong|missing|not what i ordered|instead of/i,
+  ],
   [
     'not_received',
     /没收到|没有收到|未收到|没到|没送到|丢件|丢了|not (?:received|arrived)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,

@@ -19,7 +19,7 @@ const flowOwnedIntents = new Set([
 ]);
 const orderEntityTypes = new Set(['order_number', 'tracking_number']);
 const questionPattern =
-  /[?？]|吗|么|[不没否]\s*[。.!！~～]*$|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
+  /[?？]|吗|么|谁|[不没否]\s*[。.!！~～]*$|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|who|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
 /** Words that make a message a question about the rules even when the match is not certain. */
 const explicitPolicyPattern =
   /政策|规则|規則|流程|须知|須知|差价|价保|保价|price protection|price drop|\b(policy|policies|rules?)\b/i;
