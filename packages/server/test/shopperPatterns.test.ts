@@ -249,6 +249,23 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(rule.text, /price protection/);
     });
 
+    test('products: a feature asked in the shopper’s words is found in the attribute that lists it', async () => {
+      const chinese = await chat('zh-CN', 'prod_02');
+      const fonts = await chinese.say('老人用 字体能不能调大一点');
+      assert.match(fonts.text, /长辈功能：大字体/);
+      const english = await chat('en', 'prod_02');
+      assert.match((await english.say('does it have an SOS button for emergencies?')).text, /SOS button/);
+    });
+
+    test('flows: "two things: where is … and an invoice" starts both', async () => {
+      const shopper = await chat('en');
+      const both = await shopper.say(
+        'Two questions: has KF202611010023 shipped and could I also get an invoice for it? last four digits 0101',
+      );
+      assert.match(both.text, /tracking number/);
+      assert.match(both.text, /person or a company/);
+    });
+
     test('products: "waterproof?" is answered yes by a water-resistance rating', async () => {
       const shopper = await chat('zh-CN', 'prod_04');
       const answered = await shopper.say('这个手表防水不');

@@ -56,7 +56,25 @@ export function findAskedAttribute(product: ProductFacts, comparable: string): P
         best = { attribute, length: term.length };
     }
   }
-  return best?.attribute ?? null;
+  return best?.attribute ?? attributeNamingAskedWord(product, comparable);
+}
+
+const questionWords =
+  /可以|这个|那个|这款|那款|这支|这台|什么|怎么|多少|是不是|有没有|能不能|支持|一下|请问|吗|呢|嘛|了|的|调|很|大|小|the|can|could|does|do|is|are|it|this|that|make|have|has|with|what|how|bigger|smaller|larger/g;
+
+/** "字体可以调大吗" asks about 长辈功能 "大字体、SOS…": a word of the question found in one attribute's value. */
+function attributeNamingAskedWord(product: ProductFacts, comparable: string): ProductAttributeFacts | null {
+  const words = [
+    ...(comparable.replace(questionWords, ' ').match(/\p{Script=Han}{2,}/gu) ?? []),
+    ...(comparable.replace(questionWords, ' ').match(/[a-z]{4,}/g) ?? []),
+  ];
+  const matching = product.attributes.filter((attribute) => {
+    const value = attributeValue(attribute);
+    return words.some((word) =>
+      /[a-z]/.test(word) ? new RegExp(`\\b${word.replace(/s$/, '')}`).test(value) : value.includes(word),
+    );
+  });
+  return matching.length === 1 ? (matching[0] ?? null) : null;
 }
 
 /** The value words a yes/no question asks about: "5g", "ip68", "纯棉", "防水". */
