@@ -5,7 +5,6 @@ import type {
   AgentRole,
   AgentServerEvent,
   AgentSummary,
-  ChannelKind,
   Conversation,
   ConversationPriority,
   ConversationStatus,
@@ -14,9 +13,9 @@ import type {
   Message,
   MessageAnalysis,
 } from './types';
+import { channelKinds } from './types';
 import { isRecord, KefuApiError, parseMessage } from './visitorWire';
 
-const channelKinds = ['web', 'app', 'wechat', 'email', 'webhook'] as const satisfies readonly ChannelKind[];
 const conversationStatuses = [
   'bot',
   'queued',

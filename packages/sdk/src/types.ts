@@ -1,6 +1,15 @@
 // Wire types of Kefu's public HTTP and WebSocket APIs, shared by the server, the widget, apps and tests.
 
-export type ChannelKind = 'web' | 'app' | 'wechat' | 'email' | 'webhook';
+/**
+ * Every channel a shopper can write through: the one list of kinds. The server's channel registry, its
+ * schemas, the console and the clients' parsers all derive from it, so a new kind is added here first.
+ */
+export const channelKinds = ['web', 'app', 'wechat', 'email', 'webhook'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export function isChannelKind(value: unknown): value is ChannelKind {
+  return channelKinds.some((kind) => kind === value);
+}
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
 export type ConversationPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type MessageSender = 'customer' | 'bot' | 'agent' | 'system';

@@ -53,6 +53,10 @@ import {
 } from './modules/commerce/commerceModule';
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
+import type { ChannelRegistry } from './modules/channels/channelRegistry';
+import { createChannelModule, startChannelModule } from './modules/channels/channelsModule';
+import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
+import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
@@ -69,6 +73,7 @@ import { PhotoStorage } from './modules/uploads/photoStorage';
 import { uploadRoutes } from './modules/uploads/routes';
 import { UploadService } from './modules/uploads/service';
 import { RealtimeGateway } from './realtime/gateway';
+import { createVisitorPush } from './realtime/visitorPush';
 import type { KefuServices } from './services';
 
 export interface AppDependencies {
@@ -79,6 +84,8 @@ export interface AppDependencies {
   routingTimers?: boolean;
   /** Overrides of the job queue's timings (tests shorten leases and grace periods). */
   jobOptions?: Partial<JobQueueOptions>;
+  /** Channel adapters that replace a kind's entry in the registry (a deployment's own, a test platform). */
+  channelAdapters?: Partial<ChannelRegistry>;
 }
 
 export interface KefuApp {
@@ -130,7 +137,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     database,
     clock,
     logger: app.log,
-    options: { stopGraceMs: config.shutdownGraceMs, ...dependencies.jobOptions },
+    options: { stopGraceMs: config.shutdownGraceMs, leaseMs: config.jobLeaseMs, ...dependencies.jobOptions },
   });
   const eventJobs = new EventJobs(jobs);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
@@ -152,6 +159,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     logger: app.log,
   });
   const understander = createNluUnderstander(loadDefaultEngine());
+  const visitorTokens = new VisitorTokens(config.secretKey, clock);
   const routingModule = createRoutingModule({
     db: database.db,
     unitOfWork,
@@ -172,7 +180,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     metrics: createMetrics(),
     agents,
     auth: new AuthService(database.db, agents, clock),
-    visitorTokens: new VisitorTokens(config.secretKey, clock),
+    visitorTokens,
     botRules,
     understander,
     bot: new BotPipeline(
@@ -203,6 +211,21 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     ...routingModule,
     suggestions,
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
+    channels: createChannelModule({
+      db: database.db,
+      unitOfWork,
+      clock,
+      bus,
+      logger: app.log,
+      visitorTokens,
+      visitorPush: createVisitorPush(bus, clock),
+      config: config.channels,
+      replyWaitMs: config.replyWaitMs,
+      conversations,
+      understander,
+      csat: routingModule.csat,
+      ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
+    }),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -210,6 +233,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
   await startCommerceModule(commerce, eventJobs, { timers: dependencies.routingTimers !== false });
+  startChannelModule(services.channels, eventJobs, {
+    db: database.db,
+    clock,
+    logger: app.log,
+    bot: services.bot,
+    handoff: services.handoff,
+    tickets: services.tickets,
+  });
   await startRoutingModule(routingModule, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
@@ -248,6 +279,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutingRoutes, { services });
   await app.register(knowledgeRoutes, { services });
+  await app.register(channelInboundRoutes, { channels: services.channels });
+  await app.register(deliveryRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 
@@ -256,6 +289,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await jobs.start();
   // After the HTTP server has closed and in-flight requests have ended.
   app.addHook('onClose', async () => {
+    await outbox.settle();
     await bus.close();
     await database.close();
   });

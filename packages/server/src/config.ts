@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ChannelConfig } from './modules/channels/channelConfig';
+import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -37,6 +39,8 @@ const environmentSchema = z
     KEFU_PUBLIC_URL: z.string().url().optional(),
     KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
     KEFU_LLM_API_KEY: z.string().min(1).optional(),
@@ -51,7 +55,8 @@ const environmentSchema = z
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
   })
-  .extend(commerceEnvironmentSchema.shape);
+  .extend(commerceEnvironmentSchema.shape)
+  .extend(channelEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -71,12 +76,18 @@ export interface KefuConfig {
   logLevel: string;
   /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
   shutdownGraceMs: number;
+  /** How long the visitor API waits for the bot's replies before it answers with what exists. */
+  replyWaitMs: number;
+  /** How long a job claimed by a process that died stays claimed before another process takes it over. */
+  jobLeaseMs: number;
   /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
   llm: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
   embeddings: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** The shop system (builtin tables, Shopify, a merchant's REST API), its secrets and scenario messages. */
   commerce: CommerceConfig;
+  /** The channels connected besides the web widget and apps (their secrets and addresses). */
+  channels: ChannelConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
 }
@@ -108,6 +119,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
     shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
+    replyWaitMs: values.KEFU_REPLY_WAIT_MS,
+    jobLeaseMs: values.KEFU_JOB_LEASE_MS,
     llm: values.KEFU_LLM_BASE_URL
       ? {
           baseUrl: values.KEFU_LLM_BASE_URL,
@@ -123,6 +136,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
         }
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
+    channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
   };
 }

@@ -14,6 +14,7 @@ export const errorCatalog = {
   rule_not_found: { status: 404, message: 'Bot rule not found' },
   message_not_found: { status: 404, message: 'Message not found' },
   upload_not_found: { status: 404, message: 'Photo not found' },
+  channel_not_connected: { status: 404, message: 'This channel is not connected' },
   upload_missing: {
     status: 400,
     message: 'Send one photo as multipart/form-data in the field `file`',

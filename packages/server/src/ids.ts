@@ -30,7 +30,9 @@ export type IdPrefix =
   | 'rfd'
   | 'upl'
   | 'ntf'
-  | 'job';
+  | 'job'
+  | 'inb'
+  | 'dlv';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

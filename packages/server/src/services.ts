@@ -11,6 +11,7 @@ import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
+import type { ChannelModule } from './modules/channels/channelsModule';
 import type { BotRulesService } from './modules/bot/rulesService';
 import type { MessageUnderstander } from './modules/bot/understanding';
 import type { CatalogService } from './modules/commerce/catalogService';
@@ -68,4 +69,6 @@ export interface KefuServices {
   uploads: UploadService;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
+  /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */
+  channels: ChannelModule;
 }

@@ -59,6 +59,8 @@ export interface MessagesTable {
   /** JSON of a MessageCard (product or order), or null. */
   card: string | null;
   created_at: string;
+  /** Customer messages: when the bot finished with it (null while its job waits or runs). */
+  answered_at: string | null;
 }
 
 export interface UploadsTable {
@@ -492,6 +494,39 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** One row per message received through a channel, keyed by the platform's id (a retry is a no-op). */
+export interface InboundMessagesTable {
+  id: string;
+  channel: string;
+  account_id: string;
+  external_message_id: string;
+  customer_id: string | null;
+  conversation_id: string | null;
+  message_id: string | null;
+  sender_external_id: string | null;
+  sent_at: string | null;
+  received_at: string;
+}
+
+/** One row per message sent to a channel: pending → sent | failed. */
+export interface MessageDeliveriesTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  channel: string;
+  account_id: string | null;
+  recipient_external_id: string | null;
+  idempotency_key: string;
+  status: string;
+  external_id: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -530,4 +565,6 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   scenario_notifications: ScenarioNotificationsTable;
   jobs: JobsTable;
+  inbound_messages: InboundMessagesTable;
+  message_deliveries: MessageDeliveriesTable;
 }

@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KefuError } from '../errors';
-import type { AuthService } from '../modules/auth/service';
-import type { AuthenticatedAgent, Permission } from '../modules/auth/permissions';
-import { hasPermission } from '../modules/auth/permissions';
-import type { VisitorClaims, VisitorTokens } from '../modules/auth/visitorTokens';
+import type {
+  AuthService,
+  AuthenticatedAgent,
+  Permission,
+  VisitorClaims,
+  VisitorTokens,
+} from '../modules/auth';
+import { hasPermission } from '../modules/auth';
 
 declare module 'fastify' {
   interface FastifyRequest {

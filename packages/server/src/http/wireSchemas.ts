@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { channelKindSchema } from '../modules/channels/schemas';
 import {
   attachmentSchema,
-  channelKindSchema,
   conversationPrioritySchema,
   conversationStatusSchema,
   messageAnalysisSchema,
   messageCardSchema,
   messageSenderSchema,
   quickReplySchema,
-} from '../modules/conversations/mappers';
+} from '../modules/conversations/schemas';
 
 /** Response schemas of the wire types, used for validation of outgoing JSON and for the OpenAPI document. */
 export const messageSchema = z.object({

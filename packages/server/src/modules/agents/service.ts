@@ -7,8 +7,8 @@ import type { Db } from '../../db/database';
 import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
-import type { AuthenticatedAgent } from '../auth/permissions';
+import { recordAudit } from '../audit';
+import type { AuthenticatedAgent } from '../auth';
 import * as agentsRepo from './repo';
 import type { AgentRow } from './repo';
 

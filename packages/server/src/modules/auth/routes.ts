@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agentOf, readBearerToken, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { agentRoleSchema } from '../agents/service';
+import { agentRoleSchema } from '../agents';
 
 const agentSummarySchema = z.object({
   id: z.string(),

@@ -4,8 +4,8 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import * as agentsRepo from '../agents/repo';
-import type { AgentService } from '../agents/service';
-import { agentRoleSchema } from '../agents/service';
+import type { AgentService } from '../agents';
+import { agentRoleSchema } from '../agents';
 import type { AuthenticatedAgent } from './permissions';
 
 const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import { KefuError } from '../../errors';
+import { visitorChannelKindSchema } from '../channels/schemas';
 
 const visitorTokenLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
@@ -9,7 +10,7 @@ const visitorClaimsSchema = z.object({
   kind: z.literal('visitor'),
   customerId: z.string(),
   visitorId: z.string(),
-  channel: z.enum(['web', 'app']),
+  channel: visitorChannelKindSchema,
   expiresAt: z.number(),
 });
 

@@ -1,5 +1,5 @@
 import type { MessageCard, OrderCard, ProductCard } from '@kefu/sdk';
-import type { CommerceOrder, CommerceProduct, CommerceShipment } from '../commerce/connector';
+import type { CommerceOrder, CommerceProduct, CommerceShipment } from '../commerce';
 import { orderStatusName, say } from './flows/flowKit';
 import type { FlowResult } from './flows/flowKit';
 import type { ReplyLocale } from './replyLocale';

@@ -7,7 +7,7 @@ import {
   idParamSchema,
   messageTextSchema,
 } from '../../http/wireSchemas';
-import { messageAnalysisSchema } from '../conversations/mappers';
+import { messageAnalysisSchema } from '../conversations/schemas';
 import type { KefuServices } from '../../services';
 import { botRuleInputSchema, botRulePatchSchema, botRuleSchema } from './schemas';
 

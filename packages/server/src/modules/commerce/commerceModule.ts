@@ -4,7 +4,7 @@ import type { KefuConfig } from '../../config';
 import type { Db } from '../../db/database';
 import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
-import { ScenarioNotifier } from '../notifications/scenarioNotifier';
+import { ScenarioNotifier } from '../notifications';
 import type { CommerceConnector } from './connector';
 import { createCommerceConnector } from './createCommerceConnector';
 

@@ -11,7 +11,8 @@ import {
   messageTextSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema, conversationStatusSchema } from './mappers';
+import { channelKindSchema } from '../channels/schemas';
+import { conversationStatusSchema } from './schemas';
 
 const listQuerySchema = z
   .object({

@@ -2,7 +2,7 @@ import type { Attachment, MessageCard } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot';
 import { deleteQueueEntry } from '../routing/repo';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
@@ -24,6 +24,8 @@ export interface NewMessageInput {
   card?: MessageCard | null;
   /** JSON of the bot's understanding (customer messages). */
   analysis?: string | null;
+  /** Customer messages answered as they are stored (a rating); others wait for the bot's job. */
+  answeredAt?: string | null;
 }
 
 export async function findOrCreateOpenConversation(
@@ -92,6 +94,7 @@ export async function appendMessage(
     analysis: input.analysis ?? null,
     card: input.card ? JSON.stringify(input.card) : null,
     created_at: timestamp,
+    answered_at: input.answeredAt ?? null,
   };
   await conversationsRepo.insertMessage(context.trx, message);
   const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {

@@ -135,6 +135,17 @@ export async function listMessages(
   return query.orderBy('id').limit(options.limit).execute();
 }
 
+/** Marks a customer message answered; false when it already was (a repeated job). */
+export async function markMessageAnswered(db: DbExecutor, messageId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ answered_at: now.toISOString() })
+    .where('id', '=', messageId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function setMessageAnalysis(db: DbExecutor, messageId: string, analysis: string): Promise<void> {
   await db.updateTable('messages').set({ analysis }).where('id', '=', messageId).execute();
 }

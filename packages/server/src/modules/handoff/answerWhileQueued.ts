@@ -1,9 +1,7 @@
-import type { SendMessageResponse } from '@kefu/sdk';
-import type { BotPipeline, BotReply, BotTurn } from '../bot/pipeline';
-import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
-import { toMessage } from '../conversations/mappers';
-import type { ConversationService } from '../conversations/service';
-import type { TicketService } from '../tickets/service';
+import type { BotPipeline, BotReply, BotTurn } from '../bot';
+import { localizeReply, pickLocalizedText } from '../bot';
+import type { ConversationService } from '../conversations';
+import type { TicketService } from '../tickets';
 
 export interface QueuedTurnDependencies {
   conversations: ConversationService;
@@ -19,11 +17,7 @@ const leaveMessageWithText = /^(?:我要|我想)?留言[:：]\s*(.+)$|^leave (?:
  * answers only what it really knows (knowledge answers), never its fallback or small talk, so the wait
  * is not filled with noise. The agent still sees every message.
  */
-export async function answerWhileQueued(
-  dependencies: QueuedTurnDependencies,
-  turn: BotTurn,
-  message: SendMessageResponse['message'],
-): Promise<SendMessageResponse> {
+export async function answerWhileQueued(dependencies: QueuedTurnDependencies, turn: BotTurn): Promise<void> {
   const leftText = extractLeftMessage(turn.text);
   let replies: BotReply[] = [];
   let answeredBy = 'queued';
@@ -42,13 +36,16 @@ export async function answerWhileQueued(
       answeredBy = decision.stage;
     }
   }
-  const stored = await dependencies.conversations.storeBotReplies(
+  await dependencies.conversations.storeBotReplies(
     turn.conversationId,
-    { messageId: message.id, analysis: JSON.stringify({ ...turn.understanding, answeredBy }) },
+    {
+      messageId: turn.messageId,
+      analysis: JSON.stringify({ ...turn.understanding, answeredBy }),
+      answeredBy,
+    },
     replies,
     null,
   );
-  return { message, replies: stored.map(toMessage) };
 }
 
 /**

@@ -1,14 +1,14 @@
 import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
+import { toConversation } from '../conversations';
+import { priorityRank } from '../routing';
 import * as conversationsRepo from '../conversations/repo';
 import * as routingRepo from '../routing/repo';
 import type { RoutingSettings } from '../routing/schemas';
 import { buildHandoffSummary, readAnalysis } from './buildHandoffSummary';
 import type { PrioritySignals } from './classification';
 import { computePriority, isTopicIntent } from './classification';
-import { priorityRank } from '../routing/planAssignments';
 import { parsePriority, readSignals } from './handOffConversation';
 import * as handoffRepo from './repo';
 import type { HandoffTrigger } from './schemas';

@@ -3,7 +3,7 @@ import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
 import { changeStatus } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
+import { toConversation } from '../conversations';
 import * as conversationsRepo from '../conversations/repo';
 import type { ConversationRow } from '../conversations/repo';
 import * as routingRepo from '../routing/repo';

@@ -1,8 +1,8 @@
 import type { Conversation } from '@kefu/sdk';
 import type { UnitOfWork } from '../../events/outbox';
-import type { AuthenticatedAgent } from '../auth/permissions';
+import type { AuthenticatedAgent } from '../auth';
+import { toConversation } from '../conversations';
 import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
 import * as conversationsRepo from '../conversations/repo';
 import * as routingRepo from '../routing/repo';
 import * as handoffRepo from './repo';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const handoffReasonSchema = z.enum([
   'customer_request',

@@ -1,6 +1,5 @@
 import { toTraditional } from '@kefu/nlu';
-import type { BotReply } from '../bot/pipeline';
-import type { ReplyLocale } from '../bot/replyLocale';
+import type { BotReply, ReplyLocale } from '../bot';
 import type { LlmAnswerComposer } from './llmComposer';
 import type { ProductAnswerer } from './productAnswers';
 import { expandKnowledgeQuery } from './queryExpansion';

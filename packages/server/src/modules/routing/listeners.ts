@@ -1,6 +1,6 @@
 import type { EventJobs } from '../../events/eventJobs';
-import type { CsatService } from '../csat/service';
-import type { TicketService } from '../tickets/service';
+import type { CsatService } from '../csat';
+import type { TicketService } from '../tickets';
 import type { RoutingService } from './service';
 
 export interface HandoffListenerServices {

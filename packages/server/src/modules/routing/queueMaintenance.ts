@@ -1,9 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
+import { toConversation } from '../conversations';
+import { computePriority, readSignals } from '../handoff';
 import * as conversationsRepo from '../conversations/repo';
-import { computePriority } from '../handoff/classification';
-import { readSignals } from '../handoff/handOffConversation';
 import * as handoffRepo from '../handoff/repo';
 import { requeueConversation } from './queueWrites';
 import * as routingRepo from './repo';

@@ -2,7 +2,7 @@ import type { UnitOfWorkContext } from '../../events/outbox';
 import * as agentsRepo from '../agents/repo';
 import { touchLastAssigned } from '../agents/routingRepo';
 import { appendMessage, appendSystemMessage, changeStatus } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
+import { toConversation } from '../conversations';
 import * as conversationsRepo from '../conversations/repo';
 import type { ConversationRow } from '../conversations/repo';
 import * as routingRepo from './repo';

@@ -8,11 +8,10 @@ import {
   idParamSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { agentRoutingRoutes } from '../agents/routingRoutes';
-import { csatRoutes } from '../csat/routes';
-import { handoffRoutes } from '../handoff/routes';
-import { slaRoutes } from '../tickets/slaRoutes';
-import { ticketRoutes } from '../tickets/routes';
+import { agentRoutingRoutes } from '../agents';
+import { csatRoutes } from '../csat';
+import { handoffRoutes } from '../handoff';
+import { slaRoutes, ticketRoutes } from '../tickets';
 import { queueEntrySchema, routingSettingsSchema } from './schemas';
 
 const orphanReportSchema = z.object({

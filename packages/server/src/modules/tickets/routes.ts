@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema, conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../channels/schemas';
+import { conversationPrioritySchema } from '../conversations/schemas';
 import { ticketDetailSchema, ticketLinkKindSchema, ticketSchema, ticketStatusSchema } from './schemas';
 
 const listQuerySchema = z

@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce/connector';
+import type { CommerceOrder } from '../../commerce';
 import { splitClauses } from '../clauses';
 import { asksForPerson } from '../stages/intentStage';
 import type { DialogueState, FlowName } from './dialogueState';

@@ -1,10 +1,5 @@
 import type { QuickReply } from '@kefu/sdk';
-import type {
-  CommerceConnector,
-  CommerceFailure,
-  CommerceOrder,
-  OrderStatus,
-} from '../../commerce/connector';
+import type { CommerceConnector, CommerceFailure, CommerceOrder, OrderStatus } from '../../commerce';
 import type { BotReply, BotTurn } from '../pipeline';
 import type { ReplyLocale } from '../replyLocale';
 import type { DialogueState, FlowName } from './dialogueState';

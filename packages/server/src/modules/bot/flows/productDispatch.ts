@@ -1,4 +1,4 @@
-import type { CommerceProduct } from '../../commerce/connector';
+import type { CommerceProduct } from '../../commerce';
 import type { FlowContext, FlowResult } from './flowKit';
 import { answer, reply, say } from './flowKit';
 import { resolveProduct } from './productResolution';

@@ -1,4 +1,4 @@
-import type { CommerceProduct } from '../../commerce/connector';
+import type { CommerceProduct } from '../../commerce';
 import { buildProductCard, withCard } from '../cards';
 import type { ReplyLocale } from '../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';

@@ -1,5 +1,5 @@
-import type { CommerceProduct } from '../../commerce/connector';
-import { answerAttributeQuestion, toComparable } from '../../commerce/productFacts';
+import type { CommerceProduct } from '../../commerce';
+import { answerAttributeQuestion, toComparable } from '../../commerce';
 import type { ReplyLocale } from '../replyLocale';
 import { say } from './flowKit';
 

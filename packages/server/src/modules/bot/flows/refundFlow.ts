@@ -1,4 +1,4 @@
-import type { CommerceOrder, CommerceRefund } from '../../commerce/connector';
+import type { CommerceOrder, CommerceRefund } from '../../commerce';
 import type { ReplyLocale } from '../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {

@@ -1,7 +1,5 @@
-import type { CommerceOrder, ReturnReason } from '../../commerce/connector';
-import { returnReasons } from '../../commerce/connector';
-import type { ReturnIneligibility } from '../../commerce/returnEligibility';
-import { checkReturnEligibility } from '../../commerce/returnEligibility';
+import type { CommerceOrder, ReturnReason, ReturnIneligibility } from '../../commerce';
+import { returnReasons, checkReturnEligibility } from '../../commerce';
 import type { ReplyLocale } from '../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';

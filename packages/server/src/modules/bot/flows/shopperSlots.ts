@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { detectSizeStep, shiftSize } from './sizeSteps';
-import type { ReturnReason } from '../../commerce/connector';
-import { returnReasons } from '../../commerce/connector';
+import type { ReturnReason } from '../../commerce';
+import { returnReasons } from '../../commerce';
 import type { Understanding } from '../understanding';
 
 /**

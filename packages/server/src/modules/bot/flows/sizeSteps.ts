@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce/connector';
+import type { CommerceOrder } from '../../commerce';
 
 const letterSizes = ['XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'] as const;
 

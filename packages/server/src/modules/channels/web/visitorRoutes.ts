@@ -4,17 +4,15 @@ import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
 import {
   bearerSecurity,
-  clientMessageIdSchema,
   errorResponseSchema,
   messageSchema,
-  messageTextSchema,
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
-import { conversationStatusSchema } from '../../conversations/mappers';
-import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
-import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
-import { maxPhotosPerMessage } from '../../uploads/attachments';
+import { conversationStatusSchema } from '../../conversations/schemas';
+import { linkShopIdentity } from '../../customers';
+import { receiveVisitorMessage } from './receiveVisitorMessage';
+import { sendMessageBodySchema } from './visitorMessageBody';
 
 const pageSchema = z
   .object({
@@ -42,22 +40,6 @@ const sessionBodySchema = z
       .optional(),
   })
   .strict();
-
-const sendMessageBodySchema = z
-  .object({
-    text: messageTextSchema.optional(),
-    /** Photos from POST /api/v1/visitor/uploads. */
-    attachments: z
-      .array(z.string().regex(/^upl_[0-9a-z]{1,40}$/, 'attachments holds upload ids (upl_…)'))
-      .min(1)
-      .max(maxPhotosPerMessage)
-      .optional(),
-    clientMessageId: clientMessageIdSchema.optional(),
-  })
-  .strict()
-  .refine((body) => body.text !== undefined || body.attachments !== undefined, {
-    message: 'a message needs text, attachments or both',
-  });
 
 /** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
 export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
@@ -114,14 +96,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
       },
     },
     async (request, reply) => {
-      const visitor = visitorOf(request);
-      const result = await receiveCustomerMessage(services, {
-        customerId: visitor.customerId,
-        channel: visitor.channel,
-        text: request.body.text ?? '',
-        clientMessageId: request.body.clientMessageId,
-        uploadIds: request.body.attachments,
-      });
+      const result = await receiveVisitorMessage(services.channels, visitorOf(request), request.body);
       return reply.status(201).send(result);
     },
   );

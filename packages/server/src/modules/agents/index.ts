@@ -1,0 +1,5 @@
+// The agents module's public surface: other modules use it only through what is exported here.
+export { AgentRoutingDirectory } from './routingProfiles';
+export { agentRoutingRoutes } from './routingRoutes';
+export { agentRoleSchema } from './service';
+export type { AgentService } from './service';

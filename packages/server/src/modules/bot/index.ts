@@ -1,0 +1,8 @@
+// The bot module's public surface: other modules use it only through what is exported here.
+export { buildOrderCard, localizeOrderCard } from './cards';
+export { decideConversationLocale } from './conversationLocale';
+export type { BotDecision, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
+export { localizeReply, normaliseLocale, pickLocalizedText } from './replyLocale';
+export type { ReplyLocale } from './replyLocale';
+export type { SuggestionSource } from './suggestions';
+export type { MessageUnderstander, Understanding } from './understanding';

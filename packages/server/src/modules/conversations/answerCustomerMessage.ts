@@ -1,0 +1,84 @@
+import type { Message } from '@kefu/sdk';
+import type { BotPipeline, BotTurn, Understanding } from '../bot';
+import { normaliseLocale } from '../bot';
+import { answerWhileQueued } from '../handoff';
+import type { HandoffService } from '../handoff';
+import type { TicketService } from '../tickets';
+import { parseJsonColumn } from '../../db/json';
+import { toMessage } from './mappers';
+import { messageAnalysisSchema } from './schemas';
+import type { ConversationService } from './service';
+
+export interface AnswerDependencies {
+  conversations: ConversationService;
+  bot: BotPipeline;
+  handoff: HandoffService;
+  tickets: TicketService;
+}
+
+/**
+ * The job of `message.received`: the bot answers a stored shopper message while it holds the conversation (or
+ * what it can while the shopper waits in the queue), the handoff triggers are checked once, and the answers
+ * are stored with the message marked answered. Safe to repeat: a message already answered is left alone, and
+ * the replies are stored only by the transaction that marks it.
+ */
+export async function answerCustomerMessage(
+  dependencies: AnswerDependencies,
+  messageId: string,
+): Promise<void> {
+  const { conversations, bot } = dependencies;
+  const waiting = await conversations.findMessageAwaitingAnswer(messageId);
+  if (!waiting) return;
+  const { message: row, conversation } = waiting;
+  const message = toMessage(row);
+  const status = conversation.status;
+  if (status === 'queued' || status === 'assigned')
+    await dependencies.handoff.escalateAfterMessage(conversation.id, conversation.customer_id, message.text);
+  if (status !== 'bot' && status !== 'queued')
+    return conversations.markAnsweredWithoutReply(message.id, conversation.id);
+
+  const understanding = readUnderstanding(row.analysis);
+  const turn: BotTurn = {
+    conversationId: conversation.id,
+    customerId: conversation.customer_id,
+    messageId: message.id,
+    channel: conversation.channel,
+    text: message.text,
+    understanding,
+    locale: normaliseLocale(conversation.locale),
+    pageProductId: conversation.page_product_id,
+    earlierIntents: (await conversations.listEarlierCustomerAnalyses(conversation.id, message.id, 3)).map(
+      (analysis) => analysis.intent,
+    ),
+    attachments: imageAttachmentsOf(message),
+  };
+  if (status === 'queued') return answerWhileQueued(dependencies, turn);
+  const decision = await bot.respond(turn);
+  // The handoff check, one explicit step after the bot answered: the bot's own handoff or any trigger.
+  const handoff = await dependencies.handoff.decide(turn, decision);
+  // A fallback ("I didn't get that") says nothing once a person is on the way: the notice replaces it.
+  const answered = handoff && decision.stage === 'fallback' ? [] : decision.replies;
+  await conversations.storeBotReplies(
+    conversation.id,
+    {
+      messageId: message.id,
+      analysis: JSON.stringify({ ...understanding, answeredBy: decision.stage }),
+      answeredBy: decision.stage,
+    },
+    handoff ? [...answered, ...handoff.notice] : decision.replies,
+    handoff?.request ?? null,
+  );
+}
+
+/** What the engine understood of the message when it was accepted (stored with it). */
+function readUnderstanding(analysis: string | null): Understanding {
+  if (analysis === null) throw new Error('a received message was stored without its understanding');
+  const { answeredBy: _answeredBy, ...understanding } = parseJsonColumn(analysis, messageAnalysisSchema);
+  return understanding;
+}
+
+function imageAttachmentsOf(message: Message): BotTurn['attachments'] {
+  return message.attachments
+    .filter((attachment) => attachment.contentType.startsWith('image/'))
+    .map((attachment) => ({ kind: 'image', url: attachment.url }));
+}

@@ -1,0 +1,7 @@
+// The handoff module's public surface: other modules use it only through what is exported here.
+export { answerWhileQueued } from './answerWhileQueued';
+export { computePriority } from './classification';
+export { handOffConversation, readSignals } from './handOffConversation';
+export type { HandoffRequest } from './handOffConversation';
+export { handoffRoutes } from './routes';
+export { HandoffService } from './service';
