@@ -99,10 +99,13 @@ async function runConversation(baseUrl: string, conversation: BenchConversation,
     if (turn.expect && !new RegExp(turn.expect, 'i').test(text) && !problem)
       problem = `turn ${index + 1} "${turn.say}": expected /${turn.expect}/, got "${text.slice(0, 120).replaceAll('\n', ' ')}"`;
   }
-  const status = await postJson(baseUrl, '/api/v1/visitor/sessions', {
-    visitorId: String(session.visitorId),
-    ...(identity && { identity }),
-  });
+  // Resuming needs the session's token (a bare visitor id would start a new visitor).
+  const status = await postJson(
+    baseUrl,
+    '/api/v1/visitor/sessions',
+    { ...(identity && { identity }) },
+    String(session.token),
+  );
   const handedOff = status.status === 'queued' || status.status === 'assigned';
   const outcome: 'resolved' | 'handoff' | 'failed' = problem ? 'failed' : handedOff ? 'handoff' : 'resolved';
   return { outcome, problem };

@@ -99,7 +99,9 @@ export interface Conversation {
   resolvedAt: string | null;
 }
 
+/** Send the earlier session's token as `Authorization: Bearer …` to resume that visitor. */
 export interface VisitorSessionRequest {
+  /** @deprecated Ignored by the server: a bare visitor id resumes nothing; the earlier session's token does. */
   visitorId?: string;
   name?: string;
   locale?: string;

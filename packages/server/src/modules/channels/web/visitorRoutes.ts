@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
@@ -11,6 +10,7 @@ import {
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
+import { resolveSessionVisitor } from '../../auth/visitorSessionProof';
 import { conversationStatusSchema } from '../../conversations/mappers';
 import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
 import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
@@ -25,6 +25,7 @@ const pageSchema = z
 
 const sessionBodySchema = z
   .object({
+    /** Accepted for older clients and ignored: only the earlier session's token resumes a visitor. */
     visitorId: z
       .string()
       .trim()
@@ -69,7 +70,8 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
     {
       schema: {
         tags,
-        summary: 'Start or resume a visitor session',
+        summary:
+          'Start a visitor session, or resume one with `Authorization: Bearer <token of an earlier session>`',
         body: sessionBodySchema.optional(),
         response: {
           201: z.object({
@@ -85,7 +87,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const visitorId = body.visitorId ?? `v_${randomUUID().replaceAll('-', '')}`;
+      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request);
       if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
         channel: 'web',
