@@ -41,6 +41,8 @@ export interface ConversationsTable {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  /** The team it was transferred to: while nobody holds it, only that team's agents (and supervisors) see it. */
+  team_id: string | null;
 }
 
 export interface MessagesTable {
@@ -185,6 +187,8 @@ export interface OrdersTable {
   delivered_at: string | null;
   cancelled_at: string | null;
   updated_at: string;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ShipmentsTable {
@@ -199,6 +203,8 @@ export interface ShipmentsTable {
   shipped_at: string;
   estimated_delivery_at: string | null;
   delivered_at: string | null;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ReturnsTable {
@@ -492,6 +498,23 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+export interface WebhookDeliveriesTable {
+  source: string;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface LoginLockoutsTable {
+  /** The lower-cased e-mail address tried (known or not, so lock-outs reveal nothing). */
+  account_key: string;
+  /** Failures since the last lock-out or success. */
+  failures: number;
+  /** Lock-outs in a row; each lasts twice as long as the one before. */
+  lockouts: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -530,4 +553,6 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   scenario_notifications: ScenarioNotificationsTable;
   jobs: JobsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  login_lockouts: LoginLockoutsTable;
 }

@@ -53,6 +53,7 @@ export async function findOrCreateOpenConversation(
     created_at: timestamp,
     updated_at: timestamp,
     resolved_at: null,
+    team_id: null,
   };
   await conversationsRepo.insertConversation(context.trx, row);
   await context.emit('conversation.created', { conversation: toConversation(row) });
