@@ -90,6 +90,8 @@ export interface Conversation {
   priority: ConversationPriority;
   category: string | null;
   assigneeId: string | null;
+  /** The team it was transferred to; while nobody holds it only that team's agents (and supervisors) see it. */
+  teamId: string | null;
   subject: string | null;
   /** The conversation's language and script: what the shopper writes and every message to them uses. */
   locale: Locale;

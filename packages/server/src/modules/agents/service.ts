@@ -15,7 +15,7 @@ import type { AgentRow } from './repo';
 export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
 
-export interface AgentProfile extends AuthenticatedAgent {
+export interface AgentProfile extends Omit<AuthenticatedAgent, 'teamIds'> {
   presence: z.infer<typeof agentPresenceSchema>;
   isActive: boolean;
   createdAt: string;
@@ -116,7 +116,7 @@ export class AgentService {
   }
 
   /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
-  async verifyCredentials(email: string, password: string): Promise<AuthenticatedAgent> {
+  async verifyCredentials(email: string, password: string): Promise<AgentProfile> {
     const row = await agentsRepo.findAgentByEmail(this.db, email.toLowerCase());
     const passwordMatches = row
       ? await argon2.verify(row.password_hash, password)

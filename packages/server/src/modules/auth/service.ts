@@ -4,6 +4,7 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import * as agentsRepo from '../agents/repo';
+import { listTeamIdsOfAgent } from '../agents/routingRepo';
 import type { AgentService } from '../agents/service';
 import { agentRoleSchema } from '../agents/service';
 import type { AuthenticatedAgent } from './permissions';
@@ -22,7 +23,14 @@ export class AuthService {
     email: string,
     password: string,
   ): Promise<{ token: string; expiresAt: string; agent: AuthenticatedAgent }> {
-    const agent = await this.agents.verifyCredentials(email, password);
+    const profile = await this.agents.verifyCredentials(email, password);
+    const agent: AuthenticatedAgent = {
+      id: profile.id,
+      email: profile.email,
+      displayName: profile.displayName,
+      role: profile.role,
+      teamIds: await listTeamIdsOfAgent(this.db, profile.id),
+    };
     const token = `kefu_${randomBytes(32).toString('base64url')}`;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
@@ -49,6 +57,7 @@ export class AuthService {
       email: row.email,
       displayName: row.display_name,
       role: agentRoleSchema.parse(row.role),
+      teamIds: await listTeamIdsOfAgent(this.db, row.id),
     };
   }
 

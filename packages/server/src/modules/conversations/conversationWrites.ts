@@ -128,7 +128,12 @@ export async function appendSystemMessage(
 export async function changeStatus(
   context: UnitOfWorkContext,
   conversation: ConversationRow,
-  changes: { status: string; assignee_id?: string | null; resolved_at?: string | null },
+  changes: {
+    status: string;
+    assignee_id?: string | null;
+    team_id?: string | null;
+    resolved_at?: string | null;
+  },
 ): Promise<ConversationRow> {
   // The queue holds exactly the queued conversations: leaving `queued` by any path leaves the queue.
   if (changes.status !== 'queued') await deleteQueueEntry(context.trx, conversation.id);
