@@ -44,7 +44,7 @@ test(
 
     const conversationId = await findWidgetConversation(shop, current.server.baseUrl);
     const row = page.locator(`.inbox-row[data-conversation-id="${conversationId}"]`);
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor();
     await row.locator('.ant-badge-count').waitFor();
     await screenshot(page, 'console-inbox-live.png');
     await row.click();
@@ -57,7 +57,7 @@ test(
     await page.locator('[data-tab="mine"]').click();
     await row.waitFor();
     await shop.getByRole('textbox', { name: /输入消息|Message/ }).pressSequentially('还在吗', { delay: 30 });
-    await page.getByText('顾客正在输入…').waitFor({ timeout: 10_000 });
+    await page.getByText('顾客正在输入…').waitFor();
 
     const composer = page.getByRole('textbox', { name: '回复' });
     await composer.click();
@@ -68,9 +68,7 @@ test(
     assert.equal(await composer.inputValue(), CANNED_SHIP_TEXT);
     await page.keyboard.press('Enter');
     await page.locator('.message--agent', { hasText: CANNED_SHIP_TEXT }).waitFor();
-    await shop
-      .locator('.kefu-row--agent .kefu-text', { hasText: CANNED_SHIP_TEXT })
-      .waitFor({ timeout: 10_000 });
+    await shop.locator('.kefu-row--agent .kefu-text', { hasText: CANNED_SHIP_TEXT }).waitFor();
     await page
       .getByText('我方正在输入')
       .waitFor({ state: 'detached' })
@@ -83,7 +81,7 @@ test(
 
     await sendFromWidget(shop, HTML_PAYLOAD);
     const literal = page.locator('.message--customer .message-bubble', { hasText: HTML_PAYLOAD });
-    await literal.waitFor({ timeout: 10_000 });
+    await literal.waitFor();
     assert.equal(await literal.textContent(), HTML_PAYLOAD, 'shopper markup is shown as text');
     assert.equal(await page.locator('.transcript img').count(), 0, 'no element was injected');
     await screenshot(page, 'console-conversation.png');

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { KefuAgentClient } from '@kefu/sdk';
 import type { AgentRole } from '@kefu/sdk';
 import {
@@ -12,6 +12,9 @@ import {
   type TestServer,
   type TestServerOptions,
 } from '../../server/test/helpers/testServer';
+
+/** How long a browser wait may take before the test fails: generous, for loaded machines. */
+export const browserWaitMs = 90_000;
 
 export const chromiumPath = process.env.KEFU_TEST_CHROMIUM;
 export const skipReason = chromiumPath ? false : 'KEFU_TEST_CHROMIUM not set';
@@ -73,6 +76,8 @@ export async function openConsole(
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
   const context = await harness.browser.newContext({ viewport, locale: 'zh-CN' });
+  // Waits are for conditions, not speed: a loaded machine may take long to render a screen.
+  context.setDefaultTimeout(browserWaitMs);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,4 +101,15 @@ export async function signIn(page: Page, account: { email: string; password: str
 
 export function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(screenshotDirectory, name) });
+}
+
+/** Waits until a form field holds `value` (an edit dialog fills its fields after it opens). */
+export async function waitForFieldValue(field: Locator, value: string): Promise<void> {
+  const handle = await field.elementHandle();
+  await field
+    .page()
+    .waitForFunction(
+      ([element, expected]) => element instanceof HTMLInputElement && element.value === expected,
+      [handle, value] as const,
+    );
 }

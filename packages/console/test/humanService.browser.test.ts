@@ -16,6 +16,7 @@ import {
   signIn,
   skipReason,
   startConsoleHarness,
+  waitForFieldValue,
   type ConsoleHarness,
 } from './consoleBrowser';
 
@@ -94,7 +95,7 @@ test(
 
     const agentPage = agentSession.page;
     const arrived = agentPage.locator(`[data-conversation-id="${conversationId}"]`);
-    await arrived.waitFor({ timeout: 10_000 });
+    await arrived.waitFor();
     await arrived.click();
     await agentPage.locator('.message--note', { hasText: '请核实后处理' }).waitFor();
     await agentPage.getByTestId('handoff-panel').getByText('太慢了，我要转人工').waitFor();
@@ -191,6 +192,7 @@ test(
     await policyRow.waitFor();
     await policyRow.getByRole('button', { name: '编辑 VIP 高优先级' }).click();
     dialog = page.getByRole('dialog', { name: '编辑策略' });
+    await waitForFieldValue(dialog.getByLabel('策略名称'), 'VIP 高优先级');
     await dialog.getByLabel('首次响应（分钟）').fill('5');
     await dialog.getByLabel('解决（分钟）').fill('480');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -215,6 +217,7 @@ test(
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('button', { name: '编辑 售后组' }).click();
     dialog = page.getByRole('dialog', { name: '编辑小组' });
+    await waitForFieldValue(dialog.getByLabel('小组名称'), '售后组');
     await dialog.getByLabel('小组名称').fill('售后一组');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page

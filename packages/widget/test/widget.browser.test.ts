@@ -172,7 +172,7 @@ async function sendWithFailedFirstAttempt(
     await route.abort('connectionreset');
   });
   await sendFromWidget(page, text);
-  await page.locator('.kefu-row--customer.kefu-row--sent', { hasText: text }).waitFor({ timeout: 15_000 });
+  await page.locator('.kefu-row--customer.kefu-row--sent', { hasText: text }).waitFor();
   await page.unrouteAll();
   if (failure === 'server-unavailable') assert.equal(postedClientMessageIds.length, 2, 'the widget retried');
   assert.equal(new Set(postedClientMessageIds).size, 1, 'every attempt reused one clientMessageId');
@@ -218,7 +218,7 @@ async function replyAsAgent(
   const conversationPath = `/api/v1/agent/conversations/${conversationId}`;
   await callAgentApi(baseUrl, agentToken, `${conversationPath}/takeover`, {});
   await callAgentApi(baseUrl, agentToken, `${conversationPath}/messages`, { text: AGENT_REPLY });
-  await page.locator('.kefu-row--agent .kefu-text', { hasText: AGENT_REPLY }).waitFor({ timeout: 10_000 });
+  await page.locator('.kefu-row--agent .kefu-text', { hasText: AGENT_REPLY }).waitFor();
   await page.screenshot({ path: join(screenshotDirectory, 'widget-agent-reply.png') });
 
   await callAgentApi(baseUrl, agentToken, `${conversationPath}/messages`, { text: HTML_PAYLOAD });
@@ -238,7 +238,7 @@ async function replyAsAgent(
   await page.keyboard.press('Escape');
   await page.locator('.kefu-window').waitFor({ state: 'hidden' });
   await callAgentApi(baseUrl, agentToken, `${conversationPath}/messages`, { text: '还有其他问题吗？' });
-  await page.getByRole('button', { name: '打开在线客服 (1 条未读消息)' }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: '打开在线客服 (1 条未读消息)' }).waitFor();
   assert.equal(await page.locator('.kefu-badge').textContent(), '1');
   await page.screenshot({ path: join(screenshotDirectory, 'widget-unread-badge.png') });
 }

@@ -14,9 +14,14 @@ const negatedConfirm = /不(确认|确定)|don'?t confirm|not sure/;
 /** Long messages carry new information, not an answer to a yes/no question. */
 const maximumAnswerLength = 24;
 
-export function parseYesNo(text: string): 'yes' | 'no' | null {
+/** Asked "cancel it?" or "refund it?", "不想要了 / don't need it anymore" means yes. */
+export const wantsItGone = /不想要|不要了|不需要了|用不上|不买了|no longer need|don'?t (?:want|need) it/;
+
+/** `agreeing`: answers that mean yes to this particular question although they are worded as a refusal. */
+export function parseYesNo(text: string, agreeing?: RegExp): 'yes' | 'no' | null {
   const answer = comparable(text);
   if (!answer || answer.length > maximumAnswerLength) return null;
+  if (agreeing?.test(answer)) return 'yes';
   if (agreeingNegations.test(answer)) return 'yes';
   if (noStart.test(answer) || withdrawal.test(answer)) return 'no';
   if (yesStart.test(answer)) return 'yes';

@@ -55,7 +55,7 @@ export const deliveryProblemFlow: Flow = {
     state.step = 'confirm_return';
     const what =
       problem === 'damaged'
-        ? say(locale, '收到的商品有破损', 'it arrived damaged')
+        ? say(locale, '收到的商品有破损', 'the damage')
         : say(locale, '发错或少发了商品', 'the wrong or missing item');
     return answer(
       reply(

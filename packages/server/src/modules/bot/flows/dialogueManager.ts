@@ -1,5 +1,6 @@
 import type { CommerceOrder } from '../../commerce/connector';
 import { splitClauses } from '../clauses';
+import { asksForPerson } from '../stages/intentStage';
 import type { DialogueState, FlowName } from './dialogueState';
 import { endFlow, isFlowName } from './dialogueState';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
@@ -31,10 +32,9 @@ export async function runDialogueTurn(context: FlowContext): Promise<DialogueOut
 
 async function runOneFlow(context: FlowContext): Promise<DialogueOutcome | null> {
   const { state, turn } = context;
-  const intent = turn.understanding.intent;
   const active = currentFlow(state);
   const answersFlow = active?.expectsAnswer?.(state.step ?? '', context.text) ?? false;
-  if (intent.id === 'human_agent' && intent.confidence >= startConfidence && !answersFlow) return null;
+  if (asksForPerson(turn) && !answersFlow) return null;
   if (active || state.step === 'clarify') {
     if (isAbort(context.text)) {
       endFlow(state);
@@ -94,6 +94,9 @@ function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[]
   return flowsAskedByClause(context).filter((flow) => flow !== chosen && !sameAnswer(flow, chosen));
 }
 
+const requestCue =
+  /吗|嗎|么|麼|呢|[?？]|能|可以|可不可以|怎么|怎麼|怎样|如何|多久|什么时候|几时|哪|要|想|帮|幫|麻烦|麻煩|请|請|给我|\b(can|could|would|will|when|where|what|how|why|is|are|do|does|please|i want|i'd like|i need|help)\b/i;
+
 /** The flows a message asks for clause by clause ("KF… 到哪了 / 还有能开发票吗"); one clause gives none. */
 function flowsAskedByClause(context: FlowContext): FlowName[] {
   const clauses = splitClauses(context.turn.text);
@@ -103,6 +106,8 @@ function flowsAskedByClause(context: FlowContext): FlowName[] {
   );
   const flows: FlowName[] = [];
   for (const clause of clauses) {
+    // A clause that only tells ("I ordered a kettle") asks for nothing by itself.
+    if (!requestCue.test(clause)) continue;
     const intent = context.classify(clause);
     const flow = intent.id;
     if (!isFlowName(flow) || intent.confidence < startConfidence) continue;
@@ -203,7 +208,7 @@ async function chooseFlow(
     intent.confidence - (second?.confidence ?? 0) < closeMargin;
   const asked = flowsAskedByClause(context);
   if (asked.length >= 2 && asked[0]) return { flow: asked[0] };
-  if (namesOrder) return chooseOrderFlow(context, { top, secondFlow, close });
+  if (namesOrder) return chooseOrderFlow(context, { top, secondFlow });
   if (close && top && secondFlow) return { clarify: [top, secondFlow] };
   if (top && intent.confidence >= startConfidence) return { flow: top };
   // A product question that names the product needs no "did you mean": the answer is about that product.
@@ -218,7 +223,8 @@ async function chooseFlow(
   // A complaint or an angry message about no particular task is for the apology and the offer of a person.
   if (intent.id === 'complaint' || sentiment.anger) return null;
   // An unclear message that names a product ("介绍一下电热水壶") is a question about that product.
-  if (intent.confidence < startConfidence || intent.id === 'unknown' || intent.id === 'feedback')
+  const unclear = ['unknown', 'feedback', 'human_agent'].includes(intent.id);
+  if (intent.confidence < startConfidence || unclear)
     if (await mentionsProduct(context)) return { flow: 'product_inquiry' };
   return null;
 }
@@ -230,10 +236,10 @@ async function chooseFlow(
  */
 function chooseOrderFlow(
   context: FlowContext,
-  options: { top: FlowName | null; secondFlow: FlowName | null; close: boolean },
-): { flow: FlowName } | { clarify: FlowName[] } {
+  options: { top: FlowName | null; secondFlow: FlowName | null },
+): { flow: FlowName } {
   const { intent } = context.turn.understanding;
-  const { top, secondFlow, close } = options;
+  const { top, secondFlow } = options;
   const earlier = context.turn.earlierIntents.find(
     (previous) =>
       isFlowName(previous.id) &&
@@ -244,7 +250,7 @@ function chooseOrderFlow(
   // A bare number says nothing of the task: the question asked just before does.
   const onlyNumber = context.text.replace(/[A-Za-z]{0,4}\d{6,}|[\s\p{P}\p{S}]/gu, '').length < 2;
   if (onlyNumber && earlierFlow) return { flow: earlierFlow };
-  if (top && close && secondFlow) return { clarify: [top, secondFlow] };
+  // No "did you mean" about a named order: the phone check comes first anyway, and either flow shows the order.
   if (top && intent.confidence >= guessConfidence) return { flow: top };
   if (earlierFlow) return { flow: earlierFlow };
   if (top) return { flow: top };

@@ -10,7 +10,7 @@ import type { ReplyLocale } from '../replyLocale';
 import type { DialogueState, FlowName } from './dialogueState';
 import type { ShopperSlots } from './shopperSlots';
 
-export { isAbort, parseYesNo } from './confirmation';
+export { isAbort, parseYesNo, wantsItGone } from './confirmation';
 
 export interface FlowResult {
   replies: BotReply[];

@@ -6,6 +6,7 @@ import {
   formatMoney,
   humanButton,
   parseYesNo,
+  wantsItGone,
   reply,
   say,
   yesNoButtons,
@@ -15,7 +16,7 @@ import {
 export const orderCancelFlow: Flow = {
   name: 'order_cancel',
   orderFilter: (order) => order.status === 'unpaid' || order.status === 'paid',
-  expectsAnswer: (step, text) => step === 'confirm' && parseYesNo(text) !== null,
+  expectsAnswer: (step, text) => step === 'confirm' && parseYesNo(text, wantsItGone) !== null,
   async run(context, order) {
     if (!order) throw new Error('order_cancel runs with an order');
     const { state, turn } = context;
@@ -61,7 +62,7 @@ export const orderCancelFlow: Flow = {
         ),
       );
     }
-    const decision = parseYesNo(context.text);
+    const decision = parseYesNo(context.text, wantsItGone);
     if (decision === null)
       return answer(
         reply(

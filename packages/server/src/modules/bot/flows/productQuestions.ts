@@ -61,7 +61,7 @@ function recommendSize(product: CommerceProduct, comparable: string, locale: Rep
 }
 
 /** "有46mm的吗" / "do you have it in XL": whether that variant exists and is in stock. */
-function answerVariantQuestion(
+export function answerVariantQuestion(
   product: CommerceProduct,
   comparable: string,
   locale: ReplyLocale,

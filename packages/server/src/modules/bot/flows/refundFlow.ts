@@ -9,6 +9,7 @@ import {
   formatTime,
   humanButton,
   parseYesNo,
+  wantsItGone,
   reply,
   say,
   yesNoButtons,
@@ -21,7 +22,7 @@ import {
 export const refundFlow: Flow = {
   name: 'refund',
   orderFilter: (order) => order.status !== 'unpaid',
-  expectsAnswer: (step, text) => step.startsWith('confirm') && parseYesNo(text) !== null,
+  expectsAnswer: (step, text) => step.startsWith('confirm') && parseYesNo(text, wantsItGone) !== null,
   async run(context, order) {
     if (!order) throw new Error('refund runs with an order');
     const { state, turn } = context;
@@ -83,7 +84,7 @@ function askToConfirm(context: FlowContext, step: string, text: string): FlowRes
 async function answerConfirmation(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
   const { state, turn } = context;
   const { locale } = turn;
-  const decision = parseYesNo(context.text);
+  const decision = parseYesNo(context.text, wantsItGone);
   if (decision === null)
     return answer(
       reply(say(locale, '请回复“确认”或“算了”。', 'Please answer "yes" or "no".'), yesNoButtons(locale)),

@@ -33,7 +33,10 @@ export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
 const phoneTailPattern =
   /(?:尾号|尾数|后四位|后4位|末四位|末4位|后四个数|last\s*(?:4|four)\s*(?:digits)?(?:\s*(?:are|is|:))?|ending\s*(?:in|with)?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
 const reasonPatterns: [ReturnReason, RegExp][] = [
-  ['damaged_in_transit', /破损|碎了|碎掉|摔碎|压坏|摔坏|压扁|裂了|damaged|broken|crushed|cracked|smashed/i],
+  [
+    'damaged_in_transit',
+    /破损|碎了|碎掉|摔碎|压坏|摔坏|压扁|裂了|裂开|damaged|broken|crushed|cracked|shattered|smashed|dented/i,
+  ],
   [
     'defective',
     /质量问题|坏了|故障|不能用|用不了|开不了机|不工作|不亮|没反应|defect|faulty|doesn'?t work|not working|stopped working/i,
@@ -52,7 +55,10 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
 ];
 const problemPatterns: [DeliveryProblem, RegExp][] = [
-  ['damaged', /破损|碎|压坏|压扁|摔坏|漏了|漏液|damaged|broken|crushed|leak/i],
+  [
+    'damaged',
+    /破损|碎|裂|压坏|压扁|摔坏|变形|漏了|漏液|damaged|broken|crushed|cracked|shattered|dented|smashed|leak/i,
+  ],
   ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
   [
     'not_received',
@@ -70,6 +76,9 @@ const companyTitlePattern =
   /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
 const addressMarkers =
   /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
+/** A place: an administrative or street word; "尾号0101" is not one. */
+const placeMarkers =
+  /省|市|区|县|镇|乡|村|路|街|大道|弄|巷|胡同|小区|花园|大厦|公寓|栋|幢|单元|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
 
 /**
  * Reads every slot a message holds. `simplified` is the text in simplified script (what patterns match);
@@ -154,7 +163,7 @@ export function extractAddress(original: string, simplified: string): string | n
     /^.*?(?:新地址|地址改成|地址改为|地址是|改成|改为|改到|寄到|送到|new address(?: is)?)[:：\s是]*/i;
   const candidate = addressMarkers.test(simplified) ? original.replace(prefix, '').trim() : '';
   const comparable = simplified.replace(prefix, '');
-  if (candidate.length < 6 || !addressMarkers.test(comparable)) return null;
+  if (candidate.length < 6 || !placeMarkers.test(comparable)) return null;
   // An address names at least a place and a street or number, not just "地址" or "改下收货地址".
   if (!/\d|路|街|号|弄|村|室|栋|幢|road|street|avenue/i.test(comparable)) return null;
   return candidate;

@@ -2,7 +2,9 @@ import type { CommerceProduct } from '../../commerce/connector';
 import type { ReplyLocale } from '../replyLocale';
 import type { Flow } from './flowKit';
 import { answer, reply, say } from './flowKit';
+import { toComparable } from '../../commerce/productFacts';
 import { productName, withProduct } from './productFlows';
+import { answerVariantQuestion } from './productQuestions';
 
 const lowStock = 10;
 
@@ -14,6 +16,8 @@ export const stockAvailabilityFlow: Flow = {
   run: (context) =>
     withProduct(context, (product) => {
       const { locale } = context.turn;
+      const variantAnswer = answerVariantQuestion(product, toComparable(context.turn.text), locale);
+      if (variantAnswer) return answer(reply(variantAnswer));
       const wanted = context.turn.understanding.entities
         .filter((entity) => entity.type === 'color' || entity.type === 'size')
         .map((entity) => entity.text.toLowerCase().replace(/色$/, ''));

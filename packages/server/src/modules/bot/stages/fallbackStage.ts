@@ -15,7 +15,9 @@ export class FallbackStage implements BotStage {
   async handle(turn: BotTurn): Promise<BotDecision> {
     const english = turn.locale === 'en';
     const { intent } = turn.understanding;
-    const topic = intent.confidence >= namedTopicConfidence ? intentTopics[intent.id] : undefined;
+    // A guessed request for a person that names no person is not a topic to name ("扫地机器人").
+    const named = intent.confidence >= namedTopicConfidence && intent.id !== 'human_agent';
+    const topic = named ? intentTopics[intent.id] : undefined;
     const humanButton = {
       label: english ? 'Human agent' : '转人工',
       text: english ? 'Talk to a human' : '转人工',

@@ -1,6 +1,16 @@
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 import { pickLocalizedText } from '../replyLocale';
 
+/** Words of a request for a person; "扫地机器人" or "robot vacuum" alone is a product, not a request. */
+const personWords =
+  /人工|真人|客服|找人|转人|轉人|有人|活人|经理|經理|店长|店長|主管|\b(human|agent|person|people|representative|someone|staff|operator|manager|supervisor)\b/i;
+
+/** A request for a person, in any wording the engine recognises, that names a person. */
+export function asksForPerson(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
+  const { intent } = turn.understanding;
+  return intent.id === 'human_agent' && intent.confidence >= handoffConfidence && personWords.test(turn.text);
+}
+
 /** Below this the intent is a guess, and a guess must not move a shopper to the queue. */
 const handoffConfidence = 0.6;
 
@@ -13,7 +23,7 @@ export class IntentStage implements BotStage {
 
   async handle(turn: BotTurn): Promise<BotDecision | null> {
     const { intent, sentiment } = turn.understanding;
-    if (intent.id === 'human_agent' && intent.confidence >= handoffConfidence) {
+    if (asksForPerson(turn)) {
       return {
         stage: `${this.name}:human_agent`,
         replies: [
