@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../packages/server/src/app';
 import { ManualClock } from '../../packages/server/src/clock';
 import { loadConfig } from '../../packages/server/src/config';
+import { loadTestingLimitsEnvironment } from '../../packages/server/src/http/abuseLimitsConfig';
 
 interface Turn {
   say: string;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     KEFU_ADMIN_PASSWORD: 'bench password 123',
     LOG_LEVEL: 'silent',
     KEFU_SHOP_IDENTITY_SECRET: identitySecret,
+    ...loadTestingLimitsEnvironment,
   });
   const kefu = await buildApp(config, { logger: false, clock: new ManualClock(), routingTimers: false });
   await kefu.app.listen({ port: 0, host: '127.0.0.1' });

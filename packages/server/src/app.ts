@@ -17,7 +17,11 @@ import { LocalEventBus } from './events/eventBus';
 import { EventJobs } from './events/eventJobs';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
+import { BoundedConcurrency } from './boundedConcurrency';
+import { KefuError } from './errors';
 import { installErrorHandler } from './http/errorHandler';
+import { registerRequestLimits } from './http/requestLimits';
+import { createVisitorRequestLimits } from './http/visitorRequestLimits';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
@@ -94,6 +98,7 @@ const widgetDistDir = fileURLToPath(new URL('../../widget/dist/', import.meta.ur
 export async function buildApp(config: KefuConfig, dependencies: AppDependencies = {}): Promise<KefuApp> {
   const clock = dependencies.clock ?? systemClock;
   const app = Fastify({
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     logger: dependencies.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -135,7 +140,18 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const eventJobs = new EventJobs(jobs);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
-  const agents = new AgentService(database.db, clock, unitOfWork);
+  const passwordWork = new BoundedConcurrency(
+    config.abuseLimits.loginConcurrency,
+    config.abuseLimits.loginQueue,
+    () => new KefuError('login_busy', undefined, { retryAfterSeconds: 1 }),
+  );
+  const agents = new AgentService(database.db, clock, unitOfWork, passwordWork);
+  const visitorTokens = new VisitorTokens(config.secretKey, clock);
+  await registerRequestLimits(app, {
+    redisUrl: config.redisUrl,
+    nameSpace: `${config.redisChannel}:limits:`,
+    logger: app.log,
+  });
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
@@ -172,7 +188,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     metrics: createMetrics(),
     agents,
     auth: new AuthService(database.db, agents, clock),
-    visitorTokens: new VisitorTokens(config.secretKey, clock),
+    visitorTokens,
+    passwordWork,
+    visitorLimits: createVisitorRequestLimits(app, config.abuseLimits, visitorTokens),
     botRules,
     understander,
     bot: new BotPipeline(
@@ -292,4 +310,11 @@ async function registerWebAssets(app: FastifyInstance): Promise<void> {
     index: ['index.html'],
     wildcard: false,
   });
+}
+
+function toFastifyTrustProxy(
+  trustProxy: KefuConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'boolean' || Array.isArray(trustProxy)) return trustProxy;
+  return (_address, hop) => hop < trustProxy.hops;
 }

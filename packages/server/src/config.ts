@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
+import { abuseLimitsEnvironmentSchema, toAbuseLimitsConfig } from './http/abuseLimitsConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -36,6 +38,8 @@ const environmentSchema = z
     KEFU_SEED_DEMO: booleanFromEnv.default(true),
     KEFU_PUBLIC_URL: z.string().url().optional(),
     KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    /** Behind a reverse proxy: `true` (any), a hop count, or the proxies' addresses/CIDRs, comma-separated. */
+    KEFU_TRUST_PROXY: z.string().trim().min(1).default('false'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
@@ -51,7 +55,8 @@ const environmentSchema = z
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
   })
-  .extend(commerceEnvironmentSchema.shape);
+  .extend(commerceEnvironmentSchema.shape)
+  .extend(abuseLimitsEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -79,6 +84,9 @@ export interface KefuConfig {
   commerce: CommerceConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
+  /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
+  trustProxy: boolean | string[] | { hops: number };
+  abuseLimits: AbuseLimitsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +132,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
+    trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
+    abuseLimits: toAbuseLimitsConfig(values),
   };
 }
 
@@ -145,4 +155,14 @@ function parseOrigins(value: string): '*' | string[] {
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
   if (invalid.length > 0) throw new ConfigError(`KEFU_WIDGET_ORIGINS: not an origin: ${invalid.join(', ')}`);
   return origins;
+}
+
+function parseTrustProxy(value: string): boolean | string[] | { hops: number } {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
+  const addresses = value.split(',').map((address) => address.trim());
+  const invalid = addresses.filter((address) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(address));
+  if (invalid.length > 0)
+    throw new ConfigError(`KEFU_TRUST_PROXY: not an address or CIDR: ${invalid.join(', ')}`);
+  return addresses;
 }

@@ -51,6 +51,8 @@ export const errorCatalog = {
   email_taken: { status: 409, message: 'An agent with this e-mail already exists' },
   payload_too_large: { status: 413, message: 'The request is too large' },
   rate_limited: { status: 429, message: 'Too many requests' },
+  login_locked: { status: 429, message: 'Too many failed sign-ins; try again later' },
+  login_busy: { status: 503, message: 'Too many sign-ins at once; try again in a moment' },
   webhook_signature_invalid: { status: 401, message: 'The webhook signature is missing or wrong' },
   webhook_stale: {
     status: 401,

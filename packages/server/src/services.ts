@@ -1,3 +1,4 @@
+import type { BoundedConcurrency } from './boundedConcurrency';
 import type { Clock } from './clock';
 import type { KefuConfig } from './config';
 import type { KefuDatabase } from './db/database';
@@ -5,6 +6,7 @@ import type { EventBus } from './events/eventBus';
 import type { EventJobs } from './events/eventJobs';
 import type { OutboxPublisher, UnitOfWork } from './events/outbox';
 import type { KefuMetrics } from './http/metrics';
+import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
@@ -46,6 +48,10 @@ export interface KefuServices {
   agents: AgentService;
   auth: AuthService;
   visitorTokens: VisitorTokens;
+  /** Bounds the argon2 work of sign-ins and new passwords. */
+  passwordWork: BoundedConcurrency;
+  /** Per-address and per-visitor request limits of the public visitor API (onRequest hooks). */
+  visitorLimits: VisitorRequestLimits;
   botRules: BotRulesService;
   understander: MessageUnderstander;
   bot: BotPipeline;

@@ -505,7 +505,7 @@ export interface WebhookDeliveriesTable {
 }
 
 export interface LoginLockoutsTable {
-  /** The lower-cased e-mail address tried (known or not, so lock-outs reveal nothing). */
+  /** `account:<lower-cased e-mail tried>` (known or not, so lock-outs reveal nothing) or `address:<client IP>`. */
   account_key: string;
   /** Failures since the last lock-out or success. */
   failures: number;

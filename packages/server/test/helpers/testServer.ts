@@ -5,6 +5,7 @@ import type { KefuApp } from '../../src/app';
 import { buildApp } from '../../src/app';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
+import { loadTestingLimitsEnvironment } from '../../src/http/abuseLimitsConfig';
 import type { TestDatabase } from './testDatabase';
 import { testDatabaseTargets } from './testDatabase';
 
@@ -48,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     KEFU_ADMIN_PASSWORD: testAdminPassword,
     KEFU_SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
+    ...loadTestingLimitsEnvironment,
     ...options.environment,
   });
   const kefu = await buildApp(config, {

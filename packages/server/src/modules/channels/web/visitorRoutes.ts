@@ -63,11 +63,13 @@ const sendMessageBodySchema = z
 /** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
 export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
   const tags = ['visitor'];
 
   app.post(
     '/api/v1/visitor/sessions',
     {
+      onRequest: [limits.sessionsPerAddress, limits.sessionsPerVisitor],
       schema: {
         tags,
         summary:
@@ -82,6 +84,7 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
             status: conversationStatusSchema,
           }),
           400: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },
@@ -106,13 +109,18 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.post(
     '/api/v1/visitor/messages',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.messagesPerVisitor],
       schema: {
         tags,
         summary: 'Send a shopper message (text, photos or both); returns it and the bot replies',
         security: bearerSecurity,
         body: sendMessageBodySchema,
-        response: { 201: sendMessageResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+        response: {
+          201: sendMessageResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          429: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
