@@ -21,6 +21,7 @@ import { BoundedConcurrency } from './boundedConcurrency';
 import { KefuError } from './errors';
 import { installErrorHandler } from './http/errorHandler';
 import { registerRequestLimits } from './http/requestLimits';
+import { installSecurityHeaders } from './http/securityHeaders';
 import { createVisitorRequestLimits } from './http/visitorRequestLimits';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueueOptions } from './jobs/jobQueue';
@@ -60,6 +61,8 @@ import { createFlowStage } from './modules/bot/stages/flowStage';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
+import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
+import { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
@@ -220,6 +223,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     }),
     ...routingModule,
     suggestions,
+    widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
   };
 
@@ -241,7 +245,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   installErrorHandler(app);
   installHttpMetrics(app, services.metrics);
-  await installWidgetCors(app, config.widgetOrigins);
+  await installSecurityHeaders(app);
+  await installWidgetCors(app, (origin) => services.widgetOrigins.allows(origin));
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
@@ -256,6 +261,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(visitorRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(welcomeRoutes, { services });
+  await app.register(widgetOriginRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });

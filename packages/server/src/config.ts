@@ -37,7 +37,7 @@ const environmentSchema = z
     KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
     KEFU_SEED_DEMO: booleanFromEnv.default(true),
     KEFU_PUBLIC_URL: z.string().url().optional(),
-    KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    KEFU_WIDGET_ORIGINS: z.string().trim().default(''),
     /** Behind a reverse proxy: `true` (any), a hop count, or the proxies' addresses/CIDRs, comma-separated. */
     KEFU_TRUST_PROXY: z.string().trim().min(1).default('false'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
@@ -71,7 +71,7 @@ export interface KefuConfig {
   adminPassword: string | null;
   seedDemo: boolean;
   publicUrl: string | null;
-  /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
+  /** Sites allowed to embed the widget (CORS on the visitor API) besides those an admin adds: `*` or exact origins. */
   widgetOrigins: '*' | string[];
   logLevel: string;
   /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
@@ -151,7 +151,8 @@ function readOrCreateSecretKey(dataDir: string): string {
 
 function parseOrigins(value: string): '*' | string[] {
   if (value === '*') return '*';
-  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  if (value === '') return [];
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, '').toLowerCase());
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
   if (invalid.length > 0) throw new ConfigError(`KEFU_WIDGET_ORIGINS: not an origin: ${invalid.join(', ')}`);
   return origins;

@@ -15,6 +15,7 @@ import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
 import type { BotRulesService } from './modules/bot/rulesService';
 import type { MessageUnderstander } from './modules/bot/understanding';
+import type { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
@@ -72,6 +73,8 @@ export interface KefuServices {
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
   uploads: UploadService;
+  /** Sites allowed to embed the widget (CORS of the visitor API). */
+  widgetOrigins: WidgetOrigins;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
 }

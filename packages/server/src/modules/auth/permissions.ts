@@ -12,7 +12,8 @@ export type Permission =
   | 'routing:manage'
   | 'tickets:read_all'
   | 'sla:manage'
-  | 'commerce:manage';
+  | 'commerce:manage'
+  | 'channels:manage';
 
 const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -21,6 +22,7 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'agents:manage',
     'bot:manage',
     'commerce:manage',
+    'channels:manage',
     'customers:read',
     'audit:read',
     'knowledge:edit',
