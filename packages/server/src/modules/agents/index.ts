@@ -3,3 +3,4 @@ export { AgentRoutingDirectory } from './routingProfiles';
 export { agentRoutingRoutes } from './routingRoutes';
 export { agentRoleSchema } from './service';
 export type { AgentService } from './service';
+export { listTeamIdsOfAgent } from './routingRepo';

@@ -3,4 +3,4 @@ export { addBusinessMinutes, nextOpeningAt } from './businessCalendar';
 export { priorityRank } from './planAssignments';
 export type { RoutingAgent } from './planAssignments';
 export type { RoutingService } from './service';
-export type { SettingsStore } from './settingsStore';
+export { SettingsStore } from './settingsStore';

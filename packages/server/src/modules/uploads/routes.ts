@@ -18,11 +18,12 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
     limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 },
   });
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
 
   app.post(
     '/api/v1/visitor/uploads',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.uploadsPerVisitor],
       schema: {
         tags: ['visitor'],
         summary: 'Upload a photo (JPEG, PNG, WebP or GIF) as multipart `file`; send its id with a message',
@@ -41,6 +42,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
           401: errorResponseSchema,
           413: errorResponseSchema,
           415: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },
