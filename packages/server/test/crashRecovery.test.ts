@@ -73,7 +73,7 @@ for (const target of testDatabaseTargets()) {
         () => 'connection lost',
       );
       // The bot is phrasing its answer: the message is stored, the answer is not.
-      await waitUntil(() => chat.requests.length === 1, { description: 'the bot asked the model' });
+      await waitUntil(() => chat.requests.length >= 1, { description: 'the bot asked the model' });
       first.child.kill('SIGKILL');
       assert.equal(await first.exited, null);
       assert.equal(await unanswered, 'connection lost');
@@ -90,7 +90,7 @@ for (const target of testDatabaseTargets()) {
         body: question,
       });
       // The job of the killed process is taken over and asks the model again; now it answers.
-      await waitUntil(() => chat.requests.length === 2, {
+      await waitUntil(() => chat.requests.length >= 2, {
         description: 'the job ran again',
         timeoutMs: 60_000,
       });
