@@ -31,6 +31,9 @@ const TicketsScreen = lazy(() =>
 const ServiceSettingsScreen = lazy(() =>
   import('./service/admin/ServiceSettingsPage').then((module) => ({ default: module.ServiceSettingsScreen })),
 );
+const SecurityScreen = lazy(() =>
+  import('./security/SecurityScreen').then((module) => ({ default: module.SecurityScreen })),
+);
 const CannedResponsesPage = lazy(() =>
   import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
 );
@@ -99,6 +102,8 @@ function Screen({ route }: { route: ConsoleRoute }) {
       ) : (
         <ServiceSettingsScreen tab={route.tab} />
       );
+    case 'security':
+      return isAdmin ? <SecurityScreen tab={route.tab} /> : <InboxPage conversationId={null} />;
     case 'inbox':
       return <InboxPage conversationId={route.conversationId} />;
   }

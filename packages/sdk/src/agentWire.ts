@@ -83,6 +83,7 @@ export function parseConversation(value: unknown): Conversation {
     priority: readEnum(record.priority, priorities),
     category: readNullableString(record, 'category'),
     assigneeId: readNullableString(record, 'assigneeId'),
+    teamId: readNullableString(record, 'teamId'),
     subject: readNullableString(record, 'subject'),
     locale: readEnum(record.locale, locales),
     lastMessageAt: readNullableString(record, 'lastMessageAt'),

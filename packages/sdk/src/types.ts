@@ -99,6 +99,8 @@ export interface Conversation {
   priority: ConversationPriority;
   category: string | null;
   assigneeId: string | null;
+  /** The team it was transferred to; while nobody holds it only that team's agents (and supervisors) see it. */
+  teamId: string | null;
   subject: string | null;
   /** The conversation's language and script: what the shopper writes and every message to them uses. */
   locale: Locale;
@@ -108,7 +110,9 @@ export interface Conversation {
   resolvedAt: string | null;
 }
 
+/** Send the earlier session's token as `Authorization: Bearer …` to resume that visitor. */
 export interface VisitorSessionRequest {
+  /** @deprecated Ignored by the server: a bare visitor id resumes nothing; the earlier session's token does. */
   visitorId?: string;
   name?: string;
   locale?: string;

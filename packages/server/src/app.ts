@@ -17,7 +17,12 @@ import { LocalEventBus } from './events/eventBus';
 import { EventJobs } from './events/eventJobs';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
+import { BoundedConcurrency } from './boundedConcurrency';
+import { KefuError } from './errors';
 import { installErrorHandler } from './http/errorHandler';
+import { registerRequestLimits } from './http/requestLimits';
+import { installSecurityHeaders } from './http/securityHeaders';
+import { createVisitorRequestLimits } from './http/visitorRequestLimits';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
@@ -57,6 +62,8 @@ import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
+import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
+import { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
@@ -105,6 +112,7 @@ const widgetDistDir = fileURLToPath(new URL('../../widget/dist/', import.meta.ur
 export async function buildApp(config: KefuConfig, dependencies: AppDependencies = {}): Promise<KefuApp> {
   const clock = dependencies.clock ?? systemClock;
   const app = Fastify({
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     logger: dependencies.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -146,7 +154,18 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const eventJobs = new EventJobs(jobs);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
-  const agents = new AgentService(database.db, clock, unitOfWork);
+  const passwordWork = new BoundedConcurrency(
+    config.abuseLimits.loginConcurrency,
+    config.abuseLimits.loginQueue,
+    () => new KefuError('login_busy', undefined, { retryAfterSeconds: 1 }),
+  );
+  const agents = new AgentService(database.db, clock, unitOfWork, passwordWork);
+  const visitorTokens = new VisitorTokens(config.secretKey, clock);
+  await registerRequestLimits(app, {
+    redisUrl: config.redisUrl,
+    nameSpace: `${config.redisChannel}:limits:`,
+    logger: app.log,
+  });
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
@@ -166,7 +185,6 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     logger: app.log,
   });
   const understander = createNluUnderstander(loadDefaultEngine());
-  const visitorTokens = new VisitorTokens(config.secretKey, clock);
   const humanService = createHumanServiceModules({
     db: database.db,
     unitOfWork,
@@ -188,6 +206,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     agents,
     auth: new AuthService(database.db, agents, clock),
     visitorTokens,
+    passwordWork,
+    visitorLimits: createVisitorRequestLimits(app, config.abuseLimits, visitorTokens),
     botRules,
     understander,
     bot: new BotPipeline(
@@ -226,6 +246,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     }),
     ...humanService,
     suggestions,
+    widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
     channels: createChannelModule({
       db: database.db,
@@ -272,7 +293,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   installErrorHandler(app);
   installHttpMetrics(app, services.metrics);
-  await installWidgetCors(app, config.widgetOrigins);
+  await installSecurityHeaders(app);
+  await installWidgetCors(app, (origin) => services.widgetOrigins.allows(origin));
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
@@ -287,6 +309,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(visitorRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(welcomeRoutes, { services });
+  await app.register(widgetOriginRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });
@@ -349,4 +372,11 @@ async function registerWebAssets(app: FastifyInstance): Promise<void> {
     index: ['index.html'],
     wildcard: false,
   });
+}
+
+function toFastifyTrustProxy(
+  trustProxy: KefuConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'boolean' || Array.isArray(trustProxy)) return trustProxy;
+  return (_address, hop) => hop < trustProxy.hops;
 }

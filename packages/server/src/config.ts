@@ -4,6 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ChannelConfig } from './modules/channels/channelConfig';
 import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
+import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
+import { abuseLimitsEnvironmentSchema, toAbuseLimitsConfig } from './http/abuseLimitsConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -37,7 +39,9 @@ const environmentSchema = z
     KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
     KEFU_SEED_DEMO: booleanFromEnv.default(true),
     KEFU_PUBLIC_URL: z.string().url().optional(),
-    KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    KEFU_WIDGET_ORIGINS: z.string().trim().default(''),
+    /** Behind a reverse proxy: `true` (any), a hop count, or the proxies' addresses/CIDRs, comma-separated. */
+    KEFU_TRUST_PROXY: z.string().trim().min(1).default('false'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
@@ -56,7 +60,8 @@ const environmentSchema = z
       .default(5 * 1024 * 1024),
   })
   .extend(commerceEnvironmentSchema.shape)
-  .extend(channelEnvironmentSchema.shape);
+  .extend(channelEnvironmentSchema.shape)
+  .extend(abuseLimitsEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -71,7 +76,7 @@ export interface KefuConfig {
   adminPassword: string | null;
   seedDemo: boolean;
   publicUrl: string | null;
-  /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
+  /** Sites allowed to embed the widget (CORS on the visitor API) besides those an admin adds: `*` or exact origins. */
   widgetOrigins: '*' | string[];
   logLevel: string;
   /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
@@ -90,6 +95,9 @@ export interface KefuConfig {
   channels: ChannelConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
+  /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
+  trustProxy: boolean | string[] | { hops: number };
+  abuseLimits: AbuseLimitsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -138,6 +146,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
     channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
+    trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
+    abuseLimits: toAbuseLimitsConfig(values),
   };
 }
 
@@ -155,8 +165,19 @@ function readOrCreateSecretKey(dataDir: string): string {
 
 function parseOrigins(value: string): '*' | string[] {
   if (value === '*') return '*';
-  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  if (value === '') return [];
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, '').toLowerCase());
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
   if (invalid.length > 0) throw new ConfigError(`KEFU_WIDGET_ORIGINS: not an origin: ${invalid.join(', ')}`);
   return origins;
+}
+
+function parseTrustProxy(value: string): boolean | string[] | { hops: number } {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
+  const addresses = value.split(',').map((address) => address.trim());
+  const invalid = addresses.filter((address) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(address));
+  if (invalid.length > 0)
+    throw new ConfigError(`KEFU_TRUST_PROXY: not an address or CIDR: ${invalid.join(', ')}`);
+  return addresses;
 }

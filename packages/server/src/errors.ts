@@ -52,7 +52,17 @@ export const errorCatalog = {
   email_taken: { status: 409, message: 'An agent with this e-mail already exists' },
   payload_too_large: { status: 413, message: 'The request is too large' },
   rate_limited: { status: 429, message: 'Too many requests' },
+  login_locked: { status: 429, message: 'Too many failed sign-ins; try again later' },
+  login_busy: { status: 503, message: 'Too many sign-ins at once; try again in a moment' },
   webhook_signature_invalid: { status: 401, message: 'The webhook signature is missing or wrong' },
+  webhook_stale: {
+    status: 401,
+    message: 'The webhook was signed more than 5 minutes ago (or in the future); sign it again when sending',
+  },
+  webhook_duplicate: {
+    status: 409,
+    message: 'This webhook delivery id was already received; it is not applied again',
+  },
   webhook_not_configured: { status: 404, message: 'The shop webhook is not configured' },
   shop_identity_invalid: { status: 401, message: 'The shop identity signature is missing or wrong' },
   commerce_import_unavailable: { status: 409, message: 'Imports need the builtin commerce connector' },

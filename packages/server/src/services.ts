@@ -1,3 +1,4 @@
+import type { BoundedConcurrency } from './boundedConcurrency';
 import type { Clock } from './clock';
 import type { KefuConfig } from './config';
 import type { KefuDatabase } from './db/database';
@@ -5,6 +6,7 @@ import type { EventBus } from './events/eventBus';
 import type { EventJobs } from './events/eventJobs';
 import type { OutboxPublisher, UnitOfWork } from './events/outbox';
 import type { KefuMetrics } from './http/metrics';
+import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
@@ -14,6 +16,7 @@ import type { BotPipeline } from './modules/bot/pipeline';
 import type { ChannelModule } from './modules/channels/channelsModule';
 import type { BotRulesService } from './modules/bot/rulesService';
 import type { MessageUnderstander } from './modules/bot/understanding';
+import type { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
@@ -48,6 +51,10 @@ export interface KefuServices {
   agents: AgentService;
   auth: AuthService;
   visitorTokens: VisitorTokens;
+  /** Bounds the argon2 work of sign-ins and new passwords. */
+  passwordWork: BoundedConcurrency;
+  /** Per-address and per-visitor request limits of the public visitor API (onRequest hooks). */
+  visitorLimits: VisitorRequestLimits;
   botRules: BotRulesService;
   understander: MessageUnderstander;
   bot: BotPipeline;
@@ -68,6 +75,8 @@ export interface KefuServices {
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
   uploads: UploadService;
+  /** Sites allowed to embed the widget (CORS of the visitor API). */
+  widgetOrigins: WidgetOrigins;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
   /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */

@@ -19,7 +19,7 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const chat = (options: { shopCustomerId?: string; locale?: string; visitorId?: string } = {}) =>
+    const chat = (options: { shopCustomerId?: string; locale?: string } = {}) =>
       startShopperChat(server.baseUrl, options);
     const statusOf = async (customerId: string) =>
       (await server.kefu.services.conversations.findCurrentConversation(customerId, 'web'))?.status;

@@ -10,7 +10,8 @@ export type ConsoleRoute =
   | { screen: 'knowledge' }
   | { screen: 'queue' }
   | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
-  | { screen: 'serviceSettings'; tab: string };
+  | { screen: 'serviceSettings'; tab: string }
+  | { screen: 'security'; tab: string };
 
 const basePath = '/console';
 
@@ -27,6 +28,8 @@ export function parseRoute(pathname: string): ConsoleRoute {
     const ticketId = segments[1] && !overdue ? decodeURIComponent(segments[1]) : null;
     return { screen: 'tickets', ticketId, overdue };
   }
+  if (segments[0] === 'admin' && segments[1] === 'security')
+    return { screen: 'security', tab: segments[2] ?? 'widget' };
   if (segments[0] === 'admin' && segments[1] === 'service')
     return { screen: 'serviceSettings', tab: segments[2] ?? 'sla' };
   const conversationId = segments[0] === 'inbox' && segments[1] ? decodeURIComponent(segments[1]) : null;
@@ -52,6 +55,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/tickets${route.overdue ? '/overdue' : ''}`;
     case 'serviceSettings':
       return `${basePath}/admin/service/${route.tab}`;
+    case 'security':
+      return `${basePath}/admin/security/${route.tab}`;
   }
 }
 

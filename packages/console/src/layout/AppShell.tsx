@@ -5,6 +5,7 @@ import {
   MessageOutlined,
   QuestionCircleOutlined,
   RobotOutlined,
+  SafetyOutlined,
   TeamOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
@@ -20,17 +21,19 @@ import type { ConsoleRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
+import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge';
+type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge' | 'security';
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
 export function AppShell({ route, children }: { route: ConsoleRoute; children: ReactNode }) {
   const { t } = useI18n();
+  const securityText = useSecurityText();
   const agent = useSignedInAgent();
   const { presence, changePresence, signOut } = useSession();
   const { unread } = useInbox();
@@ -56,6 +59,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       ? [
           { key: 'agents', icon: <TeamOutlined />, label: t('navAgents') },
           { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
+          { key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') },
         ]
       : []),
     { key: 'knowledge', icon: <BookOutlined />, label: t('navKnowledge') },
@@ -65,8 +69,12 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     const serviceRoute = toServiceRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
     const target: MenuKey =
-      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' ? key : 'inbox';
-    navigate(target === 'inbox' ? { screen: 'inbox', conversationId: null } : { screen: target });
+      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
+        ? key
+        : 'inbox';
+    if (target === 'inbox') return navigate({ screen: 'inbox', conversationId: null });
+    if (target === 'security') return navigate({ screen: 'security', tab: 'widget' });
+    navigate({ screen: target });
   };
 
   return (

@@ -41,6 +41,8 @@ export interface ConversationsTable {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  /** The team it was transferred to: while nobody holds it, only that team's agents (and supervisors) see it. */
+  team_id: string | null;
 }
 
 export interface MessagesTable {
@@ -187,6 +189,8 @@ export interface OrdersTable {
   delivered_at: string | null;
   cancelled_at: string | null;
   updated_at: string;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ShipmentsTable {
@@ -201,6 +205,8 @@ export interface ShipmentsTable {
   shipped_at: string;
   estimated_delivery_at: string | null;
   delivered_at: string | null;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ReturnsTable {
@@ -527,6 +533,23 @@ export interface MessageDeliveriesTable {
   sent_at: string | null;
 }
 
+export interface WebhookDeliveriesTable {
+  source: string;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface LoginLockoutsTable {
+  /** `account:<lower-cased e-mail tried>` (known or not, so lock-outs reveal nothing) or `address:<client IP>`. */
+  account_key: string;
+  /** Failures since the last lock-out or success. */
+  failures: number;
+  /** Lock-outs in a row; each lasts twice as long as the one before. */
+  lockouts: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -567,4 +590,6 @@ export interface Database {
   jobs: JobsTable;
   inbound_messages: InboundMessagesTable;
   message_deliveries: MessageDeliveriesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  login_lockouts: LoginLockoutsTable;
 }

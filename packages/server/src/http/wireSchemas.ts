@@ -34,6 +34,7 @@ export const conversationSchema = z.object({
   priority: conversationPrioritySchema,
   category: z.string().nullable(),
   assigneeId: z.string().nullable(),
+  teamId: z.string().nullable(),
   subject: z.string().nullable(),
   locale: z.enum(['zh-CN', 'zh-TW', 'en']),
   lastMessageAt: z.string().nullable(),

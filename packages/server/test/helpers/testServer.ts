@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import type { JobQueueOptions } from '../../src/jobs/jobQueue';
+import { loadTestingLimitsEnvironment } from '../../src/http/abuseLimitsConfig';
 import type { TestDatabase } from './testDatabase';
 import { testDatabaseTargets } from './testDatabase';
 
@@ -51,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     KEFU_ADMIN_PASSWORD: testAdminPassword,
     KEFU_SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
+    ...loadTestingLimitsEnvironment,
     ...options.environment,
   });
   const kefu = await buildApp(config, {

@@ -5,3 +5,4 @@ export { touchLastAssigned } from './routingRepo';
 export { agentRoutingRoutes } from './routingRoutes';
 export { agentRoleSchema } from './service';
 export type { AgentService } from './service';
+export { listTeamIdsOfAgent } from './routingRepo';

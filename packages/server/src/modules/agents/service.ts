@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { z } from 'zod';
 import type { AgentRole } from '@kefu/sdk';
+import type { BoundedConcurrency } from '../../boundedConcurrency';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { UnitOfWork } from '../../events/outbox';
@@ -14,7 +15,7 @@ import type { AgentRow } from './repo';
 export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
 
-/** Who an agent is: what a signed-in session and the permission checks need. */
+/** Who an agent is: what a signed-in session and the permission checks need (with the agent's teams). */
 export interface AgentIdentity {
   id: string;
   email: string;
@@ -41,6 +42,8 @@ export class AgentService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
+    /** Every argon2 hash and check (64 MiB each) runs through it, so sign-in floods cannot starve shoppers. */
+    private readonly passwordWork: BoundedConcurrency,
   ) {}
 
   /**
@@ -67,7 +70,9 @@ export class AgentService {
       id: newId('agt'),
       email,
       display_name: input.displayName,
-      password_hash: await argon2.hash(input.password, { type: argon2.argon2id }),
+      password_hash: await this.passwordWork.run(() =>
+        argon2.hash(input.password, { type: argon2.argon2id }),
+      ),
       role: input.role,
       presence: 'offline',
       is_active: 1,
@@ -122,6 +127,12 @@ export class AgentService {
     });
   }
 
+  /** The agent with this e-mail (any case), active or not; null when there is none. */
+  async findAgentByEmail(email: string): Promise<AgentIdentity | null> {
+    const row = await agentsRepo.findAgentByEmail(this.db, email.trim().toLowerCase());
+    return row ? toAgentProfile(row) : null;
+  }
+
   /** The agent behind a session, while their account is active; null once deactivated. */
   async findActiveAgent(agentId: string): Promise<AgentIdentity | null> {
     const row = await agentsRepo.findAgentById(this.db, agentId);
@@ -135,12 +146,17 @@ export class AgentService {
   }
 
   /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
-  async verifyCredentials(email: string, password: string): Promise<AgentIdentity> {
+  async verifyCredentials(email: string, password: string): Promise<AgentProfile> {
     const row = await agentsRepo.findAgentByEmail(this.db, email.toLowerCase());
-    const passwordMatches = row
-      ? await argon2.verify(row.password_hash, password)
-      : await burnEquivalentTime(password);
+    const passwordMatches = await this.passwordWork.run(() =>
+      row ? argon2.verify(row.password_hash, password) : burnEquivalentTime(password),
+    );
     if (!row || !passwordMatches || row.is_active !== 1) throw new KefuError('invalid_credentials');
+    if (argon2.needsRehash(row.password_hash, passwordHashOptions)) {
+      // Hashes from before the one-lane setting are replaced while the password is at hand.
+      const rehashed = await this.passwordWork.run(() => argon2.hash(password, passwordHashOptions));
+      await agentsRepo.updateAgent(this.db, row.id, { password_hash: rehashed });
+    }
     return toAgentProfile(row);
   }
 }
@@ -157,7 +173,18 @@ export function toAgentProfile(row: AgentRow): AgentProfile {
   };
 }
 
-const timingDecoyHash = argon2.hash('kefu-timing-decoy', { type: argon2.argon2id });
+/**
+ * argon2id with 64 MiB and 3 passes (the library's defaults) on one lane: a check then takes one core, so the
+ * bounded password work (KEFU_LOGIN_CONCURRENCY) leaves the others to shoppers.
+ */
+const passwordHashOptions = {
+  type: argon2.argon2id,
+  memoryCost: 65_536,
+  timeCost: 3,
+  parallelism: 1,
+} as const;
+
+const timingDecoyHash = argon2.hash('kefu-timing-decoy', passwordHashOptions);
 
 /** Hashes anyway when the e-mail is unknown, so response time does not reveal which e-mails exist. */
 async function burnEquivalentTime(password: string): Promise<false> {

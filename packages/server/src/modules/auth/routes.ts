@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentOf, readBearerToken, requireAgent } from '../../http/authenticate';
+import { clientAddressOf, limitRequests } from '../../http/requestLimits';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { agentRoleSchema } from '../agents';
@@ -12,7 +13,7 @@ const agentSummarySchema = z.object({
   role: agentRoleSchema,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'auth'> }> = async (
+export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'auth' | 'config'> }> = async (
   app,
   { services },
 ) => {
@@ -21,6 +22,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'a
   app.post(
     '/api/v1/auth/login',
     {
+      onRequest: limitRequests(app, {
+        name: 'login-address',
+        max: services.config.abuseLimits.loginsPerIpPerMinute,
+        windowMs: 60_000,
+        keyOf: clientAddressOf,
+      }),
       schema: {
         tags,
         summary: 'Sign in with e-mail and password; returns a bearer token',
@@ -30,11 +37,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'a
         response: {
           200: z.object({ token: z.string(), expiresAt: z.string(), agent: agentSummarySchema }),
           401: errorResponseSchema,
+          429: errorResponseSchema,
+          503: errorResponseSchema,
         },
       },
     },
     async (request) => {
-      const session = await services.auth.login(request.body.email, request.body.password);
+      const session = await services.auth.login(request.body.email, request.body.password, {
+        address: clientAddressOf(request),
+      });
       return { token: session.token, expiresAt: session.expiresAt, agent: pickSummary(session.agent) };
     },
   );

@@ -4,6 +4,10 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import type { AgentService } from '../agents';
+import { listTeamIdsOfAgent } from '../agents';
+import { recordAudit } from '../audit';
+import type { LoginAttemptKeys } from './loginThrottle';
+import { LoginThrottle } from './loginThrottle';
 import type { AuthenticatedAgent } from './permissions';
 import * as sessionsRepo from './repo';
 
@@ -11,17 +15,40 @@ const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 /** Agent sign-in: opaque bearer tokens, stored only as SHA-256 hashes so a database leak yields no sessions. */
 export class AuthService {
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly db: Db,
     private readonly agents: AgentService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(db, clock);
+  }
 
+  /**
+   * Signs in, unless the account or the address is locked out; every success, failure and lock-out is in
+   * the audit log with the address it came from.
+   */
   async login(
     email: string,
     password: string,
+    origin: { address: string },
   ): Promise<{ token: string; expiresAt: string; agent: AuthenticatedAgent }> {
-    const agent = await this.agents.verifyCredentials(email, password);
+    const keys = LoginThrottle.keysOf(email, origin.address);
+    await this.throttle.assertNotLocked(keys);
+    const profile = await this.agents.verifyCredentials(email, password).catch(async (error: unknown) => {
+      if (error instanceof KefuError && error.code === 'invalid_credentials')
+        await this.recordFailedLogin(email, keys, origin.address);
+      throw error;
+    });
+    await this.throttle.recordSuccess(keys);
+    const agent: AuthenticatedAgent = {
+      id: profile.id,
+      email: profile.email,
+      displayName: profile.displayName,
+      role: profile.role,
+      teamIds: await listTeamIdsOfAgent(this.db, profile.id),
+    };
     const token = `kefu_${randomBytes(32).toString('base64url')}`;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
@@ -33,7 +60,53 @@ export class AuthService {
       expires_at: expiresAt,
       revoked_at: null,
     });
+    await recordAudit(
+      this.db,
+      {
+        actorType: 'agent',
+        actorId: agent.id,
+        action: 'auth.signed_in',
+        targetType: 'agent',
+        targetId: agent.id,
+        data: { address: origin.address },
+      },
+      now,
+    );
     return { token, expiresAt, agent };
+  }
+
+  private async recordFailedLogin(email: string, keys: LoginAttemptKeys, address: string): Promise<void> {
+    const failure = await this.throttle.recordFailure(keys);
+    const known = await this.agents.findAgentByEmail(email);
+    // An unknown e-mail is not kept: people type their password into the e-mail field.
+    const target = known
+      ? { targetId: known.id, data: { address, email: known.email } }
+      : { targetId: null, data: { address } };
+    const now = this.clock.now();
+    await recordAudit(
+      this.db,
+      {
+        actorType: 'anonymous',
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        targetType: 'agent',
+        ...target,
+      },
+      now,
+    );
+    if (failure.lockedUntil)
+      await recordAudit(
+        this.db,
+        {
+          actorType: 'system',
+          actorId: null,
+          action: 'auth.locked_out',
+          targetType: 'agent',
+          targetId: target.targetId,
+          data: { ...target.data, lockedKey: failure.lockedKey, lockedUntil: failure.lockedUntil },
+        },
+        now,
+      );
   }
 
   async authenticate(token: string): Promise<AuthenticatedAgent> {
@@ -44,7 +117,7 @@ export class AuthService {
     );
     const agent = agentId ? await this.agents.findActiveAgent(agentId) : null;
     if (!agent) throw new KefuError('invalid_token');
-    return agent;
+    return { ...agent, teamIds: await listTeamIdsOfAgent(this.db, agent.id) };
   }
 
   async logout(token: string): Promise<void> {

@@ -40,6 +40,15 @@ export class VisitorTokens {
     return `${encodedPayload}.${this.sign(encodedPayload)}`;
   }
 
+  /** The claims of a valid, unexpired token this server issued; null for anything else. */
+  tryVerify(token: string): VisitorClaims | null {
+    try {
+      return this.verify(token);
+    } catch {
+      return null;
+    }
+  }
+
   verify(token: string): VisitorClaims {
     const [encodedPayload, signature, extra] = token.split('.');
     if (!encodedPayload || !signature || extra !== undefined) throw new KefuError('invalid_token');

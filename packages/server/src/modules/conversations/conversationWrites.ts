@@ -55,6 +55,7 @@ export async function findOrCreateOpenConversation(
     created_at: timestamp,
     updated_at: timestamp,
     resolved_at: null,
+    team_id: null,
   };
   await conversationsRepo.insertConversation(context.trx, row);
   await context.emit('conversation.created', { conversation: toConversation(row) });
@@ -130,7 +131,12 @@ export async function appendSystemMessage(
 export async function changeStatus(
   context: UnitOfWorkContext,
   conversation: ConversationRow,
-  changes: { status: string; assignee_id?: string | null; resolved_at?: string | null },
+  changes: {
+    status: string;
+    assignee_id?: string | null;
+    team_id?: string | null;
+    resolved_at?: string | null;
+  },
 ): Promise<ConversationRow> {
   // The queue holds exactly the queued conversations: leaving `queued` by any path leaves the queue.
   if (changes.status !== 'queued') await deleteQueueEntry(context.trx, conversation.id);

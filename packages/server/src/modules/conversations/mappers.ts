@@ -38,6 +38,7 @@ export function toConversation(row: ConversationRow): Conversation {
     priority,
     category: row.category,
     assigneeId: row.assignee_id,
+    teamId: row.team_id,
     subject: row.subject,
     locale: normaliseLocale(row.locale),
     lastMessageAt: row.last_message_at,

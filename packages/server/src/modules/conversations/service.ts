@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
-import { canAgentSeeConversation, hasPermission } from '../auth';
+import { canAgentSeeConversation, visibilityScopeOf } from '../auth';
 import { resolveCustomerByIdentity } from '../customers';
 import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
 import type { VisitorChannelKind } from '../../channelKinds';
@@ -237,9 +237,8 @@ export class ConversationService {
     agent: AuthenticatedAgent,
     filter: ConversationFilter,
   ): Promise<Conversation[]> {
-    const visibleFilter = hasPermission(agent, 'conversations:read_all')
-      ? filter
-      : { ...filter, visibleToAgentId: agent.id };
+    const visibleTo = visibilityScopeOf(agent);
+    const visibleFilter = visibleTo ? { ...filter, visibleTo } : filter;
     return (await conversationsRepo.listConversations(this.db, visibleFilter)).map(toConversation);
   }
 
@@ -249,6 +248,14 @@ export class ConversationService {
     const conversation = toConversation(row);
     if (!canAgentSeeConversation(agent, conversation)) throw new KefuError('conversation_not_found');
     return conversation;
+  }
+
+  /** Whether the agent may see this customer: some conversation of theirs is one the agent may see. */
+  async canAgentSeeCustomer(agent: AuthenticatedAgent, customerId: string): Promise<boolean> {
+    const visibleTo = visibilityScopeOf(agent);
+    if (!visibleTo) return true;
+    const visible = await conversationsRepo.listConversations(this.db, { customerId, visibleTo, limit: 1 });
+    return visible.length > 0;
   }
 
   /** The visitor's open conversation as the opening screen needs it: its language and the page's product. */

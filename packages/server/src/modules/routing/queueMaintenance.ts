@@ -41,7 +41,6 @@ export class QueueMaintenance {
         if (conversation.status !== 'queued') return;
         await requeueConversation(context, conversation, {
           reason: 'orphan_check',
-          teamId: null,
           excludedAgentId: null,
         });
       });
@@ -52,7 +51,6 @@ export class QueueMaintenance {
         if (conversation.status !== 'assigned' || conversation.assignee_id !== assigneeId) return;
         await requeueConversation(context, conversation, {
           reason: 'orphan_check',
-          teamId: null,
           excludedAgentId: null,
           preferredAgentId: assigneeId,
         });

@@ -37,7 +37,8 @@ export async function assignFromQueue(
 
 export interface RequeueInput {
   reason: string;
-  teamId: string | null;
+  /** The team it is for (a transfer); absent: the team it already had, so a requeue never widens who sees it. */
+  teamId?: string | null;
   excludedAgentId: string | null;
   /** The agent to offer it to first when they are back online (the one who went offline). */
   preferredAgentId?: string | null;
@@ -52,7 +53,12 @@ export async function requeueConversation(
   input: RequeueInput,
 ): Promise<ConversationRow> {
   const previousAssigneeId = conversation.assignee_id;
-  const queued = await changeStatus(context, conversation, { status: 'queued', assignee_id: null });
+  const teamId = input.teamId === undefined ? conversation.team_id : input.teamId;
+  const queued = await changeStatus(context, conversation, {
+    status: 'queued',
+    assignee_id: null,
+    team_id: teamId,
+  });
   const entry: QueueEntryRow = {
     conversation_id: conversation.id,
     customer_id: conversation.customer_id,
@@ -61,7 +67,7 @@ export async function requeueConversation(
     language: conversation.locale?.startsWith('en') ? 'en' : 'zh',
     product_line: null,
     priority: conversation.priority,
-    team_id: input.teamId,
+    team_id: teamId,
     preferred_agent_id: input.preferredAgentId ?? null,
     excluded_agent_id: input.excludedAgentId,
     reason: input.reason,

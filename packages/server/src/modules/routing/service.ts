@@ -80,7 +80,6 @@ export class RoutingService {
         if (current.status !== 'assigned' || current.assignee_id !== agentId) return;
         await requeueConversation(context, current, {
           reason,
-          teamId: null,
           excludedAgentId: null,
           preferredAgentId: agentId,
           enqueuedAt: current.updated_at,

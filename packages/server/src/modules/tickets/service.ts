@@ -6,7 +6,7 @@ import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
 import type { AgentRoutingDirectory } from '../agents';
 import type { AuthenticatedAgent } from '../auth';
-import { hasPermission } from '../auth';
+import { canAgentSeeTicket, hasPermission } from '../auth';
 import type { RoutingService } from '../routing';
 import { appendMessage, findConversationById, listLatestMessages } from '../conversations';
 import * as ticketsRepo from './repo';
@@ -102,7 +102,7 @@ export class TicketService {
   async list(agent: AuthenticatedAgent, filter: Omit<TicketFilter, 'visibleTo'>): Promise<Ticket[]> {
     const visibleTo = hasPermission(agent, 'tickets:read_all')
       ? undefined
-      : { agentId: agent.id, teamIds: (await this.directory.getProfile(agent.id)).teamIds };
+      : { agentId: agent.id, teamIds: agent.teamIds };
     return (await ticketsRepo.listTickets(this.db, { ...filter, visibleTo })).map(toTicket);
   }
 
@@ -270,14 +270,8 @@ export class TicketService {
   private async requireVisible(agent: AuthenticatedAgent, ticketId: string): Promise<TicketRow> {
     const ticket = await ticketsRepo.findTicket(this.db, ticketId);
     if (!ticket) throw new KefuError('ticket_not_found');
-    if (
-      hasPermission(agent, 'tickets:read_all') ||
-      ticket.assignee_id === null ||
-      ticket.assignee_id === agent.id
-    )
-      return ticket;
-    const { teamIds } = await this.directory.getProfile(agent.id);
-    if (ticket.team_id && teamIds.includes(ticket.team_id)) return ticket;
-    throw new KefuError('ticket_not_found');
+    if (!canAgentSeeTicket(agent, { assigneeId: ticket.assignee_id, teamId: ticket.team_id }))
+      throw new KefuError('ticket_not_found');
+    return ticket;
   }
 }

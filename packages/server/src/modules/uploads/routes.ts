@@ -12,7 +12,7 @@ const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$
 
 /** Shoppers upload photos; the shopper and the agents who may see the conversation read them back. */
 export const uploadRoutes: FastifyPluginAsyncZod<{
-  services: Pick<KefuServices, 'auth' | 'config' | 'uploads' | 'visitorTokens'>;
+  services: Pick<KefuServices, 'auth' | 'config' | 'uploads' | 'visitorLimits' | 'visitorTokens'>;
 }> = async (app, { services }) => {
   const maxBytes = services.config.uploadMaxBytes;
   // Registered here only: the rest of the API never accepts multipart bodies.
@@ -20,11 +20,12 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
     limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 },
   });
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
 
   app.post(
     '/api/v1/visitor/uploads',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.uploadsPerVisitor],
       schema: {
         tags: ['visitor'],
         summary: 'Upload a photo (JPEG, PNG, WebP or GIF) as multipart `file`; send its id with a message',
@@ -43,6 +44,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
           401: errorResponseSchema,
           413: errorResponseSchema,
           415: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },

@@ -99,7 +99,7 @@ function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[]
 }
 
 const requestCue =
-  /吗|嗎|么|麼|呢|[?？]|能|可以|可不可以|怎么|怎麼|怎样|如何|多久|什么时候|几时|哪|要|想|帮|幫|麻烦|麻煩|请|請|给我|\b(can|could|would|will|when|where|what|how|why|is|are|do|does|please|i want|i'd like|i need|help)\b/i;
+  /吗|嗎|么|麼|呢|[?？]|能|可以|可不可以|怎么|怎麼|怎样|如何|多久|什么时候|几时|哪|要|想|帮|幫|麻烦|麻煩|请|請|给我|\b(can|could|would|will|when|where|what|how|why|is|are|do|does|did|has|have|was|please|i want|i'd like|i need|help)\b/i;
 
 /** The flows a message asks for clause by clause ("KF… 到哪了 / 还有能开发票吗"); one clause gives none. */
 function flowsAskedByClause(context: FlowContext): FlowName[] {

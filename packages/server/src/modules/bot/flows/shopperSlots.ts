@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detectSizeStep, shiftSize } from './sizeSteps';
 import type { ReturnReason } from '../../commerce';
 import { returnReasons } from '../../commerce';
 import type { Understanding } from '../understanding';
@@ -17,6 +18,8 @@ export const shopperSlotsSchema = z.object({
   reason: z.enum(returnReasons).optional(),
   /** The size or variant wanted ("L", "46MM"). */
   variant: z.string().optional(),
+  /** "大一码" / "size down": the wanted size relative to the one bought, when no size is named as wanted. */
+  sizeStep: z.number().int().optional(),
   problem: z.enum(deliveryProblems).optional(),
   invoiceTitleType: z.enum(['personal', 'company']).optional(),
   invoiceTitle: z.string().optional(),
@@ -43,7 +46,7 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
   [
     'wrong_size',
-    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|size|too (?:big|small|tight|loose)/i,
+    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|[大小]一(?:个)?[码号]|size|too (?:big|small|tight|loose)/i,
   ],
   [
     'not_as_described',
@@ -59,7 +62,10 @@ const problemPatterns: [DeliveryProblem, RegExp][] = [
     'damaged',
     /破损|碎|裂|压坏|压扁|摔坏|变形|漏了|漏液|damaged|broken|crushed|cracked|shattered|dented|smashed|leak/i,
   ],
-  ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
+  [
+    'wrong_item',
+    /发错|错发|少发|漏发|少了|缺了|不对|wrong (?:item|colou?r|size|model|product|one|thing)|(?:got|sent|received|delivered) (?:me )?the wrong|missing|not what i ordered|instead of/i,
+  ],
   [
     'not_received',
     /没收到|没有收到|未收到|没到|没送到|丢件|丢了|not (?:received|arrived)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,
@@ -102,8 +108,18 @@ export function extractShopperSlots(
   if (exchangePattern.test(simplified)) slots.returnKind = 'exchange';
   else if (returnPattern.test(simplified)) slots.returnKind = 'return';
   const variant = variantPattern.exec(simplified);
-  const variantText = (variant?.[1] ?? variant?.[2])?.replace(/\s+/g, '').replace(/[码号]$/, '');
-  if (variantText) slots.variant = variantText.toUpperCase();
+  const variantText = (variant?.[1] ?? variant?.[2])
+    ?.replace(/\s+/g, '')
+    .replace(/[码号]$/, '')
+    .toUpperCase();
+  const sizeStep = detectSizeStep(simplified);
+  // "M码太小了 想换大一码": the size named is the one bought; the one wanted is a step from it.
+  const boughtSize = variant?.[1] === undefined ? variantText : undefined;
+  if (sizeStep !== null && boughtSize) {
+    const wanted = shiftSize(boughtSize, sizeStep);
+    if (wanted) slots.variant = wanted;
+  } else if (variantText) slots.variant = variantText;
+  if (sizeStep !== null && !slots.variant) slots.sizeStep = sizeStep;
   Object.assign(slots, extractInvoiceSlots(original, simplified));
   Object.assign(slots, extractDeliveryChange(original, simplified, understanding));
   return slots;

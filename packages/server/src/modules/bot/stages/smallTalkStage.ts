@@ -97,6 +97,24 @@ export class SmallTalkStage implements BotStage {
           ),
           quickReplies: [],
         };
+      case 'business':
+        return {
+          text: say(
+            locale,
+            '代理、批发、样品和直播带货等商务合作由店铺的同事负责对接，我这里办理不了。需要的话我可以为您转人工，请说明合作意向并留下联系方式。',
+            'Partnerships such as reselling, wholesale, samples and live-stream selling are handled by the shop’s staff, not by me. I can pass you to a person: tell them what you have in mind and how to reach you.',
+          ),
+          quickReplies: [humanButton(locale)],
+        };
+      case 'live_demo':
+        return {
+          text: say(
+            locale,
+            '店铺目前没有直播或视频讲解哦。商品的材质、尺码、功能和库存都可以直接问我，告诉我商品名称就行～',
+            "The shop doesn't offer live streams or video demos at the moment. Ask me anything about a product — materials, sizes, features, stock — just tell me which one.",
+          ),
+          quickReplies: await suggested(),
+        };
       default:
         return { text: outOfScopeText(kind, locale), quickReplies: await suggested() };
     }

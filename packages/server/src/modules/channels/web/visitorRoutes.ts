@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
@@ -9,6 +8,7 @@ import {
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
+import { resolveSessionVisitor } from '../../auth';
 import { conversationStatusSchema } from '../../conversations/schemas';
 import { linkShopIdentity } from '../../customers';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
@@ -23,6 +23,7 @@ const pageSchema = z
 
 const sessionBodySchema = z
   .object({
+    /** Accepted for older clients and ignored: only the earlier session's token resumes a visitor. */
     visitorId: z
       .string()
       .trim()
@@ -45,18 +46,28 @@ const sessionBodySchema = z
 export const visitorRoutes: FastifyPluginAsyncZod<{
   services: Pick<
     KefuServices,
-    'channels' | 'clock' | 'config' | 'conversations' | 'database' | 'gateway' | 'visitorTokens'
+    | 'channels'
+    | 'clock'
+    | 'config'
+    | 'conversations'
+    | 'database'
+    | 'gateway'
+    | 'visitorLimits'
+    | 'visitorTokens'
   >;
 }> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
   const tags = ['visitor'];
 
   app.post(
     '/api/v1/visitor/sessions',
     {
+      onRequest: [limits.sessionsPerAddress, limits.sessionsPerVisitor],
       schema: {
         tags,
-        summary: 'Start or resume a visitor session',
+        summary:
+          'Start a visitor session, or resume one with `Authorization: Bearer <token of an earlier session>`',
         body: sessionBodySchema.optional(),
         response: {
           201: z.object({
@@ -67,12 +78,13 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
             status: conversationStatusSchema,
           }),
           400: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const visitorId = body.visitorId ?? `v_${randomUUID().replaceAll('-', '')}`;
+      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request);
       if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
         channel: 'web',
@@ -91,13 +103,18 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/visitor/messages',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.messagesPerVisitor],
       schema: {
         tags,
         summary: 'Send a shopper message (text, photos or both); returns it and the bot replies',
         security: bearerSecurity,
         body: sendMessageBodySchema,
-        response: { 201: sendMessageResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+        response: {
+          201: sendMessageResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          429: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
