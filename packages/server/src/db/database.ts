@@ -14,6 +14,7 @@ import * as migration0006 from './migrations/0006_message_cards';
 import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0010 from './migrations/0010_trust';
+import * as migration0011 from './migrations/0011_access';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
   '0010_trust': migration0010,
+  '0011_access': migration0011,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

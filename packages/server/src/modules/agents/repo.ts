@@ -51,6 +51,7 @@ export async function findActiveSessionWithAgent(db: DbExecutor, tokenHash: stri
       'agents.email',
       'agents.display_name',
       'agents.role',
+      'agents.custom_role_id',
       'agents.is_active',
     ])
     .where('agent_sessions.token_hash', '=', tokenHash)
@@ -74,4 +75,14 @@ export async function revokeSessionsOfAgent(db: DbExecutor, agentId: string, now
     .where('agent_id', '=', agentId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+export async function countActiveAdmins(db: DbExecutor): Promise<number> {
+  const row = await db
+    .selectFrom('agents')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('is_active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -9,14 +9,20 @@ import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/service';
-import type { AuthenticatedAgent } from '../auth/permissions';
+import type { CustomRoles } from '../auth/customRoles';
 import * as agentsRepo from './repo';
 import type { AgentRow } from './repo';
 
-export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
+export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent', 'analyst', 'custom']);
 export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
 
-export interface AgentProfile extends Omit<AuthenticatedAgent, 'teamIds'> {
+export interface AgentProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+  /** The custom role's id when `role` is `custom`. */
+  customRoleId: string | null;
   presence: z.infer<typeof agentPresenceSchema>;
   isActive: boolean;
   createdAt: string;
@@ -27,6 +33,8 @@ export interface NewAgentInput {
   displayName: string;
   password: string;
   role: AgentRole;
+  /** Required when `role` is `custom`. */
+  customRoleId?: string | null | undefined;
 }
 
 /** Agents of the shop: accounts, roles, presence. */
@@ -37,6 +45,7 @@ export class AgentService {
     private readonly unitOfWork: UnitOfWork,
     /** Every argon2 hash and check (64 MiB each) runs through it, so sign-in floods cannot starve shoppers. */
     private readonly passwordWork: BoundedConcurrency,
+    private readonly roles: Pick<CustomRoles, 'requireRole'>,
   ) {}
 
   /**
@@ -63,10 +72,10 @@ export class AgentService {
       id: newId('agt'),
       email,
       display_name: input.displayName,
-      password_hash: await this.passwordWork.run(() =>
-        argon2.hash(input.password, { type: argon2.argon2id }),
-      ),
+      password_hash: await this.passwordWork.run(() => argon2.hash(input.password, passwordHashOptions)),
       role: input.role,
+      custom_role_id:
+        input.role === 'custom' ? (await this.roles.requireRole(input.customRoleId ?? '')).id : null,
       presence: 'offline',
       is_active: 1,
       created_at: timestamp,
@@ -83,7 +92,7 @@ export class AgentService {
           action: 'agent.created',
           targetType: 'agent',
           targetId: row.id,
-          data: { email, role: input.role },
+          data: { email, role: input.role, customRoleId: row.custom_role_id },
         },
         this.clock.now(),
       );
@@ -142,6 +151,7 @@ export function toAgentProfile(row: AgentRow): AgentProfile {
     email: row.email,
     displayName: row.display_name,
     role: agentRoleSchema.parse(row.role),
+    customRoleId: row.custom_role_id,
     presence: agentPresenceSchema.parse(row.presence),
     isActive: row.is_active === 1,
     createdAt: row.created_at,

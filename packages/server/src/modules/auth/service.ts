@@ -10,6 +10,7 @@ import { agentRoleSchema } from '../agents/service';
 import { recordAudit } from '../audit/service';
 import type { LoginAttemptKeys } from './loginThrottle';
 import { LoginThrottle } from './loginThrottle';
+import type { CustomRoles } from './customRoles';
 import type { AuthenticatedAgent } from './permissions';
 
 const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly agents: AgentService,
     private readonly clock: Clock,
+    private readonly roles: Pick<CustomRoles, 'permissionsOf'>,
   ) {
     this.throttle = new LoginThrottle(db, clock);
   }
@@ -48,6 +50,7 @@ export class AuthService {
       email: profile.email,
       displayName: profile.displayName,
       role: profile.role,
+      permissions: await this.roles.permissionsOf(profile.role, profile.customRoleId),
       teamIds: await listTeamIdsOfAgent(this.db, profile.id),
     };
     const token = `kefu_${randomBytes(32).toString('base64url')}`;
@@ -117,11 +120,13 @@ export class AuthService {
       this.clock.now().toISOString(),
     );
     if (!row || row.is_active !== 1) throw new KefuError('invalid_token');
+    const role = agentRoleSchema.parse(row.role);
     return {
       id: row.id,
       email: row.email,
       displayName: row.display_name,
-      role: agentRoleSchema.parse(row.role),
+      role,
+      permissions: await this.roles.permissionsOf(role, row.custom_role_id),
       teamIds: await listTeamIdsOfAgent(this.db, row.id),
     };
   }

@@ -19,7 +19,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: Kefu
   { services },
 ) => {
   const knowledge = services.knowledge;
-  const authenticateAgent = requireAgent(services.auth);
+  const authenticateAgent = requireAgent(services.auth, 'conversations:reply');
 
   app.get(
     '/api/v1/agent/conversations/:id/suggestions',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
+import { recordAudit } from '../audit/service';
 import { exportContentTypes, formatExport } from './exportFormats';
 import { exportQuerySchema, importBodySchema, importJobSchema } from './schemas';
 
@@ -13,7 +14,8 @@ export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServic
   app,
   { services },
 ) => {
-  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
+  // Export and import move the whole knowledge base at once: a permission plain agents do not have.
+  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:transfer'));
   const imports = services.knowledge.imports;
 
   app.post(
@@ -62,7 +64,20 @@ export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServic
     },
     async (request, reply) => {
       const { format, status } = request.query;
-      const body = formatExport(format, await imports.exportEntries(status));
+      const entries = await imports.exportEntries(status);
+      const body = formatExport(format, entries);
+      await recordAudit(
+        services.database.db,
+        {
+          actorType: 'agent',
+          actorId: agentOf(request).id,
+          action: 'knowledge.exported',
+          targetType: 'knowledge',
+          targetId: null,
+          data: { format, status, entries: entries.length },
+        },
+        services.clock.now(),
+      );
       const extension = format === 'markdown' ? 'md' : format;
       return reply
         .type(exportContentTypes[format])

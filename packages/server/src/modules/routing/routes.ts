@@ -38,7 +38,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.get(
     '/api/v1/agent/queue',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags,
         summary: 'Waiting conversations in queue order (priority, then waiting time)',
@@ -56,7 +56,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/queue/pull',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Take the next waiting conversation matching your skills (manual pull)',
@@ -78,7 +78,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/conversations/:id/transfer',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Transfer to another agent (assigned at once) or to a team (queued for it), with a note',

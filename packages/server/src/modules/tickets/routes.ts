@@ -29,7 +29,8 @@ const linkSchema = z
 
 /** Tickets for agents: list (overdue first-class), read with history and SLA, create, update, comment, link. */
 export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
-  app.addHook('onRequest', requireAgent(services.auth));
+  const canRead = requireAgent(services.auth, 'tickets:read');
+  const canWrite = requireAgent(services.auth, 'tickets:write');
   const tags = ['agent: tickets'];
   const ticketResponse = {
     200: z.object({ ticket: ticketSchema }),
@@ -41,6 +42,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.get(
     '/api/v1/agent/tickets',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'Tickets you may see; `overdue=true` for those past an SLA target',
@@ -67,6 +69,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Create a ticket',
@@ -100,6 +103,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.get(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'A ticket with links, comments, full history and SLA targets',
@@ -114,6 +118,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.patch(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary:
@@ -141,6 +146,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets/:id/comments',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'An internal comment, or a public reply (`internal: false`) that also reaches the shopper',
@@ -160,6 +166,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets/:id/links',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Link a conversation or an order',
