@@ -23,6 +23,7 @@ const consoleScreens = [
   '/console/admin/service/handoff',
   '/console/admin/service/csat',
   '/console/admin/security/widget',
+  '/console/admin/security/roles',
 ];
 
 let harness: ConsoleHarness | undefined;

@@ -310,7 +310,7 @@ export function parseAgentDirectory(value: unknown): AgentDirectory {
     agents: readArray(record, 'agents', (agent) => ({
       id: readString(agent, 'id'),
       displayName: readString(agent, 'displayName'),
-      role: readEnum(agent.role, ['admin', 'supervisor', 'agent'] as const),
+      role: readEnum(agent.role, ['admin', 'supervisor', 'agent', 'analyst', 'custom'] as const),
       presence: readEnum(agent.presence, ['online', 'busy', 'away', 'offline'] as const),
     })),
     teams: readArray(record, 'teams', (team) => ({

@@ -25,7 +25,7 @@ const conversationStatuses = [
 ] as const satisfies readonly ConversationStatus[];
 const priorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly ConversationPriority[];
 const locales = ['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[];
-const roles = ['admin', 'supervisor', 'agent'] as const satisfies readonly AgentRole[];
+const roles = ['admin', 'supervisor', 'agent', 'analyst', 'custom'] as const satisfies readonly AgentRole[];
 const presences = ['online', 'busy', 'away', 'offline'] as const satisfies readonly AgentPresence[];
 
 export function invalidResponseError(): KefuApiError {
@@ -60,13 +60,18 @@ export function parseAgentSummary(value: unknown): AgentSummary {
     email: readString(record, 'email'),
     displayName: readString(record, 'displayName'),
     role: readEnum(record.role, roles),
+    permissions: Array.isArray(record.permissions)
+      ? record.permissions.filter((permission): permission is string => typeof permission === 'string')
+      : [],
   };
 }
 
 export function parseAgentProfile(value: unknown): AgentProfile {
   const record = requireRecord(value);
+  const { permissions: _permissions, ...summary } = parseAgentSummary(record);
   return {
-    ...parseAgentSummary(record),
+    ...summary,
+    customRoleId: readNullableString(record, 'customRoleId'),
     presence: readEnum(record.presence, presences),
     isActive: record.isActive === true,
     createdAt: readString(record, 'createdAt'),

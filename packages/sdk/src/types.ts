@@ -13,7 +13,8 @@ export function isChannelKind(value: unknown): value is ChannelKind {
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
 export type ConversationPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type MessageSender = 'customer' | 'bot' | 'agent' | 'system';
-export type AgentRole = 'admin' | 'supervisor' | 'agent';
+/** Built-in roles, and `custom`: a role an admin defined from named permissions (`customRoleId`). */
+export type AgentRole = 'admin' | 'supervisor' | 'agent' | 'analyst' | 'custom';
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface Attachment {
@@ -230,6 +231,8 @@ export interface AgentSummary {
   email: string;
   displayName: string;
   role: AgentRole;
+  /** What the role allows (named permissions such as `conversations:reply`); the console shows only that. */
+  permissions: string[];
 }
 
 export interface LoginResponse {

@@ -21,6 +21,7 @@ import { BoundedConcurrency } from './boundedConcurrency';
 import { KefuError } from './errors';
 import { installErrorHandler } from './http/errorHandler';
 import { registerRequestLimits } from './http/requestLimits';
+import { allowAnyone, RouteAccess } from './http/routeAccess';
 import { installSecurityHeaders } from './http/securityHeaders';
 import { createVisitorRequestLimits } from './http/visitorRequestLimits';
 import { createJobQueue } from './jobs/createJobQueue';
@@ -33,7 +34,9 @@ import { redactUrl } from './http/redactUrl';
 import { installWidgetCors } from './http/widgetCors';
 import { agentRoutes } from './modules/agents/routes';
 import { AgentService } from './modules/agents/service';
+import { roleRoutes } from './modules/auth/roleRoutes';
 import { authRoutes } from './modules/auth/routes';
+import { CustomRoles } from './modules/auth/customRoles';
 import { AuthService } from './modules/auth/service';
 import { VisitorTokens } from './modules/auth/visitorTokens';
 import { BotPipeline } from './modules/bot/pipeline';
@@ -102,6 +105,8 @@ export interface AppDependencies {
 export interface KefuApp {
   app: FastifyInstance;
   services: KefuServices;
+  /** Every route and the access decision it made (the authorisation-matrix suite walks it). */
+  routeAccess: RouteAccess;
   /** Set on a fresh install without KEFU_ADMIN_PASSWORD: shown once, never stored in clear. */
   generatedAdminPassword: string | null;
 }
@@ -128,6 +133,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   }).withTypeProvider<ZodTypeProvider>();
+  const routeAccess = new RouteAccess();
+  routeAccess.install(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('agent', null);
@@ -159,7 +166,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     config.abuseLimits.loginQueue,
     () => new KefuError('login_busy', undefined, { retryAfterSeconds: 1 }),
   );
-  const agents = new AgentService(database.db, clock, unitOfWork, passwordWork);
+  const customRoles = new CustomRoles(database.db, unitOfWork);
+  const agents = new AgentService(database.db, clock, unitOfWork, passwordWork, customRoles);
   const visitorTokens = new VisitorTokens(config.secretKey, clock);
   await registerRequestLimits(app, {
     redisUrl: config.redisUrl,
@@ -204,7 +212,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     unitOfWork,
     metrics: createMetrics(),
     agents,
-    auth: new AuthService(database.db, agents, clock),
+    auth: new AuthService(database.db, agents, clock, customRoles),
+    customRoles,
     visitorTokens,
     passwordWork,
     visitorLimits: createVisitorRequestLimits(app, config.abuseLimits, visitorTokens),
@@ -311,6 +320,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(welcomeRoutes, { services });
   await app.register(widgetOriginRoutes, { services });
   await app.register(authRoutes, { services });
+  await app.register(roleRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
@@ -340,7 +350,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     await database.close();
   });
 
-  return { app, services, generatedAdminPassword: firstAdmin?.generatedPassword ?? null };
+  return { app, services, routeAccess, generatedAdminPassword: firstAdmin?.generatedPassword ?? null };
 }
 
 async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -355,8 +365,14 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const documentation = allowAnyone('API documentation; it describes, and holds no data');
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', documentation);
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, onRequest: documentation }, async () =>
+    app.swagger(),
+  );
 }
 
 /** The widget script and the demo shop page, built by `npm run build:web`. */
@@ -366,11 +382,14 @@ async function registerWebAssets(app: FastifyInstance): Promise<void> {
     app.log.warn('web assets are not built: run `npm run build:web` to serve the widget and demo page');
     return;
   }
-  await app.register(fastifyStatic, {
-    root: [demoDir, widgetDistDir],
-    prefix: '/',
-    index: ['index.html'],
-    wildcard: false,
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', allowAnyone('the demo shop and the widget script'));
+    await scope.register(fastifyStatic, {
+      root: [demoDir, widgetDistDir],
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+    });
   });
 }
 

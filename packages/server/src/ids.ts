@@ -32,7 +32,8 @@ export type IdPrefix =
   | 'ntf'
   | 'job'
   | 'inb'
-  | 'dlv';
+  | 'dlv'
+  | 'rol';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -10,6 +10,7 @@ import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
+import type { CustomRoles } from './modules/auth/customRoles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
@@ -50,6 +51,7 @@ export interface KefuServices {
   metrics: KefuMetrics;
   agents: AgentService;
   auth: AuthService;
+  customRoles: CustomRoles;
   visitorTokens: VisitorTokens;
   /** Bounds the argon2 work of sign-ins and new passwords. */
   passwordWork: BoundedConcurrency;

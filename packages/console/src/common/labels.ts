@@ -51,6 +51,8 @@ export const roleLabelKeys: Record<AgentRole, MessageKey> = {
   admin: 'roleAdmin',
   supervisor: 'roleSupervisor',
   agent: 'roleAgent',
+  analyst: 'roleAnalyst',
+  custom: 'roleCustom',
 };
 
 export const presenceLabelKeys: Record<AgentPresence, MessageKey> = {

@@ -15,6 +15,7 @@ import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0009 from './migrations/0009_channel_messages';
 import * as migration0010 from './migrations/0010_trust';
+import * as migration0011 from './migrations/0011_access';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0008_product_dispatch': migration0008,
   '0009_channel_messages': migration0009,
   '0010_trust': migration0010,
+  '0011_access': migration0011,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -82,6 +82,8 @@ export interface AgentsTable {
   display_name: string;
   password_hash: string;
   role: string;
+  /** Set when `role` is `custom`: the custom role whose permissions the agent has. */
+  custom_role_id: string | null;
   presence: string;
   is_active: number;
   created_at: string;
@@ -550,6 +552,15 @@ export interface LoginLockoutsTable {
   last_failure_at: string;
 }
 
+export interface CustomRolesTable {
+  id: string;
+  name: string;
+  /** JSON array of permission names. */
+  permissions: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -592,4 +603,5 @@ export interface Database {
   message_deliveries: MessageDeliveriesTable;
   webhook_deliveries: WebhookDeliveriesTable;
   login_lockouts: LoginLockoutsTable;
+  custom_roles: CustomRolesTable;
 }

@@ -35,3 +35,13 @@ export async function updateAgent(
 ): Promise<AgentRow | undefined> {
   return db.updateTable('agents').set(changes).where('id', '=', agentId).returningAll().executeTakeFirst();
 }
+
+export async function countActiveAdmins(db: DbExecutor): Promise<number> {
+  const row = await db
+    .selectFrom('agents')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('is_active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -9,10 +9,11 @@ import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
+import type { CustomRoles } from '../auth';
 import * as agentsRepo from './repo';
 import type { AgentRow } from './repo';
 
-export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
+export const agentRoleSchema = z.enum(['admin', 'supervisor', 'agent', 'analyst', 'custom']);
 export const agentPresenceSchema = z.enum(['online', 'busy', 'away', 'offline']);
 
 /** Who an agent is: what a signed-in session and the permission checks need (with the agent's teams). */
@@ -21,6 +22,8 @@ export interface AgentIdentity {
   email: string;
   displayName: string;
   role: AgentRole;
+  /** The custom role's id when `role` is `custom`. */
+  customRoleId: string | null;
 }
 
 export interface AgentProfile extends AgentIdentity {
@@ -34,6 +37,8 @@ export interface NewAgentInput {
   displayName: string;
   password: string;
   role: AgentRole;
+  /** Required when `role` is `custom`. */
+  customRoleId?: string | null | undefined;
 }
 
 /** Agents of the shop: accounts, roles, presence. */
@@ -44,6 +49,7 @@ export class AgentService {
     private readonly unitOfWork: UnitOfWork,
     /** Every argon2 hash and check (64 MiB each) runs through it, so sign-in floods cannot starve shoppers. */
     private readonly passwordWork: BoundedConcurrency,
+    private readonly roles: Pick<CustomRoles, 'requireRole'>,
   ) {}
 
   /**
@@ -70,10 +76,10 @@ export class AgentService {
       id: newId('agt'),
       email,
       display_name: input.displayName,
-      password_hash: await this.passwordWork.run(() =>
-        argon2.hash(input.password, { type: argon2.argon2id }),
-      ),
+      password_hash: await this.passwordWork.run(() => argon2.hash(input.password, passwordHashOptions)),
       role: input.role,
+      custom_role_id:
+        input.role === 'custom' ? (await this.roles.requireRole(input.customRoleId ?? '')).id : null,
       presence: 'offline',
       is_active: 1,
       created_at: timestamp,
@@ -90,7 +96,7 @@ export class AgentService {
           action: 'agent.created',
           targetType: 'agent',
           targetId: row.id,
-          data: { email, role: input.role },
+          data: { email, role: input.role, customRoleId: row.custom_role_id },
         },
         this.clock.now(),
       );
@@ -142,6 +148,7 @@ export class AgentService {
       email: row.email,
       displayName: row.display_name,
       role: agentRoleSchema.parse(row.role),
+      customRoleId: row.custom_role_id,
     };
   }
 
@@ -167,6 +174,7 @@ export function toAgentProfile(row: AgentRow): AgentProfile {
     email: row.email,
     displayName: row.display_name,
     role: agentRoleSchema.parse(row.role),
+    customRoleId: row.custom_role_id,
     presence: agentPresenceSchema.parse(row.presence),
     isActive: row.is_active === 1,
     createdAt: row.created_at,

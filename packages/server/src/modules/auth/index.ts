@@ -3,4 +3,5 @@ export { canAgentSeeConversation, canAgentSeeTicket, hasPermission, visibilitySc
 export { resolveSessionVisitor } from './visitorSessionProof';
 export type { AuthenticatedAgent, Permission } from './permissions';
 export type { AuthService } from './service';
+export type { CustomRoles } from './customRoles';
 export type { VisitorClaims, VisitorTokens } from './visitorTokens';

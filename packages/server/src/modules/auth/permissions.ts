@@ -1,73 +1,95 @@
 import type { AgentRole } from '@kefu/sdk';
 
-export type Permission =
-  | 'conversations:read_all'
-  | 'conversations:reassign'
-  | 'agents:manage'
-  | 'bot:manage'
-  | 'customers:read'
-  | 'audit:read'
-  | 'knowledge:edit'
-  | 'knowledge:review'
-  | 'routing:manage'
-  | 'tickets:read_all'
-  | 'sla:manage'
-  | 'commerce:manage'
-  | 'channels:manage';
+/** Every named permission; a custom role is any subset of these. */
+export const permissionNames = [
+  'conversations:read',
+  'conversations:reply',
+  'conversations:read_all',
+  'conversations:reassign',
+  'customers:read',
+  'customers:reveal',
+  'customers:export',
+  'customers:erase',
+  'tickets:read',
+  'tickets:write',
+  'tickets:read_all',
+  'knowledge:edit',
+  'knowledge:review',
+  'knowledge:transfer',
+  'reports:read',
+  'audit:read',
+  'agents:manage',
+  'bot:manage',
+  'routing:manage',
+  'sla:manage',
+  'commerce:manage',
+  'channels:manage',
+] as const;
 
-const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([
-    'conversations:read_all',
-    'conversations:reassign',
-    'agents:manage',
-    'bot:manage',
-    'commerce:manage',
-    'channels:manage',
-    'customers:read',
-    'audit:read',
-    'knowledge:edit',
-    'knowledge:review',
-    'routing:manage',
-    'tickets:read_all',
-    'sla:manage',
-  ]),
-  supervisor: new Set<Permission>([
-    'conversations:read_all',
-    'conversations:reassign',
-    'customers:read',
-    'audit:read',
-    'knowledge:edit',
-    'knowledge:review',
-    'routing:manage',
-    'tickets:read_all',
-    'sla:manage',
-  ]),
-  agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
+export type Permission = (typeof permissionNames)[number];
+
+const agentPermissions: readonly Permission[] = [
+  'conversations:read',
+  'conversations:reply',
+  'customers:read',
+  'tickets:read',
+  'tickets:write',
+  'knowledge:edit',
+];
+
+const supervisorPermissions: readonly Permission[] = [
+  ...agentPermissions,
+  'conversations:read_all',
+  'conversations:reassign',
+  'customers:reveal',
+  'tickets:read_all',
+  'knowledge:review',
+  'knowledge:transfer',
+  'reports:read',
+  'audit:read',
+  'routing:manage',
+  'sla:manage',
+];
+
+/** The permissions of the built-in roles; a custom role's come from its definition. */
+export const builtInRolePermissions: Record<Exclude<AgentRole, 'custom'>, readonly Permission[]> = {
+  admin: permissionNames,
+  supervisor: supervisorPermissions,
+  agent: agentPermissions,
+  analyst: ['reports:read'],
 };
+
+export function isPermission(value: string): value is Permission {
+  return permissionNames.some((name) => name === value);
+}
 
 export interface AuthenticatedAgent {
   id: string;
   email: string;
   displayName: string;
   role: AgentRole;
+  /** What the agent's role allows, read when the token is checked. */
+  permissions: ReadonlySet<Permission>;
   /** The teams the agent belongs to, read when the token is checked. */
   teamIds: readonly string[];
 }
 
 export function hasPermission(agent: AuthenticatedAgent, permission: Permission): boolean {
-  return permissionsByRole[agent.role].has(permission);
+  return agent.permissions.has(permission);
 }
 
 /**
  * The one rule for who sees a conversation, used by the REST API (reads, actions, customers, photos) and the
  * realtime gateway alike: supervisors and admins see everything; an agent sees what is assigned to them, and
- * what nobody holds yet unless it was transferred to a team they are not in. The conversation list applies the
- * same rule in SQL (`conversations/repo.ts`, `visibleTo`).
+ * what nobody holds yet unless it was transferred to a team they are not in; a role without
+ * `conversations:read` (an analyst) sees none. The conversation list applies the same rule in SQL
+ * (`conversations/repo.ts`, `visibleTo`).
  */
 export function canAgentSeeConversation(
   agent: AuthenticatedAgent,
   conversation: { assigneeId: string | null; teamId: string | null },
 ): boolean {
+  if (!hasPermission(agent, 'conversations:read')) return false;
   if (hasPermission(agent, 'conversations:read_all')) return true;
   if (conversation.assigneeId !== null) return conversation.assigneeId === agent.id;
   return conversation.teamId === null || agent.teamIds.includes(conversation.teamId);

@@ -31,3 +31,13 @@ export async function revokeSession(db: DbExecutor, tokenHash: string, now: stri
     .where('token_hash', '=', tokenHash)
     .execute();
 }
+
+/** Ends every live session of an agent (role changed, deactivated). */
+export async function revokeSessionsOfAgent(db: DbExecutor, agentId: string, now: string): Promise<void> {
+  await db
+    .updateTable('agent_sessions')
+    .set({ revoked_at: now })
+    .where('agent_id', '=', agentId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/database';
+import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import type { AgentService } from '../agents';
@@ -8,6 +8,7 @@ import { listTeamIdsOfAgent } from '../agents';
 import { recordAudit } from '../audit';
 import type { LoginAttemptKeys } from './loginThrottle';
 import { LoginThrottle } from './loginThrottle';
+import type { CustomRoles } from './customRoles';
 import type { AuthenticatedAgent } from './permissions';
 import * as sessionsRepo from './repo';
 
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly agents: AgentService,
     private readonly clock: Clock,
+    private readonly roles: Pick<CustomRoles, 'permissionsOf'>,
   ) {
     this.throttle = new LoginThrottle(db, clock);
   }
@@ -47,6 +49,7 @@ export class AuthService {
       email: profile.email,
       displayName: profile.displayName,
       role: profile.role,
+      permissions: await this.roles.permissionsOf(profile.role, profile.customRoleId),
       teamIds: await listTeamIdsOfAgent(this.db, profile.id),
     };
     const token = `kefu_${randomBytes(32).toString('base64url')}`;
@@ -117,7 +120,19 @@ export class AuthService {
     );
     const agent = agentId ? await this.agents.findActiveAgent(agentId) : null;
     if (!agent) throw new KefuError('invalid_token');
-    return { ...agent, teamIds: await listTeamIdsOfAgent(this.db, agent.id) };
+    return {
+      id: agent.id,
+      email: agent.email,
+      displayName: agent.displayName,
+      role: agent.role,
+      permissions: await this.roles.permissionsOf(agent.role, agent.customRoleId),
+      teamIds: await listTeamIdsOfAgent(this.db, agent.id),
+    };
+  }
+
+  /** Ends every live session of an agent, inside the caller's transaction. */
+  async endSessionsOf(trx: DbExecutor, agentId: string, now: string): Promise<void> {
+    await sessionsRepo.revokeSessionsOfAgent(trx, agentId, now);
   }
 
   async logout(token: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
+import { allowAnyone } from '../../http/routeAccess';
 
 const shopProductSchema = z.object({
   id: z.string(),
@@ -23,6 +24,7 @@ export const shopRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'c
   app,
   { services },
 ) => {
+  app.addHook('onRequest', allowAnyone('the public catalogue a storefront shows'));
   const tags = ['shop'];
   app.get(
     '/api/v1/shop/products',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { KefuError } from '../../errors';
 import type { KefuServices } from '../../services';
+import { acceptSigned } from '../../http/routeAccess';
 import { applyShopWebhook } from './builtin/shopWebhook';
 import { verifyStandardWebhook } from './webhookSignature';
 
@@ -22,6 +23,7 @@ export const commerceWebhookRoutes: FastifyPluginAsync<{
   app.post(
     '/api/v1/commerce/webhook',
     {
+      onRequest: acceptSigned('Standard Webhooks signature over id, timestamp and body'),
       schema: {
         tags: ['shop system'],
         summary:

@@ -36,7 +36,8 @@ const listQuerySchema = z
 export const agentConversationRoutes: FastifyPluginAsyncZod<{
   services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway'>;
 }> = async (app, { services }) => {
-  app.addHook('onRequest', requireAgent(services.auth));
+  const canRead = requireAgent(services.auth, 'conversations:read');
+  const canReply = requireAgent(services.auth, 'conversations:reply');
   const tags = ['agent: conversations'];
   const conversationResponse = {
     200: z.object({ conversation: conversationSchema }),
@@ -47,6 +48,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/conversations',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'List conversations the agent may see, newest activity first',
@@ -75,6 +77,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/conversations/:id',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'One conversation',
@@ -91,6 +94,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/conversations/:id/messages',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'Messages of a conversation, private notes included, oldest first',
@@ -116,6 +120,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/conversations/:id/messages',
     {
+      onRequest: canReply,
       schema: {
         tags,
         summary: 'Reply to the shopper, or add a private note with `private: true`',
@@ -158,6 +163,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
     app.post(
       `/api/v1/agent/conversations/:id/${action}`,
       {
+        onRequest: canReply,
         schema: {
           tags,
           summary,
@@ -176,6 +182,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
     '/api/v1/agent/ws',
     {
       websocket: true,
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'WebSocket: conversation and message events the agent may see',

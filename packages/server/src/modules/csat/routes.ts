@@ -87,7 +87,7 @@ export const csatRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/admin/csat',
     {
-      onRequest: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'reports:read'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Recent satisfaction surveys and the average rating',

@@ -22,7 +22,7 @@ export const handoffRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/conversations/:id/summary',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags,
         summary:

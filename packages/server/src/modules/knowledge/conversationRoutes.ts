@@ -18,7 +18,7 @@ export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{
   services: Pick<KefuServices, 'auth' | 'clock' | 'conversations' | 'knowledge' | 'visitorTokens'>;
 }> = async (app, { services }) => {
   const knowledge = services.knowledge;
-  const authenticateAgent = requireAgent(services.auth);
+  const authenticateAgent = requireAgent(services.auth, 'conversations:reply');
 
   app.get(
     '/api/v1/agent/conversations/:id/suggestions',

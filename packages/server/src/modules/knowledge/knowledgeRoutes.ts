@@ -7,7 +7,10 @@ import { knowledgeEntryRoutes } from './routes';
 
 /** Every HTTP route of the knowledge module. */
 export const knowledgeRoutes: FastifyPluginAsyncZod<{
-  services: Pick<KefuServices, 'auth' | 'clock' | 'conversations' | 'knowledge' | 'visitorTokens'>;
+  services: Pick<
+    KefuServices,
+    'auth' | 'clock' | 'conversations' | 'database' | 'knowledge' | 'visitorTokens'
+  >;
 }> = async (app, { services }) => {
   await app.register(knowledgeEntryRoutes, { services });
   await app.register(knowledgeImportRoutes, { services });

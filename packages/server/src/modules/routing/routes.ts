@@ -27,7 +27,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/queue',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags,
         summary: 'Waiting conversations in queue order (priority, then waiting time)',
@@ -45,7 +45,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/queue/pull',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Take the next waiting conversation matching your skills (manual pull)',
@@ -67,7 +67,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/conversations/:id/transfer',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Transfer to another agent (assigned at once) or to a team (queued for it), with a note',

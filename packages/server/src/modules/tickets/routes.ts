@@ -32,7 +32,8 @@ const linkSchema = z
 export const ticketRoutes: FastifyPluginAsyncZod<{
   services: Pick<KefuServices, 'auth' | 'clock' | 'tickets'>;
 }> = async (app, { services }) => {
-  app.addHook('onRequest', requireAgent(services.auth));
+  const canRead = requireAgent(services.auth, 'tickets:read');
+  const canWrite = requireAgent(services.auth, 'tickets:write');
   const tags = ['agent: tickets'];
   const ticketResponse = {
     200: z.object({ ticket: ticketSchema }),
@@ -44,6 +45,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/tickets',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'Tickets you may see; `overdue=true` for those past an SLA target',
@@ -70,6 +72,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/tickets',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Create a ticket',
@@ -103,6 +106,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'A ticket with links, comments, full history and SLA targets',
@@ -117,6 +121,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.patch(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary:
@@ -144,6 +149,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/tickets/:id/comments',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'An internal comment, or a public reply (`internal: false`) that also reaches the shopper',
@@ -163,6 +169,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/agent/tickets/:id/links',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Link a conversation or an order',

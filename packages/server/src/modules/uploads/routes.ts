@@ -76,7 +76,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/agent/uploads/:id',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags: ['agent'],
         summary: 'A photo a shopper sent in a conversation the agent may see',

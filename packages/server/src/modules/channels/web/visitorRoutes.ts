@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
+import { allowAnyone } from '../../../http/routeAccess';
 import {
   bearerSecurity,
   errorResponseSchema,
@@ -63,7 +64,11 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/v1/visitor/sessions',
     {
-      onRequest: [limits.sessionsPerAddress, limits.sessionsPerVisitor],
+      onRequest: [
+        allowAnyone('a shopper starts a session; only an earlier token resumes one'),
+        limits.sessionsPerAddress,
+        limits.sessionsPerVisitor,
+      ],
       schema: {
         tags,
         summary:
