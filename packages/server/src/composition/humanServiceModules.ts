@@ -8,9 +8,9 @@ import type { CatalogService } from '../modules/commerce';
 import type { ConversationService } from '../modules/conversations';
 import { CsatService, listenForRatingRequests } from '../modules/csat';
 import { HandoffService } from '../modules/handoff';
-import { defaultHandoffSettings, handoffSettingsSchema } from '../modules/handoff/schemas';
+import { defaultHandoffSettings, handoffSettingsSchema } from '../modules/handoff';
 import { listenForRoutingWork, QueueMaintenance, RoutingService, SettingsStore } from '../modules/routing';
-import { defaultRoutingSettings, routingSettingsSchema } from '../modules/routing/schemas';
+import { defaultRoutingSettings, routingSettingsSchema } from '../modules/routing';
 import { listenForTicketWork, SlaEvaluator, SlaPolicyService, TicketService } from '../modules/tickets';
 
 export interface HumanServiceInput {

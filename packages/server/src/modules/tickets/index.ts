@@ -5,3 +5,5 @@ export { SlaEvaluator } from './slaEvaluator';
 export { SlaPolicyService } from './slaPolicyService';
 export { slaRoutes } from './slaRoutes';
 export { listenForTicketWork } from './listeners';
+export { slaAlertSchema, ticketSchema } from './schemas';
+export type { SlaTargetKind, Ticket, TicketDetail } from './schemas';

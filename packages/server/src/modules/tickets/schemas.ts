@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelKindSchema } from '../../channelKinds';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
 export const ticketStatusSchema = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;

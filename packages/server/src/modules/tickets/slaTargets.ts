@@ -1,6 +1,6 @@
 import type { DbExecutor } from '../../db/database';
 import { newId } from '../../ids';
-import type { BusinessHours } from '../routing/schemas';
+import type { BusinessHours } from '../routing';
 import * as ticketsRepo from './repo';
 import type { TicketRow } from './repo';
 import type { SlaTargetKind } from './schemas';

@@ -1,13 +1,13 @@
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import type { BusinessHours } from '../routing/schemas';
+import type { BusinessHours } from '../routing';
 import { KefuError } from '../../errors';
 import * as ticketsRepo from './repo';
 import type { TicketRow } from './repo';
 import type { Ticket, TicketSource, TicketStatus } from './schemas';
 import { ticketSourceSchema, ticketStatusSchema } from './schemas';
 import { cancelSlaTargets, meetSlaTargets, startSlaTarget } from './slaTargets';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
 export interface TicketActor {
   type: 'agent' | 'customer' | 'system';
