@@ -4,8 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Module walls: a server module is used by others only through its public surface, `index.ts` (use-cases,
-// services, types) and `schemas.ts` (wire schemas). `events/`, `realtime/` and `http/` obey the same wall;
-// `app.ts` and `services.ts` are the composition root and may wire any part.
+// services, types and wire schemas); every other file of it, `schemas.ts` included, is internal. Wire schemas
+// that belong to no module live beside `channelKinds.ts`. `events/`, `realtime/` and `http/` obey the same
+// wall; `app.ts`, `services.ts` and `composition/` are the composition root and may wire any part.
 const serverModules = readdirSync(new URL('./packages/server/src/modules', import.meta.url), {
   withFileTypes: true,
 })
@@ -24,9 +25,9 @@ function moduleWall(files, walledModules, allowed) {
         {
           patterns: [
             {
-              regex: `^(?:\\.{1,2}/)+(?:modules/)?${allowedPattern}(?:${walledModules.join('|')})/(?!(?:index|schemas)$)`,
+              regex: `^(?:\\.{1,2}/)+(?:modules/)?${allowedPattern}(?:${walledModules.join('|')})/(?!index$)`,
               message:
-                "Another module's internals: import its index.ts (or schemas.ts), or add a use-case to it there.",
+                "Another module's internals: import its index.ts, or export what you need (a use-case, a type, a wire schema) there.",
             },
           ],
         },
@@ -46,7 +47,7 @@ const moduleWalls = [
   moduleWall(
     [
       'packages/server/src/{events,realtime,http,jobs,db}/**/*.ts',
-      'packages/server/src/{config,channelKinds,replyLocale,ids,clock,errors}.ts',
+      'packages/server/src/{config,channelKinds,conversationWireSchemas,replyLocale,ids,clock,errors}.ts',
     ],
     serverModules,
     ['channels/channelConfig', 'commerce/commerceConfig'],

@@ -88,7 +88,8 @@ import { agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
 import { queueRoutes } from './modules/routing';
-import { slaRoutes, ticketRoutes } from './modules/tickets';
+import { slaRoutes } from './modules/sla';
+import { ticketRoutes } from './modules/tickets';
 
 export interface AppDependencies {
   clock?: Clock;

@@ -8,10 +8,11 @@ import type { CatalogService } from '../modules/commerce';
 import type { ConversationService } from '../modules/conversations';
 import { CsatService, listenForRatingRequests } from '../modules/csat';
 import { HandoffService } from '../modules/handoff';
-import { defaultHandoffSettings, handoffSettingsSchema } from '../modules/handoff/schemas';
+import { defaultHandoffSettings, handoffSettingsSchema } from '../modules/handoff';
 import { listenForRoutingWork, QueueMaintenance, RoutingService, SettingsStore } from '../modules/routing';
-import { defaultRoutingSettings, routingSettingsSchema } from '../modules/routing/schemas';
-import { listenForTicketWork, SlaEvaluator, SlaPolicyService, TicketService } from '../modules/tickets';
+import { defaultRoutingSettings, routingSettingsSchema } from '../modules/routing';
+import { SlaEvaluator, SlaPolicyService } from '../modules/sla';
+import { listenForTicketWork, readTicket, TicketService } from '../modules/tickets';
 
 export interface HumanServiceInput {
   db: Db;
@@ -61,7 +62,7 @@ export function createHumanServiceModules(input: HumanServiceInput) {
     }),
     tickets: new TicketService(db, unitOfWork, routing, agentRouting),
     slaPolicies: new SlaPolicyService(db, clock),
-    slaEvaluator: new SlaEvaluator(db, unitOfWork, clock, logger),
+    slaEvaluator: new SlaEvaluator(db, unitOfWork, clock, logger, readTicket),
     csat: new CsatService(db, unitOfWork),
   };
 }

@@ -1,6 +1,7 @@
 import type { ChannelKind, Conversation, Message } from '@kefu/sdk';
-import type { HandoffSummary } from '../modules/handoff/schemas';
-import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
+import type { HandoffSummary } from '../modules/handoff';
+import type { SlaTargetKind } from '../modules/sla';
+import type { Ticket } from '../modules/tickets';
 
 /** Every domain event Kefu publishes, `noun.past_verb`, with its payload. */
 export interface EventCatalog {

@@ -8,7 +8,7 @@ import {
   messageCardSchema,
   messageSenderSchema,
   quickReplySchema,
-} from '../modules/conversations/schemas';
+} from '../conversationWireSchemas';
 
 /** Response schemas of the wire types, used for validation of outgoing JSON and for the OpenAPI document. */
 export const messageSchema = z.object({

@@ -5,7 +5,8 @@ import type { EventBus } from '../events/eventBus';
 import type { AuthenticatedAgent } from '../modules/auth';
 import { canAgentSeeConversation, hasPermission } from '../modules/auth';
 import { toVisitorMessage } from '../modules/conversations';
-import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
+import type { SlaTargetKind } from '../modules/sla';
+import type { Ticket } from '../modules/tickets';
 
 const visitorFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),

@@ -5,8 +5,8 @@ import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import type { RoutingAgent } from '../routing';
-import type { AgentSkills } from '../routing/schemas';
-import { agentSkillsSchema } from '../routing/schemas';
+import type { AgentSkills } from './schemas';
+import { agentSkillsSchema } from './schemas';
 import * as agentsRepo from './repo';
 import * as routingRepo from './routingRepo';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { agentSkillsSchema } from '../routing/schemas';
+import { agentSkillsSchema } from './schemas';
 import { agentPresenceSchema, agentRoleSchema } from './service';
 
 const profileSchema = z.object({

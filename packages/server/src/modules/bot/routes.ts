@@ -7,7 +7,7 @@ import {
   idParamSchema,
   messageTextSchema,
 } from '../../http/wireSchemas';
-import { messageAnalysisSchema } from '../conversations/schemas';
+import { messageAnalysisSchema } from '../../conversationWireSchemas';
 import type { KefuServices } from '../../services';
 import { botRuleInputSchema, botRulePatchSchema, botRuleSchema } from './schemas';
 

@@ -5,7 +5,7 @@ import { normaliseLocale } from '../../replyLocale';
 import type { BotPipeline, BotReply, BotTurn, Understanding } from '../bot';
 import type { ConversationService } from '../conversations';
 import { toMessage } from '../conversations';
-import { messageAnalysisSchema } from '../conversations/schemas';
+import { messageAnalysisSchema } from '../../conversationWireSchemas';
 import type { HandoffRequest, HandoffService } from '../handoff';
 import { answerWhileQueued, handOffConversation } from '../handoff';
 import type { TicketService } from '../tickets';

@@ -27,7 +27,9 @@ export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule 
   app.post(
     '/api/v1/channels/:channel/inbound',
     {
-      onRequest: acceptSigned("the platform's signature over the raw body, checked by the channel's adapter"),
+      onRequest: acceptSigned(
+        "the channel adapter's verify() checks the platform's signature over the raw body",
+      ),
       schema: {
         tags: ['channels'],
         summary: "A platform's inbound messages (signed by the platform; answered before the bot runs)",

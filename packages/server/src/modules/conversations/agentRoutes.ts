@@ -12,7 +12,7 @@ import {
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { channelKindSchema } from '../../channelKinds';
-import { conversationStatusSchema } from './schemas';
+import { conversationStatusSchema } from '../../conversationWireSchemas';
 
 const listQuerySchema = z
   .object({

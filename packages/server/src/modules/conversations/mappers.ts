@@ -24,7 +24,7 @@ import {
   messageCardSchema,
   messageAnalysisSchema,
   quickReplySchema,
-} from './schemas';
+} from '../../conversationWireSchemas';
 
 export function toConversation(row: ConversationRow): Conversation {
   const channel: ChannelKind = channelKindSchema.parse(row.channel);

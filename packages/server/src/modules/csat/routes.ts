@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireAgent, requireVisitor, visitorOf } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, messageTextSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { ticketSchema } from '../tickets/schemas';
+import { ticketSchema } from '../tickets';
 
 const surveySchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import type { ConversationPriority } from '@kefu/sdk';
-import type { PriorityRules } from '../routing/schemas';
+import type { PriorityRules } from '../routing';
 
 /** Categories for routing and reports, grouped from the intent taxonomy; supervisors may change them. */
 export const categoryByIntent: Record<string, string> = {

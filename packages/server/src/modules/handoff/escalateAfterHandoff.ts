@@ -4,7 +4,7 @@ import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { toConversation } from '../conversations';
 import { priorityRank } from '../routing';
-import type { RoutingSettings } from '../routing/schemas';
+import type { RoutingSettings } from '../routing';
 import { buildHandoffSummary, readAnalysis } from './buildHandoffSummary';
 import type { PrioritySignals } from './classification';
 import { computePriority, isTopicIntent } from './classification';

@@ -11,7 +11,7 @@ import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
 import { toConversation } from '../conversations';
-import type { RoutingSettings } from '../routing/schemas';
+import type { RoutingSettings } from '../routing';
 import { buildHandoffSummary, languageOf, readAnalysis } from './buildHandoffSummary';
 import type { PrioritySignals } from './classification';
 import { categoryFromIntent, computePriority, isTopicIntent } from './classification';

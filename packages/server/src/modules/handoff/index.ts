@@ -6,3 +6,5 @@ export type { HandoffRequest } from './handOffConversation';
 export { findClassification, saveClassification } from './repo';
 export { handoffRoutes } from './routes';
 export { HandoffService } from './service';
+export { defaultHandoffSettings, handoffSettingsSchema, handoffSummarySchema } from './schemas';
+export type { HandoffSummary } from './schemas';

@@ -8,7 +8,7 @@ import {
   idParamSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 import { knownCategories } from './classification';
 import { overrideClassification } from './overrideClassification';
 import { handoffSettingsSchema, handoffSummarySchema } from './schemas';

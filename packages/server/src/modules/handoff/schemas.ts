@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
 export const handoffReasonSchema = z.enum([
   'customer_request',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelKindSchema } from '../../channelKinds';
-import { quickReplySchema } from '../conversations/schemas';
+import { quickReplySchema } from '../../conversationWireSchemas';
 
 export const knowledgeLocales = ['zh-CN', 'en'] as const;
 export type KnowledgeLocale = (typeof knowledgeLocales)[number];

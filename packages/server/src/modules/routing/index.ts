@@ -8,3 +8,5 @@ export { SettingsStore } from './settingsStore';
 export { conversationKey, listenForRoutingWork } from './listeners';
 export { QueueMaintenance } from './queueMaintenance';
 export { queueRoutes } from './routes';
+export { defaultRoutingSettings, routingSettingsSchema } from './schemas';
+export type { BusinessHours, PriorityRules, RoutingSettings } from './schemas';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../../channelKinds';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
 export const routingModeSchema = z.enum(['least_loaded', 'round_robin', 'manual']);
 export type RoutingMode = z.infer<typeof routingModeSchema>;
@@ -86,16 +85,6 @@ export const defaultRoutingSettings: RoutingSettings = {
     holidays: [],
   },
 };
-
-export const agentSkillsSchema = z
-  .object({
-    categories: z.array(z.string().min(1).max(60)).max(50).default([]),
-    languages: z.array(z.string().min(1).max(20)).max(20).default([]),
-    channels: z.array(channelKindSchema).max(10).default([]),
-    productLines: z.array(z.string().min(1).max(60)).max(50).default([]),
-  })
-  .strict();
-export type AgentSkills = z.infer<typeof agentSkillsSchema>;
 
 export const queueEntrySchema = z.object({
   conversationId: z.string(),

@@ -1,7 +1,7 @@
 // The tickets module's public surface: other modules use it only through what is exported here.
 export { ticketRoutes } from './routes';
 export { TicketService } from './service';
-export { SlaEvaluator } from './slaEvaluator';
-export { SlaPolicyService } from './slaPolicyService';
-export { slaRoutes } from './slaRoutes';
 export { listenForTicketWork } from './listeners';
+export { slaAlertSchema, ticketSchema } from './schemas';
+export type { Ticket, TicketDetail } from './schemas';
+export { readTicket } from './ticketWrites';

@@ -4,7 +4,7 @@ import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { channelKindSchema } from '../../channelKinds';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 import { ticketDetailSchema, ticketLinkKindSchema, ticketSchema, ticketStatusSchema } from './schemas';
 
 const listQuerySchema = z

@@ -13,7 +13,7 @@ import * as ticketsRepo from './repo';
 import type { TicketFilter, TicketRow } from './repo';
 import type { Ticket, TicketDetail, TicketSource, TicketStatus } from './schemas';
 import { ticketLinkKindSchema } from './schemas';
-import { reapplySlaPolicy } from './slaTargets';
+import { listSlaTargetsOfTicket, reapplySlaPolicy } from '../sla';
 import {
   describeRecentQuestions,
   orderNumbersOf,
@@ -112,7 +112,7 @@ export class TicketService {
       ticketsRepo.listLinks(this.db, ticketId),
       ticketsRepo.listComments(this.db, ticketId),
       ticketsRepo.listHistory(this.db, ticketId),
-      ticketsRepo.listSlaTargets(this.db, ticketId),
+      listSlaTargetsOfTicket(this.db, ticketId),
     ]);
     return {
       ...toTicket(ticket),
@@ -137,20 +137,7 @@ export class TicketService {
         changes: parseJsonColumn(entry.changes, z.record(z.string(), z.unknown())),
         createdAt: entry.created_at,
       })),
-      sla: sla.map((target) => ({
-        target:
-          target.target === 'first_response' || target.target === 'next_response'
-            ? target.target
-            : 'resolution',
-        policyId: target.policy_id,
-        startedAt: target.started_at,
-        warnAt: target.warn_at,
-        dueAt: target.due_at,
-        metAt: target.met_at,
-        warnedAt: target.warned_at,
-        breachedAt: target.breached_at,
-        cancelledAt: target.cancelled_at,
-      })),
+      sla,
     };
   }
 

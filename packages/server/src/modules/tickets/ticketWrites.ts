@@ -1,13 +1,14 @@
+import type { DbExecutor } from '../../db/database';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import type { BusinessHours } from '../routing/schemas';
+import type { BusinessHours } from '../routing';
 import { KefuError } from '../../errors';
 import * as ticketsRepo from './repo';
 import type { TicketRow } from './repo';
 import type { Ticket, TicketSource, TicketStatus } from './schemas';
 import { ticketSourceSchema, ticketStatusSchema } from './schemas';
-import { cancelSlaTargets, meetSlaTargets, startSlaTarget } from './slaTargets';
-import { conversationPrioritySchema } from '../conversations/schemas';
+import { cancelSlaTargets, meetSlaTargets, startSlaTarget } from '../sla';
+import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
 export interface TicketActor {
   type: 'agent' | 'customer' | 'system';
@@ -143,6 +144,12 @@ export async function recordHistory(
     changes: JSON.stringify(changes),
     created_at: context.now.toISOString(),
   });
+}
+
+/** One ticket as the wire shows it, or undefined when there is none. */
+export async function readTicket(db: DbExecutor, ticketId: string): Promise<Ticket | undefined> {
+  const row = await ticketsRepo.findTicket(db, ticketId);
+  return row ? toTicket(row) : undefined;
 }
 
 export function toTicket(row: TicketRow): Ticket {

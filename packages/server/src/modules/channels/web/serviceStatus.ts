@@ -3,7 +3,7 @@ import type { Clock } from '../../../clock';
 import type { AgentRoutingDirectory } from '../../agents';
 import { nextOpeningAt } from '../../routing';
 import type { RoutingService } from '../../routing';
-import type { BusinessHours } from '../../routing/schemas';
+import type { BusinessHours } from '../../routing';
 
 export interface ServiceStatusDependencies {
   clock: Clock;

@@ -10,7 +10,7 @@ import {
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
 import { resolveSessionVisitor } from '../../auth';
-import { conversationStatusSchema } from '../../conversations/schemas';
+import { conversationStatusSchema } from '../../../conversationWireSchemas';
 import { linkShopIdentity } from '../../customers';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';

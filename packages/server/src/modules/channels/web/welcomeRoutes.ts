@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
-import { messageCardSchema, quickReplySchema } from '../../conversations/schemas';
+import { messageCardSchema, quickReplySchema } from '../../../conversationWireSchemas';
 import { readServiceStatus } from './serviceStatus';
 import { buildWelcomeScreen } from './welcomeScreen';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The conversation module's public wire schemas (other modules and the HTTP layer embed them). */
+/** The wire vocabulary of conversations and messages (as in `@kefu/sdk`), shared by every module and the HTTP layer. */
 export const conversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'closed']);
 export const conversationPrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export const messageSenderSchema = z.enum(['customer', 'bot', 'agent', 'system']);

@@ -1,6 +1,6 @@
 import { isChannelKind } from '@kefu/sdk';
 import { addBusinessMinutes } from '../routing';
-import type { BusinessHours } from '../routing/schemas';
+import type { BusinessHours } from '../routing';
 import type { SlaPolicyRow } from './repo';
 import type { SlaPolicy, SlaTargetKind } from './schemas';
 

@@ -1,13 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/database';
+import type { Db, DbExecutor } from '../../db/database';
 import type { UnitOfWork } from '../../events/outbox';
-import * as ticketsRepo from './repo';
+import * as slaRepo from './repo';
 import type { SlaTargetRow } from './repo';
 import { slaTargetKindSchema } from './schemas';
-import { toTicket } from './ticketWrites';
+import type { Ticket } from '../tickets';
 
 const batchSize = 200;
+
+/** Reads the ticket a target belongs to, for the alert (the tickets module passes it in). */
+export type FindTicketForAlert = (db: DbExecutor, ticketId: string) => Promise<Ticket | undefined>;
 
 /**
  * Finds SLA targets whose warning or due time has come and announces each once: the warning or breach
@@ -22,15 +25,16 @@ export class SlaEvaluator {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly logger: FastifyBaseLogger,
+    private readonly findTicket: FindTicketForAlert,
   ) {}
 
   async evaluate(): Promise<{ warnings: number; breaches: number }> {
     const now = this.clock.now().toISOString();
     let breaches = 0;
-    for (const target of await ticketsRepo.listDueSlaTargets(this.db, 'due_at', now, batchSize))
+    for (const target of await slaRepo.listDueSlaTargets(this.db, 'due_at', now, batchSize))
       if (await this.announce(target, 'breach')) breaches += 1;
     let warnings = 0;
-    for (const target of await ticketsRepo.listDueSlaTargets(this.db, 'warn_at', now, batchSize))
+    for (const target of await slaRepo.listDueSlaTargets(this.db, 'warn_at', now, batchSize))
       if (await this.announce(target, 'warning')) warnings += 1;
     return { warnings, breaches };
   }
@@ -49,20 +53,15 @@ export class SlaEvaluator {
 
   private async announce(target: SlaTargetRow, kind: 'warning' | 'breach'): Promise<boolean> {
     return this.unitOfWork.run(async (context) => {
-      const claimed = await ticketsRepo.claimSlaAlert(
-        context.trx,
-        target.id,
-        kind,
-        context.now.toISOString(),
-      );
+      const claimed = await slaRepo.claimSlaAlert(context.trx, target.id, kind, context.now.toISOString());
       if (!claimed) return false;
       // A breach found before its warning was sent also settles the warning: nobody needs both at once.
       if (kind === 'breach' && !claimed.warned_at)
-        await ticketsRepo.claimSlaAlert(context.trx, target.id, 'warning', context.now.toISOString());
-      const ticket = await ticketsRepo.findTicket(context.trx, target.ticket_id);
+        await slaRepo.claimSlaAlert(context.trx, target.id, 'warning', context.now.toISOString());
+      const ticket = await this.findTicket(context.trx, target.ticket_id);
       if (!ticket) return false;
       const payload = {
-        ticket: toTicket(ticket),
+        ticket,
         target: slaTargetKindSchema.parse(target.target),
         dueAt: target.due_at,
       };

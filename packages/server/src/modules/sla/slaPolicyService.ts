@@ -3,10 +3,10 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import * as ticketsRepo from './repo';
+import * as slaRepo from './repo';
 import type { SlaPolicyRow } from './repo';
 import type { SlaPolicy, SlaPolicyInput } from './schemas';
-import { defaultSlaPolicies, toSlaPolicy } from './sla';
+import { defaultSlaPolicies, toSlaPolicy } from './policyRules';
 
 /** SLA policies, managed by supervisors and admins; the first matching policy by position applies. */
 export class SlaPolicyService {
@@ -16,7 +16,7 @@ export class SlaPolicyService {
   ) {}
 
   async seedDefaultsIfEmpty(): Promise<void> {
-    if ((await ticketsRepo.listPolicies(this.db)).length > 0) return;
+    if ((await slaRepo.listPolicies(this.db)).length > 0) return;
     let position = 10;
     for (const policy of defaultSlaPolicies) {
       await this.create(
@@ -40,7 +40,7 @@ export class SlaPolicyService {
   }
 
   async list(): Promise<SlaPolicy[]> {
-    return (await ticketsRepo.listPolicies(this.db)).map(toSlaPolicy);
+    return (await slaRepo.listPolicies(this.db)).map(toSlaPolicy);
   }
 
   async create(input: SlaPolicyInput, actorId: string | null): Promise<SlaPolicy> {
@@ -52,7 +52,7 @@ export class SlaPolicyService {
       updated_at: timestamp,
     };
     await this.db.transaction().execute(async (trx) => {
-      await ticketsRepo.insertPolicy(trx, row);
+      await slaRepo.insertPolicy(trx, row);
       await this.audit(trx, actorId, 'sla_policy.created', row.id, input);
     });
     return toSlaPolicy(row);
@@ -60,22 +60,22 @@ export class SlaPolicyService {
 
   async update(policyId: string, input: SlaPolicyInput, actorId: string): Promise<SlaPolicy> {
     await this.db.transaction().execute(async (trx) => {
-      if (!(await ticketsRepo.findPolicy(trx, policyId))) throw new KefuError('sla_policy_not_found');
-      await ticketsRepo.updatePolicy(trx, policyId, {
+      if (!(await slaRepo.findPolicy(trx, policyId))) throw new KefuError('sla_policy_not_found');
+      await slaRepo.updatePolicy(trx, policyId, {
         ...toColumns(input),
         updated_at: this.clock.now().toISOString(),
       });
       await this.audit(trx, actorId, 'sla_policy.updated', policyId, input);
     });
-    const row = await ticketsRepo.findPolicy(this.db, policyId);
+    const row = await slaRepo.findPolicy(this.db, policyId);
     if (!row) throw new KefuError('sla_policy_not_found');
     return toSlaPolicy(row);
   }
 
   async remove(policyId: string, actorId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      if (!(await ticketsRepo.findPolicy(trx, policyId))) throw new KefuError('sla_policy_not_found');
-      await ticketsRepo.deletePolicy(trx, policyId);
+      if (!(await slaRepo.findPolicy(trx, policyId))) throw new KefuError('sla_policy_not_found');
+      await slaRepo.deletePolicy(trx, policyId);
       await this.audit(trx, actorId, 'sla_policy.deleted', policyId, {});
     });
   }
