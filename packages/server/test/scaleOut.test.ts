@@ -8,6 +8,7 @@ import type { EventOfName } from '../src/events/eventBus';
 import type { EventBusLogger } from '../src/events/redisEventBus';
 import { RedisEventBus } from '../src/events/redisEventBus';
 import { encodeJobId } from '../src/jobs/redisJobQueue';
+import { readHandoffOutcome } from './helpers/handoffOutcome';
 import { RecordingSocket, messageWithText, requestJson, toWebSocketUrl } from './helpers/http';
 import type { TestDatabase } from './helpers/testDatabase';
 import { testDatabaseTargets } from './helpers/testDatabase';
@@ -309,27 +310,10 @@ describe('two Kefu instances sharing PostgreSQL and Redis', { skip: scaleOutSkip
       );
       assert.equal((await serverA.kefu.services.jobs.find(jobId))?.attempts, 1);
     }
-    const tickets = await db
-      .selectFrom('ticket_links')
-      .innerJoin('tickets', 'tickets.id', 'ticket_links.ticket_id')
-      .select('tickets.id')
-      .where('ticket_links.kind', '=', 'conversation')
-      .where('ticket_links.target_id', '=', conversationId)
-      .execute();
-    assert.equal(tickets.length, 1, 'one ticket for the delivery problem');
-    const comments = await db
-      .selectFrom('ticket_comments')
-      .select('id')
-      .where('ticket_id', '=', tickets[0]?.id ?? '')
-      .execute();
-    assert.equal(comments.length, 0, 'no second run added the question again as a comment');
-    const notices = await db
-      .selectFrom('messages')
-      .select('text')
-      .where('conversation_id', '=', conversationId)
-      .where('sender', '=', 'system')
-      .execute();
-    assert.equal(notices.filter((notice) => /第 \d+ 位/.test(notice.text)).length, 1, 'one queue notice');
+    const outcome = await readHandoffOutcome(db, conversationId);
+    assert.equal(outcome.ticketIds.length, 1, 'one ticket for the delivery problem');
+    assert.equal(outcome.commentCount, 0, 'no second run added the question again as a comment');
+    assert.equal(outcome.queueNotices.length, 1, 'one queue notice');
   });
 });
 
