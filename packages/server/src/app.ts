@@ -27,6 +27,12 @@ import { createMetrics, installHttpMetrics, registerConnectionGauge } from './ht
 import { redactUrl } from './http/redactUrl';
 import { installWidgetCors } from './http/widgetCors';
 import { agentRoutes } from './modules/agents/routes';
+import {
+  createAnalyticsModule,
+  reportRoutes,
+  startAnalyticsModule,
+  stopAnalyticsModule,
+} from './modules/analytics';
 import { AgentService } from './modules/agents/service';
 import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
@@ -160,6 +166,17 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     catalog,
     logger: app.log,
   });
+  const analytics = createAnalyticsModule({
+    db: database.db,
+    clock,
+    jobs,
+    logger: app.log,
+    directory: {
+      listAgents: () => agents.listAgents(),
+      listTeams: () => routingModule.agentRouting.listTeams(),
+      listProducts: async (locale) => await catalog.listProducts(locale),
+    },
+  });
   const services: KefuServices = {
     config,
     clock,
@@ -203,6 +220,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     ...routingModule,
     suggestions,
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
+    analytics,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -214,6 +232,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
+  startAnalyticsModule(analytics, { refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000 });
 
   services.gateway.subscribeTo(bus);
   bus.subscribe('message.created', ({ payload }) =>
@@ -229,6 +248,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     stopTimers: () => {
       stopRoutingModule(routingModule);
       stopCommerceModule(commerce);
+      stopAnalyticsModule(analytics);
       outbox.stopSweeping();
     },
     stopJobs: () => jobs.stop(),
@@ -248,6 +268,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutingRoutes, { services });
   await app.register(knowledgeRoutes, { services });
+  await app.register(reportRoutes, { analytics, auth: services.auth });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -50,6 +50,10 @@ export const errorCatalog = {
   conversation_assigned_elsewhere: { status: 409, message: 'Another agent holds this conversation' },
   email_taken: { status: 409, message: 'An agent with this e-mail already exists' },
   payload_too_large: { status: 413, message: 'The request is too large' },
+  export_too_large: {
+    status: 422,
+    message: 'The export would hold more than 100,000 conversations; narrow the dates or filters',
+  },
   rate_limited: { status: 429, message: 'Too many requests' },
   webhook_signature_invalid: { status: 401, message: 'The webhook signature is missing or wrong' },
   webhook_not_configured: { status: 404, message: 'The shop webhook is not configured' },

@@ -7,6 +7,7 @@ import type { OutboxPublisher, UnitOfWork } from './events/outbox';
 import type { KefuMetrics } from './http/metrics';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
+import type { AnalyticsModule } from './modules/analytics';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
@@ -68,4 +69,5 @@ export interface KefuServices {
   uploads: UploadService;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
+  analytics: AnalyticsModule;
 }

@@ -13,6 +13,7 @@ import * as migration0005 from './migrations/0005_commerce';
 import * as migration0006 from './migrations/0006_message_cards';
 import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
+import * as migration0012 from './migrations/0012_analytics';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0006_message_cards': migration0006,
   '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
+  '0012_analytics': migration0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -12,7 +12,9 @@ export type Permission =
   | 'routing:manage'
   | 'tickets:read_all'
   | 'sla:manage'
-  | 'commerce:manage';
+  | 'commerce:manage'
+  /** Dashboards, exports, spike alerts and QA scorecards: read only (an analyst role may hold just this). */
+  | 'reports:read';
 
 const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -28,6 +30,7 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'routing:manage',
     'tickets:read_all',
     'sla:manage',
+    'reports:read',
   ]),
   supervisor: new Set<Permission>([
     'conversations:read_all',
@@ -39,6 +42,7 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'routing:manage',
     'tickets:read_all',
     'sla:manage',
+    'reports:read',
   ]),
   agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
 };

@@ -1,0 +1,54 @@
+// Row types of the analytics and quality-inspection tables (migrations 0012+), kept apart from schema.ts so
+// the reports work touches the shared file in one line.
+
+/** One row per conversation with its metrics; times are whole minutes since the epoch (UTC). */
+export interface AnalyticsConversationsTable {
+  conversation_id: string;
+  customer_id: string;
+  channel: string;
+  locale: string;
+  status: string;
+  category: string;
+  intent: string | null;
+  product_id: string | null;
+  issue_reason: string | null;
+  agent_id: string | null;
+  created_at: string;
+  created_minute: number;
+  customer_messages: number;
+  bot_messages: number;
+  agent_messages: number;
+  bot_contained: number;
+  handed_off: number;
+  handoff_reason: string | null;
+  human_start_minute: number | null;
+  resolved_minute: number | null;
+  first_response_seconds: number | null;
+  handling_seconds: number | null;
+  resolution_seconds: number | null;
+  csat_requested: number;
+  csat_rating: number | null;
+  qa_score: number | null;
+  last_sentiment: string | null;
+  refreshed_at: string;
+}
+
+export interface AnalyticsConversationTopicsTable {
+  conversation_id: string;
+  /** keyword | product_keyword */
+  kind: string;
+  topic: string;
+  created_minute: number;
+}
+
+export interface AnalyticsStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface InsightTables {
+  analytics_conversations: AnalyticsConversationsTable;
+  analytics_conversation_topics: AnalyticsConversationTopicsTable;
+  analytics_state: AnalyticsStateTable;
+}

@@ -1,0 +1,189 @@
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/database';
+import { KefuError } from '../../errors';
+import { countConversationRows, listConversationRows } from './export/conversationRows';
+import type { ConversationMetricsRow } from './export/conversationRows';
+import { toConversationCsv, toConversationXlsx } from './export/exportFiles';
+import type { ReportLocale } from './labels';
+import type { ReportQuery } from './reportFilter';
+import { allowedAgents, resolveReportRange } from './reportFilter';
+import type { AgentPerformance } from './reports/agentReport';
+import { buildAgentReport } from './reports/agentReport';
+import type { BacklogReport } from './reports/backlogReport';
+import { buildBacklogReport } from './reports/backlogReport';
+import type { BotReport } from './reports/botReport';
+import { buildBotReport } from './reports/botReport';
+import type { CsatReport } from './reports/csatReport';
+import { buildCsatReport } from './reports/csatReport';
+import type { OverviewReport } from './reports/overviewReport';
+import { buildOverviewReport } from './reports/overviewReport';
+import type { ProductIssues } from './reports/productIssueReport';
+import { buildProductIssueReport } from './reports/productIssueReport';
+import type { QuestionReport } from './reports/questionReport';
+import { buildQuestionReport } from './reports/questionReport';
+import type { NameDirectory, ReportContext } from './reports/reportContext';
+import type { ResponseTimeReport } from './reports/responseTimeReport';
+import { buildResponseTimeReport } from './reports/responseTimeReport';
+import type { SlaReport } from './reports/slaReport';
+import { buildSlaReport } from './reports/slaReport';
+import type { TopicReport } from './reports/topicReport';
+import { buildTopicReport } from './reports/topicReport';
+import type { VolumeReport } from './reports/volumeReport';
+import { buildVolumeReport } from './reports/volumeReport';
+
+/** What reports need of the agents and commerce modules, given as functions by the composition root. */
+export interface ReportDirectory {
+  listAgents(): Promise<{ id: string; displayName: string }[]>;
+  listTeams(): Promise<{ id: string; memberIds: string[] }[]>;
+  listProducts(locale: ReportLocale): Promise<{ id: string; name: string }[]>;
+}
+
+/** Each report's result, by name. */
+export interface Reports {
+  overview: OverviewReport;
+  volume: VolumeReport;
+  topics: TopicReport;
+  bot: BotReport;
+  responseTimes: ResponseTimeReport;
+  sla: SlaReport;
+  csat: CsatReport;
+  backlog: BacklogReport;
+  agents: AgentPerformance[];
+  questions: QuestionReport;
+  productIssues: ProductIssues[];
+}
+
+export type ReportName = keyof Reports;
+
+const reportBuilders: { [Name in ReportName]: (context: ReportContext) => Promise<Reports[Name]> } = {
+  overview: buildOverviewReport,
+  volume: buildVolumeReport,
+  topics: buildTopicReport,
+  bot: buildBotReport,
+  responseTimes: buildResponseTimeReport,
+  sla: buildSlaReport,
+  csat: buildCsatReport,
+  backlog: buildBacklogReport,
+  agents: buildAgentReport,
+  questions: buildQuestionReport,
+  productIssues: buildProductIssueReport,
+};
+
+export type Dashboard = Reports & {
+  range: { from: string; to: string; timeZone: string; days: string[] };
+};
+
+export type ExportFormat = 'csv' | 'xlsx';
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: string | Buffer;
+}
+
+/** Rows a single export may hold; a larger one asks for a narrower filter. */
+export const maxExportRows = 100_000;
+
+/**
+ * Every figure the dashboards, the exports and the API show, from the same queries over the per-conversation
+ * metrics (and, for SLA and questions, over the tickets' and the knowledge base's records).
+ */
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly directory: ReportDirectory,
+  ) {}
+
+  async reportWithRange<Name extends ReportName>(
+    name: Name,
+    query: ReportQuery,
+  ): Promise<{ range: Dashboard['range']; report: Reports[Name] }> {
+    const context = await this.createContext(query);
+    return { range: describeRange(context), report: await reportBuilders[name](context) };
+  }
+
+  async dashboard(query: ReportQuery): Promise<Dashboard> {
+    const context = await this.createContext(query);
+    return {
+      range: describeRange(context),
+      overview: await buildOverviewReport(context),
+      volume: await buildVolumeReport(context),
+      topics: await buildTopicReport(context),
+      bot: await buildBotReport(context),
+      responseTimes: await buildResponseTimeReport(context),
+      sla: await buildSlaReport(context),
+      csat: await buildCsatReport(context),
+      backlog: await buildBacklogReport(context),
+      agents: await buildAgentReport(context),
+      questions: await buildQuestionReport(context),
+      productIssues: await buildProductIssueReport(context),
+    };
+  }
+
+  async listConversations(
+    query: ReportQuery,
+    page: { limit: number; after: { createdMinute: number; conversationId: string } | null },
+  ): Promise<ConversationMetricsRow[]> {
+    return listConversationRows(await this.createContext(query), page);
+  }
+
+  async exportConversations(query: ReportQuery, format: ExportFormat): Promise<ExportFile> {
+    const context = await this.createContext(query);
+    const total = await countConversationRows(context);
+    if (total > maxExportRows) throw new KefuError('export_too_large');
+    const rows = await listConversationRows(context, { limit: maxExportRows, after: null });
+    const { from, to } = context.filter.range;
+    const fileName = `kefu-conversations-${from}-to-${to}.${format}`;
+    if (format === 'csv')
+      return {
+        fileName,
+        contentType: 'text/csv; charset=utf-8',
+        body: toConversationCsv(rows, query.locale),
+      };
+    return {
+      fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await toConversationXlsx(rows, query.locale),
+    };
+  }
+
+  private async createContext(query: ReportQuery): Promise<ReportContext> {
+    const range = resolveReportRange(query, this.clock.now());
+    let teamMemberIds: string[] | null = null;
+    if (query.teamId) {
+      const team = (await this.directory.listTeams()).find((candidate) => candidate.id === query.teamId);
+      if (!team) throw new KefuError('team_not_found');
+      teamMemberIds = team.memberIds;
+    }
+    return {
+      db: this.db,
+      now: this.clock.now(),
+      names: await this.loadNames(query.locale),
+      filter: {
+        range,
+        channel: query.channel ?? null,
+        category: query.category ?? null,
+        agentIds: allowedAgents(query.agentId, teamMemberIds),
+        teamId: query.teamId ?? null,
+        locale: query.locale,
+      },
+    };
+  }
+
+  private async loadNames(locale: ReportLocale): Promise<NameDirectory> {
+    const agents = new Map((await this.directory.listAgents()).map((agent) => [agent.id, agent.displayName]));
+    const products = new Map(
+      (await this.directory.listProducts(locale)).map((product) => [product.id, product.name]),
+    );
+    const unknownAgent = locale === 'en' ? 'Former agent' : '已删除的客服';
+    return {
+      agentName: (agentId) => agents.get(agentId) ?? unknownAgent,
+      productName: (productId) => products.get(productId) ?? productId,
+    };
+  }
+}
+
+function describeRange(context: ReportContext): Dashboard['range'] {
+  const { from, to, timeZone, days } = context.filter.range;
+  return { from, to, timeZone, days };
+}
