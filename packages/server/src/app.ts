@@ -28,6 +28,7 @@ import { redactUrl } from './http/redactUrl';
 import { installWidgetCors } from './http/widgetCors';
 import { agentRoutes } from './modules/agents/routes';
 import {
+  alertRoutes,
   createAnalyticsModule,
   reportRoutes,
   startAnalyticsModule,
@@ -169,6 +170,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const analytics = createAnalyticsModule({
     db: database.db,
     clock,
+    unitOfWork,
     jobs,
     logger: app.log,
     directory: {
@@ -232,7 +234,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
-  startAnalyticsModule(analytics, { refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000 });
+  startAnalyticsModule(analytics, eventJobs, {
+    refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
+    spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
+    alertWebhook: config.alertWebhook,
+    publicUrl: config.publicUrl,
+  });
 
   services.gateway.subscribeTo(bus);
   bus.subscribe('message.created', ({ payload }) =>
@@ -269,6 +276,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(handoffRoutingRoutes, { services });
   await app.register(knowledgeRoutes, { services });
   await app.register(reportRoutes, { analytics, auth: services.auth });
+  await app.register(alertRoutes, { analytics, auth: services.auth });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AlertWebhookConfig } from './modules/analytics';
+import { alertEnvironmentSchema, toAlertWebhookConfig } from './modules/analytics';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -51,7 +53,8 @@ const environmentSchema = z
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
   })
-  .extend(commerceEnvironmentSchema.shape);
+  .extend(commerceEnvironmentSchema.shape)
+  .extend(alertEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -79,6 +82,8 @@ export interface KefuConfig {
   commerce: CommerceConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
+  /** Where spike alerts are also posted; null: the console only. */
+  alertWebhook: AlertWebhookConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +129,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
+    alertWebhook: toAlertWebhookConfig(values),
   };
 }
 

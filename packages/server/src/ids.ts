@@ -30,7 +30,8 @@ export type IdPrefix =
   | 'rfd'
   | 'upl'
   | 'ntf'
-  | 'job';
+  | 'job'
+  | 'alr';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

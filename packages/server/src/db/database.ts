@@ -14,6 +14,7 @@ import * as migration0006 from './migrations/0006_message_cards';
 import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0012 from './migrations/0012_analytics';
+import * as migration0013 from './migrations/0013_spike_alerts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
   '0012_analytics': migration0012,
+  '0013_spike_alerts': migration0013,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -47,7 +47,32 @@ export interface AnalyticsStateTable {
   updated_at: string;
 }
 
+export interface AnalyticsAlertsTable {
+  id: string;
+  /** surge | new_topic */
+  kind: string;
+  /** intent | category | product | keyword | product_keyword */
+  topic_kind: string;
+  topic: string;
+  /** JSON: keywords of the same kind that surged in the same conversations (shown with the topic). */
+  related_topics: string;
+  window_start: string;
+  window_end: string;
+  count: number;
+  expected: number;
+  score: number;
+  /** JSON: up to 5 conversations of the window with a masked excerpt each. */
+  examples: string;
+  /** open | acknowledged */
+  status: string;
+  detected_at: string;
+  last_detected_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
 export interface InsightTables {
+  analytics_alerts: AnalyticsAlertsTable;
   analytics_conversations: AnalyticsConversationsTable;
   analytics_conversation_topics: AnalyticsConversationTopicsTable;
   analytics_state: AnalyticsStateTable;

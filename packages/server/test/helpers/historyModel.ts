@@ -98,23 +98,13 @@ export function generateHistory(world: HistoryWorld, count: number, seed: number
     // Busier in the (Chinese) daytime: hours 01–13 UTC twice as likely.
     const hour = random() < 0.6 ? 1 + Math.floor(random() * 13) : Math.floor(random() * 24);
     const createdAt = world.start + day * 86_400_000 + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-    const conversation: ModelConversation = {
+    const conversation = newConversation({
       id: `conv_gen${String(index).padStart(6, '0')}`,
       customerId: `cus_gen${String(Math.floor(random() * world.customers)).padStart(5, '0')}`,
       channel: pick(channels),
       createdAt,
-      status: 'bot',
-      category: null,
-      assigneeId: null,
       pageProductId: random() < 0.4 ? pick(world.productIds) : null,
-      messages: [],
-      handoffs: [],
-      resolvedAt: null,
-      surveys: [],
-      questions: [],
-      issueReason: null,
-      ticket: null,
-    };
+    });
     let now = createdAt + seconds(1, 30);
     const say = (message: Omit<ModelMessage, 'at'>) => {
       conversation.messages.push({ ...message, at: now });
@@ -189,6 +179,25 @@ export function generateHistory(world: HistoryWorld, count: number, seed: number
     if (handedOff && random() < 0.3) conversation.ticket = generateTicket(conversation, world, random, pick);
     return conversation;
   });
+}
+
+/** A conversation with the bot and nothing else yet. */
+export function newConversation(
+  start: Pick<ModelConversation, 'id' | 'customerId' | 'channel' | 'createdAt' | 'pageProductId'>,
+): ModelConversation {
+  return {
+    ...start,
+    status: 'bot',
+    category: null,
+    assigneeId: null,
+    messages: [],
+    handoffs: [],
+    resolvedAt: null,
+    surveys: [],
+    questions: [],
+    issueReason: null,
+    ticket: null,
+  };
 }
 
 function customer(

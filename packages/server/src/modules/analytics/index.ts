@@ -7,5 +7,9 @@ export {
   type AnalyticsModuleInput,
 } from './analyticsModule';
 export type { QaScoreSource } from './facts/factRefresher';
-export type { ReportDirectory, Dashboard, ReportName } from './reportService';
+export type { Dashboard, ReportName } from './reportService';
+export type { ReportDirectory } from './reports/nameDirectory';
 export { reportRoutes } from './routes';
+export { alertRoutes } from './alertRoutes';
+export { spikeAlertNoticeSchema } from './spikes/alertSchemas';
+export { alertEnvironmentSchema, toAlertWebhookConfig, type AlertWebhookConfig } from './spikes/alertWebhook';

@@ -4,7 +4,6 @@ import { KefuError } from '../../errors';
 import { countConversationRows, listConversationRows } from './export/conversationRows';
 import type { ConversationMetricsRow } from './export/conversationRows';
 import { toConversationCsv, toConversationXlsx } from './export/exportFiles';
-import type { ReportLocale } from './labels';
 import type { ReportQuery } from './reportFilter';
 import { allowedAgents, resolveReportRange } from './reportFilter';
 import type { AgentPerformance } from './reports/agentReport';
@@ -21,7 +20,9 @@ import type { ProductIssues } from './reports/productIssueReport';
 import { buildProductIssueReport } from './reports/productIssueReport';
 import type { QuestionReport } from './reports/questionReport';
 import { buildQuestionReport } from './reports/questionReport';
-import type { NameDirectory, ReportContext } from './reports/reportContext';
+import type { ReportDirectory } from './reports/nameDirectory';
+import { loadNameDirectory } from './reports/nameDirectory';
+import type { ReportContext } from './reports/reportContext';
 import type { ResponseTimeReport } from './reports/responseTimeReport';
 import { buildResponseTimeReport } from './reports/responseTimeReport';
 import type { SlaReport } from './reports/slaReport';
@@ -30,13 +31,6 @@ import type { TopicReport } from './reports/topicReport';
 import { buildTopicReport } from './reports/topicReport';
 import type { VolumeReport } from './reports/volumeReport';
 import { buildVolumeReport } from './reports/volumeReport';
-
-/** What reports need of the agents and commerce modules, given as functions by the composition root. */
-export interface ReportDirectory {
-  listAgents(): Promise<{ id: string; displayName: string }[]>;
-  listTeams(): Promise<{ id: string; memberIds: string[] }[]>;
-  listProducts(locale: ReportLocale): Promise<{ id: string; name: string }[]>;
-}
 
 /** Each report's result, by name. */
 export interface Reports {
@@ -158,7 +152,7 @@ export class ReportService {
     return {
       db: this.db,
       now: this.clock.now(),
-      names: await this.loadNames(query.locale),
+      names: await loadNameDirectory(this.directory, query.locale),
       filter: {
         range,
         channel: query.channel ?? null,
@@ -167,18 +161,6 @@ export class ReportService {
         teamId: query.teamId ?? null,
         locale: query.locale,
       },
-    };
-  }
-
-  private async loadNames(locale: ReportLocale): Promise<NameDirectory> {
-    const agents = new Map((await this.directory.listAgents()).map((agent) => [agent.id, agent.displayName]));
-    const products = new Map(
-      (await this.directory.listProducts(locale)).map((product) => [product.id, product.name]),
-    );
-    const unknownAgent = locale === 'en' ? 'Former agent' : '已删除的客服';
-    return {
-      agentName: (agentId) => agents.get(agentId) ?? unknownAgent,
-      productName: (productId) => products.get(productId) ?? productId,
     };
   }
 }

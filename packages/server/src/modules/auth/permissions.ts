@@ -14,7 +14,9 @@ export type Permission =
   | 'sla:manage'
   | 'commerce:manage'
   /** Dashboards, exports, spike alerts and QA scorecards: read only (an analyst role may hold just this). */
-  | 'reports:read';
+  | 'reports:read'
+  /** Acknowledge spike alerts. */
+  | 'alerts:manage';
 
 const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -31,6 +33,7 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'tickets:read_all',
     'sla:manage',
     'reports:read',
+    'alerts:manage',
   ]),
   supervisor: new Set<Permission>([
     'conversations:read_all',
@@ -43,6 +46,7 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'tickets:read_all',
     'sla:manage',
     'reports:read',
+    'alerts:manage',
   ]),
   agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
 };

@@ -164,3 +164,22 @@ function groupBy<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<st
   }
   return groups;
 }
+
+/** The first thing the shopper wrote in each conversation (for alert examples). */
+export async function listOpeningCustomerTexts(
+  db: DbExecutor,
+  conversationIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('messages')
+    .select(['conversation_id', 'text'])
+    .where('conversation_id', 'in', [...conversationIds])
+    .where('sender', '=', 'customer')
+    .orderBy('conversation_id')
+    .orderBy('id')
+    .execute();
+  const texts = new Map<string, string>();
+  for (const row of rows) if (!texts.has(row.conversation_id)) texts.set(row.conversation_id, row.text);
+  return texts;
+}
