@@ -36,6 +36,7 @@ import {
 } from './modules/analytics';
 import { AgentService } from './modules/agents/service';
 import { authRoutes } from './modules/auth/routes';
+import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { AuthService } from './modules/auth/service';
 import { VisitorTokens } from './modules/auth/visitorTokens';
 import { BotPipeline } from './modules/bot/pipeline';
@@ -167,12 +168,21 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     catalog,
     logger: app.log,
   });
+  const qa = createQaModule({
+    db: database.db,
+    clock,
+    directory: {
+      listAgents: () => agents.listAgents(),
+      listTeams: () => routingModule.agentRouting.listTeams(),
+    },
+  });
   const analytics = createAnalyticsModule({
     db: database.db,
     clock,
     unitOfWork,
     jobs,
     logger: app.log,
+    qaScores: qa.scores,
     directory: {
       listAgents: () => agents.listAgents(),
       listTeams: () => routingModule.agentRouting.listTeams(),
@@ -223,6 +233,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     suggestions,
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
     analytics,
+    qa,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -234,6 +245,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
+  startQaModule(qa, eventJobs);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -277,6 +289,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(knowledgeRoutes, { services });
   await app.register(reportRoutes, { analytics, auth: services.auth });
   await app.register(alertRoutes, { analytics, auth: services.auth });
+  await app.register(qaRoutes, { qa, auth: services.auth });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -37,6 +37,8 @@ export const errorCatalog = {
   ticket_not_found: { status: 404, message: 'Ticket not found' },
   sla_policy_not_found: { status: 404, message: 'SLA policy not found' },
   alert_not_found: { status: 404, message: 'Alert not found' },
+  qa_inspection_not_found: { status: 404, message: 'This conversation has not been inspected' },
+  qa_flag_not_found: { status: 404, message: 'Quality flag not found' },
   survey_not_found: { status: 404, message: 'There is no satisfaction survey waiting for an answer' },
   queue_empty: { status: 404, message: 'No waiting conversation matches your skills' },
   team_name_taken: { status: 409, message: 'A team with this name already exists' },

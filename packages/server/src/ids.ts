@@ -31,7 +31,10 @@ export type IdPrefix =
   | 'upl'
   | 'ntf'
   | 'job'
-  | 'alr';
+  | 'alr'
+  | 'qars'
+  | 'qaf'
+  | 'qan';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

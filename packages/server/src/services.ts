@@ -8,6 +8,7 @@ import type { KefuMetrics } from './http/metrics';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AnalyticsModule } from './modules/analytics';
+import type { QaModule } from './modules/qa';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
@@ -70,4 +71,5 @@ export interface KefuServices {
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
   analytics: AnalyticsModule;
+  qa: QaModule;
 }

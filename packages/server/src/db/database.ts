@@ -15,6 +15,7 @@ import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0012 from './migrations/0012_analytics';
 import * as migration0013 from './migrations/0013_spike_alerts';
+import * as migration0014 from './migrations/0014_quality_inspection';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0008_product_dispatch': migration0008,
   '0012_analytics': migration0012,
   '0013_spike_alerts': migration0013,
+  '0014_quality_inspection': migration0014,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,4 +1,4 @@
-// Row types of the analytics and quality-inspection tables (migrations 0012+), kept apart from schema.ts so
+// Row types of the analytics and quality-inspection tables (migrations 0012–0014), kept apart from schema.ts so
 // the reports work touches the shared file in one line.
 
 /** One row per conversation with its metrics; times are whole minutes since the epoch (UTC). */
@@ -71,7 +71,59 @@ export interface AnalyticsAlertsTable {
   acknowledged_at: string | null;
 }
 
+export interface QaRuleSetsTable {
+  id: string;
+  name: string;
+  /** JSON: settings per rule (enabled, weight, maximum points, time limit, wording). */
+  rules: string;
+  is_active: number;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QaInspectionsTable {
+  conversation_id: string;
+  agent_id: string | null;
+  rule_set_id: string;
+  /** JSON: the rules the conversation was scored by (reviews rescore with the same ones). */
+  rules: string;
+  score: number;
+  resolved_at: string;
+  inspected_at: string;
+  /** Last inspection or review: the reports pick up the new score from here. */
+  updated_at: string;
+}
+
+export interface QaFlagsTable {
+  id: string;
+  conversation_id: string;
+  rule: string;
+  message_id: string | null;
+  agent_id: string | null;
+  detail: string;
+  /** open | confirmed | dismissed */
+  status: string;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+}
+
+export interface QaCoachingNotesTable {
+  id: string;
+  agent_id: string;
+  conversation_id: string | null;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
 export interface InsightTables {
+  qa_rule_sets: QaRuleSetsTable;
+  qa_inspections: QaInspectionsTable;
+  qa_flags: QaFlagsTable;
+  qa_coaching_notes: QaCoachingNotesTable;
   analytics_alerts: AnalyticsAlertsTable;
   analytics_conversations: AnalyticsConversationsTable;
   analytics_conversation_topics: AnalyticsConversationTopicsTable;

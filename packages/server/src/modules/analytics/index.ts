@@ -13,3 +13,6 @@ export { reportRoutes } from './routes';
 export { alertRoutes } from './alertRoutes';
 export { spikeAlertNoticeSchema } from './spikes/alertSchemas';
 export { alertEnvironmentSchema, toAlertWebhookConfig, type AlertWebhookConfig } from './spikes/alertWebhook';
+export { resolveReportRange, allowedAgents, type ReportRange } from './reportFilter';
+export { reportQueryShape } from './schemas';
+export { localDateOf, addDays } from './timeZone';

@@ -66,8 +66,17 @@ export function resolveReportRange(
   };
 }
 
-/** The agents a filter allows: the agent, the team's members, both (their overlap) or null for anyone. */
-export function allowedAgents(agentId: string | undefined, teamMemberIds: string[] | null): string[] | null {
-  if (teamMemberIds === null) return agentId ? [agentId] : null;
-  return agentId ? teamMemberIds.filter((memberId) => memberId === agentId) : teamMemberIds;
+/**
+ * The agents a filter allows: the agent, the team's members, both (their overlap) or null for anyone. An unknown
+ * team is a 404.
+ */
+export async function allowedAgents(
+  filter: { agentId?: string | undefined; teamId?: string | undefined },
+  listTeams: () => Promise<{ id: string; memberIds: string[] }[]>,
+): Promise<string[] | null> {
+  const { agentId, teamId } = filter;
+  if (!teamId) return agentId ? [agentId] : null;
+  const team = (await listTeams()).find((candidate) => candidate.id === teamId);
+  if (!team) throw new KefuError('team_not_found');
+  return agentId ? team.memberIds.filter((memberId) => memberId === agentId) : team.memberIds;
 }

@@ -143,12 +143,7 @@ export class ReportService {
 
   private async createContext(query: ReportQuery): Promise<ReportContext> {
     const range = resolveReportRange(query, this.clock.now());
-    let teamMemberIds: string[] | null = null;
-    if (query.teamId) {
-      const team = (await this.directory.listTeams()).find((candidate) => candidate.id === query.teamId);
-      if (!team) throw new KefuError('team_not_found');
-      teamMemberIds = team.memberIds;
-    }
+    const agentIds = await allowedAgents(query, () => this.directory.listTeams());
     return {
       db: this.db,
       now: this.clock.now(),
@@ -157,7 +152,7 @@ export class ReportService {
         range,
         channel: query.channel ?? null,
         category: query.category ?? null,
-        agentIds: allowedAgents(query.agentId, teamMemberIds),
+        agentIds,
         teamId: query.teamId ?? null,
         locale: query.locale,
       },

@@ -16,7 +16,11 @@ export type Permission =
   /** Dashboards, exports, spike alerts and QA scorecards: read only (an analyst role may hold just this). */
   | 'reports:read'
   /** Acknowledge spike alerts. */
-  | 'alerts:manage';
+  | 'alerts:manage'
+  /** Confirm or dismiss quality flags, rerun inspections, write coaching notes. */
+  | 'qa:review'
+  /** Quality rules: weights, limits and wording. */
+  | 'qa:configure';
 
 const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -34,6 +38,8 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'sla:manage',
     'reports:read',
     'alerts:manage',
+    'qa:review',
+    'qa:configure',
   ]),
   supervisor: new Set<Permission>([
     'conversations:read_all',
@@ -47,6 +53,8 @@ const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
     'sla:manage',
     'reports:read',
     'alerts:manage',
+    'qa:review',
+    'qa:configure',
   ]),
   agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
 };
