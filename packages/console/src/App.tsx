@@ -9,6 +9,7 @@ import type { ConsoleRoute } from './common/router';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { InboxProvider } from './inbox/InboxContext';
 import { InboxPage } from './inbox/InboxPage';
+import { canReadReports } from './insight/insightFilter';
 import { AppShell } from './layout/AppShell';
 import { ServiceProvider } from './service/ServiceContext';
 
@@ -30,6 +31,9 @@ const TicketsScreen = lazy(() =>
 );
 const ServiceSettingsScreen = lazy(() =>
   import('./service/admin/ServiceSettingsPage').then((module) => ({ default: module.ServiceSettingsScreen })),
+);
+const InsightScreen = lazy(() =>
+  import('./insight/InsightPage').then((module) => ({ default: module.InsightScreen })),
 );
 const CannedResponsesPage = lazy(() =>
   import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
@@ -98,6 +102,12 @@ function Screen({ route }: { route: ConsoleRoute }) {
         <InboxPage conversationId={null} />
       ) : (
         <ServiceSettingsScreen tab={route.tab} />
+      );
+    case 'insight':
+      return agent && canReadReports(agent.role) ? (
+        <InsightScreen tab={route.tab} conversationId={route.conversationId} />
+      ) : (
+        <InboxPage conversationId={null} />
       );
     case 'inbox':
       return <InboxPage conversationId={route.conversationId} />;

@@ -3,3 +3,4 @@ export * from './visitorClient';
 export * from './agentClient';
 export * from './agentServiceApi';
 export * from './agentKnowledgeApi';
+export * from './agentInsightApi';

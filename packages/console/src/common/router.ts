@@ -10,7 +10,8 @@ export type ConsoleRoute =
   | { screen: 'knowledge' }
   | { screen: 'queue' }
   | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
-  | { screen: 'serviceSettings'; tab: string };
+  | { screen: 'serviceSettings'; tab: string }
+  | { screen: 'insight'; tab: string; conversationId: string | null };
 
 const basePath = '/console';
 
@@ -27,6 +28,12 @@ export function parseRoute(pathname: string): ConsoleRoute {
     const ticketId = segments[1] && !overdue ? decodeURIComponent(segments[1]) : null;
     return { screen: 'tickets', ticketId, overdue };
   }
+  if (segments[0] === 'insight')
+    return {
+      screen: 'insight',
+      tab: segments[1] ?? 'dashboard',
+      conversationId: segments[2] ? decodeURIComponent(segments[2]) : null,
+    };
   if (segments[0] === 'admin' && segments[1] === 'service')
     return { screen: 'serviceSettings', tab: segments[2] ?? 'sla' };
   const conversationId = segments[0] === 'inbox' && segments[1] ? decodeURIComponent(segments[1]) : null;
@@ -52,6 +59,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/tickets${route.overdue ? '/overdue' : ''}`;
     case 'serviceSettings':
       return `${basePath}/admin/service/${route.tab}`;
+    case 'insight':
+      return `${basePath}/insight/${route.tab}${route.conversationId ? `/${encodeURIComponent(route.conversationId)}` : ''}`;
   }
 }
 

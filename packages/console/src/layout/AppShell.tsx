@@ -20,6 +20,8 @@ import type { ConsoleRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
+import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
+import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -41,6 +43,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const unreadConversations = [...unread.values()].filter((count) => count > 0).length;
   const isAdmin = agent.role === 'admin';
   const serviceMenuItems = useServiceMenuItems();
+  const insightMenuItems = useInsightMenuItems();
   const menuItems = [
     {
       key: 'inbox',
@@ -52,6 +55,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       ),
     },
     ...serviceMenuItems,
+    ...insightMenuItems,
     ...(isAdmin
       ? [
           { key: 'agents', icon: <TeamOutlined />, label: t('navAgents') },
@@ -62,7 +66,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     { key: 'canned', icon: <ThunderboltOutlined />, label: t('navCanned') },
   ];
   const goTo = (key: string) => {
-    const serviceRoute = toServiceRoute(key);
+    const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
     const target: MenuKey =
       key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' ? key : 'inbox';
@@ -127,6 +131,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       </Layout.Header>
       <Layout.Content className="shell-content">{children}</Layout.Content>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <SpikeAlertListener />
     </Layout>
   );
 }
