@@ -16,6 +16,7 @@ import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0012 from './migrations/0012_analytics';
 import * as migration0013 from './migrations/0013_spike_alerts';
 import * as migration0014 from './migrations/0014_quality_inspection';
+import * as migration0015 from './migrations/0015_report_indexes';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0012_analytics': migration0012,
   '0013_spike_alerts': migration0013,
   '0014_quality_inspection': migration0014,
+  '0015_report_indexes': migration0015,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

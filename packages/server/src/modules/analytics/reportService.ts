@@ -96,21 +96,47 @@ export class ReportService {
     return { range: describeRange(context), report: await reportBuilders[name](context) };
   }
 
+  /** Every report; independent queries run side by side (PostgreSQL answers them on several connections). */
   async dashboard(query: ReportQuery): Promise<Dashboard> {
     const context = await this.createContext(query);
+    const [
+      overview,
+      volume,
+      topics,
+      bot,
+      responseTimes,
+      sla,
+      csat,
+      backlog,
+      agents,
+      questions,
+      productIssues,
+    ] = await Promise.all([
+      buildOverviewReport(context),
+      buildVolumeReport(context),
+      buildTopicReport(context),
+      buildBotReport(context),
+      buildResponseTimeReport(context),
+      buildSlaReport(context),
+      buildCsatReport(context),
+      buildBacklogReport(context),
+      buildAgentReport(context),
+      buildQuestionReport(context),
+      buildProductIssueReport(context),
+    ]);
     return {
       range: describeRange(context),
-      overview: await buildOverviewReport(context),
-      volume: await buildVolumeReport(context),
-      topics: await buildTopicReport(context),
-      bot: await buildBotReport(context),
-      responseTimes: await buildResponseTimeReport(context),
-      sla: await buildSlaReport(context),
-      csat: await buildCsatReport(context),
-      backlog: await buildBacklogReport(context),
-      agents: await buildAgentReport(context),
-      questions: await buildQuestionReport(context),
-      productIssues: await buildProductIssueReport(context),
+      overview,
+      volume,
+      topics,
+      bot,
+      responseTimes,
+      sla,
+      csat,
+      backlog,
+      agents,
+      questions,
+      productIssues,
     };
   }
 
