@@ -1,6 +1,57 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Module walls: a server module is used by others only through its public surface, `index.ts` (use-cases,
+// services, types) and `schemas.ts` (wire schemas). `events/`, `realtime/` and `http/` obey the same wall;
+// `app.ts` and `services.ts` are the composition root and may wire any part.
+const serverModules = readdirSync(new URL('./packages/server/src/modules', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function moduleWall(files, walledModules, allowed) {
+  const allowedPattern = allowed.length > 0 ? `(?!(?:${allowed.map(escapeRegex).join('|')})$)` : '';
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?:\\.{1,2}/)+(?:modules/)?${allowedPattern}(?:${walledModules.join('|')})/(?!(?:index|schemas)$)`,
+              message:
+                "Another module's internals: import its index.ts (or schemas.ts), or add a use-case to it there.",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+const moduleWalls = [
+  ...serverModules.map((name) =>
+    moduleWall(
+      [`packages/server/src/modules/${name}/**/*.ts`],
+      serverModules.filter((other) => other !== name),
+      [],
+    ),
+  ),
+  moduleWall(
+    [
+      'packages/server/src/{events,realtime,http,jobs,db}/**/*.ts',
+      'packages/server/src/{config,channelKinds,replyLocale,ids,clock,errors}.ts',
+    ],
+    serverModules,
+    ['channels/channelConfig', 'commerce/commerceConfig'],
+  ),
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-output/**'] },
@@ -14,4 +65,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...moduleWalls,
 );

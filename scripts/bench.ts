@@ -125,7 +125,7 @@ async function createVisitorSessions(baseUrl: string, count: number): Promise<st
     const response = await fetch(`${baseUrl}/api/v1/visitor/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ visitorId: `bench-visitor-${index}` }),
+      body: JSON.stringify({ name: `bench-visitor-${index}` }),
     });
     const body: unknown = await response.json();
     if (!body || typeof body !== 'object' || !('token' in body) || typeof body.token !== 'string')

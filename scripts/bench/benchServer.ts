@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { buildApp, loadConfig } from '@kefu/server';
+import { buildApp, loadConfig, loadTestingLimitsEnvironment } from '@kefu/server';
 
 async function startServer(mode: string): Promise<number> {
   if (mode === 'bare') {
@@ -20,6 +20,7 @@ async function startServer(mode: string): Promise<number> {
     KEFU_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     KEFU_ADMIN_PASSWORD: 'bench-password-1',
+    ...loadTestingLimitsEnvironment,
   });
   const { app } = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../packages/server/src/app';
 import { ManualClock } from '../../packages/server/src/clock';
 import { loadConfig } from '../../packages/server/src/config';
+import { loadTestingLimitsEnvironment } from '../../packages/server/src/http/abuseLimitsConfig';
 
 interface Turn {
   say: string;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     KEFU_ADMIN_PASSWORD: 'bench password 123',
     LOG_LEVEL: 'silent',
     KEFU_SHOP_IDENTITY_SECRET: identitySecret,
+    ...loadTestingLimitsEnvironment,
   });
   const kefu = await buildApp(config, { logger: false, clock: new ManualClock(), routingTimers: false });
   await kefu.app.listen({ port: 0, host: '127.0.0.1' });
@@ -99,10 +101,13 @@ async function runConversation(baseUrl: string, conversation: BenchConversation,
     if (turn.expect && !new RegExp(turn.expect, 'i').test(text) && !problem)
       problem = `turn ${index + 1} "${turn.say}": expected /${turn.expect}/, got "${text.slice(0, 120).replaceAll('\n', ' ')}"`;
   }
-  const status = await postJson(baseUrl, '/api/v1/visitor/sessions', {
-    visitorId: String(session.visitorId),
-    ...(identity && { identity }),
-  });
+  // Resuming needs the session's token (a bare visitor id would start a new visitor).
+  const status = await postJson(
+    baseUrl,
+    '/api/v1/visitor/sessions',
+    { ...(identity && { identity }) },
+    String(session.token),
+  );
   const handedOff = status.status === 'queued' || status.status === 'assigned';
   const outcome: 'resolved' | 'handoff' | 'failed' = problem ? 'failed' : handedOff ? 'handoff' : 'resolved';
   return { outcome, problem };

@@ -11,6 +11,7 @@ import { InboxProvider } from './inbox/InboxContext';
 import { InboxPage } from './inbox/InboxPage';
 import { canReadReports } from './insight/insightFilter';
 import { AppShell } from './layout/AppShell';
+import { canOpenSecurity } from './security/securityAccess';
 import { ServiceProvider } from './service/ServiceContext';
 
 // Admin screens are loaded on demand: an agent's first load carries only the inbox.
@@ -34,6 +35,12 @@ const ServiceSettingsScreen = lazy(() =>
 );
 const InsightScreen = lazy(() =>
   import('./insight/InsightPage').then((module) => ({ default: module.InsightScreen })),
+);
+const SecurityScreen = lazy(() =>
+  import('./security/SecurityScreen').then((module) => ({ default: module.SecurityScreen })),
+);
+const ReportsShell = lazy(() =>
+  import('./layout/ReportsShell').then((module) => ({ default: module.ReportsShell })),
 );
 const CannedResponsesPage = lazy(() =>
   import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
@@ -67,6 +74,14 @@ function SignedInGate() {
   const { agent } = useSession();
   const route = useRoute();
   if (!agent) return <LoginPage />;
+  if (!agent.permissions.includes('conversations:read'))
+    return (
+      <ServiceProvider>
+        <Suspense fallback={<Spin className="page-loading" />}>
+          <ReportsShell />
+        </Suspense>
+      </ServiceProvider>
+    );
   return (
     <InboxProvider key={agent.id}>
       <ServiceProvider>
@@ -83,12 +98,12 @@ function SignedInGate() {
 /** The screen for the route; admin screens only for the roles the server lets use them. */
 function Screen({ route }: { route: ConsoleRoute }) {
   const { agent } = useSession();
-  const isAdmin = agent?.role === 'admin';
+  const may = (permission: string) => agent?.permissions.includes(permission) === true;
   switch (route.screen) {
     case 'agents':
-      return isAdmin ? <AgentsPage /> : <InboxPage conversationId={null} />;
+      return may('agents:manage') ? <AgentsPage /> : <InboxPage conversationId={null} />;
     case 'botRules':
-      return isAdmin ? <BotRulesPage /> : <InboxPage conversationId={null} />;
+      return may('bot:manage') ? <BotRulesPage /> : <InboxPage conversationId={null} />;
     case 'canned':
       return <CannedResponsesPage />;
     case 'knowledge':
@@ -98,13 +113,19 @@ function Screen({ route }: { route: ConsoleRoute }) {
     case 'tickets':
       return <TicketsScreen ticketId={route.ticketId} overdue={route.overdue} />;
     case 'serviceSettings':
-      return agent?.role === 'agent' ? (
-        <InboxPage conversationId={null} />
-      ) : (
+      return may('routing:manage') ? (
         <ServiceSettingsScreen tab={route.tab} />
+      ) : (
+        <InboxPage conversationId={null} />
+      );
+    case 'security':
+      return canOpenSecurity(agent?.permissions ?? []) ? (
+        <SecurityScreen tab={route.tab} />
+      ) : (
+        <InboxPage conversationId={null} />
       );
     case 'insight':
-      return agent && canReadReports(agent.role) ? (
+      return agent && canReadReports(agent.permissions) ? (
         <InsightScreen tab={route.tab} conversationId={route.conversationId} />
       ) : (
         <InboxPage conversationId={null} />

@@ -143,9 +143,9 @@ async function sendFromWidget(page: Page, text: string): Promise<void> {
 
 /** The conversation the widget's visitor is in, as the visitor API resumes it. */
 async function findWidgetConversation(shop: Page, baseUrl: string): Promise<string> {
-  const visitorId = await shop.evaluate(() => window.localStorage.getItem('kefu.visitorId'));
-  assert.ok(visitorId, 'the widget remembers its visitor');
-  const session = await new KefuVisitorClient({ baseUrl, visitorId }).startSession();
+  const token = await shop.evaluate(() => window.localStorage.getItem('kefu.visitorToken'));
+  assert.ok(token, 'the widget remembers its visitor');
+  const session = await new KefuVisitorClient({ baseUrl, token }).startSession();
   return session.conversationId;
 }
 

@@ -286,9 +286,18 @@ const transientOverlays = '.ant-message-notice, .ant-modal-wrap, .ant-select-dro
 
 /** Screenshots once toasts, dialogs, dropdowns and popovers have gone (notifications stay: they are the proof). */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
-  // A string, not a function: tsx would wrap a function's inner helpers in `__name`, unknown in the page.
-  await page.waitForFunction(`![...document.querySelectorAll(${JSON.stringify(transientOverlays)})].some(
-    (element) => element.offsetParent !== null && getComputedStyle(element).opacity !== '0')`);
+  // A function with only anonymous inner arrows: tsx would wrap named inner helpers in `__name`, unknown in
+  // the page, and a string would be evaluated as code, which the console's Content-Security-Policy forbids.
+  await page.waitForFunction(
+    (selector) =>
+      !Array.from(document.querySelectorAll(selector)).some(
+        (element) =>
+          element instanceof HTMLElement &&
+          element.offsetParent !== null &&
+          getComputedStyle(element).opacity !== '0',
+      ),
+    transientOverlays,
+  );
   await screenshot(page, name);
 }
 

@@ -20,13 +20,13 @@ import {
   readStringArray,
   requireRecord,
 } from './agentWire';
-import type { ChannelKind, QuickReply } from './types';
+import type { QuickReply } from './types';
+import { channelKinds } from './types';
 import { isRecord } from './visitorWire';
 
 const entryKinds = ['faq', 'article'] as const;
 const versionStatuses = ['draft', 'in_review', 'published', 'archived'] as const;
 const fileFormats = ['csv', 'json', 'markdown'] as const;
-const channelKinds = ['web', 'app', 'wechat', 'email', 'webhook'] as const satisfies readonly ChannelKind[];
 
 export function parseKnowledgeEntry(value: unknown): KnowledgeEntry {
   const record = requireRecord(value);

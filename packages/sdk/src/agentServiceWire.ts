@@ -16,13 +16,13 @@ import type {
   TicketDetail,
 } from './agentServiceTypes';
 import { invalidResponseError } from './agentWire';
-import type { ChannelKind, ConversationPriority } from './types';
+import type { ConversationPriority } from './types';
+import { channelKinds } from './types';
 import { isRecord } from './visitorWire';
 
 type Fields = Record<string, unknown>;
 
 const priorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly ConversationPriority[];
-const channels = ['web', 'app', 'wechat', 'email', 'webhook'] as const satisfies readonly ChannelKind[];
 const handoffReasons = [
   'customer_request',
   'bot_failures',
@@ -173,7 +173,7 @@ export function parseSlaPolicy(value: unknown): SlaPolicy {
     position: readNumber(record, 'position'),
     matchPriority: record.matchPriority === null ? null : readEnum(record.matchPriority, priorities),
     matchCategory: readNullableString(record, 'matchCategory'),
-    matchChannel: record.matchChannel === null ? null : readEnum(record.matchChannel, channels),
+    matchChannel: record.matchChannel === null ? null : readEnum(record.matchChannel, channelKinds),
     firstResponseMinutes: readNullableNumber(record, 'firstResponseMinutes'),
     nextResponseMinutes: readNullableNumber(record, 'nextResponseMinutes'),
     resolutionMinutes: readNullableNumber(record, 'resolutionMinutes'),
@@ -310,7 +310,7 @@ export function parseAgentDirectory(value: unknown): AgentDirectory {
     agents: readArray(record, 'agents', (agent) => ({
       id: readString(agent, 'id'),
       displayName: readString(agent, 'displayName'),
-      role: readEnum(agent.role, ['admin', 'supervisor', 'agent'] as const),
+      role: readEnum(agent.role, ['admin', 'supervisor', 'agent', 'analyst', 'custom'] as const),
       presence: readEnum(agent.presence, ['online', 'busy', 'away', 'offline'] as const),
     })),
     teams: readArray(record, 'teams', (team) => ({
@@ -342,7 +342,7 @@ function parseSkills(value: unknown): AgentSkills {
   return {
     categories: readStrings(record, 'categories'),
     languages: readStrings(record, 'languages'),
-    channels: readArray(record, 'channels', undefined, (channel) => readEnum(channel, channels)),
+    channels: readArray(record, 'channels', undefined, (channel) => readEnum(channel, channelKinds)),
     productLines: readStrings(record, 'productLines'),
   };
 }

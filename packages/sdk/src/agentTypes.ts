@@ -3,7 +3,9 @@ import type { AgentRole, AgentSummary, ChannelKind, ConversationStatus, MessageA
 
 export type AgentPresence = 'online' | 'busy' | 'away' | 'offline';
 
-export interface AgentProfile extends AgentSummary {
+export interface AgentProfile extends Omit<AgentSummary, 'permissions'> {
+  /** The custom role's id when `role` is `custom`. */
+  customRoleId: string | null;
   presence: AgentPresence;
   isActive: boolean;
   createdAt: string;
@@ -14,6 +16,8 @@ export interface NewAgentInput {
   displayName: string;
   password: string;
   role: AgentRole;
+  /** Required when `role` is `custom`. */
+  customRoleId?: string;
 }
 
 export interface CustomerIdentity {

@@ -5,7 +5,6 @@ import type {
   AgentRole,
   AgentServerEvent,
   AgentSummary,
-  ChannelKind,
   Conversation,
   ConversationPriority,
   ConversationStatus,
@@ -15,9 +14,9 @@ import type {
   MessageAnalysis,
   SpikeAlertNotice,
 } from './types';
+import { channelKinds } from './types';
 import { isRecord, KefuApiError, parseMessage } from './visitorWire';
 
-const channelKinds = ['web', 'app', 'wechat', 'email', 'webhook'] as const satisfies readonly ChannelKind[];
 const conversationStatuses = [
   'bot',
   'queued',
@@ -27,7 +26,7 @@ const conversationStatuses = [
 ] as const satisfies readonly ConversationStatus[];
 const priorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly ConversationPriority[];
 const locales = ['zh-CN', 'zh-TW', 'en'] as const satisfies readonly Locale[];
-const roles = ['admin', 'supervisor', 'agent'] as const satisfies readonly AgentRole[];
+const roles = ['admin', 'supervisor', 'agent', 'analyst', 'custom'] as const satisfies readonly AgentRole[];
 const presences = ['online', 'busy', 'away', 'offline'] as const satisfies readonly AgentPresence[];
 
 export function invalidResponseError(): KefuApiError {
@@ -62,13 +61,18 @@ export function parseAgentSummary(value: unknown): AgentSummary {
     email: readString(record, 'email'),
     displayName: readString(record, 'displayName'),
     role: readEnum(record.role, roles),
+    permissions: Array.isArray(record.permissions)
+      ? record.permissions.filter((permission): permission is string => typeof permission === 'string')
+      : [],
   };
 }
 
 export function parseAgentProfile(value: unknown): AgentProfile {
   const record = requireRecord(value);
+  const { permissions: _permissions, ...summary } = parseAgentSummary(record);
   return {
-    ...parseAgentSummary(record),
+    ...summary,
+    customRoleId: readNullableString(record, 'customRoleId'),
     presence: readEnum(record.presence, presences),
     isActive: record.isActive === true,
     createdAt: readString(record, 'createdAt'),
@@ -85,6 +89,7 @@ export function parseConversation(value: unknown): Conversation {
     priority: readEnum(record.priority, priorities),
     category: readNullableString(record, 'category'),
     assigneeId: readNullableString(record, 'assigneeId'),
+    teamId: readNullableString(record, 'teamId'),
     subject: readNullableString(record, 'subject'),
     locale: readEnum(record.locale, locales),
     lastMessageAt: readNullableString(record, 'lastMessageAt'),

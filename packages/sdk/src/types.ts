@@ -1,10 +1,20 @@
 // Wire types of Kefu's public HTTP and WebSocket APIs, shared by the server, the widget, apps and tests.
 
-export type ChannelKind = 'web' | 'app' | 'wechat' | 'email' | 'webhook';
+/**
+ * Every channel a shopper can write through: the one list of kinds. The server's channel registry, its
+ * schemas, the console and the clients' parsers all derive from it, so a new kind is added here first.
+ */
+export const channelKinds = ['web', 'app', 'wechat', 'email', 'webhook'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export function isChannelKind(value: unknown): value is ChannelKind {
+  return channelKinds.some((kind) => kind === value);
+}
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
 export type ConversationPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type MessageSender = 'customer' | 'bot' | 'agent' | 'system';
-export type AgentRole = 'admin' | 'supervisor' | 'agent';
+/** Built-in roles, and `custom`: a role an admin defined from named permissions (`customRoleId`). */
+export type AgentRole = 'admin' | 'supervisor' | 'agent' | 'analyst' | 'custom';
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface Attachment {
@@ -90,6 +100,8 @@ export interface Conversation {
   priority: ConversationPriority;
   category: string | null;
   assigneeId: string | null;
+  /** The team it was transferred to; while nobody holds it only that team's agents (and supervisors) see it. */
+  teamId: string | null;
   subject: string | null;
   /** The conversation's language and script: what the shopper writes and every message to them uses. */
   locale: Locale;
@@ -99,7 +111,9 @@ export interface Conversation {
   resolvedAt: string | null;
 }
 
+/** Send the earlier session's token as `Authorization: Bearer …` to resume that visitor. */
 export interface VisitorSessionRequest {
+  /** @deprecated Ignored by the server: a bare visitor id resumes nothing; the earlier session's token does. */
   visitorId?: string;
   name?: string;
   locale?: string;
@@ -234,6 +248,8 @@ export interface AgentSummary {
   email: string;
   displayName: string;
   role: AgentRole;
+  /** What the role allows (named permissions such as `conversations:reply`); the console shows only that. */
+  permissions: string[];
 }
 
 export interface LoginResponse {

@@ -51,15 +51,28 @@ test('sending the same clientMessageId twice stores the message once', async () 
   assert.equal(stored.length, 1);
 });
 
-test('a returning visitor resumes the same conversation with a new token', async () => {
+test('a returning visitor resumes the same conversation with the token it was given, and gets a new one', async () => {
   const firstClient = createClient();
   const firstSession = await firstClient.startSession();
   const { message } = await firstClient.sendMessage('你好');
-  const returningClient = createClient({ visitorId: firstSession.visitorId });
+  const returningClient = createClient({ token: firstSession.token });
   const returningSession = await returningClient.startSession();
+  assert.equal(returningSession.visitorId, firstSession.visitorId);
   assert.equal(returningSession.conversationId, firstSession.conversationId);
   assert.notEqual(returningSession.token, firstSession.token);
   assert.ok((await returningClient.listMessages()).some((entry) => entry.id === message.id));
+});
+
+test('a visitor id without its token starts a new visitor with an empty conversation', async () => {
+  const shopper = createClient();
+  const shopperSession = await shopper.startSession();
+  await shopper.sendMessage('我的电话是 13700000001');
+  const stranger = createClient({ visitorId: shopperSession.visitorId, name: '改名' });
+  const strangerSession = await stranger.startSession();
+  assert.notEqual(strangerSession.visitorId, shopperSession.visitorId);
+  assert.notEqual(strangerSession.customerId, shopperSession.customerId);
+  assert.notEqual(strangerSession.conversationId, shopperSession.conversationId);
+  assert.deepEqual(await stranger.listMessages(), []);
 });
 
 test('a rejected token is replaced by a new session for the same visitor', async () => {

@@ -37,7 +37,12 @@ export type VisitorConnectionState = 'idle' | 'connecting' | 'open' | 'reconnect
 export interface KefuVisitorClientOptions {
   /** Origin (and optional path prefix) of the Kefu server, e.g. `https://kefu.example.com`. */
   baseUrl: string;
-  /** A visitor id from an earlier session: resumes that visitor's open conversation. */
+  /**
+   * The token of an earlier session (`session.token`, e.g. kept in localStorage): resumes that visitor's open
+   * conversation and is renewed. Without it the server starts a new visitor.
+   */
+  token?: string;
+  /** @deprecated A bare visitor id no longer resumes anything (anyone could present it); pass `token`. */
   visitorId?: string;
   name?: string;
   locale?: string;
@@ -236,13 +241,14 @@ export class KefuVisitorClient {
 
   private async createSession(): Promise<VisitorSessionResponse> {
     const request: VisitorSessionRequest = {
-      visitorId: this.visitorId,
       name: this.options.name,
       locale: this.locale,
       page: this.page,
       identity: this.identity,
     };
-    const body = await this.request('POST', '/api/v1/visitor/sessions', request, null);
+    // The token this visitor holds is the proof that resumes their conversation (and gets renewed).
+    const proof = this.currentSession?.token ?? this.options.token ?? null;
+    const body = await this.request('POST', '/api/v1/visitor/sessions', request, proof);
     const session = parseSession(body);
     this.currentSession = session;
     this.emit('session', session);

@@ -17,7 +17,13 @@ import { LocalEventBus } from './events/eventBus';
 import { EventJobs } from './events/eventJobs';
 import { OutboxPublisher, UnitOfWork } from './events/outbox';
 import { RedisEventBus } from './events/redisEventBus';
+import { BoundedConcurrency } from './boundedConcurrency';
+import { KefuError } from './errors';
 import { installErrorHandler } from './http/errorHandler';
+import { registerRequestLimits } from './http/requestLimits';
+import { allowAnyone, RouteAccess } from './http/routeAccess';
+import { installSecurityHeaders } from './http/securityHeaders';
+import { createVisitorRequestLimits } from './http/visitorRequestLimits';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueueOptions } from './jobs/jobQueue';
 import { registerConsoleAssets } from './http/consoleAssets';
@@ -35,8 +41,9 @@ import {
   stopAnalyticsModule,
 } from './modules/analytics';
 import { AgentService } from './modules/agents/service';
+import { roleRoutes } from './modules/auth/roleRoutes';
 import { authRoutes } from './modules/auth/routes';
-import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
+import { CustomRoles } from './modules/auth/customRoles';
 import { AuthService } from './modules/auth/service';
 import { VisitorTokens } from './modules/auth/visitorTokens';
 import { BotPipeline } from './modules/bot/pipeline';
@@ -49,35 +56,47 @@ import { PhotoStage } from './modules/bot/stages/photoStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
 import { SmallTalkStage } from './modules/bot/stages/smallTalkStage';
 import { createNluUnderstander } from './modules/bot/understanding';
-import { localizeReply } from './modules/bot/replyLocale';
+import { localizeReply } from './replyLocale';
 import { seedDemoShopIfEmpty } from './modules/commerce/builtin/seedDemoShop';
 import { CatalogService } from './modules/commerce/catalogService';
 import { shopRoutes } from './modules/commerce/routes';
 import { commerceAdminRoutes } from './modules/commerce/adminRoutes';
-import {
-  createCommerceModule,
-  startCommerceModule,
-  stopCommerceModule,
-} from './modules/commerce/commerceModule';
+import { createCommerceConnector } from './modules/commerce';
+import { ScenarioNotifier } from './modules/notifications';
 import { commerceWebhookRoutes } from './modules/commerce/webhookRoutes';
 import { createFlowStage } from './modules/bot/stages/flowStage';
+import type { ChannelRegistry } from './modules/channels/channelRegistry';
+import { createChannelModule, startChannelModule } from './modules/channels/channelsModule';
+import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
+import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
+import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
+import { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
-import { knowledgeRoutes } from './modules/knowledge/knowledgeRoutes';
-import { createKnowledgeModule, startKnowledgeModule } from './modules/knowledge/module';
-import { handoffRoutingRoutes } from './modules/routing/routes';
-import { createRoutingModule, startRoutingModule, stopRoutingModule } from './modules/routing/routingModule';
+import { createKnowledgeModule, knowledgeRoutes, startKnowledgeModule } from './modules/knowledge';
+import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { PhotoStorage } from './modules/uploads/photoStorage';
 import { uploadRoutes } from './modules/uploads/routes';
 import { UploadService } from './modules/uploads/service';
 import { RealtimeGateway } from './realtime/gateway';
+import { createVisitorPush } from './realtime/visitorPush';
 import type { KefuServices } from './services';
+import {
+  createHumanServiceModules,
+  startHumanServiceModules,
+  stopHumanServiceModules,
+} from './composition/humanServiceModules';
+import { agentRoutingRoutes } from './modules/agents';
+import { csatRoutes } from './modules/csat';
+import { handoffRoutes } from './modules/handoff';
+import { queueRoutes } from './modules/routing';
+import { slaRoutes, ticketRoutes } from './modules/tickets';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -87,11 +106,15 @@ export interface AppDependencies {
   routingTimers?: boolean;
   /** Overrides of the job queue's timings (tests shorten leases and grace periods). */
   jobOptions?: Partial<JobQueueOptions>;
+  /** Channel adapters that replace a kind's entry in the registry (a deployment's own, a test platform). */
+  channelAdapters?: Partial<ChannelRegistry>;
 }
 
 export interface KefuApp {
   app: FastifyInstance;
   services: KefuServices;
+  /** Every route and the access decision it made (the authorisation-matrix suite walks it). */
+  routeAccess: RouteAccess;
   /** Set on a fresh install without KEFU_ADMIN_PASSWORD: shown once, never stored in clear. */
   generatedAdminPassword: string | null;
 }
@@ -102,6 +125,7 @@ const widgetDistDir = fileURLToPath(new URL('../../widget/dist/', import.meta.ur
 export async function buildApp(config: KefuConfig, dependencies: AppDependencies = {}): Promise<KefuApp> {
   const clock = dependencies.clock ?? systemClock;
   const app = Fastify({
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     logger: dependencies.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -117,6 +141,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   }).withTypeProvider<ZodTypeProvider>();
+  const routeAccess = new RouteAccess();
+  routeAccess.install(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('agent', null);
@@ -138,17 +164,32 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     database,
     clock,
     logger: app.log,
-    options: { stopGraceMs: config.shutdownGraceMs, ...dependencies.jobOptions },
+    options: { stopGraceMs: config.shutdownGraceMs, leaseMs: config.jobLeaseMs, ...dependencies.jobOptions },
   });
   const eventJobs = new EventJobs(jobs);
   const outbox = new OutboxPublisher(database.db, bus, clock, app.log, eventJobs);
   const unitOfWork = new UnitOfWork(database, outbox, clock);
-  const agents = new AgentService(database.db, clock, unitOfWork);
+  const passwordWork = new BoundedConcurrency(
+    config.abuseLimits.loginConcurrency,
+    config.abuseLimits.loginQueue,
+    () => new KefuError('login_busy', undefined, { retryAfterSeconds: 1 }),
+  );
+  const customRoles = new CustomRoles(database.db, unitOfWork);
+  const agents = new AgentService(database.db, clock, unitOfWork, passwordWork, customRoles);
+  const visitorTokens = new VisitorTokens(config.secretKey, clock);
+  await registerRequestLimits(app, {
+    redisUrl: config.redisUrl,
+    nameSpace: `${config.redisChannel}:limits:`,
+    logger: app.log,
+  });
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
-  const commerce = createCommerceModule({ config, db: database.db, unitOfWork, clock, logger: app.log });
+  const commerce = {
+    connector: createCommerceConnector(config.commerce, database.db, clock),
+    notifier: new ScenarioNotifier(database.db, unitOfWork, clock, config.commerce.scenarioMessages, app.log),
+  };
   const suggestions = createShopSuggestions({ db: database.db, clock, commerce: commerce.connector });
   const knowledge = createKnowledgeModule({
     config,
@@ -160,7 +201,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     logger: app.log,
   });
   const understander = createNluUnderstander(loadDefaultEngine());
-  const routingModule = createRoutingModule({
+  const humanService = createHumanServiceModules({
     db: database.db,
     unitOfWork,
     clock,
@@ -173,7 +214,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     clock,
     directory: {
       listAgents: () => agents.listAgents(),
-      listTeams: () => routingModule.agentRouting.listTeams(),
+      listTeams: () => humanService.agentRouting.listTeams(),
     },
   });
   const analytics = createAnalyticsModule({
@@ -185,7 +226,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     qaScores: qa.scores,
     directory: {
       listAgents: () => agents.listAgents(),
-      listTeams: () => routingModule.agentRouting.listTeams(),
+      listTeams: () => humanService.agentRouting.listTeams(),
       listProducts: async (locale) => await catalog.listProducts(locale),
     },
   });
@@ -200,8 +241,11 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     unitOfWork,
     metrics: createMetrics(),
     agents,
-    auth: new AuthService(database.db, agents, clock),
-    visitorTokens: new VisitorTokens(config.secretKey, clock),
+    auth: new AuthService(database.db, agents, clock, customRoles),
+    customRoles,
+    visitorTokens,
+    passwordWork,
+    visitorLimits: createVisitorRequestLimits(app, config.abuseLimits, visitorTokens),
     botRules,
     understander,
     bot: new BotPipeline(
@@ -211,7 +255,16 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         new RuleStage(botRules),
         new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
-        createFlowStage(database.db, commerce, clock, understander),
+        createFlowStage(
+          database.db,
+          {
+            connector: commerce.connector,
+            setNotificationOptOut: (customerId, optedOut) =>
+              commerce.notifier.setOptOut(customerId, optedOut),
+          },
+          clock,
+          understander,
+        ),
         new IntentStage(),
         knowledge.stage,
         new FallbackStage(),
@@ -229,19 +282,45 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       findConversationForAgent: (agent, conversationId) =>
         conversations.getConversationForAgent(agent, conversationId).catch(() => null),
     }),
-    ...routingModule,
+    ...humanService,
     suggestions,
+    widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
     analytics,
     qa,
+    channels: createChannelModule({
+      db: database.db,
+      unitOfWork,
+      clock,
+      bus,
+      logger: app.log,
+      visitorTokens,
+      visitorPush: createVisitorPush(bus, clock),
+      config: config.channels,
+      replyWaitMs: config.replyWaitMs,
+      conversations,
+      understander,
+      csat: humanService.csat,
+      ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
+    }),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
-  await startCommerceModule(commerce, eventJobs, { timers: dependencies.routingTimers !== false });
-  await startRoutingModule(routingModule, eventJobs, {
+  commerce.notifier.listenTo(eventJobs);
+  await commerce.notifier.deliverDue();
+  if (dependencies.routingTimers !== false) commerce.notifier.startSweeping();
+  startChannelModule(services.channels, eventJobs, {
+    db: database.db,
+    clock,
+    logger: app.log,
+    bot: services.bot,
+    handoff: services.handoff,
+    tickets: services.tickets,
+  });
+  await startHumanServiceModules(humanService, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
@@ -261,12 +340,13 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
 
   installErrorHandler(app);
   installHttpMetrics(app, services.metrics);
-  await installWidgetCors(app, config.widgetOrigins);
+  await installSecurityHeaders(app);
+  await installWidgetCors(app, (origin) => services.widgetOrigins.allows(origin));
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
-      stopRoutingModule(routingModule);
-      stopCommerceModule(commerce);
+      stopHumanServiceModules(humanService);
+      commerce.notifier.stopSweeping();
       stopAnalyticsModule(analytics);
       outbox.stopSweeping();
     },
@@ -277,7 +357,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(visitorRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(welcomeRoutes, { services });
+  await app.register(widgetOriginRoutes, { services });
   await app.register(authRoutes, { services });
+  await app.register(roleRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
@@ -285,11 +367,18 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
-  await app.register(handoffRoutingRoutes, { services });
+  await app.register(handoffRoutes, { services });
+  await app.register(agentRoutingRoutes, { services });
+  await app.register(queueRoutes, { services });
+  await app.register(ticketRoutes, { services });
+  await app.register(slaRoutes, { services });
+  await app.register(csatRoutes, { services });
   await app.register(knowledgeRoutes, { services });
-  await app.register(reportRoutes, { analytics, auth: services.auth });
-  await app.register(alertRoutes, { analytics, auth: services.auth });
-  await app.register(qaRoutes, { qa, auth: services.auth });
+  await app.register(reportRoutes, { services });
+  await app.register(alertRoutes, { services });
+  await app.register(qaRoutes, { services });
+  await app.register(channelInboundRoutes, { channels: services.channels });
+  await app.register(deliveryRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 
@@ -298,11 +387,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await jobs.start();
   // After the HTTP server has closed and in-flight requests have ended.
   app.addHook('onClose', async () => {
+    await outbox.settle();
     await bus.close();
     await database.close();
   });
 
-  return { app, services, generatedAdminPassword: firstAdmin?.generatedPassword ?? null };
+  return { app, services, routeAccess, generatedAdminPassword: firstAdmin?.generatedPassword ?? null };
 }
 
 async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -317,8 +407,14 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const documentation = allowAnyone('API documentation; it describes, and holds no data');
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', documentation);
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, onRequest: documentation }, async () =>
+    app.swagger(),
+  );
 }
 
 /** The widget script and the demo shop page, built by `npm run build:web`. */
@@ -328,10 +424,20 @@ async function registerWebAssets(app: FastifyInstance): Promise<void> {
     app.log.warn('web assets are not built: run `npm run build:web` to serve the widget and demo page');
     return;
   }
-  await app.register(fastifyStatic, {
-    root: [demoDir, widgetDistDir],
-    prefix: '/',
-    index: ['index.html'],
-    wildcard: false,
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', allowAnyone('the demo shop and the widget script'));
+    await scope.register(fastifyStatic, {
+      root: [demoDir, widgetDistDir],
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+    });
   });
+}
+
+function toFastifyTrustProxy(
+  trustProxy: KefuConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'boolean' || Array.isArray(trustProxy)) return trustProxy;
+  return (_address, hop) => hop < trustProxy.hops;
 }

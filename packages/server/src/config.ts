@@ -4,6 +4,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AlertWebhookConfig } from './modules/analytics';
 import { alertEnvironmentSchema, toAlertWebhookConfig } from './modules/analytics';
+import type { ChannelConfig } from './modules/channels/channelConfig';
+import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
+import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
+import { abuseLimitsEnvironmentSchema, toAbuseLimitsConfig } from './http/abuseLimitsConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
 
@@ -37,8 +41,12 @@ const environmentSchema = z
     KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD must be at least 8 characters').optional(),
     KEFU_SEED_DEMO: booleanFromEnv.default(true),
     KEFU_PUBLIC_URL: z.string().url().optional(),
-    KEFU_WIDGET_ORIGINS: z.string().trim().min(1).default('*'),
+    KEFU_WIDGET_ORIGINS: z.string().trim().default(''),
+    /** Behind a reverse proxy: `true` (any), a hop count, or the proxies' addresses/CIDRs, comma-separated. */
+    KEFU_TRUST_PROXY: z.string().trim().min(1).default('false'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
     KEFU_LLM_API_KEY: z.string().min(1).optional(),
@@ -54,7 +62,9 @@ const environmentSchema = z
       .default(5 * 1024 * 1024),
   })
   .extend(commerceEnvironmentSchema.shape)
-  .extend(alertEnvironmentSchema.shape);
+  .extend(alertEnvironmentSchema.shape)
+  .extend(channelEnvironmentSchema.shape)
+  .extend(abuseLimitsEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -69,21 +79,30 @@ export interface KefuConfig {
   adminPassword: string | null;
   seedDemo: boolean;
   publicUrl: string | null;
-  /** Sites allowed to embed the widget (CORS on the visitor API): `*` or exact origins. */
+  /** Sites allowed to embed the widget (CORS on the visitor API) besides those an admin adds: `*` or exact origins. */
   widgetOrigins: '*' | string[];
   logLevel: string;
   /** On SIGTERM, how long running jobs may finish before they are handed back to another process. */
   shutdownGraceMs: number;
+  /** How long the visitor API waits for the bot's replies before it answers with what exists. */
+  replyWaitMs: number;
+  /** How long a job claimed by a process that died stays claimed before another process takes it over. */
+  jobLeaseMs: number;
   /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
   llm: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
   embeddings: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** The shop system (builtin tables, Shopify, a merchant's REST API), its secrets and scenario messages. */
   commerce: CommerceConfig;
+  /** The channels connected besides the web widget and apps (their secrets and addresses). */
+  channels: ChannelConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
   /** Where spike alerts are also posted; null: the console only. */
   alertWebhook: AlertWebhookConfig | null;
+  /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
+  trustProxy: boolean | string[] | { hops: number };
+  abuseLimits: AbuseLimitsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +132,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     widgetOrigins: parseOrigins(values.KEFU_WIDGET_ORIGINS),
     logLevel: values.LOG_LEVEL,
     shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
+    replyWaitMs: values.KEFU_REPLY_WAIT_MS,
+    jobLeaseMs: values.KEFU_JOB_LEASE_MS,
     llm: values.KEFU_LLM_BASE_URL
       ? {
           baseUrl: values.KEFU_LLM_BASE_URL,
@@ -128,8 +149,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
         }
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
+    channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
     alertWebhook: toAlertWebhookConfig(values),
+    trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
+    abuseLimits: toAbuseLimitsConfig(values),
   };
 }
 
@@ -147,8 +171,19 @@ function readOrCreateSecretKey(dataDir: string): string {
 
 function parseOrigins(value: string): '*' | string[] {
   if (value === '*') return '*';
-  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  if (value === '') return [];
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, '').toLowerCase());
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
   if (invalid.length > 0) throw new ConfigError(`KEFU_WIDGET_ORIGINS: not an origin: ${invalid.join(', ')}`);
   return origins;
+}
+
+function parseTrustProxy(value: string): boolean | string[] | { hops: number } {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
+  const addresses = value.split(',').map((address) => address.trim());
+  const invalid = addresses.filter((address) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(address));
+  if (invalid.length > 0)
+    throw new ConfigError(`KEFU_TRUST_PROXY: not an address or CIDR: ${invalid.join(', ')}`);
+  return addresses;
 }

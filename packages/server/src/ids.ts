@@ -34,7 +34,10 @@ export type IdPrefix =
   | 'alr'
   | 'qars'
   | 'qaf'
-  | 'qan';
+  | 'qan'
+  | 'inb'
+  | 'dlv'
+  | 'rol';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

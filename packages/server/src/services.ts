@@ -1,3 +1,4 @@
+import type { BoundedConcurrency } from './boundedConcurrency';
 import type { Clock } from './clock';
 import type { KefuConfig } from './config';
 import type { KefuDatabase } from './db/database';
@@ -5,21 +6,26 @@ import type { EventBus } from './events/eventBus';
 import type { EventJobs } from './events/eventJobs';
 import type { OutboxPublisher, UnitOfWork } from './events/outbox';
 import type { KefuMetrics } from './http/metrics';
+import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AnalyticsModule } from './modules/analytics';
 import type { QaModule } from './modules/qa';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
+import type { CustomRoles } from './modules/auth/customRoles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
+import type { ChannelModule } from './modules/channels/channelsModule';
 import type { BotRulesService } from './modules/bot/rulesService';
 import type { MessageUnderstander } from './modules/bot/understanding';
+import type { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import type { CatalogService } from './modules/commerce/catalogService';
 import type { AgentConversationActions } from './modules/conversations/agentActions';
 import type { ConversationService } from './modules/conversations/service';
-import type { KnowledgeModule } from './modules/knowledge/module';
-import type { CommerceModule } from './modules/commerce/commerceModule';
+import type { KnowledgeModule } from './modules/knowledge';
+import type { CommerceConnector } from './modules/commerce';
+import type { ScenarioNotifier } from './modules/notifications';
 import type { CsatService } from './modules/csat/service';
 import type { HandoffService } from './modules/handoff/service';
 import type { handoffSettingsSchema } from './modules/handoff/schemas';
@@ -47,7 +53,12 @@ export interface KefuServices {
   metrics: KefuMetrics;
   agents: AgentService;
   auth: AuthService;
+  customRoles: CustomRoles;
   visitorTokens: VisitorTokens;
+  /** Bounds the argon2 work of sign-ins and new passwords. */
+  passwordWork: BoundedConcurrency;
+  /** Per-address and per-visitor request limits of the public visitor API (onRequest hooks). */
+  visitorLimits: VisitorRequestLimits;
   botRules: BotRulesService;
   understander: MessageUnderstander;
   bot: BotPipeline;
@@ -55,7 +66,7 @@ export interface KefuServices {
   agentActions: AgentConversationActions;
   catalog: CatalogService;
   knowledge: KnowledgeModule;
-  commerce: CommerceModule;
+  commerce: { connector: CommerceConnector; notifier: ScenarioNotifier };
   gateway: RealtimeGateway;
   agentRouting: AgentRoutingDirectory;
   routingSettings: SettingsStore<typeof routingSettingsSchema>;
@@ -68,8 +79,12 @@ export interface KefuServices {
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
   uploads: UploadService;
+  /** Sites allowed to embed the widget (CORS of the visitor API). */
+  widgetOrigins: WidgetOrigins;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
   analytics: AnalyticsModule;
   qa: QaModule;
+  /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */
+  channels: ChannelModule;
 }

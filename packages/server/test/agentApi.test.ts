@@ -19,14 +19,12 @@ for (const { dialect } of testDatabaseTargets()) {
 
     const call = <Body>(method: string, path: string, token: string, body?: unknown) =>
       requestJson<Body>(server.baseUrl, method, path, { token, body });
-    const shopperSays = async (text: string, visitorId?: string) => {
+    const shopperSays = async (text: string) => {
       const session = await requestJson<VisitorSessionResponse>(
         server.baseUrl,
         'POST',
         '/api/v1/visitor/sessions',
-        {
-          body: visitorId ? { visitorId } : {},
-        },
+        { body: {} },
       );
       const sent = await requestJson<SendMessageResponse>(
         server.baseUrl,

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ManualClock } from '../src/clock';
 import { requestJson } from './helpers/http';
 import { startLoopbackServer } from './helpers/loopbackServer';
 import { shopIdentitySecret, shopWebhookSecret, startShopperChat } from './helpers/shopChat';
+import { pushShopWebhook } from './helpers/shopWebhook';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
-
-const sign = (body: string) => `sha256=${createHmac('sha256', shopWebhookSecret).update(body).digest('hex')}`;
 
 for (const { dialect } of testDatabaseTargets()) {
   describe(`shop webhook, imports and scenario messages (${dialect})`, () => {
@@ -27,14 +25,8 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const pushWebhook = (body: object, signature?: string) => {
-      const raw = JSON.stringify(body);
-      return fetch(`${server.baseUrl}/api/v1/commerce/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kefu-signature': signature ?? sign(raw) },
-        body: raw,
-      });
-    };
+    const pushWebhook = (body: object, signature?: string) =>
+      pushShopWebhook(server.baseUrl, clock, body, signature ? { signature } : {});
     const shipment = (trackingNumber: string, status: string, at: string) => ({
       type: 'shipment.updated',
       shipment: {
@@ -64,7 +56,7 @@ for (const { dialect } of testDatabaseTargets()) {
     test('the webhook refuses a wrong signature and changes nothing', async () => {
       const response = await pushWebhook(
         shipment('SF9990000000001', 'in_transit', '2026-01-05T01:30:00.000Z'),
-        `sha256=${'0'.repeat(64)}`,
+        `v1,${Buffer.alloc(32).toString('base64')}`,
       );
       assert.equal(response.status, 401);
       const shipments = await server.kefu.services.commerce.connector.listShipments('KF202611010013');

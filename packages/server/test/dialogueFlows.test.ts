@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ManualClock } from '../src/clock';
-import { receiveCustomerMessage } from '../src/modules/conversations/receiveCustomerMessage';
+import { receiveVisitorMessage } from '../src/modules/channels/web/receiveVisitorMessage';
 import { shopIdentitySecret, startShopperChat } from './helpers/shopChat';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -19,7 +19,7 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const chat = (options: { shopCustomerId?: string; locale?: string; visitorId?: string } = {}) =>
+    const chat = (options: { shopCustomerId?: string; locale?: string } = {}) =>
       startShopperChat(server.baseUrl, options);
     const statusOf = async (customerId: string) =>
       (await server.kefu.services.conversations.findCurrentConversation(customerId, 'web'))?.status;
@@ -199,11 +199,11 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match((await shopper.say('KF202611010033 我要退货')).text, /已超过|原因/);
       const web = await chat({ shopCustomerId: 'cus_demo_19' });
       assert.match((await web.say('KF202611010009 开发票')).text, /个人还是公司/);
-      const app = await receiveCustomerMessage(server.kefu.services, {
-        customerId: web.session.customerId,
-        channel: 'app',
-        text: '个人',
-      });
+      const app = await receiveVisitorMessage(
+        server.kefu.services.channels,
+        { customerId: web.session.customerId, channel: 'app' },
+        { text: '个人' },
+      );
       assert.match(app.replies.map((message) => message.text).join('\n'), /邮箱/);
     });
   });

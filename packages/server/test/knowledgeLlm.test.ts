@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { Message } from '@kefu/sdk';
 import pino from 'pino';
 import { LlmAnswerComposer, checkComposition } from '../src/modules/knowledge/llmComposer';
+import { ChatCompletionsServer } from './helpers/chatCompletionsServer';
 import { knowledgeClient } from './helpers/knowledge';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -14,61 +12,9 @@ import { startTestServer } from './helpers/testServer';
 
 const apiKey = 'sk-test-secret-never-logged';
 
-/** A loopback server speaking the OpenAI chat-completions protocol, answering from a script. */
-class FakeChatServer {
-  readonly requests: {
-    authorization: string | undefined;
-    body: { model: string; messages: { role: string; content: string }[] };
-  }[] = [];
-  reply: { status: number; content: string } = { status: 200, content: 'NO_ANSWER' };
-  private server: Server | null = null;
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      void readBody(request).then((text) => {
-        if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-          response.writeHead(404).end();
-          return;
-        }
-        this.requests.push({ authorization: request.headers.authorization, body: JSON.parse(text) });
-        response.writeHead(this.reply.status, { 'content-type': 'application/json' });
-        response.end(
-          JSON.stringify({
-            id: 'chatcmpl-test',
-            object: 'chat.completion',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: this.reply.content },
-                finish_reason: 'stop',
-              },
-            ],
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const address: AddressInfo | string | null | undefined = this.server.address();
-    if (!address || typeof address === 'string') throw new Error('the fake chat server did not bind');
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
-}
-
 for (const { dialect } of testDatabaseTargets()) {
   describe(`LLM answer composition against a loopback chat server (${dialect})`, () => {
-    const fake = new FakeChatServer();
+    const fake = new ChatCompletionsServer();
     let server: TestServer;
     let client: ReturnType<typeof knowledgeClient>;
     let adminToken: string;

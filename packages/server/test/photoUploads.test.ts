@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Message, SendMessageResponse, VisitorSessionResponse } from '@kefu/sdk';
 import { BotPipeline } from '../src/modules/bot/pipeline';
 import type { BotTurn } from '../src/modules/bot/pipeline';
-import { localizeReply } from '../src/modules/bot/replyLocale';
-import { receiveCustomerMessage } from '../src/modules/conversations/receiveCustomerMessage';
+import { localizeReply } from '../src/replyLocale';
+import { answerCustomerMessage } from '../src/modules/channels/answerCustomerMessage';
 import type { ErrorBody } from './helpers/http';
 import { requestJson } from './helpers/http';
 import { photoBytes, readUploadId, uploadFile } from './helpers/photos';
@@ -277,10 +277,16 @@ for (const { dialect } of testDatabaseTargets()) {
         ],
         localizeReply,
       );
-      await receiveCustomerMessage(
-        { ...server.kefu.services, bot: recordingBot },
-        { customerId: shopper.customerId, channel: 'web', text: '盘子碎了', uploadIds: [uploadId] },
+      // Stored as the ingest stores it, then answered by the job's use-case with the recording bot.
+      const { conversations, understander, clock, unitOfWork } = server.kefu.services;
+      const stored = await unitOfWork.run((context) =>
+        conversations.appendCustomerMessage(context, shopper.customerId, 'web', {
+          text: '盘子碎了',
+          analysis: JSON.stringify({ ...understander.understand('盘子碎了', clock.now()), answeredBy: null }),
+          uploadIds: [uploadId],
+        }),
       );
+      await answerCustomerMessage({ ...server.kefu.services, bot: recordingBot }, stored.message.id);
       assert.deepEqual(turns[0]?.attachments, [
         { kind: 'image', url: `/api/v1/visitor/uploads/${uploadId}` },
       ]);

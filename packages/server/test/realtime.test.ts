@@ -4,14 +4,7 @@ import type { VisitorSessionResponse } from '@kefu/sdk';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { testDatabaseTargets } from './helpers/testDatabase';
-import { RecordingSocket, requestJson, toWebSocketUrl } from './helpers/http';
-
-const messageWithText = (text: string) => (frame: Record<string, unknown>) =>
-  frame.type === 'message.created' &&
-  typeof frame.message === 'object' &&
-  frame.message !== null &&
-  'text' in frame.message &&
-  frame.message.text === text;
+import { RecordingSocket, messageWithText, requestJson, toWebSocketUrl } from './helpers/http';
 
 for (const { dialect } of testDatabaseTargets()) {
   describe(`realtime WebSockets (${dialect})`, () => {

@@ -8,7 +8,7 @@ import type { EventOfName } from '../src/events/eventBus';
 import type { EventBusLogger } from '../src/events/redisEventBus';
 import { RedisEventBus } from '../src/events/redisEventBus';
 import { encodeJobId } from '../src/jobs/redisJobQueue';
-import { RecordingSocket, requestJson, toWebSocketUrl } from './helpers/http';
+import { RecordingSocket, messageWithText, requestJson, toWebSocketUrl } from './helpers/http';
 import type { TestDatabase } from './helpers/testDatabase';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import { testRedisUrl } from './helpers/testRedis';
@@ -355,13 +355,6 @@ function uniqueChannel(): string {
   return `kefu:test:${randomBytes(6).toString('hex')}`;
 }
 
-const messageWithText = (text: string) => (frame: Record<string, unknown>) =>
-  frame.type === 'message.created' &&
-  typeof frame.message === 'object' &&
-  frame.message !== null &&
-  'text' in frame.message &&
-  frame.message.text === text;
-
 function conversationIdOf(frame: Record<string, unknown>): unknown {
   const conversation = frame.conversation;
   return typeof conversation === 'object' && conversation !== null && 'id' in conversation
@@ -453,6 +446,7 @@ function messageCreatedEvent(text: string): EventOfName<'message.created'> {
     priority: 'normal',
     category: null,
     assigneeId: null,
+    teamId: null,
     subject: null,
     locale: 'zh-CN',
     lastMessageAt: occurredAt,

@@ -25,7 +25,8 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const chat = (locale: string) => startShopperChat(server.baseUrl, { locale });
+    const chat = (locale: string, pageProductId?: string) =>
+      startShopperChat(server.baseUrl, { locale, ...(pageProductId && { pageProductId }) });
     const conversationOf = async (conversationId: string) =>
       (
         await requestJson<{ conversation: Conversation }>(
@@ -91,6 +92,24 @@ for (const { dialect } of testDatabaseTargets()) {
       const rain = await english.say('is it going to rain in Hangzhou tomorrow?');
       assert.match(rain.text, /weather/);
       assert.doesNotMatch(rain.text, apology);
+    });
+
+    test('small talk: partnership and live-demo requests get a specific answer; a bare "嗯" is not a greeting', async () => {
+      const partner = await chat('zh-CN');
+      const reseller = await partner.say('想问下你们这边招不招代理商');
+      assert.match(reseller.text, /商务合作/);
+      assert.ok(reseller.quickReplies.includes('转人工'));
+      const demo = await chat('zh-TW');
+      assert.match((await demo.say('有沒有直播講解這款的')).text, /直播/);
+      const wholesale = await chat('en');
+      assert.match((await wholesale.say('Do you offer wholesale prices for shops?')).text, /wholesale/);
+      const missing = await wholesale.say('one item is missing from my parcel');
+      assert.doesNotMatch(missing.text, /joke/i);
+
+      const confirm = await chat('zh-CN');
+      await confirm.say('KF202611010004 下错单了 取消掉');
+      await confirm.say('1010');
+      assert.match((await confirm.say('嗯')).text, /已成功取消/);
     });
 
     test('slots: what the shopper already said is used, in any order', async () => {
@@ -180,6 +199,115 @@ for (const { dialect } of testDatabaseTargets()) {
       const told = await shopper.say('0505');
       assert.doesNotMatch(told.text, /超过承诺/);
       assert.match(told.text, /定制/);
+    });
+
+    test('slots: phone tails however written, a remark after a new address, an English company title', async () => {
+      const traditional = await chat('zh-TW');
+      const tracked = await traditional.say('幫我查 KF202611010019 的包裹 手機末四碼1010');
+      assert.match(tracked.text, /運單號/);
+      assert.doesNotMatch(tracked.text, /後 4 位/);
+      const english = await chat('en');
+      const found = await english.say('where is KF202611010024, my phone number ends with 1313');
+      assert.match(found.text, /tracking number/);
+
+      const address = await chat('zh-CN');
+      await address.say('KF202611010012 地址写错了 尾号1414');
+      const confirm = await address.say('改成 南京市鼓楼区中山路 18 号 2 单元 301，电话不变');
+      assert.match(confirm.text, /改为「南京市鼓楼区中山路 18 号 2 单元 301」吗/);
+
+      const invoice = await chat('en');
+      await invoice.say('need an invoice for KF202611010024, ending 1313');
+      const requested = await invoice.say(
+        'company Blue Harbor Trading Co., Ltd., tax number 91440300MA5G2K7Q1X, send it to ap@blueharbor.example',
+      );
+      assert.match(requested.text, /title: Blue Harbor Trading Co\., Ltd\./);
+      assert.match(requested.text, /ap@blueharbor\.example/);
+    });
+
+    test('flows: an exchange one size up or down is for the size next to the one bought', async () => {
+      const chinese = await chat('zh-CN');
+      await chinese.say('KF202611010030 的裤子偏小 麻烦换成大一号的');
+      assert.match((await chinese.say('0909')).text, /换成 L/);
+      const traditional = await chat('zh-TW');
+      await traditional.say('KF202611010030 褲子想換小一碼');
+      assert.match((await traditional.say('0909')).text, /換成 S/);
+      const english = await chat('en');
+      const asked = await english.say(
+        'could I swap the trousers in KF202611010030 for a size up? phone ends 0909',
+      );
+      assert.match(asked.text, /exchange \(for L\)/);
+    });
+
+    test('knowledge: a rules question told as a story, in traditional script or with "it", gets the rule', async () => {
+      const traditional = await chat('zh-TW');
+      const told = await traditional.say('前幾天剛下單 今天看到降價了 能退差價嗎');
+      assert.match(told.text, /價格保護/);
+      const english = await chat('en');
+      const rule = await english.say(
+        'it went on sale two days after I paid for it, do I get the difference?',
+      );
+      assert.match(rule.text, /price protection/);
+    });
+
+    test('products: a feature asked in the shopper’s words is found in the attribute that lists it', async () => {
+      const chinese = await chat('zh-CN', 'prod_02');
+      const fonts = await chinese.say('老人用 字体能不能调大一点');
+      assert.match(fonts.text, /长辈功能：大字体/);
+      const english = await chat('en', 'prod_02');
+      assert.match((await english.say('does it have an SOS button for emergencies?')).text, /SOS button/);
+    });
+
+    test('flows: "two things: where is … and an invoice" starts both', async () => {
+      const shopper = await chat('en');
+      const both = await shopper.say(
+        'Two questions: has KF202611010023 shipped and could I also get an invoice for it? last four digits 0101',
+      );
+      assert.match(both.text, /tracking number/);
+      assert.match(both.text, /person or a company/);
+    });
+
+    test('products: "waterproof?" is answered yes by a water-resistance rating', async () => {
+      const shopper = await chat('zh-CN', 'prod_04');
+      const answered = await shopper.say('这个手表防水不');
+      assert.match(answered.text, /^是防水的/);
+      assert.match(answered.text, /5ATM/);
+    });
+
+    test('slots and handoff: a wrong colour is a wrong item; a double charge goes to a person first', async () => {
+      const wrong = await chat('en');
+      await wrong.say('you sent me the wrong size, KF202611010019 has an M not an L');
+      const remedy = await wrong.say('1010');
+      assert.match(remedy.text, /wrong or missing item/);
+      assert.doesNotMatch(remedy.text, /What went wrong/);
+
+      const charged = await chat('zh-CN');
+      await charged.say('订单KF202611010005 付款的时候扣了两次钱');
+      const conversation = await conversationOf(charged.session.conversationId);
+      assert.equal(conversation.status, 'queued');
+      assert.equal(conversation.priority, 'urgent');
+
+      const who = await chat('zh-TW');
+      assert.match((await who.say('換貨的運費誰付')).text, /運費/);
+    });
+
+    test('flows: a new request while the phone check waits stays on the same order', async () => {
+      const shopper = await chat('en');
+      assert.match((await shopper.say("my order KF202611010016 hasn't come yet")).text, /last 4 digits/);
+      const asked = await shopper.say('also could I get an invoice for it');
+      assert.match(asked.text, /KF202611010016/);
+      assert.doesNotMatch(asked.text, /starts with KF/);
+      assert.match((await shopper.say('0404')).text, /person or a company/);
+    });
+
+    test('facts: before buying, a made-to-order product’s page gives its own dispatch time', async () => {
+      const chinese = await chat('zh-CN', 'prod_14');
+      const told = await chinese.say('下单后大概几天能寄出');
+      assert.match(told.text, /定制/);
+      assert.match(told.text, /7 天内发货/);
+      const english = await chat('en', 'prod_14');
+      const shipped = await english.say('how soon does this ship?');
+      assert.match(shipped.text, /made to order/);
+      assert.match(shipped.text, /7 days/);
     });
 
     test('flows: two requests in one message get both answers; a new address is taken in one go', async () => {

@@ -14,12 +14,13 @@ for (const { dialect } of testDatabaseTargets()) {
     });
     after(async () => server.close());
 
-    const startSession = async (body: object = {}) => {
+    /** A new visitor, or the returning one whose earlier session token is given. */
+    const startSession = async (body: object = {}, resumeToken?: string) => {
       const response = await requestJson<VisitorSessionResponse>(
         server.baseUrl,
         'POST',
         '/api/v1/visitor/sessions',
-        { body },
+        { body, ...(resumeToken && { token: resumeToken }) },
       );
       assert.equal(response.status, 201);
       return response.body;
@@ -39,9 +40,8 @@ for (const { dialect } of testDatabaseTargets()) {
       return response.body.messages;
     };
 
-    test('a session creates a customer and a conversation; the same visitorId resumes it', async () => {
+    test('a session creates a customer and a conversation; its token resumes it and is renewed', async () => {
       const first = await startSession({
-        visitorId: 'visitor-resume-1',
         name: '小王',
         locale: 'zh-CN',
         page: { url: 'http://shop/p/1', productId: 'prod_01' },
@@ -49,11 +49,14 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(first.token, /\./);
       assert.match(first.customerId, /^cus_/);
       assert.match(first.conversationId, /^conv_/);
-      assert.equal(first.visitorId, 'visitor-resume-1');
+      assert.match(first.visitorId, /^v_[0-9a-f]{32}$/);
       assert.equal(first.status, 'bot');
-      const again = await startSession({ visitorId: 'visitor-resume-1' });
+      const again = await startSession({}, first.token);
+      assert.equal(again.visitorId, first.visitorId);
       assert.equal(again.customerId, first.customerId);
       assert.equal(again.conversationId, first.conversationId);
+      const renewedAgain = await startSession({}, again.token);
+      assert.equal(renewedAgain.conversationId, first.conversationId);
       const stranger = await startSession({});
       assert.notEqual(stranger.customerId, first.customerId);
       assert.match(stranger.visitorId, /^v_/);
@@ -103,13 +106,13 @@ for (const { dialect } of testDatabaseTargets()) {
     });
 
     test('asking for a human queues the conversation and the bot stops answering', async () => {
-      const { token } = await startSession({ visitorId: 'visitor-wants-a-human' });
+      const { token } = await startSession();
       const handoff = await send(token, { text: '我要转人工' });
       assert.match(handoff.body.replies[0]?.text ?? '', /人工客服/);
       const next = await send(token, { text: '你好' });
       assert.equal(next.status, 201);
       assert.deepEqual(next.body.replies, []);
-      const resumed = await startSession({ visitorId: 'visitor-wants-a-human' });
+      const resumed = await startSession({}, token);
       assert.equal(resumed.status, 'queued');
     });
 

@@ -9,7 +9,7 @@ import { MessageDelivery } from './messageDelivery';
 import { PhotoSender } from './photoSender';
 import { PhotoLoader } from './photoView';
 import { ReplyPacer } from './replyPacer';
-import { readLastSeenAt, readStoredVisitorId, storeLastSeenAt, storeVisitorId } from './visitorStorage';
+import { readLastSeenAt, readStoredVisitorToken, storeLastSeenAt, storeVisitorToken } from './visitorStorage';
 import type { WidgetOptions } from './widgetOptions';
 import { selectWidgetStrings, type WidgetLocale, type WidgetStrings } from './widgetStrings';
 import { TypingReporter } from './typingReporter';
@@ -34,10 +34,10 @@ export class ChatController {
   constructor(private readonly options: WidgetOptions) {
     this.locale = options.locale;
     this.strings = selectWidgetStrings(this.locale);
-    const storedVisitorId = readStoredVisitorId();
+    const storedToken = readStoredVisitorToken();
     this.client = new KefuVisitorClient({
       baseUrl: options.baseUrl,
-      visitorId: storedVisitorId ?? undefined,
+      token: storedToken ?? undefined,
       locale: this.locale,
       page: { url: limitUrlLength(window.location.href), productId: options.productId ?? undefined },
       identity: options.identity ?? undefined,
@@ -50,7 +50,7 @@ export class ChatController {
     });
     this.client.on('session', (session) => {
       this.chrome.setConversationStatus(session.status, false);
-      this.handleSession(session.visitorId, session.conversationId);
+      this.handleSession(session.token, session.conversationId);
     });
     this.client.on('event', (event) => this.handleServerEvent(event));
     this.client.on('connection', (state) => this.view.setReconnecting(state === 'reconnecting'));
@@ -66,7 +66,7 @@ export class ChatController {
     this.view = this.createView();
     // A returning visitor is connected at once so agent replies and the unread badge arrive live;
     // a new visitor gets a session only when they first open the chat.
-    if (storedVisitorId) {
+    if (storedToken) {
       this.activate();
       void this.loadHistory();
     }
@@ -237,8 +237,8 @@ export class ChatController {
     }
   }
 
-  private handleSession(visitorId: string, conversationId: string): void {
-    storeVisitorId(visitorId);
+  private handleSession(token: string, conversationId: string): void {
+    storeVisitorToken(token);
     const previous = this.conversationId;
     this.conversationId = conversationId;
     if (previous !== null && previous !== conversationId) {

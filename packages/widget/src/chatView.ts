@@ -9,7 +9,7 @@ import { renderMessageEntry, type MessageViewContext } from './messageView';
 import type { PhotoLoader } from './photoView';
 import { QuickReplyBar } from './quickReplyBar';
 import { renderWelcome } from './welcomeView';
-import { WIDGET_STYLES } from './widgetStyles';
+import { applyWidgetStyles } from './widgetStyles';
 import type { WidgetLocale, WidgetStrings } from './widgetStrings';
 
 export interface ChatViewHandlers {
@@ -61,7 +61,7 @@ export class ChatView {
     this.host = createElement('div', { attributes: { id: 'kefu-widget', 'data-kefu-widget': '' } });
     if (settings.primaryColor) this.host.style.setProperty('--kefu-primary', settings.primaryColor);
     const shadow = this.host.attachShadow({ mode: 'open' });
-    shadow.appendChild(createElement('style', { text: WIDGET_STYLES }));
+    applyWidgetStyles(shadow);
     const strings = settings.strings;
     this.badge = createElement('span', {
       className: 'kefu-badge',

@@ -9,6 +9,8 @@ import type { ReplyPacer } from './replyPacer';
 import type { WidgetStrings } from './widgetStrings';
 
 const SEND_ATTEMPTS = 3;
+/** A longer wait asked by the server is cut short here; a still-refused send then shows "not sent" with retry. */
+const MAX_SLOW_DOWN_SECONDS = 60;
 
 export interface MessageDeliveryHost {
   client: KefuVisitorClient;
@@ -19,7 +21,7 @@ export interface MessageDeliveryHost {
   /** True while the bot answers (the conversation is not with a person). */
   botAnswers(): boolean;
   showEntry(entry: ChatEntry): void;
-  showHint(text: string): void;
+  showHint(text: string | null): void;
   /** The stored message confirms the local entry. */
   confirm(message: Message): void;
   /** A reply from the shop, shown paced. */
@@ -79,6 +81,15 @@ export class MessageDelivery {
         response.replies.forEach((reply) => this.host.receive(reply));
         return;
       } catch (error) {
+        const slowDownSeconds = readSlowDownSeconds(error);
+        if (slowDownSeconds !== null && attempt < SEND_ATTEMPTS) {
+          // The shop asks this shopper to slow down: say so calmly and send it when the wait is over.
+          this.host.showHint(this.host.strings().slowDown);
+          await waitMilliseconds(Math.min(slowDownSeconds, MAX_SLOW_DOWN_SECONDS) * 1000);
+          this.host.showHint(null);
+          if (this.host.transcript.find(key)?.state !== 'pending') return;
+          continue;
+        }
         if (attempt >= SEND_ATTEMPTS || !isRetryableError(error)) {
           const failed = this.host.transcript.setState(key, 'failed', this.host.strings().failed);
           if (failed) this.host.showEntry(failed);
@@ -90,6 +101,15 @@ export class MessageDelivery {
       }
     }
   }
+}
+
+/** Seconds the server asked to wait (429 with `retryAfterSeconds`), or null for any other failure. */
+function readSlowDownSeconds(error: unknown): number | null {
+  if (!(error instanceof KefuApiError) || error.status !== 429) return null;
+  const details: unknown = error.details;
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return 1;
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : 1;
 }
 
 function isRetryableError(error: unknown): boolean {

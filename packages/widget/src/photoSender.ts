@@ -78,6 +78,8 @@ export class PhotoSender {
       this.host.showNotice(refusal);
       return;
     }
+    // Too many photos in a short time: the photo stays, with retry, and the shopper is asked to slow down.
+    if (error instanceof KefuApiError && error.status === 429) this.host.showNotice(strings.slowDown);
     const failed = this.host.transcript.setState(key, 'failed', strings.photoNotSent);
     if (failed) this.host.showEntry(failed);
   }

@@ -1,14 +1,19 @@
 // Remembers the visitor across reloads. localStorage can throw (privacy modes, sandboxed iframes):
 // the widget then simply works for this page view only.
-const VISITOR_ID_KEY = 'kefu.visitorId';
+// What is kept is the token the server issued: the server resumes a conversation only for that proof,
+// never for a bare visitor id (which earlier versions kept under `kefu.visitorId`).
+const VISITOR_TOKEN_KEY = 'kefu.visitorToken';
+const LEGACY_VISITOR_ID_KEY = 'kefu.visitorId';
 const LAST_SEEN_KEY = 'kefu.lastSeenAt';
 
-export function readStoredVisitorId(): string | null {
-  return readItem(VISITOR_ID_KEY);
+export function readStoredVisitorToken(): string | null {
+  return readItem(VISITOR_TOKEN_KEY);
 }
 
-export function storeVisitorId(visitorId: string): void {
-  writeItem(VISITOR_ID_KEY, visitorId);
+/** Keeps the newest token (each session renews it) and forgets the id older versions kept. */
+export function storeVisitorToken(token: string): void {
+  writeItem(VISITOR_TOKEN_KEY, token);
+  removeItem(LEGACY_VISITOR_ID_KEY);
 }
 
 /** Time of the newest message the shopper has seen, to count unread messages after a reload. */
@@ -25,6 +30,14 @@ function readItem(key: string): string | null {
     return window.localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+
+function removeItem(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage unavailable: nothing was kept.
   }
 }
 

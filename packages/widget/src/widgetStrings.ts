@@ -24,6 +24,8 @@ export interface WidgetStrings {
   reconnecting: string;
   emptyState: string;
   tooLong: (limit: number) => string;
+  /** The shop asked this shopper to send more slowly (too many messages in a short time). */
+  slowDown: string;
   quickReplies: string;
   /** Header: people who can answer now, or when they are back. */
   agentsOnline: (count: number) => string;
@@ -73,6 +75,7 @@ const chineseStrings: WidgetStrings = {
   reconnecting: '连接已断开，正在重新连接…',
   emptyState: '您好！请问有什么可以帮您？订单、物流、退换货都可以问我。',
   tooLong: (limit) => `消息太长了，请控制在 ${limit} 字以内`,
+  slowDown: '您发送得有点快，请稍等片刻，消息会自动发出',
   quickReplies: '快捷回复',
   agentsOnline: (count) => `${count} 位客服在线`,
   agentsBackAt: (time, days) =>
@@ -127,6 +130,7 @@ const englishStrings: WidgetStrings = {
   reconnecting: 'Connection lost, reconnecting…',
   emptyState: 'Hello! How can we help? Ask about orders, shipping or returns.',
   tooLong: (limit) => `That message is too long; please keep it under ${limit} characters`,
+  slowDown: "You're sending messages a little fast. Please wait a moment; we'll send this one for you",
   quickReplies: 'Quick replies',
   agentsOnline: (count) => `${count} ${count === 1 ? 'agent' : 'agents'} online`,
   agentsBackAt: (time, days) =>

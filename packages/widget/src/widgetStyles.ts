@@ -1,5 +1,7 @@
 // Styles live inside the widget's Shadow DOM, so the host page can neither break them nor be touched by them.
-export const WIDGET_STYLES = `
+import { createElement } from './createElement';
+
+const WIDGET_STYLES = `
 :host { all: initial; --kefu-primary: #1f6feb; --kefu-primary-text: #fff; }
 * { box-sizing: border-box; }
 .kefu-root {
@@ -177,3 +179,21 @@ button { font: inherit; cursor: pointer; }
   .kefu-bubble { transition: none; }
 }
 `;
+
+/**
+ * A constructed style sheet where the browser has them: a page whose Content-Security-Policy forbids inline
+ * styles (no 'unsafe-inline' in style-src) still shows the widget. Older browsers get a <style> element.
+ */
+export function applyWidgetStyles(shadow: ShadowRoot): void {
+  if (
+    'adoptedStyleSheets' in shadow &&
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  ) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_STYLES);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  }
+  shadow.appendChild(createElement('style', { text: WIDGET_STYLES }));
+}

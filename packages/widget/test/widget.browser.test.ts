@@ -70,8 +70,13 @@ test(
 
     await sendWithFailedFirstAttempt(page, '我的订单到哪了？', 'answer-lost');
     await sendWithFailedFirstAttempt(page, '可以开发票吗？', 'server-unavailable');
-    const visitorId = await page.evaluate(() => window.localStorage.getItem('kefu.visitorId'));
-    assert.ok(visitorId, 'the visitor id is remembered');
+    const visitorToken = await page.evaluate(() => window.localStorage.getItem('kefu.visitorToken'));
+    assert.ok(visitorToken, 'the token the server issued is remembered');
+    assert.equal(
+      await page.evaluate(() => window.localStorage.getItem('kefu.visitorId')),
+      null,
+      'a bare visitor id is not what resumes the conversation',
+    );
     await page.reload();
     await page.getByRole('button', { name: /打开在线客服/ }).click();
     await page.locator('.kefu-row--customer .kefu-text', { hasText: '我的订单到哪了？' }).waitFor();
@@ -89,7 +94,7 @@ test(
     assert.equal(await page.locator('.kefu-row--customer', { hasText: '可以开发票吗？' }).count(), 1);
 
     await expectProductReportedOnNavigation(page);
-    await replyAsAgent(page, baseUrl, visitorId, dialogs);
+    await replyAsAgent(page, baseUrl, visitorToken, dialogs);
     await context.close();
   },
 );
@@ -205,10 +210,10 @@ function readJsonField(json: string | null, field: string): unknown {
 async function replyAsAgent(
   page: Page,
   baseUrl: string,
-  visitorId: string,
+  visitorToken: string,
   dialogs: string[],
 ): Promise<void> {
-  const conversationId = await resumeConversationId(baseUrl, visitorId);
+  const conversationId = await resumeConversationId(baseUrl, visitorToken);
   const agentToken = await requireServer().loginAdmin();
   const conversationPath = `/api/v1/agent/conversations/${conversationId}`;
   await callAgentApi(baseUrl, agentToken, `${conversationPath}/takeover`, {});
@@ -244,11 +249,11 @@ async function sendFromWidget(page: Page, text: string): Promise<void> {
   await input.press('Enter');
 }
 
-async function resumeConversationId(baseUrl: string, visitorId: string): Promise<string> {
+async function resumeConversationId(baseUrl: string, visitorToken: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/visitor/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ visitorId }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${visitorToken}` },
+    body: JSON.stringify({}),
   });
   assert.equal(response.status, 201);
   const body: unknown = await response.json();

@@ -1,15 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { AgentProfile, AgentRole, NewAgentInput } from '@kefu/sdk';
-import { App as AntApp, Badge, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import type { AgentProfile, CustomRole } from '@kefu/sdk';
+import { KefuTrustApi } from '@kefu/sdk';
+import { App as AntApp, Badge, Button, Card, Form, Input, Modal, Select, Switch, Table } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { presenceColors, presenceLabelKeys, roleLabelKeys } from '../common/labels';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
+import { fromRoleValue, roleOptions, toRoleValue } from './roleOptions';
 
-const roles: AgentRole[] = ['agent', 'supervisor', 'admin'];
+interface NewAccountForm {
+  displayName: string;
+  email: string;
+  password: string;
+  role: string;
+}
 
-/** Admins list the shop's agents and create accounts with a role. */
+/** Admins list the shop's agents, create accounts with a role, change roles and deactivate accounts. */
 export function AgentsPage() {
   const { t, locale } = useI18n();
   const { client } = useSession();
@@ -17,21 +24,41 @@ export function AgentsPage() {
   const [agents, setAgents] = useState<AgentProfile[]>([]);
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<NewAgentInput>();
+  const [customRoles, setCustomRoles] = useState<CustomRole[]>([]);
+  const [form] = Form.useForm<NewAccountForm>();
+  const trust = useMemo(() => new KefuTrustApi(client), [client]);
+  const options = roleOptions(customRoles, (role) => t(roleLabelKeys[role]));
 
   const load = useCallback(() => {
     setLoading(true);
+    trust.listRoles().then(
+      (listing) => setCustomRoles(listing.custom),
+      () => undefined,
+    );
     client
       .listAgents()
       .then(setAgents, (failure: unknown) => toast.error(String(failure)))
       .finally(() => setLoading(false));
-  }, [client, toast]);
+  }, [client, trust, toast]);
   useEffect(load, [load]);
 
-  const create = async () => {
-    const input = await form.validateFields();
+  const changeAccess = async (
+    agent: AgentProfile,
+    change: Parameters<KefuTrustApi['changeAgentAccess']>[1],
+  ) => {
     try {
-      await client.createAgent(input);
+      const updated = await trust.changeAgentAccess(agent.id, change);
+      setAgents((previous) => previous.map((entry) => (entry.id === updated.id ? updated : entry)));
+      toast.success(t('saved'));
+    } catch (failure) {
+      toast.error(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const create = async () => {
+    const { role, ...input } = await form.validateFields();
+    try {
+      await client.createAgent({ ...input, ...fromRoleValue(role) });
       toast.success(t('saved'));
       setCreating(false);
       form.resetFields();
@@ -63,7 +90,16 @@ export function AgentsPage() {
             {
               title: t('role'),
               dataIndex: 'role',
-              render: (role: AgentRole) => <Tag>{t(roleLabelKeys[role])}</Tag>,
+              render: (_role, agent) => (
+                <Select
+                  size="small"
+                  className="agent-role-select"
+                  aria-label={`${t('role')} ${agent.displayName}`}
+                  value={toRoleValue(agent)}
+                  options={options}
+                  onChange={(value: string) => void changeAccess(agent, fromRoleValue(value))}
+                />
+              ),
             },
             {
               title: t('presence'),
@@ -75,7 +111,14 @@ export function AgentsPage() {
             {
               title: t('active'),
               dataIndex: 'isActive',
-              render: (isActive: boolean) => (isActive ? '✓' : '—'),
+              render: (isActive: boolean, agent) => (
+                <Switch
+                  size="small"
+                  checked={isActive}
+                  aria-label={`${t('active')} ${agent.displayName}`}
+                  onChange={(checked) => void changeAccess(agent, { isActive: checked })}
+                />
+              ),
             },
             {
               title: t('createdAt'),
@@ -105,7 +148,7 @@ export function AgentsPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" label={t('role')} rules={[{ required: true }]}>
-            <Select options={roles.map((role) => ({ value: role, label: t(roleLabelKeys[role]) }))} />
+            <Select options={options} />
           </Form.Item>
         </Form>
       </Modal>

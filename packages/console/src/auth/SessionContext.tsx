@@ -36,19 +36,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string, remember: boolean) => {
       const session = await client.login(email, password);
       storeSession({ token: session.token, agent: session.agent }, remember);
-      const profile = await client.setPresence('online');
-      setPresence(profile.presence);
+      // Only roles that answer shoppers go online (and so receive conversations).
+      if (session.agent.permissions.includes('conversations:reply')) {
+        const profile = await client.setPresence('online');
+        setPresence(profile.presence);
+      } else setPresence('offline');
       setAgent(session.agent);
     },
     [client],
   );
 
   const signOut = useCallback(async () => {
-    await client.setPresence('offline').catch(() => undefined);
+    if (agent?.permissions.includes('conversations:reply'))
+      await client.setPresence('offline').catch(() => undefined);
     await client.logout();
     clearStoredSession();
     setAgent(null);
-  }, [client]);
+  }, [client, agent]);
 
   const changePresence = useCallback(
     async (next: AgentPresence) => {

@@ -36,10 +36,14 @@ function isStoredSession(value: unknown): value is StoredSession {
   const agent: unknown = Reflect.get(value, 'agent');
   if (typeof token !== 'string' || typeof agent !== 'object' || agent === null) return false;
   const role: unknown = Reflect.get(agent, 'role');
+  // A session stored before roles had named permissions has none: signing in again fetches them.
+  const permissions: unknown = Reflect.get(agent, 'permissions');
   return (
     typeof Reflect.get(agent, 'id') === 'string' &&
     typeof Reflect.get(agent, 'displayName') === 'string' &&
     typeof Reflect.get(agent, 'email') === 'string' &&
-    (role === 'admin' || role === 'supervisor' || role === 'agent')
+    Array.isArray(permissions) &&
+    permissions.every((permission) => typeof permission === 'string') &&
+    (role === 'admin' || role === 'supervisor' || role === 'agent' || role === 'analyst' || role === 'custom')
   );
 }

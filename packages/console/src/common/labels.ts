@@ -6,6 +6,7 @@ import type {
   ConversationPriority,
   ConversationStatus,
 } from '@kefu/sdk';
+import { channelKinds } from '@kefu/sdk';
 import type { MessageKey } from '../i18n/zhCN';
 
 export const statusLabelKeys: Record<ConversationStatus, MessageKey> = {
@@ -50,6 +51,8 @@ export const roleLabelKeys: Record<AgentRole, MessageKey> = {
   admin: 'roleAdmin',
   supervisor: 'roleSupervisor',
   agent: 'roleAgent',
+  analyst: 'roleAnalyst',
+  custom: 'roleCustom',
 };
 
 export const presenceLabelKeys: Record<AgentPresence, MessageKey> = {
@@ -67,4 +70,4 @@ export const presenceColors: Record<AgentPresence, string> = {
 };
 
 export const allStatuses: ConversationStatus[] = ['bot', 'queued', 'assigned', 'resolved', 'closed'];
-export const allChannels: ChannelKind[] = ['web', 'app', 'wechat', 'email', 'webhook'];
+export const allChannels: readonly ChannelKind[] = channelKinds;

@@ -11,7 +11,8 @@ export type ConsoleRoute =
   | { screen: 'queue' }
   | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
   | { screen: 'serviceSettings'; tab: string }
-  | { screen: 'insight'; tab: string; conversationId: string | null };
+  | { screen: 'insight'; tab: string; conversationId: string | null }
+  | { screen: 'security'; tab: string };
 
 const basePath = '/console';
 
@@ -34,6 +35,8 @@ export function parseRoute(pathname: string): ConsoleRoute {
       tab: segments[1] ?? 'dashboard',
       conversationId: segments[2] ? decodeURIComponent(segments[2]) : null,
     };
+  if (segments[0] === 'admin' && segments[1] === 'security')
+    return { screen: 'security', tab: segments[2] ?? 'widget' };
   if (segments[0] === 'admin' && segments[1] === 'service')
     return { screen: 'serviceSettings', tab: segments[2] ?? 'sla' };
   const conversationId = segments[0] === 'inbox' && segments[1] ? decodeURIComponent(segments[1]) : null;
@@ -61,6 +64,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/admin/service/${route.tab}`;
     case 'insight':
       return `${basePath}/insight/${route.tab}${route.conversationId ? `/${encodeURIComponent(route.conversationId)}` : ''}`;
+    case 'security':
+      return `${basePath}/admin/security/${route.tab}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { CrownFilled } from '@ant-design/icons';
 import type { Conversation, CustomerProfile } from '@kefu/sdk';
+import { isChannelKind } from '@kefu/sdk';
 import { Descriptions, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
@@ -110,5 +111,5 @@ export function CustomerPanel({
 }
 
 function isChannel(value: string): value is Conversation['channel'] {
-  return ['web', 'app', 'wechat', 'email', 'webhook'].includes(value);
+  return isChannelKind(value);
 }

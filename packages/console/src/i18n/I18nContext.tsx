@@ -24,11 +24,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const t = useCallback<Translate>(
-    (key, values) => {
-      const template = locale === 'en' ? en[key] : zhCN[key];
-      if (!values) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-    },
+    (key, values) => fillTemplate(locale === 'en' ? en[key] : zhCN[key], values),
     [locale],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
@@ -39,6 +35,25 @@ export function useI18n(): I18nValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** A screen's own dictionary pair: `text('key', { n: 2 })` in the console's current language. */
+export function useDictionary<Key extends string>(
+  chinese: Record<Key, string>,
+  english: Record<Key, string>,
+): (key: Key, values?: Record<string, string | number>) => string {
+  const { locale } = useI18n();
+  return useCallback(
+    (key: Key, values?: Record<string, string | number>) =>
+      fillTemplate(locale === 'en' ? english[key] : chinese[key], values),
+    [locale, chinese, english],
+  );
+}
+
+/** Replaces `{name}` placeholders with the given values; unknown ones stay as they are. */
+function fillTemplate(template: string, values: Record<string, string | number> | undefined): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
 function readStoredLocale(): ConsoleLocale {

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   roleAdmin: 'Admin',
   roleSupervisor: 'Supervisor',
   roleAgent: 'Agent',
+  roleAnalyst: 'Analyst (read-only reports)',
+  roleCustom: 'Custom role',
   tabMine: 'Mine',
   tabQueue: 'Queue',
   tabAll: 'All',

@@ -26,6 +26,8 @@ export const zhCN = {
   roleAdmin: '管理员',
   roleSupervisor: '主管',
   roleAgent: '客服',
+  roleAnalyst: '分析员（只读报表）',
+  roleCustom: '自定义角色',
   tabMine: '我的',
   tabQueue: '待接入',
   tabAll: '全部',

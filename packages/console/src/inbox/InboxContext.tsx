@@ -43,7 +43,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const { client } = useSession();
   const agent = useSignedInAgent();
   const { t } = useI18n();
-  const [tab, setTab] = useState<InboxTab>(agent.role === 'agent' ? 'mine' : 'queue');
+  const [tab, setTab] = useState<InboxTab>(
+    agent.permissions.includes('conversations:read_all') ? 'queue' : 'mine',
+  );
   const [filters, setFilters] = useState<InboxFilters>(defaultFilters);
   const [conversations, setConversations] = useState<Conversation[]>([]);
   const [known, setKnown] = useState<ReadonlyMap<string, Conversation>>(new Map());

@@ -13,7 +13,9 @@ export function InboxFiltersBar() {
   const agent = useSignedInAgent();
   const { tab, setTab, filters, setFilters, unreadByTab } = useInbox();
   const [search, setSearch] = useState(filters.search);
-  const tabs: InboxTab[] = agent.role === 'agent' ? ['mine', 'queue'] : ['mine', 'queue', 'all'];
+  const tabs: InboxTab[] = agent.permissions.includes('conversations:read_all')
+    ? ['mine', 'queue', 'all']
+    : ['mine', 'queue'];
   const tabLabels: Record<InboxTab, string> = { mine: t('tabMine'), queue: t('tabQueue'), all: t('tabAll') };
 
   useEffect(() => {

@@ -14,7 +14,9 @@ export function useInboxShortcuts(
   useEffect(() => {
     const handleKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[123]$/.test(event.code)) {
-        const tabs: InboxTab[] = agent.role === 'agent' ? ['mine', 'queue'] : ['mine', 'queue', 'all'];
+        const tabs: InboxTab[] = agent.permissions.includes('conversations:read_all')
+          ? ['mine', 'queue', 'all']
+          : ['mine', 'queue'];
         const tab = tabs[Number(event.code.slice(5)) - 1];
         if (tab) {
           event.preventDefault();
@@ -37,7 +39,7 @@ export function useInboxShortcuts(
     };
     window.addEventListener('keydown', handleKey);
     return () => window.removeEventListener('keydown', handleKey);
-  }, [agent.role, conversationId, conversations, open, setTab]);
+  }, [agent.permissions, conversationId, conversations, open, setTab]);
 }
 
 export function isTypingTarget(target: EventTarget | null): boolean {

@@ -13,7 +13,7 @@ export function SpikeAlertListener() {
   const { client } = useSession();
   const agent = useSignedInAgent();
   const { notification } = AntApp.useApp();
-  const allowed = canReadReports(agent.role);
+  const allowed = canReadReports(agent.permissions);
   useEffect(() => {
     if (!allowed) return undefined;
     return client.on('event', (event) => {

@@ -60,9 +60,9 @@ export function useInsightApi(): KefuInsightApi {
   return useMemo(() => new KefuInsightApi(client), [client]);
 }
 
-/** Who may open the insight screens: the roles holding `reports:read` on the server. */
-export function canReadReports(role: string): boolean {
-  return role === 'admin' || role === 'supervisor';
+/** Who may open the insight screens: whoever holds `reports:read` on the server. */
+export function canReadReports(permissions: readonly string[]): boolean {
+  return permissions.includes('reports:read');
 }
 
 /** Seconds as "1 分 05 秒" / "1 min 05 s"; "—" when there is no value. */

@@ -8,7 +8,7 @@ import { useInsightText } from './insightText';
 export function useInsightMenuItems() {
   const it = useInsightText();
   const agent = useSignedInAgent();
-  return canReadReports(agent.role)
+  return canReadReports(agent.permissions)
     ? [{ key: 'insight', icon: <LineChartOutlined />, label: it('navInsight') }]
     : [];
 }

@@ -45,7 +45,7 @@ export function EntryDrawer({
   const kind = entry?.kind ?? ('newKind' in target ? target.newKind : 'faq');
   const initialValues = useMemo(() => convertContentToFormValues(entry?.latest.content ?? null), [entry]);
   const status = entry?.latest.status ?? 'draft';
-  const canReview = me.role === 'admin' || me.role === 'supervisor';
+  const canReview = me.permissions.includes('knowledge:review');
 
   const report = (failure: unknown) => {
     if (failure instanceof KefuApiError && failure.code === 'knowledge_self_review')

@@ -1,13 +1,11 @@
 import type { ChannelKind, KnowledgeEntryKind } from '@kefu/sdk';
 import type { FormInstance } from 'antd';
 import { Col, Form, Input, Row, Select, Tabs } from 'antd';
-import { channelLabelKeys } from '../common/labels';
+import { allChannels, channelLabelKeys } from '../common/labels';
 import { useI18n } from '../i18n/I18nContext';
 import type { EntryFormValues } from './entryForm';
 import { knowledgeLocales, localeLabelKeys } from './knowledgeLabels';
 import { LocaleFields } from './LocaleFields';
-
-const channels: ChannelKind[] = ['web', 'app', 'wechat', 'email', 'webhook'];
 
 interface EntryFormProps {
   form: FormInstance<EntryFormValues>;
@@ -46,7 +44,10 @@ export function EntryForm({ form, kind, initialValues, disabled }: EntryFormProp
               disabled={disabled}
               aria-label={t('kbChannels')}
               placeholder={t('kbChannelsHint')}
-              options={channels.map((channel) => ({ value: channel, label: t(channelLabelKeys[channel]) }))}
+              options={allChannels.map((channel) => ({
+                value: channel,
+                label: t(channelLabelKeys[channel]),
+              }))}
             />
           </Form.Item>
         </Col>

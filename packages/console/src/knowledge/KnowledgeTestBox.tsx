@@ -2,14 +2,13 @@ import { RobotOutlined } from '@ant-design/icons';
 import type { ChannelKind, KnowledgeSearchRequest, KnowledgeSearchResult } from '@kefu/sdk';
 import { Alert, Button, Empty, Input, List, Progress, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { channelLabelKeys } from '../common/labels';
+import { allChannels, channelLabelKeys } from '../common/labels';
 import { useI18n } from '../i18n/I18nContext';
 import { describeError, entryKindLabelKeys, outcomeLabelKeys } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
 
 type TestLocale = NonNullable<KnowledgeSearchRequest['locale']>;
 const outcomeColors = { answered: 'success', suggested: 'warning', unanswered: 'error' } as const;
-const channels: ChannelKind[] = ['web', 'app', 'wechat', 'email', 'webhook'];
 
 /** Ask a question as a shopper would: the bot's decision and reply, and what retrieval found. */
 export function KnowledgeTestBox() {
@@ -56,7 +55,7 @@ export function KnowledgeTestBox() {
           onChange={setChannel}
           aria-label={t('kbTestChannel')}
           style={{ width: 110 }}
-          options={channels.map((value) => ({ value, label: t(channelLabelKeys[value]) }))}
+          options={allChannels.map((value) => ({ value, label: t(channelLabelKeys[value]) }))}
         />
         <Input
           id="kb-test-input"

@@ -1,20 +1,20 @@
 import {
   BookOutlined,
   CustomerServiceOutlined,
-  LogoutOutlined,
   MessageOutlined,
   QuestionCircleOutlined,
   RobotOutlined,
+  SafetyOutlined,
   TeamOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { AgentPresence } from '@kefu/sdk';
-import { Avatar, Badge, Button, Layout, Menu, Select, Tag, Tooltip } from 'antd';
+import { Badge, Button, Layout, Menu, Select, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { LanguageSwitch } from '../common/LanguageSwitch';
-import { presenceColors, presenceLabelKeys, roleLabelKeys } from '../common/labels';
+import { presenceColors, presenceLabelKeys } from '../common/labels';
 import { navigate } from '../common/router';
 import type { ConsoleRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
@@ -22,26 +22,30 @@ import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
 import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
 import { SpikeAlertListener } from '../insight/SpikeAlertListener';
+import { canOpenSecurity } from '../security/securityAccess';
+import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
+import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge';
+type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge' | 'security';
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
 export function AppShell({ route, children }: { route: ConsoleRoute; children: ReactNode }) {
   const { t } = useI18n();
+  const securityText = useSecurityText();
   const agent = useSignedInAgent();
-  const { presence, changePresence, signOut } = useSession();
+  const { presence, changePresence } = useSession();
   const { unread } = useInbox();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useGlobalKey((event) => {
     if (event.key === '?' && !isTypingTarget(event.target)) setShortcutsOpen(true);
   });
   const unreadConversations = [...unread.values()].filter((count) => count > 0).length;
-  const isAdmin = agent.role === 'admin';
+  const may = (permission: string) => agent.permissions.includes(permission);
   const serviceMenuItems = useServiceMenuItems();
   const insightMenuItems = useInsightMenuItems();
   const menuItems = [
@@ -56,11 +60,10 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     },
     ...serviceMenuItems,
     ...insightMenuItems,
-    ...(isAdmin
-      ? [
-          { key: 'agents', icon: <TeamOutlined />, label: t('navAgents') },
-          { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
-        ]
+    ...(may('agents:manage') ? [{ key: 'agents', icon: <TeamOutlined />, label: t('navAgents') }] : []),
+    ...(may('bot:manage') ? [{ key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') }] : []),
+    ...(canOpenSecurity(agent.permissions)
+      ? [{ key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') }]
       : []),
     { key: 'knowledge', icon: <BookOutlined />, label: t('navKnowledge') },
     { key: 'canned', icon: <ThunderboltOutlined />, label: t('navCanned') },
@@ -69,8 +72,12 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
     const target: MenuKey =
-      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' ? key : 'inbox';
-    navigate(target === 'inbox' ? { screen: 'inbox', conversationId: null } : { screen: target });
+      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
+        ? key
+        : 'inbox';
+    if (target === 'inbox') return navigate({ screen: 'inbox', conversationId: null });
+    if (target === 'security') return navigate({ screen: 'security', tab: 'widget' });
+    navigate({ screen: target });
   };
 
   return (
@@ -89,17 +96,19 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           className="shell-menu"
         />
         <div className="shell-tools">
-          <Select<AgentPresence>
-            size="small"
-            aria-label={t('presence')}
-            value={presence}
-            onChange={(value) => void changePresence(value)}
-            style={{ width: 104 }}
-            options={presences.map((value) => ({
-              value,
-              label: <Badge color={presenceColors[value]} text={t(presenceLabelKeys[value])} />,
-            }))}
-          />
+          {may('conversations:reply') && (
+            <Select<AgentPresence>
+              size="small"
+              aria-label={t('presence')}
+              value={presence}
+              onChange={(value) => void changePresence(value)}
+              style={{ width: 104 }}
+              options={presences.map((value) => ({
+                value,
+                label: <Badge color={presenceColors[value]} text={t(presenceLabelKeys[value])} />,
+              }))}
+            />
+          )}
           <SlaAlertBell />
           <LanguageSwitch />
           <Tooltip title={`${t('shortcutHelp')} (?)`}>
@@ -111,22 +120,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
               onClick={() => setShortcutsOpen(true)}
             />
           </Tooltip>
-          <span className="shell-agent">
-            <Avatar size="small" style={{ background: '#1677ff' }}>
-              {agent.displayName.slice(0, 1)}
-            </Avatar>
-            <span className="shell-agent-name">{agent.displayName}</span>
-            <Tag bordered={false}>{t(roleLabelKeys[agent.role])}</Tag>
-          </span>
-          <Tooltip title={t('signOut')}>
-            <Button
-              type="text"
-              className="shell-icon-button"
-              icon={<LogoutOutlined />}
-              aria-label={t('signOut')}
-              onClick={() => void signOut()}
-            />
-          </Tooltip>
+          <ShellAccount />
         </div>
       </Layout.Header>
       <Layout.Content className="shell-content">{children}</Layout.Content>

@@ -33,7 +33,7 @@ const emptyDirectory: AgentDirectory = { agents: [], teams: [] };
 export function ServiceProvider({ children }: { children: ReactNode }) {
   const { client } = useSession();
   const agent = useSignedInAgent();
-  const canManage = agent.role !== 'agent';
+  const canManage = agent.permissions.includes('routing:manage');
   const api = useMemo(() => new KefuServiceApi(client), [client]);
   const [directory, setDirectory] = useState<AgentDirectory>(emptyDirectory);
   const [queue, setQueue] = useState<QueueListing>({ entries: [], total: 0 });
@@ -47,8 +47,10 @@ export function ServiceProvider({ children }: { children: ReactNode }) {
     api.listQueue(200).then(setQueue, () => undefined);
   }, [api]);
 
+  const readsQueue = agent.permissions.includes('conversations:read');
   useEffect(() => {
     reloadDirectory();
+    if (!readsQueue) return;
     reloadQueue();
     if (canManage)
       api.getRoutingSettings().then(
@@ -65,7 +67,7 @@ export function ServiceProvider({ children }: { children: ReactNode }) {
       unsubscribe();
       unsubscribeReconnect();
     };
-  }, [api, client, canManage, reloadDirectory, reloadQueue]);
+  }, [api, client, canManage, readsQueue, reloadDirectory, reloadQueue]);
 
   const value = useMemo<ServiceValue>(
     () => ({

@@ -1,7 +1,6 @@
 // User-facing text of the human-service screens (handoff, queue, tickets, SLA, routing, CSAT), zh-CN and
 // English, kept apart from the main dictionaries so these screens can grow without touching them.
-import { useCallback } from 'react';
-import { useI18n } from '../i18n/I18nContext';
+import { useDictionary } from '../i18n/I18nContext';
 
 const zhCN = {
   navQueue: '排队',
@@ -479,13 +478,5 @@ export type ServiceTranslate = (key: ServiceTextKey, values?: Record<string, str
 
 /** `st('queuePosition', { n: 2 })` in the console's current language. */
 export function useServiceText(): ServiceTranslate {
-  const { locale } = useI18n();
-  return useCallback<ServiceTranslate>(
-    (key, values) => {
-      const template = locale === 'en' ? en[key] : zhCN[key];
-      if (!values) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-    },
-    [locale],
-  );
+  return useDictionary(zhCN, en);
 }

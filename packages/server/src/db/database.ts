@@ -13,6 +13,9 @@ import * as migration0005 from './migrations/0005_commerce';
 import * as migration0006 from './migrations/0006_message_cards';
 import * as migration0007 from './migrations/0007_jobs';
 import * as migration0008 from './migrations/0008_product_dispatch';
+import * as migration0009 from './migrations/0009_channel_messages';
+import * as migration0010 from './migrations/0010_trust';
+import * as migration0011 from './migrations/0011_access';
 import * as migration0012 from './migrations/0012_analytics';
 import * as migration0013 from './migrations/0013_spike_alerts';
 import * as migration0014 from './migrations/0014_quality_inspection';
@@ -49,6 +52,9 @@ const migrations: Record<string, Migration> = {
   '0006_message_cards': migration0006,
   '0007_jobs': migration0007,
   '0008_product_dispatch': migration0008,
+  '0009_channel_messages': migration0009,
+  '0010_trust': migration0010,
+  '0011_access': migration0011,
   '0012_analytics': migration0012,
   '0013_spike_alerts': migration0013,
   '0014_quality_inspection': migration0014,

@@ -43,6 +43,8 @@ export interface ConversationsTable {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  /** The team it was transferred to: while nobody holds it, only that team's agents (and supervisors) see it. */
+  team_id: string | null;
 }
 
 export interface MessagesTable {
@@ -61,6 +63,8 @@ export interface MessagesTable {
   /** JSON of a MessageCard (product or order), or null. */
   card: string | null;
   created_at: string;
+  /** Customer messages: when the bot finished with it (null while its job waits or runs). */
+  answered_at: string | null;
 }
 
 export interface UploadsTable {
@@ -80,6 +84,8 @@ export interface AgentsTable {
   display_name: string;
   password_hash: string;
   role: string;
+  /** Set when `role` is `custom`: the custom role whose permissions the agent has. */
+  custom_role_id: string | null;
   presence: string;
   is_active: number;
   created_at: string;
@@ -187,6 +193,8 @@ export interface OrdersTable {
   delivered_at: string | null;
   cancelled_at: string | null;
   updated_at: string;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ShipmentsTable {
@@ -201,6 +209,8 @@ export interface ShipmentsTable {
   shipped_at: string;
   estimated_delivery_at: string | null;
   delivered_at: string | null;
+  /** The shop's time of the state held here (webhooks): an update older than this changes nothing. */
+  shop_updated_at: string | null;
 }
 
 export interface ReturnsTable {
@@ -494,6 +504,65 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** One row per message received through a channel, keyed by the platform's id (a retry is a no-op). */
+export interface InboundMessagesTable {
+  id: string;
+  channel: string;
+  account_id: string;
+  external_message_id: string;
+  customer_id: string | null;
+  conversation_id: string | null;
+  message_id: string | null;
+  sender_external_id: string | null;
+  sent_at: string | null;
+  received_at: string;
+}
+
+/** One row per message sent to a channel: pending → sent | failed. */
+export interface MessageDeliveriesTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  channel: string;
+  account_id: string | null;
+  recipient_external_id: string | null;
+  idempotency_key: string;
+  status: string;
+  external_id: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  source: string;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface LoginLockoutsTable {
+  /** `account:<lower-cased e-mail tried>` (known or not, so lock-outs reveal nothing) or `address:<client IP>`. */
+  account_key: string;
+  /** Failures since the last lock-out or success. */
+  failures: number;
+  /** Lock-outs in a row; each lasts twice as long as the one before. */
+  lockouts: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
+export interface CustomRolesTable {
+  id: string;
+  name: string;
+  /** JSON array of permission names. */
+  permissions: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database extends InsightTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -532,4 +601,9 @@ export interface Database extends InsightTables {
   notification_preferences: NotificationPreferencesTable;
   scenario_notifications: ScenarioNotificationsTable;
   jobs: JobsTable;
+  inbound_messages: InboundMessagesTable;
+  message_deliveries: MessageDeliveriesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  login_lockouts: LoginLockoutsTable;
+  custom_roles: CustomRolesTable;
 }

@@ -1,4 +1,4 @@
-import type { Conversation, Message, SpikeAlertNotice } from '@kefu/sdk';
+import type { ChannelKind, Conversation, Message, SpikeAlertNotice } from '@kefu/sdk';
 import type { HandoffSummary } from '../modules/handoff/schemas';
 import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
 
@@ -16,6 +16,20 @@ export interface EventCatalog {
   'conversation.resolved': { conversation: Conversation; resolvedBy: string | null };
   'conversation.reopened': { conversation: Conversation; reopenedBy: string | null };
   'message.created': { message: Message; conversation: Conversation };
+  /** A shopper's message came in through a channel and waits for the bot (its job answers it). */
+  'message.received': { messageId: string; conversationId: string; customerId: string; channel: ChannelKind };
+  /** The bot is done with a shopper's message: its replies (maybe none) are stored. */
+  'message.answered': {
+    messageId: string;
+    conversationId: string;
+    answeredBy: string | null;
+    replyIds: string[];
+  };
+  /**
+   * A message handed to the shopper's open widget and app connections, wherever they are connected. Realtime
+   * only: published on the bus by the web and app channels' delivery, never written to the outbox.
+   */
+  'message.dispatched': { customerId: string; conversationId: string; message: Message };
   'conversation.classified': {
     conversation: Conversation;
     category: string;
@@ -72,6 +86,9 @@ export const eventNames: readonly EventName[] = [
   'conversation.resolved',
   'conversation.reopened',
   'message.created',
+  'message.received',
+  'message.answered',
+  'message.dispatched',
   'conversation.classified',
   'conversation.transferred',
   'conversation.requeued',

@@ -1,4 +1,4 @@
-import type { JobQueue } from '../jobs/jobQueue';
+import type { JobContext, JobQueue } from '../jobs/jobQueue';
 import type { DomainEvent, EventName } from './catalog';
 import type { EventOfName } from './eventBus';
 import { isEventOfName } from './eventBus';
@@ -7,12 +7,17 @@ import { domainEventSchema } from './redisEventBus';
 export interface DurableListenerOptions<Name extends EventName> {
   /** Jobs with the same key run one at a time, in event order (e.g. one conversation's). */
   orderingKey?: (event: EventOfName<Name>) => string;
+  /** Attempts before the job is kept as dead; the queue's default when omitted. */
+  maxAttempts?: number;
+  /** Only events this accepts get a job (a cheap look at the payload, e.g. which sender). */
+  when?: (event: EventOfName<Name>) => boolean;
 }
 
 interface DurableListener {
   listenerName: string;
   jobName: string;
   orderingKeyOf(event: DomainEvent): string | undefined;
+  accepts(event: DomainEvent): boolean;
 }
 
 /**
@@ -30,16 +35,17 @@ export class EventJobs {
   listen<Name extends EventName>(
     eventName: Name,
     listenerName: string,
-    handle: (event: EventOfName<Name>) => Promise<void>,
+    handle: (event: EventOfName<Name>, context: JobContext) => Promise<void>,
     options: DurableListenerOptions<Name> = {},
   ): void {
     const jobName = `event:${listenerName}`;
     this.jobs.register(jobName, {
       schema: domainEventSchema,
-      run: async (event) => {
+      run: async (event, context) => {
         if (!isEventOfName(event, eventName)) throw new Error(`${jobName} was given a ${event.name} event`);
-        await handle(event);
+        await handle(event, context);
       },
+      ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     });
     const listeners = this.listenersByEvent.get(eventName) ?? [];
     listeners.push({
@@ -47,6 +53,7 @@ export class EventJobs {
       jobName,
       orderingKeyOf: (event) =>
         isEventOfName(event, eventName) && options.orderingKey ? options.orderingKey(event) : undefined,
+      accepts: (event) => isEventOfName(event, eventName) && (options.when?.(event) ?? true),
     });
     this.listenersByEvent.set(eventName, listeners);
   }
@@ -59,6 +66,7 @@ export class EventJobs {
   async enqueueFor(event: DomainEvent): Promise<string[]> {
     const jobIds: string[] = [];
     for (const listener of this.listenersByEvent.get(event.name) ?? []) {
+      if (!listener.accepts(event)) continue;
       const orderingKey = listener.orderingKeyOf(event);
       jobIds.push(
         await this.jobs.enqueue({

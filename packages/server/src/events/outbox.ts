@@ -28,7 +28,28 @@ export class UnitOfWork {
     private readonly clock: Clock,
   ) {}
 
+  /** Resolves once the events are dispatched and the jobs this process could take have run. */
   async run<Result>(work: (context: UnitOfWorkContext) => Promise<Result>): Promise<Result> {
+    const { result, emitted } = await this.commit(work);
+    await this.outbox.publishAfterCommit(emitted);
+    return result;
+  }
+
+  /**
+   * Resolves at commit; `dispatched` settles once the events are dispatched and the jobs this process could
+   * take have run. For callers that must answer within a deadline (a platform's webhook) or wait for one
+   * effect with a bound (the visitor API waiting for the bot's replies).
+   */
+  async runWithDispatch<Result>(
+    work: (context: UnitOfWorkContext) => Promise<Result>,
+  ): Promise<{ result: Result; dispatched: Promise<void> }> {
+    const { result, emitted } = await this.commit(work);
+    return { result, dispatched: this.outbox.publishInBackground(emitted) };
+  }
+
+  private async commit<Result>(
+    work: (context: UnitOfWorkContext) => Promise<Result>,
+  ): Promise<{ result: Result; emitted: EmittedEvent[] }> {
     const emitted: EmittedEvent[] = [];
     const now = this.clock.now();
     const result = await this.database.db.transaction().execute(async (trx) => {
@@ -48,8 +69,7 @@ export class UnitOfWork {
       };
       return work({ trx, now, emit });
     });
-    await this.outbox.publishAfterCommit(emitted);
-    return result;
+    return { result, emitted };
   }
 }
 
@@ -65,6 +85,7 @@ export interface EmittedEvent {
  */
 export class OutboxPublisher {
   private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly inBackground = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -92,6 +113,19 @@ export class OutboxPublisher {
         'dispatching events after commit failed; the outbox sweeper will retry',
       );
     }
+  }
+
+  /** `publishAfterCommit` without waiting for it (it never rejects); `settle()` waits for every such dispatch. */
+  publishInBackground(emitted: readonly EmittedEvent[]): Promise<void> {
+    if (emitted.length === 0) return Promise.resolve();
+    const dispatch = this.publishAfterCommit(emitted).finally(() => this.inBackground.delete(dispatch));
+    this.inBackground.add(dispatch);
+    return dispatch;
+  }
+
+  /** Resolves once the dispatches started in the background have ended (at shutdown, before the bus closes). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.inBackground]);
   }
 
   async publishByIds(eventIds: readonly string[]): Promise<void> {

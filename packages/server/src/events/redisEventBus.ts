@@ -3,6 +3,7 @@ import type { RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { conversationSchema, messageSchema } from '../http/wireSchemas';
 import { spikeAlertNoticeSchema } from '../modules/analytics';
+import { channelKindSchema } from '../channelKinds';
 import { handoffSummarySchema } from '../modules/handoff/schemas';
 import { slaAlertSchema, ticketSchema } from '../modules/tickets/schemas';
 import type { DomainEvent, EventCatalog, EventName } from './catalog';
@@ -147,6 +148,28 @@ export const domainEventSchema = z.discriminatedUnion('name', [
     z.object({ conversation: conversationSchema, reopenedBy: z.string().nullable() }),
   ),
   eventSchema('message.created', z.object({ message: messageSchema, conversation: conversationSchema })),
+  eventSchema(
+    'message.received',
+    z.object({
+      messageId: z.string(),
+      conversationId: z.string(),
+      customerId: z.string(),
+      channel: channelKindSchema,
+    }),
+  ),
+  eventSchema(
+    'message.answered',
+    z.object({
+      messageId: z.string(),
+      conversationId: z.string(),
+      answeredBy: z.string().nullable(),
+      replyIds: z.array(z.string()),
+    }),
+  ),
+  eventSchema(
+    'message.dispatched',
+    z.object({ customerId: z.string(), conversationId: z.string(), message: messageSchema }),
+  ),
   eventSchema(
     'conversation.classified',
     z.object({

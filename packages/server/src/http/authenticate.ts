@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KefuError } from '../errors';
-import type { AuthService } from '../modules/auth/service';
-import type { AuthenticatedAgent, Permission } from '../modules/auth/permissions';
-import { hasPermission } from '../modules/auth/permissions';
-import type { VisitorClaims, VisitorTokens } from '../modules/auth/visitorTokens';
+import type {
+  AuthService,
+  AuthenticatedAgent,
+  Permission,
+  VisitorClaims,
+  VisitorTokens,
+} from '../modules/auth';
+import { hasPermission } from '../modules/auth';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,8 +29,13 @@ export function readBearerToken(request: FastifyRequest): string | null {
   return null;
 }
 
+/**
+ * An agent session with `permission` (without one: any signed-in role, for their own profile and sign-out).
+ * 401 without a valid session, 403 when the role lacks the permission; the decision is recorded (routeAccess).
+ */
 export function requireAgent(auth: AuthService, permission?: Permission) {
   return async function authenticateAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    request.accessDecision = { kind: 'agent', permission: permission ?? null };
     const token = readBearerToken(request);
     if (!token) throw new KefuError('unauthenticated');
     const agent = await auth.authenticate(token);
@@ -37,6 +46,7 @@ export function requireAgent(auth: AuthService, permission?: Permission) {
 
 export function requireVisitor(tokens: VisitorTokens) {
   return async function authenticateVisitor(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    request.accessDecision = { kind: 'visitor' };
     const token = readBearerToken(request);
     if (!token) throw new KefuError('unauthenticated');
     request.visitor = tokens.verify(token);

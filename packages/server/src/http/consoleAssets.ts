@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { allowAnyone } from './routeAccess';
 
 const consoleDistDir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
 
@@ -17,14 +18,18 @@ export async function registerConsoleAssets(app: FastifyInstance): Promise<void>
     return;
   }
   const indexHtml = readFileSync(indexPath, 'utf8');
-  await app.register(fastifyStatic, {
-    root: consoleDistDir,
-    prefix: '/console/',
-    decorateReply: false,
-    wildcard: false,
-    index: false,
-    immutable: true,
-    maxAge: '365d',
+  const consoleFiles = allowAnyone('the console’s own files; its data needs a session');
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', consoleFiles);
+    await scope.register(fastifyStatic, {
+      root: consoleDistDir,
+      prefix: '/console/',
+      decorateReply: false,
+      wildcard: false,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+    });
   });
   const sendIndex = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (request.url.startsWith('/console/assets/')) {
@@ -33,6 +38,6 @@ export async function registerConsoleAssets(app: FastifyInstance): Promise<void>
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   };
-  app.get('/console', { schema: { hide: true } }, sendIndex);
-  app.get('/console/*', { schema: { hide: true } }, sendIndex);
+  app.get('/console', { schema: { hide: true }, onRequest: consoleFiles }, sendIndex);
+  app.get('/console/*', { schema: { hide: true }, onRequest: consoleFiles }, sendIndex);
 }

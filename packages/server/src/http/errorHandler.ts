@@ -9,6 +9,8 @@ import type { ErrorCode } from '../errors';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | KefuError, request, reply) => {
     if (error instanceof KefuError) {
+      const retryAfterSeconds = readRetryAfterSeconds(error.details);
+      if (retryAfterSeconds !== null) reply.header('retry-after', String(retryAfterSeconds));
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -67,4 +69,11 @@ function mapFastifyErrorCode(error: FastifyError): ErrorCode | null {
     default:
       return error instanceof SyntaxError ? 'invalid_json' : null;
   }
+}
+
+/** Errors that tell the client when to come back (rate limits, lock-outs) carry it in `details`. */
+function readRetryAfterSeconds(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null;
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null;
 }

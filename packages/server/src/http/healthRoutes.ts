@@ -2,8 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkDatabase, describeDatabaseError } from '../db/database';
 import type { KefuServices } from '../services';
+import { allowAnyone } from './routeAccess';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'database' | 'jobs'>;
+}> = async (app, { services }) => {
+  app.addHook('onRequest', allowAnyone('liveness and readiness for load balancers; no data'));
   app.get(
     '/healthz',
     {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { allowAnyone } from './routeAccess';
 
 export interface KefuMetrics {
   registry: Registry;
@@ -53,7 +54,8 @@ export function installHttpMetrics(app: FastifyInstance, metrics: KefuMetrics): 
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const scrape = allowAnyone('Prometheus scraping: counts and timings, no personal data');
+  app.get('/metrics', { schema: { hide: true }, onRequest: scrape }, async (_request, reply) => {
     reply.header('content-type', metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { channelKindSchema } from '../channelKinds';
 import {
   attachmentSchema,
-  channelKindSchema,
   conversationPrioritySchema,
   conversationStatusSchema,
   messageAnalysisSchema,
   messageCardSchema,
   messageSenderSchema,
   quickReplySchema,
-} from '../modules/conversations/mappers';
+} from '../modules/conversations/schemas';
 
 /** Response schemas of the wire types, used for validation of outgoing JSON and for the OpenAPI document. */
 export const messageSchema = z.object({
@@ -34,6 +34,7 @@ export const conversationSchema = z.object({
   priority: conversationPrioritySchema,
   category: z.string().nullable(),
   assigneeId: z.string().nullable(),
+  teamId: z.string().nullable(),
   subject: z.string().nullable(),
   locale: z.enum(['zh-CN', 'zh-TW', 'en']),
   lastMessageAt: z.string().nullable(),

@@ -130,7 +130,12 @@ export class DatabaseJobQueue implements JobQueue {
     try {
       // Claimed again after its lease ran out on the last attempt: the process running it died each time.
       if (row.attempts > row.max_attempts) throw new Error('the process running the last attempt stopped');
-      await this.registry.run(row.name, JSON.parse(row.payload), { jobId: row.id, attempt: row.attempts });
+      await this.registry.run(row.name, JSON.parse(row.payload), {
+        jobId: row.id,
+        attempt: row.attempts,
+        maxAttempts: row.max_attempts,
+        retryDelayMs: row.attempts < row.max_attempts ? retryDelayMs(row.attempts, this.options.retry) : null,
+      });
       await jobsRepo.completeJob(db, row.id, this.owner, clock.now());
     } catch (error) {
       const attemptsLeft = row.attempts < row.max_attempts;

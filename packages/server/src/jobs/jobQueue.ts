@@ -12,6 +12,9 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first run. */
   attempt: number;
+  maxAttempts: number;
+  /** How long the queue waits before the next attempt if this run fails; null when this is the last one. */
+  retryDelayMs: number | null;
 }
 
 export interface EnqueueRequest {

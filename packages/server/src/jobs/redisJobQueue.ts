@@ -201,7 +201,14 @@ export class RedisJobQueue implements JobQueue {
       markRecorded = resolve;
     });
     this.activeRuns.set(jobId, { job, token, recorded, markRecorded });
-    await this.registry.run(job.name, stored.payload, { jobId, attempt: job.attemptsMade + 1 });
+    const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    await this.registry.run(job.name, stored.payload, {
+      jobId,
+      attempt,
+      maxAttempts,
+      retryDelayMs: attempt < maxAttempts ? retryDelayMs(attempt, this.options.retry) : null,
+    });
   }
 
   private markRecorded(job: Job): void {

@@ -2,10 +2,10 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { AgentServerEvent, Conversation, VisitorServerEvent } from '@kefu/sdk';
 import type { EventBus } from '../events/eventBus';
-import type { AuthenticatedAgent } from '../modules/auth/permissions';
-import { canAgentSeeConversation, hasPermission } from '../modules/auth/permissions';
+import type { AuthenticatedAgent } from '../modules/auth';
+import { canAgentSeeConversation, hasPermission } from '../modules/auth';
+import { toVisitorMessage } from '../modules/conversations';
 import type { SlaTargetKind, Ticket } from '../modules/tickets/schemas';
-import { toVisitorMessage } from '../modules/conversations/mappers';
 
 const visitorFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
@@ -41,13 +41,18 @@ export class RealtimeGateway {
   subscribeTo(bus: EventBus): void {
     bus.subscribe('message.created', ({ payload }) => {
       const { message, conversation } = payload;
-      if (!message.isPrivate)
+      // The shopper's own message shows in their other open widgets; what is sent to them comes as a delivery.
+      if (message.sender === 'customer' && !message.isPrivate)
         this.sendToVisitor(conversation.customerId, {
           type: 'message.created',
           message: toVisitorMessage(message),
         });
       this.sendToAgents(conversation, null, { type: 'message.created', message, conversation });
     });
+    // The web and app channels' deliveries (see visitorPush.ts): already the shopper's view of the message.
+    bus.subscribe('message.dispatched', ({ payload }) =>
+      this.sendToVisitor(payload.customerId, { type: 'message.created', message: payload.message }),
+    );
     bus.subscribe('conversation.created', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );

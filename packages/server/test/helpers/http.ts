@@ -100,3 +100,13 @@ export class RecordingSocket {
 export function toWebSocketUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${path}`;
 }
+
+/** Matches a realtime `message.created` frame carrying this text. */
+export const messageWithText =
+  (text: string) =>
+  (frame: Record<string, unknown>): boolean =>
+    frame.type === 'message.created' &&
+    typeof frame.message === 'object' &&
+    frame.message !== null &&
+    'text' in frame.message &&
+    frame.message.text === text;

@@ -18,11 +18,11 @@ export interface ShopperChat {
 /** A shopper on the widget: a guest, or signed in with a shop identity the shop signed. */
 export async function startShopperChat(
   baseUrl: string,
-  options: { shopCustomerId?: string; locale?: string; visitorId?: string } = {},
+  options: { shopCustomerId?: string; locale?: string; resumeToken?: string; pageProductId?: string } = {},
 ): Promise<ShopperChat> {
   const body = {
     ...(options.locale && { locale: options.locale }),
-    ...(options.visitorId && { visitorId: options.visitorId }),
+    ...(options.pageProductId && { page: { productId: options.pageProductId } }),
     ...(options.shopCustomerId && {
       identity: {
         shopCustomerId: options.shopCustomerId,
@@ -32,6 +32,7 @@ export async function startShopperChat(
   };
   const started = await requestJson<VisitorSessionResponse>(baseUrl, 'POST', '/api/v1/visitor/sessions', {
     body,
+    ...(options.resumeToken && { token: options.resumeToken }),
   });
   if (started.status !== 201)
     throw new Error(`session failed: ${started.status} ${JSON.stringify(started.body)}`);

@@ -5,6 +5,8 @@ import type { KefuApp } from '../../src/app';
 import { buildApp } from '../../src/app';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
+import type { JobQueueOptions } from '../../src/jobs/jobQueue';
+import { loadTestingLimitsEnvironment } from '../../src/http/abuseLimitsConfig';
 import type { TestDatabase } from './testDatabase';
 import { testDatabaseTargets } from './testDatabase';
 
@@ -32,6 +34,8 @@ export interface TestServerOptions {
    */
   sharedDatabaseUrl?: string;
   routingTimers?: boolean;
+  /** The job queue's timings (suites shorten back-off and polling to see retries without long waits). */
+  jobOptions?: Partial<JobQueueOptions>;
 }
 
 /** The real app on a real port (127.0.0.1, random), on a throw-away database and data directory. */
@@ -48,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     KEFU_ADMIN_PASSWORD: testAdminPassword,
     KEFU_SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
+    ...loadTestingLimitsEnvironment,
     ...options.environment,
   });
   const kefu = await buildApp(config, {
@@ -55,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // Periodic queue/SLA checks off by default: suites drive them with the manual clock.
     routingTimers: options.routingTimers ?? false,
     ...(options.clock && { clock: options.clock }),
+    ...(options.jobOptions && { jobOptions: options.jobOptions }),
   });
   await kefu.app.listen({ port: 0, host: '127.0.0.1' });
   const address = kefu.app.server.address();

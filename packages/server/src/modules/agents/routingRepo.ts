@@ -43,6 +43,16 @@ export async function listMemberships(db: DbExecutor): Promise<{ team_id: string
   return db.selectFrom('team_members').select(['team_id', 'agent_id']).execute();
 }
 
+/** The teams an agent belongs to (what they may see of conversations transferred to a team). */
+export async function listTeamIdsOfAgent(db: DbExecutor, agentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('agent_id', '=', agentId)
+    .execute();
+  return rows.map((row) => row.team_id).sort();
+}
+
 export async function findProfile(db: DbExecutor, agentId: string): Promise<RoutingProfileRow | undefined> {
   return db
     .selectFrom('agent_routing_profiles')

@@ -39,10 +39,9 @@ const directorySchema = z.object({
 });
 
 /** Skills, capacity and teams: supervisors and admins manage them; an agent reads their own profile. */
-export const agentRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const agentRoutingRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'agentRouting' | 'agents' | 'auth' | 'routing'>;
+}> = async (app, { services }) => {
   const tags = ['admin: agents'];
   const manage = requireAgent(services.auth, 'routing:manage');
 

@@ -2,17 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
-import type { AuthService } from '../auth/service';
-import type { AnalyticsModule } from './analyticsModule';
+import type { KefuServices } from '../../services';
 import { spikeAlertSchema } from './spikes/alertSchemas';
 
 const localeSchema = z.enum(['zh-CN', 'en']).default('zh-CN');
 
 /** Spike alerts: listed for holders of `reports:read`, acknowledged by holders of `alerts:manage`. */
-export const alertRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsModule; auth: AuthService }> = async (
-  app,
-  { analytics, auth },
-) => {
+export const alertRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'analytics'>;
+}> = async (app, { services }) => {
+  const { analytics, auth } = services;
   const tags = ['reports'];
   app.get(
     '/api/v1/reports/alerts',

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
-import type { AnalyticsModule } from './analyticsModule';
 import type { ReportName } from './reportService';
 import {
   conversationMetricsRowSchema,
@@ -12,7 +11,7 @@ import {
   reportRangeSchema,
   reportSchemas,
 } from './schemas';
-import type { AuthService } from '../auth/service';
+import type { KefuServices } from '../../services';
 
 const reportPaths: Record<ReportName, string> = {
   overview: 'overview',
@@ -39,10 +38,10 @@ const cursorSchema = z
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 
 /** Read-only reports for holders of `reports:read`: the dashboard, each report, and the per-conversation rows. */
-export const reportRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsModule; auth: AuthService }> = async (
-  app,
-  { analytics, auth },
-) => {
+export const reportRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'analytics'>;
+}> = async (app, { services }) => {
+  const { analytics, auth } = services;
   app.addHook('onRequest', requireAgent(auth, 'reports:read'));
   const tags = ['reports'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../conversations/mappers';
+import { channelKindSchema } from '../../channelKinds';
 import { isValidTimeZone } from './timeZone';
 
 const dateSchema = z

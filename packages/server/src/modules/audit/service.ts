@@ -2,7 +2,7 @@ import type { DbExecutor } from '../../db/database';
 import { newId } from '../../ids';
 
 export interface AuditEntry {
-  actorType: 'agent' | 'system' | 'customer';
+  actorType: 'agent' | 'system' | 'customer' | 'anonymous';
   actorId: string | null;
   action: string;
   targetType: string;

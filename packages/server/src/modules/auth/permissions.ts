@@ -1,83 +1,129 @@
 import type { AgentRole } from '@kefu/sdk';
 
-export type Permission =
-  | 'conversations:read_all'
-  | 'conversations:reassign'
-  | 'agents:manage'
-  | 'bot:manage'
-  | 'customers:read'
-  | 'audit:read'
-  | 'knowledge:edit'
-  | 'knowledge:review'
-  | 'routing:manage'
-  | 'tickets:read_all'
-  | 'sla:manage'
-  | 'commerce:manage'
-  /** Dashboards, exports, spike alerts and QA scorecards: read only (an analyst role may hold just this). */
-  | 'reports:read'
+/** Every named permission; a custom role is any subset of these. */
+export const permissionNames = [
+  'conversations:read',
+  'conversations:reply',
+  'conversations:read_all',
+  'conversations:reassign',
+  'customers:read',
+  'customers:reveal',
+  'customers:export',
+  'customers:erase',
+  'tickets:read',
+  'tickets:write',
+  'tickets:read_all',
+  'knowledge:edit',
+  'knowledge:review',
+  'knowledge:transfer',
+  /** Dashboards, exports, spike alerts and QA scorecards: read only (the analyst role holds just this). */
+  'reports:read',
   /** Acknowledge spike alerts. */
-  | 'alerts:manage'
+  'alerts:manage',
   /** Confirm or dismiss quality flags, rerun inspections, write coaching notes. */
-  | 'qa:review'
+  'qa:review',
   /** Quality rules: weights, limits and wording. */
-  | 'qa:configure';
+  'qa:configure',
+  'audit:read',
+  'agents:manage',
+  'bot:manage',
+  'routing:manage',
+  'sla:manage',
+  'commerce:manage',
+  'channels:manage',
+] as const;
 
-const permissionsByRole: Record<AgentRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([
-    'conversations:read_all',
-    'conversations:reassign',
-    'agents:manage',
-    'bot:manage',
-    'commerce:manage',
-    'customers:read',
-    'audit:read',
-    'knowledge:edit',
-    'knowledge:review',
-    'routing:manage',
-    'tickets:read_all',
-    'sla:manage',
-    'reports:read',
-    'alerts:manage',
-    'qa:review',
-    'qa:configure',
-  ]),
-  supervisor: new Set<Permission>([
-    'conversations:read_all',
-    'conversations:reassign',
-    'customers:read',
-    'audit:read',
-    'knowledge:edit',
-    'knowledge:review',
-    'routing:manage',
-    'tickets:read_all',
-    'sla:manage',
-    'reports:read',
-    'alerts:manage',
-    'qa:review',
-    'qa:configure',
-  ]),
-  agent: new Set<Permission>(['customers:read', 'knowledge:edit']),
+export type Permission = (typeof permissionNames)[number];
+
+const agentPermissions: readonly Permission[] = [
+  'conversations:read',
+  'conversations:reply',
+  'customers:read',
+  'tickets:read',
+  'tickets:write',
+  'knowledge:edit',
+];
+
+const supervisorPermissions: readonly Permission[] = [
+  ...agentPermissions,
+  'conversations:read_all',
+  'conversations:reassign',
+  'customers:reveal',
+  'tickets:read_all',
+  'knowledge:review',
+  'knowledge:transfer',
+  'reports:read',
+  'alerts:manage',
+  'qa:review',
+  'qa:configure',
+  'audit:read',
+  'routing:manage',
+  'sla:manage',
+];
+
+/** The permissions of the built-in roles; a custom role's come from its definition. */
+export const builtInRolePermissions: Record<Exclude<AgentRole, 'custom'>, readonly Permission[]> = {
+  admin: permissionNames,
+  supervisor: supervisorPermissions,
+  agent: agentPermissions,
+  analyst: ['reports:read'],
 };
+
+export function isPermission(value: string): value is Permission {
+  return permissionNames.some((name) => name === value);
+}
 
 export interface AuthenticatedAgent {
   id: string;
   email: string;
   displayName: string;
   role: AgentRole;
+  /** What the agent's role allows, read when the token is checked. */
+  permissions: ReadonlySet<Permission>;
+  /** The teams the agent belongs to, read when the token is checked. */
+  teamIds: readonly string[];
 }
 
 export function hasPermission(agent: AuthenticatedAgent, permission: Permission): boolean {
-  return permissionsByRole[agent.role].has(permission);
+  return agent.permissions.has(permission);
 }
 
 /**
- * The one rule for who sees a conversation, used by the REST API and the realtime gateway alike:
- * supervisors and admins see everything; an agent sees what is assigned to them and what nobody holds yet.
+ * The one rule for who sees a conversation, used by the REST API (reads, actions, customers, photos) and the
+ * realtime gateway alike: supervisors and admins see everything; an agent sees what is assigned to them, and
+ * what nobody holds yet unless it was transferred to a team they are not in; a role without
+ * `conversations:read` (an analyst) sees none. The conversation list applies the same rule in SQL
+ * (`conversations/repo.ts`, `visibleTo`).
  */
 export function canAgentSeeConversation(
   agent: AuthenticatedAgent,
-  conversation: { assigneeId: string | null },
+  conversation: { assigneeId: string | null; teamId: string | null },
 ): boolean {
+  if (!hasPermission(agent, 'conversations:read')) return false;
   if (hasPermission(agent, 'conversations:read_all')) return true;
-  return conversation.assigneeId === null || conversation.assigneeId === agent.id;
+  if (conversation.assigneeId !== null) return conversation.assigneeId === agent.id;
+  return conversation.teamId === null || agent.teamIds.includes(conversation.teamId);
+}
+
+/** What the SQL form of the rule needs to know about an agent; null: the agent sees everything. */
+export function visibilityScopeOf(
+  agent: AuthenticatedAgent,
+): { agentId: string; teamIds: readonly string[] } | null {
+  return hasPermission(agent, 'conversations:read_all')
+    ? null
+    : { agentId: agent.id, teamIds: agent.teamIds };
+}
+
+/**
+ * Who sees a ticket: supervisors and admins all; an agent what is assigned to them, what their teams hold and
+ * what belongs to nobody and no team. The ticket list applies the same rule in SQL (`tickets/repo.ts`).
+ */
+export function canAgentSeeTicket(
+  agent: AuthenticatedAgent,
+  ticket: { assigneeId: string | null; teamId: string | null },
+): boolean {
+  if (hasPermission(agent, 'tickets:read_all')) return true;
+  if (ticket.assigneeId === agent.id) return true;
+  if (ticket.teamId !== null) return agent.teamIds.includes(ticket.teamId);
+  return ticket.assigneeId === null;
 }

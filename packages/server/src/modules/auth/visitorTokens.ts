@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import { KefuError } from '../../errors';
+import { visitorChannelKindSchema } from '../../channelKinds';
 
 const visitorTokenLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
@@ -9,7 +10,7 @@ const visitorClaimsSchema = z.object({
   kind: z.literal('visitor'),
   customerId: z.string(),
   visitorId: z.string(),
-  channel: z.enum(['web', 'app']),
+  channel: visitorChannelKindSchema,
   expiresAt: z.number(),
 });
 
@@ -37,6 +38,15 @@ export class VisitorTokens {
     };
     const encodedPayload = Buffer.from(JSON.stringify(payload)).toString('base64url');
     return `${encodedPayload}.${this.sign(encodedPayload)}`;
+  }
+
+  /** The claims of a valid, unexpired token this server issued; null for anything else. */
+  tryVerify(token: string): VisitorClaims | null {
+    try {
+      return this.verify(token);
+    } catch {
+      return null;
+    }
   }
 
   verify(token: string): VisitorClaims {

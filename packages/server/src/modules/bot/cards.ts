@@ -1,8 +1,8 @@
 import type { MessageCard, OrderCard, ProductCard } from '@kefu/sdk';
-import type { CommerceOrder, CommerceProduct, CommerceShipment } from '../commerce/connector';
+import type { CommerceOrder, CommerceProduct, CommerceShipment } from '../commerce';
 import { orderStatusName, say } from './flows/flowKit';
 import type { FlowResult } from './flows/flowKit';
-import type { ReplyLocale } from './replyLocale';
+import type { ReplyLocale } from '../../replyLocale';
 
 /** What a product card needs; every connector's product has it, pictures and page when the shop has them. */
 export type CardProduct = Pick<CommerceProduct, 'id' | 'nameZh' | 'nameEn' | 'priceCents' | 'attributes'> & {

@@ -1,6 +1,6 @@
 import { assessLanguage } from '@kefu/nlu';
-import type { ReplyLocale } from './replyLocale';
-import { normaliseLocale } from './replyLocale';
+import type { ReplyLocale } from '../../replyLocale';
+import { normaliseLocale } from '../../replyLocale';
 
 /**
  * A conversation keeps one language and script. The first message decides on any evidence (over the page's

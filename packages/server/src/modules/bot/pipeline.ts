@@ -1,6 +1,6 @@
 import type { MessageCard, QuickReply } from '@kefu/sdk';
 import { localizeCard } from './cards';
-import type { ReplyLocale } from './replyLocale';
+import type { ReplyLocale } from '../../replyLocale';
 import type { Understanding } from './understanding';
 
 export interface BotTurn {

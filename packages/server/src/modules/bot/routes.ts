@@ -7,12 +7,14 @@ import {
   idParamSchema,
   messageTextSchema,
 } from '../../http/wireSchemas';
-import { messageAnalysisSchema } from '../conversations/mappers';
+import { messageAnalysisSchema } from '../conversations/schemas';
 import type { KefuServices } from '../../services';
 import { botRuleInputSchema, botRulePatchSchema, botRuleSchema } from './schemas';
 
 /** Greeting and keyword rules, managed by admins. */
-export const botRuleRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const botRuleRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'botRules' | 'clock' | 'understander'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth, 'bot:manage'));
   const tags = ['admin: bot rules'];
   const ruleResponse = z.object({ rule: botRuleSchema });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 import { parseJsonColumn } from '../../db/json';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { defaultBotRules } from './defaultRules';
 import * as rulesRepo from './rulesRepo';
 import type { BotRuleRow } from './rulesRepo';

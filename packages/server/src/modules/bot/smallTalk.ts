@@ -11,7 +11,9 @@ export type SmallTalkKind =
   | 'weather'
   | 'joke'
   | 'time'
-  | 'off_topic';
+  | 'off_topic'
+  | 'business'
+  | 'live_demo';
 
 const chineseFillers =
   /亲爱的|亲+|您好|你好|妳好|哈喽|哈啰|哈罗|嗨|喂|在吗|在嘛|在么|在不在|在没|有人吗|有人在吗|有人在|有人没|有人不|有没有人|客服|小哥哥|小姐姐|老板|掌柜|店家|早上好|上午好|中午好|下午好|晚上好|早安|哈+|[啊呀呢哦喔嘛吧嗯]/gu;
@@ -36,11 +38,20 @@ const patterns: [SmallTalkKind, RegExp][] = [
     'weather',
     /天气|下雨|下雪|气温|温度多少|雾霾|weather|forecast|(?:going to|gonna|will it) (?:rain|snow)|(?:rain|snow)(?:ing)? (?:today|tomorrow)/,
   ],
-  ['joke', /讲个?笑话|讲个?故事|唱首歌|tell me a joke|tell me a story|sing/],
+  ['joke', /讲个?笑话|讲个?故事|唱首歌|tell me a joke|tell me a story|\bsing (?:me )?a song/],
   ['time', /现在几点|几点了|今天几号|今天星期几|what time is it|what day is it/],
+  // Agencies, wholesale, samples, live-stream selling: for the shop's staff, not a shopper's order.
+  [
+    'business',
+    /招代理|做代理|当代理|代理商|加盟|批发|拿货|进货渠道|(?:寄|要|拿|申请|免费|提供)(?:个|一些|点)?样品|样品(?:吗|么|试用|可以)|试用装|直播带货|带货|商务合作|谈合作|寻求合作|想合作|合作机会|招商|分销|\b(?:wholesale|resellers?|distributors?|distribution|partnership|collaborat\w*|influencers?|bulk (?:orders?|purchases?|buying)|business (?:inquiry|enquiry|cooperation)|free samples?|(?:send|get|have|request) (?:me |us )?(?:a |some )?samples?)\b/,
+  ],
+  [
+    'live_demo',
+    /(?:开|做|搞|有没有|有)(?:个|一个|一下)?直播|直播(?:讲解|演示|介绍|看看)|视频讲解|视频通话|视频看看|live ?stream\w*|live demo|video call|facetime/,
+  ],
   [
     'off_topic',
-    /股票|彩票|基金|比特币|足球|篮球|世界杯|电影推荐|谈恋爱|做我女朋友|做我男朋友|stock market|bitcoin|lottery|football|girlfriend|boyfriend/,
+    /股票|彩票|基金|比特币|足球|篮球|世界杯|电影推荐|谈恋爱|做我女朋友|做我男朋友|餐厅|饭馆|饭店推荐|stock market|bitcoin|lottery|football|girlfriend|boyfriend|restaurants?\b/,
   ],
 ];
 
@@ -58,7 +69,8 @@ export function detectSmallTalk(text: string): SmallTalkKind | null {
 function isGreeting(plain: string): boolean {
   const rest = plain.replace(latinFillers, '').replace(chineseFillers, '').trim();
   const greeted = rest.length < plain.length;
-  if (rest === '') return greeted;
+  // "嗯" / "哈哈" alone answer or laugh; only a greeting word makes a greeting.
+  if (rest === '') return greeted && /[^啊呀呢哦喔嘛吧嗯哈]/u.test(plain);
   return vagueRequest.test(rest);
 }
 

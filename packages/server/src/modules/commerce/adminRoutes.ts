@@ -25,10 +25,9 @@ const importReportSchema = z.object({
 });
 
 /** Admin import of products, orders and shipments into the builtin shop, with a per-row error report. */
-export const commerceAdminRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const commerceAdminRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'commerce' | 'database'>;
+}> = async (app, { services }) => {
   app.post(
     '/api/v1/admin/commerce/imports',
     {

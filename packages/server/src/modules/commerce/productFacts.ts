@@ -39,7 +39,7 @@ export function answerAttributeQuestion(product: ProductFacts, question: string)
   const attribute = findAskedAttribute(product, comparable);
   if (!attribute) return null;
   const asked = yesNoQuestionPattern.test(comparable) ? askedValues(comparable, attribute, product) : [];
-  const yes = asked.length === 0 ? null : asked.every((token) => affirms(attributeValue(attribute), token));
+  const yes = asked.length === 0 ? null : asked.every((token) => affirmsAsked(attribute, token));
   return { attribute, yes, text: phraseAnswer(product, attribute, yes, asked, comparable) };
 }
 
@@ -56,7 +56,25 @@ export function findAskedAttribute(product: ProductFacts, comparable: string): P
         best = { attribute, length: term.length };
     }
   }
-  return best?.attribute ?? null;
+  return best?.attribute ?? attributeNamingAskedWord(product, comparable);
+}
+
+const questionWords =
+  /可以|这个|那个|这款|那款|这支|这台|什么|怎么|多少|是不是|有没有|能不能|支持|一下|请问|吗|呢|嘛|了|的|调|很|大|小|the|can|could|does|do|is|are|it|this|that|make|have|has|with|what|how|bigger|smaller|larger/g;
+
+/** "字体可以调大吗" asks about 长辈功能 "大字体、SOS…": a word of the question found in one attribute's value. */
+function attributeNamingAskedWord(product: ProductFacts, comparable: string): ProductAttributeFacts | null {
+  const words = [
+    ...(comparable.replace(questionWords, ' ').match(/\p{Script=Han}{2,}/gu) ?? []),
+    ...(comparable.replace(questionWords, ' ').match(/[a-z]{4,}/g) ?? []),
+  ];
+  const matching = product.attributes.filter((attribute) => {
+    const value = attributeValue(attribute);
+    return words.some((word) =>
+      /[a-z]/.test(word) ? new RegExp(`\\b${word.replace(/s$/, '')}`).test(value) : value.includes(word),
+    );
+  });
+  return matching.length === 1 ? (matching[0] ?? null) : null;
 }
 
 /** The value words a yes/no question asks about: "5g", "ip68", "纯棉", "防水". */
@@ -74,6 +92,16 @@ function askedValues(comparable: string, attribute: ProductAttributeFacts, produ
 }
 
 const negatedBefore = /(不支持|不含|不带|不是|不能|无|没有|非|not|no|without)\s*$/;
+
+/**
+ * "防水吗" about 防水等级 "5ATM，可游泳": a word that names the attribute itself is affirmed by any value that
+ * does not deny it; a value word ("5g", "纯棉") must appear in the value.
+ */
+function affirmsAsked(attribute: ProductAttributeFacts, token: string): boolean {
+  if (toComparable(attribute.labelZh).includes(token))
+    return !/^(无|不|没有|非|none|no\b|not\b)/.test(toComparable(attribute.valueZh));
+  return affirms(attributeValue(attribute), token);
+}
 
 /** The attribute says yes to the word: it names it, and not as "不支持 5G" / "no 5G". */
 function affirms(value: string, token: string): boolean {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
+import { allowAnyone } from '../../http/routeAccess';
 
 const shopProductSchema = z.object({
   id: z.string(),
@@ -19,7 +20,11 @@ const shopProductSchema = z.object({
 const localeQuerySchema = z.object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 
 /** Public catalogue read by the storefront (the demo page) — no personal data here. */
-export const shopRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const shopRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'catalog'> }> = async (
+  app,
+  { services },
+) => {
+  app.addHook('onRequest', allowAnyone('the public catalogue a storefront shows'));
   const tags = ['shop'];
   app.get(
     '/api/v1/shop/products',

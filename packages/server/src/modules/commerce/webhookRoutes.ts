@@ -1,16 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { KefuError } from '../../errors';
 import type { KefuServices } from '../../services';
-import { applyShopWebhook, verifyShopWebhookSignature } from './builtin/shopWebhook';
+import { acceptSigned } from '../../http/routeAccess';
+import { applyShopWebhook } from './builtin/shopWebhook';
+import { verifyStandardWebhook } from './webhookSignature';
 
 /**
- * `POST /api/v1/commerce/webhook`: the shop system pushes order and shipment updates. The body is read raw
- * (this plugin's own JSON parser keeps the bytes) because the signature covers the exact bytes sent.
+ * `POST /api/v1/commerce/webhook`: the shop system pushes order and shipment updates, signed as Standard
+ * Webhooks (id, timestamp and body; see README). The body is read raw (this plugin's own JSON parser keeps the
+ * bytes) because the signature covers the exact bytes sent.
  */
-export const commerceWebhookRoutes: FastifyPluginAsync<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const commerceWebhookRoutes: FastifyPluginAsync<{
+  services: Pick<KefuServices, 'clock' | 'commerce' | 'config' | 'unitOfWork'>;
+}> = async (app, { services }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     'application/json',
@@ -21,9 +23,11 @@ export const commerceWebhookRoutes: FastifyPluginAsync<{ services: KefuServices 
   app.post(
     '/api/v1/commerce/webhook',
     {
+      onRequest: acceptSigned('Standard Webhooks signature over id, timestamp and body'),
       schema: {
         tags: ['shop system'],
-        summary: 'Order and shipment updates from the shop (HMAC-SHA256 signed)',
+        summary:
+          'Order and shipment updates from the shop (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature)',
       },
     },
     async (request, reply) => {
@@ -31,16 +35,17 @@ export const commerceWebhookRoutes: FastifyPluginAsync<{ services: KefuServices 
       if (!secret || services.commerce.connector.kind !== 'builtin')
         throw new KefuError('webhook_not_configured');
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const signature = request.headers['x-kefu-signature'];
-      if (!verifyShopWebhookSignature(rawBody, typeof signature === 'string' ? signature : undefined, secret))
-        throw new KefuError('webhook_signature_invalid');
-      const result = await applyShopWebhook(services.unitOfWork, rawBody);
-      if (!result.ok)
-        throw new KefuError(
-          result.status === 422 ? 'commerce_row_rejected' : 'validation_failed',
-          result.message,
-        );
-      return reply.status(202).send({ accepted: result.type });
+      const verified = verifyStandardWebhook(rawBody, request.headers, secret, services.clock.now());
+      if (!verified.ok)
+        throw new KefuError(verified.reason === 'stale' ? 'webhook_stale' : 'webhook_signature_invalid');
+      const result = await applyShopWebhook(services.unitOfWork, rawBody, verified.delivery);
+      if (!result.ok) throw new KefuError(webhookErrorCode(result.status), result.message);
+      return reply.status(202).send({ accepted: result.type, applied: result.applied });
     },
   );
 };
+
+function webhookErrorCode(status: 400 | 409 | 422) {
+  if (status === 409) return 'webhook_duplicate';
+  return status === 422 ? 'commerce_row_rejected' : 'validation_failed';
+}

@@ -1,8 +1,8 @@
 import type { Conversation, Message } from '@kefu/sdk';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
+import type { AuthenticatedAgent } from '../auth';
+import { canAgentSeeConversation, hasPermission } from '../auth';
 import { appendMessage, appendSystemMessage, changeStatus, requireConversation } from './conversationWrites';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';

@@ -11,7 +11,8 @@ import {
   messageTextSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema, conversationStatusSchema } from './mappers';
+import { channelKindSchema } from '../../channelKinds';
+import { conversationStatusSchema } from './schemas';
 
 const listQuerySchema = z
   .object({
@@ -32,11 +33,11 @@ const listQuerySchema = z
   .strict();
 
 /** What agents do with conversations: list, read, reply, note, take over, hand back, resolve, reopen. */
-export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
-  app.addHook('onRequest', requireAgent(services.auth));
+export const agentConversationRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway'>;
+}> = async (app, { services }) => {
+  const canRead = requireAgent(services.auth, 'conversations:read');
+  const canReply = requireAgent(services.auth, 'conversations:reply');
   const tags = ['agent: conversations'];
   const conversationResponse = {
     200: z.object({ conversation: conversationSchema }),
@@ -47,6 +48,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   app.get(
     '/api/v1/agent/conversations',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'List conversations the agent may see, newest activity first',
@@ -75,6 +77,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   app.get(
     '/api/v1/agent/conversations/:id',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'One conversation',
@@ -91,6 +94,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   app.get(
     '/api/v1/agent/conversations/:id/messages',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'Messages of a conversation, private notes included, oldest first',
@@ -116,6 +120,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
   app.post(
     '/api/v1/agent/conversations/:id/messages',
     {
+      onRequest: canReply,
       schema: {
         tags,
         summary: 'Reply to the shopper, or add a private note with `private: true`',
@@ -158,6 +163,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
     app.post(
       `/api/v1/agent/conversations/:id/${action}`,
       {
+        onRequest: canReply,
         schema: {
           tags,
           summary,
@@ -176,6 +182,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServ
     '/api/v1/agent/ws',
     {
       websocket: true,
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'WebSocket: conversation and message events the agent may see',

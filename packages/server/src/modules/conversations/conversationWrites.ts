@@ -2,8 +2,8 @@ import type { Attachment, MessageCard } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
-import { deleteQueueEntry } from '../routing/repo';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../replyLocale';
+import { deleteQueueEntry } from '../routing';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
 import type { ConversationRow, MessageRow } from './repo';
@@ -24,6 +24,8 @@ export interface NewMessageInput {
   card?: MessageCard | null;
   /** JSON of the bot's understanding (customer messages). */
   analysis?: string | null;
+  /** Customer messages answered as they are stored (a rating); others wait for the bot's job. */
+  answeredAt?: string | null;
 }
 
 export async function findOrCreateOpenConversation(
@@ -53,6 +55,7 @@ export async function findOrCreateOpenConversation(
     created_at: timestamp,
     updated_at: timestamp,
     resolved_at: null,
+    team_id: null,
   };
   await conversationsRepo.insertConversation(context.trx, row);
   await context.emit('conversation.created', { conversation: toConversation(row) });
@@ -92,6 +95,7 @@ export async function appendMessage(
     analysis: input.analysis ?? null,
     card: input.card ? JSON.stringify(input.card) : null,
     created_at: timestamp,
+    answered_at: input.answeredAt ?? null,
   };
   await conversationsRepo.insertMessage(context.trx, message);
   const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {
@@ -127,7 +131,12 @@ export async function appendSystemMessage(
 export async function changeStatus(
   context: UnitOfWorkContext,
   conversation: ConversationRow,
-  changes: { status: string; assignee_id?: string | null; resolved_at?: string | null },
+  changes: {
+    status: string;
+    assignee_id?: string | null;
+    team_id?: string | null;
+    resolved_at?: string | null;
+  },
 ): Promise<ConversationRow> {
   // The queue holds exactly the queued conversations: leaving `queued` by any path leaves the queue.
   if (changes.status !== 'queued') await deleteQueueEntry(context.trx, conversation.id);
@@ -144,4 +153,34 @@ export async function requireConversation(
   const conversation = await conversationsRepo.findConversationById(context.trx, conversationId);
   if (!conversation) throw new KefuError('conversation_not_found');
   return conversation;
+}
+
+/**
+ * The category and priority handoff and routing decided; `touch` marks the conversation updated (a change an
+ * agent sees as activity), which the queue's periodic re-prioritisation does not.
+ */
+export function classifyConversation(
+  context: UnitOfWorkContext,
+  conversationId: string,
+  classification: { category?: string | null; priority: string },
+  options: { touch: boolean },
+): Promise<ConversationRow> {
+  return conversationsRepo.updateConversation(context.trx, conversationId, {
+    ...classification,
+    ...(options.touch && { updated_at: context.now.toISOString() }),
+  });
+}
+
+/** Gives a queued conversation to an agent; undefined when it is no longer queued (another path took it). */
+export function assignQueuedConversation(
+  context: UnitOfWorkContext,
+  conversationId: string,
+  agentId: string,
+): Promise<ConversationRow | undefined> {
+  return conversationsRepo.updateConversationIfStatus(context.trx, conversationId, 'queued', {
+    status: 'assigned',
+    assignee_id: agentId,
+    resolved_at: null,
+    updated_at: context.now.toISOString(),
+  });
 }

@@ -12,8 +12,8 @@ export interface ConversationFilter {
   assigneeId?: string | null | undefined;
   channel?: string | undefined;
   customerId?: string | undefined;
-  /** Restricts to conversations assigned to this agent or to nobody. */
-  visibleToAgentId?: string | undefined;
+  /** Restricts to what `canAgentSeeConversation` lets this agent see. */
+  visibleTo?: { agentId: string; teamIds: readonly string[] } | undefined;
   search?: string | undefined;
   beforeLastMessageAt?: string | undefined;
   limit: number;
@@ -71,9 +71,17 @@ export async function listConversations(
   else if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId);
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
-  if (filter.visibleToAgentId) {
-    const agentId = filter.visibleToAgentId;
-    query = query.where((eb) => eb.or([eb('assignee_id', '=', agentId), eb('assignee_id', 'is', null)]));
+  if (filter.visibleTo) {
+    const { agentId, teamIds } = filter.visibleTo;
+    query = query.where((eb) =>
+      eb.or([
+        eb('assignee_id', '=', agentId),
+        eb.and([
+          eb('assignee_id', 'is', null),
+          eb.or([eb('team_id', 'is', null), ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : [])]),
+        ]),
+      ]),
+    );
   }
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -133,6 +141,17 @@ export async function listMessages(
   if (!options.includePrivate) query = query.where('is_private', '=', 0);
   if (options.afterId) query = query.where('id', '>', options.afterId);
   return query.orderBy('id').limit(options.limit).execute();
+}
+
+/** Marks a customer message answered; false when it already was (a repeated job). */
+export async function markMessageAnswered(db: DbExecutor, messageId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ answered_at: now.toISOString() })
+    .where('id', '=', messageId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setMessageAnalysis(db: DbExecutor, messageId: string, analysis: string): Promise<void> {

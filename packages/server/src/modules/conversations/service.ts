@@ -1,13 +1,12 @@
 import type { Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
-import type { UnitOfWork } from '../../events/outbox';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import type { HandoffRequest } from '../handoff/handOffConversation';
-import { handOffConversation } from '../handoff/handOffConversation';
-import { canAgentSeeConversation, hasPermission } from '../auth/permissions';
-import { resolveCustomerByIdentity } from '../customers/service';
-import { markPhotosSent, resolvePhotoAttachments } from '../uploads/attachments';
+import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
+import type { AuthenticatedAgent } from '../auth';
+import { canAgentSeeConversation, visibilityScopeOf } from '../auth';
+import { resolveCustomerByIdentity } from '../customers';
+import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
+import type { VisitorChannelKind } from '../../channelKinds';
 import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,
@@ -21,7 +20,7 @@ import * as conversationsRepo from './repo';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
 
 export interface StartSessionInput {
-  channel: 'web' | 'app';
+  channel: VisitorChannelKind;
   visitorId: string;
   name?: string | undefined;
   locale?: string | undefined;
@@ -83,99 +82,122 @@ export class ConversationService {
 
   /**
    * Stores a customer's message in their current conversation (reopening a resolved one, starting a new one
-   * after a close). The same clientMessageId twice returns the first message.
+   * after a close), inside the caller's transaction (a channel's ingest). A clientMessageId already stored in
+   * the conversation returns that message instead.
    */
-  async storeCustomerMessage(
+  async appendCustomerMessage(
+    context: UnitOfWorkContext,
     customerId: string,
     channel: string,
     input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & { uploadIds?: string[] },
     decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
     const { uploadIds = [], ...fields } = input;
-    try {
-      return await this.unitOfWork.run(async (context) => {
-        let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
-        if (input.clientMessageId) {
-          const existing = await conversationsRepo.findMessageByClientId(
-            context.trx,
-            conversation.id,
-            input.clientMessageId,
-          );
-          if (existing) return { message: existing, conversation, duplicate: true };
-        }
-        const locale = decideLocale?.(conversation.locale, conversation.last_message_at === null);
-        if (locale && locale !== conversation.locale)
-          conversation = await conversationsRepo.updateConversation(context.trx, conversation.id, {
-            locale,
-            updated_at: context.now.toISOString(),
-          });
-        if (conversation.status === 'resolved') {
-          conversation = await changeStatus(context, conversation, {
-            status: conversation.assignee_id ? 'assigned' : 'bot',
-          });
-          await context.emit('conversation.reopened', {
-            conversation: toConversation(conversation),
-            reopenedBy: null,
-          });
-        }
-        // The shopper's own unsent photos, or nothing is stored.
-        const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
-        const stored = await appendMessage(context, conversation, {
-          ...fields,
-          attachments,
-          sender: 'customer',
-          senderId: customerId,
-          senderName: null,
-        });
-        await markPhotosSent(context.trx, attachments, {
-          id: stored.message.id,
-          conversationId: conversation.id,
-        });
-        return { ...stored, duplicate: false };
-      });
-    } catch (error) {
-      if (!input.clientMessageId || !isUniqueViolation(error)) throw error;
-      // A concurrent request with the same clientMessageId won the insert: answer with its message.
-      const conversation = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
-      const existing =
-        conversation &&
-        (await conversationsRepo.findMessageByClientId(this.db, conversation.id, input.clientMessageId));
-      if (!conversation || !existing) throw error;
-      return { message: existing, conversation, duplicate: true };
+    let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
+    if (input.clientMessageId) {
+      const existing = await conversationsRepo.findMessageByClientId(
+        context.trx,
+        conversation.id,
+        input.clientMessageId,
+      );
+      if (existing) return { message: existing, conversation, duplicate: true };
     }
+    const locale = decideLocale?.(conversation.locale, conversation.last_message_at === null);
+    if (locale && locale !== conversation.locale)
+      conversation = await conversationsRepo.updateConversation(context.trx, conversation.id, {
+        locale,
+        updated_at: context.now.toISOString(),
+      });
+    if (conversation.status === 'resolved') {
+      conversation = await changeStatus(context, conversation, {
+        status: conversation.assignee_id ? 'assigned' : 'bot',
+      });
+      await context.emit('conversation.reopened', {
+        conversation: toConversation(conversation),
+        reopenedBy: null,
+      });
+    }
+    // The shopper's own unsent photos, or nothing is stored.
+    const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
+    const stored = await appendMessage(context, conversation, {
+      ...fields,
+      attachments,
+      sender: 'customer',
+      senderId: customerId,
+      senderName: null,
+    });
+    await markPhotosSent(context.trx, attachments, {
+      id: stored.message.id,
+      conversationId: conversation.id,
+    });
+    return { ...stored, duplicate: false };
   }
 
-  /** Stores the bot's answers to a customer message and, when the bot hands off, queues the conversation. */
+  /**
+   * Inside the caller's transaction, marks a customer message answered and stores the bot's answers to it, so
+   * a repeated job (a crash after the bot spoke, a lease taken over) stores nothing twice. Null when the message
+   * was answered already; otherwise the replies stored and the conversation after them.
+   */
   async storeBotReplies(
+    context: UnitOfWorkContext,
     conversationId: string,
-    replyTo: { messageId: string; analysis: string | null },
+    replyTo: { messageId: string; analysis: string | null; answeredBy: string | null },
     replies: Pick<NewMessageInput, 'text' | 'quickReplies' | 'card'>[],
-    handoff: HandoffRequest | null,
-  ): Promise<MessageRow[]> {
+  ): Promise<{ replies: MessageRow[]; conversation: ConversationRow } | null> {
     const replyToMessageId = replyTo.messageId;
-    return this.unitOfWork.run(async (context) => {
-      if (replyTo.analysis)
-        await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
-      let conversation = await requireConversation(context, conversationId);
-      // While queued the bot may still answer what it can (see answerWhileQueued); never once a person holds it.
-      if (conversation.status !== 'bot' && conversation.status !== 'queued') return [];
-      const stored: MessageRow[] = [];
-      for (const reply of replies) {
-        const result = await appendMessage(context, conversation, {
-          sender: 'bot',
-          senderId: null,
-          senderName: null,
-          text: reply.text,
-          quickReplies: reply.quickReplies,
-          card: reply.card ?? null,
-          replyToMessageId,
-        });
-        conversation = result.conversation;
-        stored.push(result.message);
-      }
-      if (handoff && conversation.status === 'bot') await handOffConversation(context, conversation, handoff);
-      return stored;
+    if (!(await conversationsRepo.markMessageAnswered(context.trx, replyToMessageId, context.now)))
+      return null;
+    if (replyTo.analysis)
+      await conversationsRepo.setMessageAnalysis(context.trx, replyToMessageId, replyTo.analysis);
+    let conversation = await requireConversation(context, conversationId);
+    const stored: MessageRow[] = [];
+    // While queued the bot may still answer what it can (see answerWhileQueued); never once a person holds it.
+    const botMaySpeak = conversation.status === 'bot' || conversation.status === 'queued';
+    for (const reply of botMaySpeak ? replies : []) {
+      const result = await appendMessage(context, conversation, {
+        sender: 'bot',
+        senderId: null,
+        senderName: null,
+        text: reply.text,
+        quickReplies: reply.quickReplies,
+        card: reply.card ?? null,
+        replyToMessageId,
+      });
+      conversation = result.conversation;
+      stored.push(result.message);
+    }
+    await announceAnswer(context, { ...replyTo, conversationId }, stored);
+    return { replies: stored, conversation };
+  }
+
+  /** A customer message the bot has nothing to say to (a person holds the conversation): marked answered. */
+  async markAnsweredWithoutReply(messageId: string, conversationId: string): Promise<void> {
+    await this.unitOfWork.run(async (context) => {
+      if (await conversationsRepo.markMessageAnswered(context.trx, messageId, context.now))
+        await announceAnswer(context, { messageId, conversationId, answeredBy: null }, []);
     });
+  }
+
+  /** A customer message that still waits for the bot, with its conversation; null once answered. */
+  async findMessageAwaitingAnswer(
+    messageId: string,
+  ): Promise<{ message: MessageRow; conversation: ConversationRow } | null> {
+    const message = await conversationsRepo.findMessageById(this.db, messageId);
+    if (!message || message.sender !== 'customer' || message.answered_at !== null) return null;
+    const conversation = await conversationsRepo.findConversationById(this.db, message.conversation_id);
+    return conversation ? { message, conversation } : null;
+  }
+
+  /** True once the bot is done with a customer message (its replies, if any, are stored). */
+  async isAnswered(messageId: string): Promise<boolean> {
+    const message = await conversationsRepo.findMessageById(this.db, messageId);
+    return message?.answered_at !== null && message?.answered_at !== undefined;
+  }
+
+  /** A message as its shopper sees it. */
+  async findMessage(messageId: string): Promise<Message | null> {
+    const row = await conversationsRepo.findMessageById(this.db, messageId);
+    return row ? toMessage(row) : null;
   }
 
   async findCurrentConversation(customerId: string, channel: string): Promise<Conversation | null> {
@@ -215,9 +237,8 @@ export class ConversationService {
     agent: AuthenticatedAgent,
     filter: ConversationFilter,
   ): Promise<Conversation[]> {
-    const visibleFilter = hasPermission(agent, 'conversations:read_all')
-      ? filter
-      : { ...filter, visibleToAgentId: agent.id };
+    const visibleTo = visibilityScopeOf(agent);
+    const visibleFilter = visibleTo ? { ...filter, visibleTo } : filter;
     return (await conversationsRepo.listConversations(this.db, visibleFilter)).map(toConversation);
   }
 
@@ -227,6 +248,14 @@ export class ConversationService {
     const conversation = toConversation(row);
     if (!canAgentSeeConversation(agent, conversation)) throw new KefuError('conversation_not_found');
     return conversation;
+  }
+
+  /** Whether the agent may see this customer: some conversation of theirs is one the agent may see. */
+  async canAgentSeeCustomer(agent: AuthenticatedAgent, customerId: string): Promise<boolean> {
+    const visibleTo = visibilityScopeOf(agent);
+    if (!visibleTo) return true;
+    const visible = await conversationsRepo.listConversations(this.db, { customerId, visibleTo, limit: 1 });
+    return visible.length > 0;
   }
 
   /** The visitor's open conversation as the opening screen needs it: its language and the page's product. */
@@ -278,8 +307,15 @@ export class ConversationService {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = 'code' in error ? error.code : undefined;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+function announceAnswer(
+  context: UnitOfWorkContext,
+  answered: { messageId: string; conversationId: string; answeredBy: string | null },
+  replies: readonly MessageRow[],
+): Promise<void> {
+  return context.emit('message.answered', {
+    messageId: answered.messageId,
+    conversationId: answered.conversationId,
+    answeredBy: answered.answeredBy,
+    replyIds: replies.map((reply) => reply.id),
+  });
 }

@@ -16,7 +16,9 @@ const surveySchema = z.object({
 });
 
 /** Visitor side of the follow-ups: rate the service (CSAT) and leave a message (a ticket); CSAT results for supervisors. */
-export const csatRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const csatRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'conversations' | 'csat' | 'tickets' | 'visitorTokens'>;
+}> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
 
   app.post(
@@ -85,7 +87,7 @@ export const csatRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = asy
   app.get(
     '/api/v1/admin/csat',
     {
-      onRequest: requireAgent(services.auth, 'routing:manage'),
+      onRequest: requireAgent(services.auth, 'reports:read'),
       schema: {
         tags: ['admin: handoff and routing'],
         summary: 'Recent satisfaction surveys and the average rating',

@@ -1,13 +1,11 @@
-import type { Conversation, SendMessageResponse } from '@kefu/sdk';
-import type { Db } from '../../db/database';
+import type { Conversation } from '@kefu/sdk';
+import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../bot/replyLocale';
-import { appendMessage, requireConversation } from '../conversations/conversationWrites';
-import { toMessage } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import type { ConversationRow } from '../conversations/repo';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../replyLocale';
+import { appendMessage, requireConversation, findLatestOpenConversation } from '../conversations';
+import type { ConversationRow, MessageRow } from '../conversations';
 
 export interface CsatSurvey {
   id: string;
@@ -68,28 +66,36 @@ export class CsatService {
     });
   }
 
-  /** A rating typed or tapped in the chat while the survey waits; null when there is no survey to answer. */
-  async answerFromMessage(
-    customerId: string,
-    channel: string,
-    input: { text: string; rating: number; clientMessageId?: string | undefined },
-  ): Promise<SendMessageResponse | null> {
-    const conversation = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
+  /**
+   * A rating typed or tapped in the chat while the survey waits, inside the caller's transaction (a channel's
+   * ingest): the message is stored as answered, the rating recorded and thanked. Null when no survey waits.
+   */
+  async answerRatingMessage(
+    context: UnitOfWorkContext,
+    input: {
+      customerId: string;
+      channel: string;
+      text: string;
+      rating: number;
+      clientMessageId?: string | null;
+    },
+  ): Promise<{ message: MessageRow; replies: MessageRow[] } | null> {
+    const conversation = await findLatestOpenConversation(context.trx, input.customerId, input.channel);
     if (!conversation || conversation.status !== 'resolved') return null;
-    const survey = await this.findPendingSurvey(conversation.id);
+    const survey = await findPendingSurvey(context.trx, conversation.id);
     if (!survey) return null;
-    return this.unitOfWork.run(async (context) => {
-      const current = await requireConversation(context, conversation.id);
-      const stored = await appendMessage(context, current, {
-        sender: 'customer',
-        senderId: customerId,
-        senderName: null,
-        text: input.text,
-        clientMessageId: input.clientMessageId ?? null,
-      });
-      const thanks = await this.recordRating(context, stored.conversation, survey.id, input.rating, null);
-      return { message: toMessage(stored.message), replies: thanks ? [toMessage(thanks)] : [] };
+    const stored = await appendMessage(context, conversation, {
+      sender: 'customer',
+      senderId: input.customerId,
+      senderName: null,
+      text: input.text,
+      clientMessageId: input.clientMessageId ?? null,
+      answeredAt: context.now.toISOString(),
     });
+    const thanks = await this.recordRating(context, stored.conversation, survey.id, input.rating, null, {
+      replyToMessageId: stored.message.id,
+    });
+    return { message: stored.message, replies: thanks ? [thanks] : [] };
   }
 
   /** The visitor API: rate the latest survey of the shopper's conversation, with an optional comment. */
@@ -115,7 +121,7 @@ export class CsatService {
         survey.id,
         input.rating,
         input.comment ?? null,
-        survey.rating === null,
+        survey.rating === null && { replyToMessageId: null },
       );
     });
     return this.requireSurvey(survey.id);
@@ -142,7 +148,7 @@ export class CsatService {
     surveyId: string,
     rating: number,
     comment: string | null,
-    thank = true,
+    thank: { replyToMessageId: string | null } | false = { replyToMessageId: null },
   ) {
     const updated = await context.trx
       .updateTable('csat_surveys')
@@ -170,19 +176,9 @@ export class CsatService {
       senderId: null,
       senderName: null,
       text,
+      replyToMessageId: thank.replyToMessageId,
     });
     return message;
-  }
-
-  private async findPendingSurvey(conversationId: string) {
-    return this.db
-      .selectFrom('csat_surveys')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('rating', 'is', null)
-      .orderBy('requested_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
   }
 
   private async requireSurvey(surveyId: string): Promise<CsatSurvey> {
@@ -234,4 +230,15 @@ function toSurvey(row: {
     requestedAt: row.requested_at,
     respondedAt: row.responded_at,
   };
+}
+
+function findPendingSurvey(db: DbExecutor, conversationId: string) {
+  return db
+    .selectFrom('csat_surveys')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('rating', 'is', null)
+    .orderBy('requested_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

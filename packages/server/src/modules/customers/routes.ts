@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAgent } from '../../http/authenticate';
+import { agentOf, requireAgent } from '../../http/authenticate';
+import { KefuError } from '../../errors';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { getCustomerProfile } from './service';
@@ -17,10 +18,9 @@ const customerProfileSchema = z.object({
   createdAt: z.string(),
 });
 
-export const customerRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const customerRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'conversations' | 'database'>;
+}> = async (app, { services }) => {
   app.get(
     '/api/v1/agent/customers/:id',
     {
@@ -33,6 +33,11 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> =
         response: { 200: z.object({ customer: customerProfileSchema }), 404: errorResponseSchema },
       },
     },
-    async (request) => ({ customer: await getCustomerProfile(services.database.db, request.params.id) }),
+    async (request) => {
+      // The same 404 as an unknown id: a plain agent learns nothing of customers outside their conversations.
+      if (!(await services.conversations.canAgentSeeCustomer(agentOf(request), request.params.id)))
+        throw new KefuError('customer_not_found');
+      return { customer: await getCustomerProfile(services.database.db, request.params.id) };
+    },
   );
 };

@@ -71,6 +71,12 @@ export async function resolveCustomerByIdentity(
   return { customer, created: true };
 }
 
+/** The customer's VIP tier (`none` for a customer not known, or not VIP). */
+export async function findVipTierOfCustomer(db: DbExecutor, customerId: string): Promise<string> {
+  const customer = await customersRepo.findCustomerById(db, customerId);
+  return customer?.vip_tier ?? 'none';
+}
+
 export async function getCustomerProfile(db: DbExecutor, customerId: string): Promise<CustomerProfile> {
   const customer = await customersRepo.findCustomerById(db, customerId);
   if (!customer) throw new KefuError('customer_not_found');

@@ -5,7 +5,7 @@ import { linkVerifiedShopIdentity, verifyShopIdentity } from './shopIdentity';
 
 /** For session routes: a verified shop identity makes this visitor that shop customer; a forged one is refused. */
 export async function linkShopIdentity(
-  services: Pick<KefuServices, 'config' | 'database' | 'clock'>,
+  services: Pick<KefuServices, 'clock' | 'config' | 'database'>,
   channel: string,
   visitorId: string,
   claim: ShopIdentityClaim,

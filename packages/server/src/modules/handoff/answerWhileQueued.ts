@@ -1,12 +1,8 @@
-import type { SendMessageResponse } from '@kefu/sdk';
-import type { BotPipeline, BotReply, BotTurn } from '../bot/pipeline';
-import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
-import { toMessage } from '../conversations/mappers';
-import type { ConversationService } from '../conversations/service';
-import type { TicketService } from '../tickets/service';
+import type { BotPipeline, BotReply, BotTurn } from '../bot';
+import { localizeReply, pickLocalizedText } from '../../replyLocale';
+import type { TicketService } from '../tickets';
 
 export interface QueuedTurnDependencies {
-  conversations: ConversationService;
   bot: BotPipeline;
   tickets: TicketService;
 }
@@ -17,13 +13,12 @@ const leaveMessageWithText = /^(?:我要|我想)?留言[:：]\s*(.+)$|^leave (?:
 /**
  * A shopper writes while waiting for a person: "leave a message" becomes a ticket; otherwise the bot
  * answers only what it really knows (knowledge answers), never its fallback or small talk, so the wait
- * is not filled with noise. The agent still sees every message.
+ * is not filled with noise. The agent still sees every message. The caller stores the replies.
  */
 export async function answerWhileQueued(
   dependencies: QueuedTurnDependencies,
   turn: BotTurn,
-  message: SendMessageResponse['message'],
-): Promise<SendMessageResponse> {
+): Promise<{ replies: BotReply[]; answeredBy: string }> {
   const leftText = extractLeftMessage(turn.text);
   let replies: BotReply[] = [];
   let answeredBy = 'queued';
@@ -42,13 +37,7 @@ export async function answerWhileQueued(
       answeredBy = decision.stage;
     }
   }
-  const stored = await dependencies.conversations.storeBotReplies(
-    turn.conversationId,
-    { messageId: message.id, analysis: JSON.stringify({ ...turn.understanding, answeredBy }) },
-    replies,
-    null,
-  );
-  return { message, replies: stored.map(toMessage) };
+  return { replies, answeredBy };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MessageAnalysis } from '@kefu/sdk';
-import type { MessageRow } from '../conversations/repo';
-import { messageAnalysisSchema } from '../conversations/mappers';
+import type { MessageRow } from '../conversations';
+import { messageAnalysisSchema } from '../conversations/schemas';
 import type { PriorityOutcome } from './classification';
 import { isTopicIntent } from './classification';
 import type { HandoffSummary, HandoffTrigger } from './schemas';

@@ -1,14 +1,13 @@
+import { classifyConversation, requireConversation, listLatestMessages } from '../conversations';
+import { findQueueEntry, upsertQueueEntry } from '../routing';
 import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
-import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import * as routingRepo from '../routing/repo';
+import { toConversation } from '../conversations';
+import { priorityRank } from '../routing';
 import type { RoutingSettings } from '../routing/schemas';
 import { buildHandoffSummary, readAnalysis } from './buildHandoffSummary';
 import type { PrioritySignals } from './classification';
 import { computePriority, isTopicIntent } from './classification';
-import { priorityRank } from '../routing/planAssignments';
 import { parsePriority, readSignals } from './handOffConversation';
 import * as handoffRepo from './repo';
 import type { HandoffTrigger } from './schemas';
@@ -36,11 +35,7 @@ export async function escalateAfterHandoff(
   const latest = await handoffRepo.findLatestHandoff(context.trx, input.conversationId);
   if (!latest) return;
   const conversation = await requireConversation(context, input.conversationId);
-  const messages = await conversationsRepo.listLatestMessages(
-    context.trx,
-    conversation.id,
-    summaryMessageWindow,
-  );
+  const messages = await listLatestMessages(context.trx, conversation.id, summaryMessageWindow);
   const analyses = messages.filter((message) => message.sender === 'customer').map(readAnalysis);
   const topical = [...analyses].reverse().find((analysis) => analysis && isTopicIntent(analysis.intent.id));
   const existing = await handoffRepo.findClassification(context.trx, conversation.id);
@@ -89,12 +84,14 @@ export async function escalateAfterHandoff(
     updated_by: null,
     updated_at: context.now.toISOString(),
   });
-  const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {
-    priority: priority.priority,
-    updated_at: context.now.toISOString(),
-  });
-  const entry = await routingRepo.findQueueEntry(context.trx, conversation.id);
-  if (entry) await routingRepo.upsertQueueEntry(context.trx, { ...entry, priority: priority.priority });
+  const updated = await classifyConversation(
+    context,
+    conversation.id,
+    { priority: priority.priority },
+    { touch: true },
+  );
+  const entry = await findQueueEntry(context.trx, conversation.id);
+  if (entry) await upsertQueueEntry(context.trx, { ...entry, priority: priority.priority });
   await context.emit('conversation.classified', {
     conversation: toConversation(updated),
     category: updated.category ?? briefing.category,

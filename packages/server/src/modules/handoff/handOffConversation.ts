@@ -1,12 +1,16 @@
+import {
+  classifyConversation,
+  changeStatus,
+  findPreviousAssignee,
+  listLatestMessages,
+} from '../conversations';
+import type { ConversationRow } from '../conversations';
+import { upsertQueueEntry } from '../routing';
 import { z } from 'zod';
 import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { changeStatus } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import type { ConversationRow } from '../conversations/repo';
-import * as routingRepo from '../routing/repo';
+import { toConversation } from '../conversations';
 import type { RoutingSettings } from '../routing/schemas';
 import { buildHandoffSummary, languageOf, readAnalysis } from './buildHandoffSummary';
 import type { PrioritySignals } from './classification';
@@ -43,11 +47,7 @@ export async function handOffConversation(
   conversation: ConversationRow,
   request: HandoffRequest,
 ): Promise<{ conversation: ConversationRow; summary: HandoffSummary }> {
-  const messages = await conversationsRepo.listLatestMessages(
-    context.trx,
-    conversation.id,
-    summaryMessageWindow,
-  );
+  const messages = await listLatestMessages(context.trx, conversation.id, summaryMessageWindow);
   const analyses = messages.filter((message) => message.sender === 'customer').map(readAnalysis);
   const topical = [...analyses].reverse().find((analysis) => analysis && isTopicIntent(analysis.intent.id));
   const signals: PrioritySignals = {
@@ -98,15 +98,17 @@ export async function handOffConversation(
     summary: JSON.stringify(summary),
     created_at: timestamp,
   });
-  await conversationsRepo.updateConversation(context.trx, conversation.id, {
-    category,
-    priority: priority.priority,
-  });
+  await classifyConversation(
+    context,
+    conversation.id,
+    { category, priority: priority.priority },
+    { touch: false },
+  );
   const queued = await changeStatus(context, conversation, { status: 'queued', assignee_id: null });
   const previousAgentId = request.routing.stickyToPreviousAgent
-    ? await conversationsRepo.findPreviousAssignee(context.trx, conversation.customer_id, conversation.id)
+    ? await findPreviousAssignee(context.trx, conversation.customer_id, conversation.id)
     : null;
-  await routingRepo.upsertQueueEntry(context.trx, {
+  await upsertQueueEntry(context.trx, {
     conversation_id: conversation.id,
     customer_id: conversation.customer_id,
     channel: conversation.channel,

@@ -1,10 +1,9 @@
+import { classifyConversation, requireConversation } from '../conversations';
+import { findQueueEntry, upsertQueueEntry } from '../routing';
 import type { Conversation } from '@kefu/sdk';
 import type { UnitOfWork } from '../../events/outbox';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import * as routingRepo from '../routing/repo';
+import type { AuthenticatedAgent } from '../auth';
+import { toConversation } from '../conversations';
 import * as handoffRepo from './repo';
 
 export interface ClassificationOverride {
@@ -43,13 +42,14 @@ export async function overrideClassification(
       updated_by: agent.id,
       updated_at: context.now.toISOString(),
     });
-    const updated = await conversationsRepo.updateConversation(context.trx, conversationId, {
-      category,
-      priority,
-      updated_at: context.now.toISOString(),
-    });
-    const entry = await routingRepo.findQueueEntry(context.trx, conversationId);
-    if (entry) await routingRepo.upsertQueueEntry(context.trx, { ...entry, category, priority });
+    const updated = await classifyConversation(
+      context,
+      conversationId,
+      { category, priority },
+      { touch: true },
+    );
+    const entry = await findQueueEntry(context.trx, conversationId);
+    if (entry) await upsertQueueEntry(context.trx, { ...entry, category, priority });
     await context.emit('conversation.classified', {
       conversation: toConversation(updated),
       category,

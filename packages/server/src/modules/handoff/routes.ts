@@ -8,19 +8,21 @@ import {
   idParamSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { conversationPrioritySchema } from '../conversations/schemas';
 import { knownCategories } from './classification';
 import { overrideClassification } from './overrideClassification';
 import { handoffSettingsSchema, handoffSummarySchema } from './schemas';
 
 /** The agent's handoff briefing, supervisors' classification overrides, and the trigger settings. */
-export const handoffRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const handoffRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'handoff' | 'handoffSettings' | 'unitOfWork'>;
+}> = async (app, { services }) => {
   const tags = ['agent: handoff'];
 
   app.get(
     '/api/v1/agent/conversations/:id/summary',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags,
         summary:

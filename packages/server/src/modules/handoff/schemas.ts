@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const handoffReasonSchema = z.enum([
   'customer_request',
@@ -131,6 +131,25 @@ export const defaultHandoffSettings: HandoffSettings = {
           'reporter',
           'the press',
           'social media',
+        ],
+      },
+      {
+        id: 'payment_dispute',
+        keywords: [
+          '重复扣款',
+          '重複扣款',
+          '扣了两次',
+          '扣了兩次',
+          '扣款两次',
+          '扣款兩次',
+          '多扣了',
+          '付了两次',
+          '付了兩次',
+          'charged twice',
+          'charged me twice',
+          'double charged',
+          'double charge',
+          'charged two times',
         ],
       },
       {

@@ -2,15 +2,14 @@ import type { Db } from '../../db/database';
 import type { UnitOfWork } from '../../events/outbox';
 import { escalateAfterHandoff } from './escalateAfterHandoff';
 import { parseJsonColumn } from '../../db/json';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import type { BotDecision, BotReply, BotTurn } from '../bot/pipeline';
-import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
-import type { CatalogService } from '../commerce/catalogService';
-import type { ConversationService } from '../conversations/service';
-import * as conversationsRepo from '../conversations/repo';
-import { findCustomerById } from '../customers/repo';
-import type { RoutingService } from '../routing/service';
-import type { SettingsStore } from '../routing/settingsStore';
+import type { AuthenticatedAgent } from '../auth';
+import type { BotDecision, BotReply, BotTurn } from '../bot';
+import { localizeReply, pickLocalizedText } from '../../replyLocale';
+import type { CatalogService } from '../commerce';
+import type { ConversationService } from '../conversations';
+import type { RoutingService, SettingsStore } from '../routing';
+import { listLatestMessages } from '../conversations';
+import { findVipTierOfCustomer } from '../customers';
 import { buildHandoffSummary, readAnalysis } from './buildHandoffSummary';
 import { categoryFromIntent, computePriority } from './classification';
 import type { HandoffRequest } from './handOffConversation';
@@ -45,16 +44,11 @@ export class HandoffService {
   ): Promise<{ request: HandoffRequest; notice: BotReply[] } | null> {
     const settings = await this.dependencies.settings.get();
     const history = (
-      await conversationsRepo.listLatestMessages(
-        this.dependencies.db,
-        turn.conversationId,
-        triggerHistoryWindow,
-      )
+      await listLatestMessages(this.dependencies.db, turn.conversationId, triggerHistoryWindow)
     )
       .filter((message) => message.sender === 'customer' && message.id !== turn.messageId)
       .map((message) => ({ text: message.text, analysis: readAnalysis(message) }));
-    const customer = await findCustomerById(this.dependencies.db, turn.customerId);
-    const vipTier = customer?.vip_tier ?? 'none';
+    const vipTier = await findVipTierOfCustomer(this.dependencies.db, turn.customerId);
     const triggers = evaluateHandoffTriggers(
       { text: turn.text, understanding: turn.understanding, answeredBy: decision.stage, history, vipTier },
       settings,
@@ -79,13 +73,13 @@ export class HandoffService {
    */
   async escalateAfterMessage(conversationId: string, customerId: string, text: string): Promise<void> {
     const settings = await this.dependencies.settings.get();
-    const customer = await findCustomerById(this.dependencies.db, customerId);
+    const vipTier = await findVipTierOfCustomer(this.dependencies.db, customerId);
     const routing = await this.dependencies.routing.settings();
     const sensitiveTopic = settings.sensitiveTopics.enabled ? findSensitiveTopic(text, settings) : null;
     await this.dependencies.unitOfWork.run((context) =>
       escalateAfterHandoff(context, {
         conversationId,
-        vipTier: customer?.vip_tier ?? 'none',
+        vipTier,
         sensitiveTopic,
         routing,
       }),
@@ -97,15 +91,15 @@ export class HandoffService {
     const conversation = await this.dependencies.conversations.getConversationForAgent(agent, conversationId);
     const stored = await handoffRepo.findLatestHandoff(this.dependencies.db, conversationId);
     if (stored) return parseJsonColumn(stored.summary, handoffSummarySchema);
-    const messages = await conversationsRepo.listLatestMessages(this.dependencies.db, conversationId, 60);
-    const customer = await findCustomerById(this.dependencies.db, conversation.customerId);
+    const messages = await listLatestMessages(this.dependencies.db, conversationId, 60);
+    const vipTier = await findVipTierOfCustomer(this.dependencies.db, conversation.customerId);
     const routing = await this.dependencies.routing.settings();
     const latest = [...messages].reverse().find((message) => message.sender === 'customer');
     const intentId = latest ? (readAnalysis(latest)?.intent.id ?? null) : null;
     return buildHandoffSummary({
       conversationId,
       customerId: conversation.customerId,
-      vipTier: customer?.vip_tier ?? 'none',
+      vipTier,
       productLine: null,
       messages,
       triggers: [],
@@ -113,7 +107,7 @@ export class HandoffService {
       category: conversation.category ?? categoryFromIntent(intentId),
       priority: computePriority(
         {
-          vipTier: customer?.vip_tier ?? 'none',
+          vipTier,
           intentId,
           anger: false,
           fallingSentiment: false,

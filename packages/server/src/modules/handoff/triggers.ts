@@ -1,5 +1,5 @@
 import type { MessageAnalysis } from '@kefu/sdk';
-import type { Understanding } from '../bot/understanding';
+import type { Understanding } from '../bot';
 import { categoryFromIntent, isTopicIntent } from './classification';
 import type { HandoffSettings, HandoffTrigger } from './schemas';
 

@@ -1,6 +1,6 @@
 import { toTraditional } from '@kefu/nlu';
-import type { BotReply } from '../bot/pipeline';
-import type { ReplyLocale } from '../bot/replyLocale';
+import type { BotReply } from '../bot';
+import type { ReplyLocale } from '../../replyLocale';
 import type { LlmAnswerComposer } from './llmComposer';
 import type { ProductAnswerer } from './productAnswers';
 import { expandKnowledgeQuery } from './queryExpansion';
@@ -168,8 +168,11 @@ export function renderAnswerText(content: LocaleContent, group: LocaleGroup): st
 }
 
 function suggestionReply(hits: readonly ScoredEntry[], group: LocaleGroup): BotReply {
+  // Far weaker matches are noise beside a close one ("降价了能补差价吗" 0.47 next to "付款后多久发货" 0.06).
+  const floor = (hits[0]?.confidence ?? 0) * 0.3;
   const top = hits
     .slice(0, suggestionCount)
+    .filter((hit) => hit.confidence >= floor)
     .map((hit) => contentForGroup(hit.entry.content, group)?.question ?? '');
   const questions = top.filter((question) => question.length > 0);
   const heading = group === 'en' ? 'Did you mean:' : '您是想问：';

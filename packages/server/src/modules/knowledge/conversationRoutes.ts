@@ -14,12 +14,11 @@ const suggestionSchema = z.object({
 });
 
 /** Knowledge inside conversations: agent suggestions and corrections, shopper ratings. */
-export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeConversationRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'conversations' | 'knowledge' | 'visitorTokens'>;
+}> = async (app, { services }) => {
   const knowledge = services.knowledge;
-  const authenticateAgent = requireAgent(services.auth);
+  const authenticateAgent = requireAgent(services.auth, 'conversations:reply');
 
   app.get(
     '/api/v1/agent/conversations/:id/suggestions',

@@ -1,5 +1,5 @@
 import { csvColumns } from './importFormats';
-import { formatCsv } from './csv';
+import { formatCsv } from '../../csv';
 import type { EntryContent, ImportFormat } from './schemas';
 
 export interface ExportedEntry {

@@ -11,10 +11,9 @@ import { contentForGroup } from './searchIndex';
 const tags = ['admin: knowledge'];
 
 /** Knowledge gaps (what the bot could not answer well) and a search console to try questions. */
-export const knowledgeGapRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeGapRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'knowledge'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
   const knowledge = services.knowledge;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../csv';
 import type { EntryContent, ImportFormat } from './schemas';
 import { entryContentSchema, entryKindSchema } from './schemas';
 

@@ -6,7 +6,7 @@ import { parseJsonColumn } from '../../db/json';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import type { ExportedEntry } from './exportFormats';
 import { parseContent } from './entryMappers';
 import type { ImportItem } from './importFormats';

@@ -3,17 +3,18 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
+import { recordAudit } from '../audit';
 import { exportContentTypes, formatExport } from './exportFormats';
 import { exportQuerySchema, importBodySchema, importJobSchema } from './schemas';
 
 const tags = ['admin: knowledge'];
 
 /** Import (as a job with progress and a per-row error report) and export in CSV, JSON and Markdown. */
-export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
-  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:edit'));
+export const knowledgeImportRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'database' | 'knowledge'>;
+}> = async (app, { services }) => {
+  // Export and import move the whole knowledge base at once: a permission plain agents do not have.
+  app.addHook('onRequest', requireAgent(services.auth, 'knowledge:transfer'));
   const imports = services.knowledge.imports;
 
   app.post(
@@ -62,7 +63,20 @@ export const knowledgeImportRoutes: FastifyPluginAsyncZod<{ services: KefuServic
     },
     async (request, reply) => {
       const { format, status } = request.query;
-      const body = formatExport(format, await imports.exportEntries(status));
+      const entries = await imports.exportEntries(status);
+      const body = formatExport(format, entries);
+      await recordAudit(
+        services.database.db,
+        {
+          actorType: 'agent',
+          actorId: agentOf(request).id,
+          action: 'knowledge.exported',
+          targetType: 'knowledge',
+          targetId: null,
+          data: { format, status, entries: entries.length },
+        },
+        services.clock.now(),
+      );
       const extension = format === 'markdown' ? 'md' : format;
       return reply
         .type(exportContentTypes[format])

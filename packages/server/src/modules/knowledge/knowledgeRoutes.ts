@@ -6,10 +6,12 @@ import { knowledgeImportRoutes } from './importRoutes';
 import { knowledgeEntryRoutes } from './routes';
 
 /** Every HTTP route of the knowledge module. */
-export const knowledgeRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeRoutes: FastifyPluginAsyncZod<{
+  services: Pick<
+    KefuServices,
+    'auth' | 'clock' | 'conversations' | 'database' | 'knowledge' | 'visitorTokens'
+  >;
+}> = async (app, { services }) => {
   await app.register(knowledgeEntryRoutes, { services });
   await app.register(knowledgeImportRoutes, { services });
   await app.register(knowledgeGapRoutes, { services });

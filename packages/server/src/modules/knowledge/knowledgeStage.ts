@@ -1,4 +1,4 @@
-import type { BotDecision, BotStage, BotTurn } from '../bot/pipeline';
+import type { BotDecision, BotStage, BotTurn } from '../bot';
 import type { KnowledgeAnswerer } from './answerer';
 import type { ProductAnswerer } from './productAnswers';
 import type { KnowledgeQuestionLog } from './questionLog';

@@ -1,8 +1,12 @@
 import type { Clock } from '../../clock';
-import type { CatalogService } from '../commerce/catalogService';
-import { deicticPattern, generalTopicAttributes } from '../commerce/productAttributeTerms';
-import type { ProductFacts } from '../commerce/productFacts';
-import { answerAttributeQuestion, containsTerm, toComparable } from '../commerce/productFacts';
+import type { CatalogService, ProductFacts } from '../commerce';
+import {
+  deicticPattern,
+  generalTopicAttributes,
+  answerAttributeQuestion,
+  containsTerm,
+  toComparable,
+} from '../commerce';
 
 export interface ProductAnswer {
   productId: string;

@@ -2,9 +2,9 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import type { BotMessageContext, ConversationService } from '../conversations/service';
+import { recordAudit } from '../audit';
+import type { AuthenticatedAgent } from '../auth';
+import type { BotMessageContext, ConversationService } from '../conversations';
 import type { KnowledgeOutcome } from './answerer';
 import * as knowledgeRepo from './repo';
 

@@ -23,10 +23,9 @@ const errors = {
 };
 
 /** FAQ entries and articles: authoring (knowledge:edit) and review (knowledge:review, by someone other than the author). */
-export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
+export const knowledgeEntryRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'knowledge'>;
+}> = async (app, { services }) => {
   const entries = services.knowledge.entries;
   const canEdit = requireAgent(services.auth, 'knowledge:edit');
   const canReview = requireAgent(services.auth, 'knowledge:review');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema, quickReplySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../../channelKinds';
+import { quickReplySchema } from '../conversations/schemas';
 
 export const knowledgeLocales = ['zh-CN', 'en'] as const;
 export type KnowledgeLocale = (typeof knowledgeLocales)[number];

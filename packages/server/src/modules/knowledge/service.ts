@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { listAuditEntries } from '../audit/service';
+import { listAuditEntries } from '../audit';
 import {
   assertReadyForReview,
   parseContent,

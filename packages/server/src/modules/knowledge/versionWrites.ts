@@ -1,7 +1,7 @@
 import { KefuError } from '../../errors';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import * as knowledgeRepo from './repo';
 import type { EntryRow, VersionRow } from './repo';
 import type { EntryContent } from './schemas';

@@ -1,5 +1,5 @@
 import type { EventCatalog } from '../../events/catalog';
-import { pickLocalizedText } from '../bot/replyLocale';
+import { pickLocalizedText } from '../../replyLocale';
 
 export type ScenarioKind = 'order_paid' | 'shipped' | 'out_for_delivery' | 'delivered' | 'shipment_exception';
 

@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock';
-import type { CommerceConfig } from '../commerce/commerceConfig';
+import type { CommerceConfig } from '../commerce';
+import { localizeReply, normaliseLocale } from '../../replyLocale';
+import { findLatestConversationOfCustomer, postProactiveMessage } from '../conversations';
+import { findCustomerIdOfShopCustomer } from '../customers';
 import type { Db } from '../../db/database';
 import type { EventJobs } from '../../events/eventJobs';
 import type { UnitOfWork } from '../../events/outbox';
 import { newId } from '../../ids';
-import { localizeReply, normaliseLocale } from '../bot/replyLocale';
-import { findLatestConversationOfCustomer, postProactiveMessage } from '../conversations/proactiveMessages';
-import { findCustomerIdOfShopCustomer } from '../customers/shopIdentity';
 import type { ScenarioMessage } from './scenarioMessages';
 import { pickScenarioText, scenarioForOrderUpdate, scenarioForShipmentUpdate } from './scenarioMessages';
 

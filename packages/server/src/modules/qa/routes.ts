@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
-import type { AuthService } from '../auth/service';
-import type { QaModule } from './qaModule';
+import type { KefuServices } from '../../services';
 import { ruleLabel } from './reviewService';
 import { qaRuleIds, qaRulesSchema } from './rules/ruleSet';
 import {
@@ -22,10 +21,10 @@ const conversationParams = z.object({ conversationId: z.string().min(1).max(64) 
 const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
 /** Quality inspection: reading needs `reports:read`, reviewing `qa:review`, changing the rules `qa:configure`. */
-export const qaRoutes: FastifyPluginAsyncZod<{ qa: QaModule; auth: AuthService }> = async (
-  app,
-  { qa, auth },
-) => {
+export const qaRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'qa'>;
+}> = async (app, { services }) => {
+  const { qa, auth } = services;
   const tags = ['quality inspection'];
   const read = requireAgent(auth, 'reports:read');
   const review = requireAgent(auth, 'qa:review');

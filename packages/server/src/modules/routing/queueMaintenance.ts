@@ -1,10 +1,8 @@
+import { classifyConversation, requireConversation } from '../conversations';
+import { findClassification, saveClassification } from '../handoff';
 import type { FastifyBaseLogger } from 'fastify';
-import { requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import { computePriority } from '../handoff/classification';
-import { readSignals } from '../handoff/handOffConversation';
-import * as handoffRepo from '../handoff/repo';
+import { toConversation } from '../conversations';
+import { computePriority, readSignals } from '../handoff';
 import { requeueConversation } from './queueWrites';
 import * as routingRepo from './repo';
 import type { RoutingDependencies, RoutingService } from './service';
@@ -43,7 +41,6 @@ export class QueueMaintenance {
         if (conversation.status !== 'queued') return;
         await requeueConversation(context, conversation, {
           reason: 'orphan_check',
-          teamId: null,
           excludedAgentId: null,
         });
       });
@@ -54,7 +51,6 @@ export class QueueMaintenance {
         if (conversation.status !== 'assigned' || conversation.assignee_id !== assigneeId) return;
         await requeueConversation(context, conversation, {
           reason: 'orphan_check',
-          teamId: null,
           excludedAgentId: null,
           preferredAgentId: assigneeId,
         });
@@ -79,7 +75,7 @@ export class QueueMaintenance {
     const entries = await routingRepo.listQueueEntries(db);
     let changed = 0;
     for (const entry of entries) {
-      const classification = await handoffRepo.findClassification(db, entry.conversation_id);
+      const classification = await findClassification(db, entry.conversation_id);
       if (!classification || classification.priority_overridden) continue;
       const waitingMinutes = (clock.now().getTime() - Date.parse(entry.enqueued_at)) / 60_000;
       const outcome = computePriority(readSignals(classification.signals), settings.priorityRules, {
@@ -90,15 +86,18 @@ export class QueueMaintenance {
       changed += 1;
       await unitOfWork.run(async (context) => {
         await routingRepo.setQueuePriority(context.trx, entry.conversation_id, outcome.priority);
-        await handoffRepo.saveClassification(context.trx, {
+        await saveClassification(context.trx, {
           ...classification,
           priority: outcome.priority,
           reasons: JSON.stringify(outcome.reasons),
           updated_at: context.now.toISOString(),
         });
-        const conversation = await conversationsRepo.updateConversation(context.trx, entry.conversation_id, {
-          priority: outcome.priority,
-        });
+        const conversation = await classifyConversation(
+          context,
+          entry.conversation_id,
+          { priority: outcome.priority },
+          { touch: false },
+        );
         await context.emit('conversation.classified', {
           conversation: toConversation(conversation),
           category: classification.category,

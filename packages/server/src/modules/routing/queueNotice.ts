@@ -1,6 +1,6 @@
 import type { QuickReply } from '@kefu/sdk';
-import type { ReplyLocale } from '../bot/replyLocale';
-import { localizeReply, pickLocalizedText } from '../bot/replyLocale';
+import type { ReplyLocale } from '../../replyLocale';
+import { localizeReply, pickLocalizedText } from '../../replyLocale';
 import type { BusinessHours } from './schemas';
 
 export interface QueueStanding {

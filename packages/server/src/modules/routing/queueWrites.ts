@@ -1,10 +1,8 @@
+import { assignQueuedConversation, appendMessage, appendSystemMessage, changeStatus } from '../conversations';
+import { findAgentById, touchLastAssigned } from '../agents';
+import type { ConversationRow } from '../conversations';
 import type { UnitOfWorkContext } from '../../events/outbox';
-import * as agentsRepo from '../agents/repo';
-import { touchLastAssigned } from '../agents/routingRepo';
-import { appendMessage, appendSystemMessage, changeStatus } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
-import type { ConversationRow } from '../conversations/repo';
+import { toConversation } from '../conversations';
 import * as routingRepo from './repo';
 import type { QueueEntryRow } from './repo';
 
@@ -19,14 +17,9 @@ export async function assignFromQueue(
   conversationId: string,
   agentId: string,
 ): Promise<ConversationRow | null> {
-  const agent = await agentsRepo.findAgentById(context.trx, agentId);
+  const agent = await findAgentById(context.trx, agentId);
   if (!agent) return null;
-  const assigned = await conversationsRepo.updateConversationIfStatus(context.trx, conversationId, 'queued', {
-    status: 'assigned',
-    assignee_id: agentId,
-    resolved_at: null,
-    updated_at: context.now.toISOString(),
-  });
+  const assigned = await assignQueuedConversation(context, conversationId, agentId);
   await routingRepo.deleteQueueEntry(context.trx, conversationId);
   if (!assigned) return null;
   await touchLastAssigned(context.trx, agentId, context.now.toISOString());
@@ -44,7 +37,8 @@ export async function assignFromQueue(
 
 export interface RequeueInput {
   reason: string;
-  teamId: string | null;
+  /** The team it is for (a transfer); absent: the team it already had, so a requeue never widens who sees it. */
+  teamId?: string | null;
   excludedAgentId: string | null;
   /** The agent to offer it to first when they are back online (the one who went offline). */
   preferredAgentId?: string | null;
@@ -59,7 +53,12 @@ export async function requeueConversation(
   input: RequeueInput,
 ): Promise<ConversationRow> {
   const previousAssigneeId = conversation.assignee_id;
-  const queued = await changeStatus(context, conversation, { status: 'queued', assignee_id: null });
+  const teamId = input.teamId === undefined ? conversation.team_id : input.teamId;
+  const queued = await changeStatus(context, conversation, {
+    status: 'queued',
+    assignee_id: null,
+    team_id: teamId,
+  });
   const entry: QueueEntryRow = {
     conversation_id: conversation.id,
     customer_id: conversation.customer_id,
@@ -68,7 +67,7 @@ export async function requeueConversation(
     language: conversation.locale?.startsWith('en') ? 'en' : 'zh',
     product_line: null,
     priority: conversation.priority,
-    team_id: input.teamId,
+    team_id: teamId,
     preferred_agent_id: input.preferredAgentId ?? null,
     excluded_agent_id: input.excludedAgentId,
     reason: input.reason,

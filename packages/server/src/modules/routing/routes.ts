@@ -8,11 +8,6 @@ import {
   idParamSchema,
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { agentRoutingRoutes } from '../agents/routingRoutes';
-import { csatRoutes } from '../csat/routes';
-import { handoffRoutes } from '../handoff/routes';
-import { slaRoutes } from '../tickets/slaRoutes';
-import { ticketRoutes } from '../tickets/routes';
 import { queueEntrySchema, routingSettingsSchema } from './schemas';
 
 const orphanReportSchema = z.object({
@@ -23,22 +18,16 @@ const orphanReportSchema = z.object({
   orphansRemaining: z.number(),
 });
 
-/** Queue, pull, transfer and routing settings; registers the handoff, agent-routing, ticket, SLA and CSAT routes. */
-export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (
-  app,
-  { services },
-) => {
-  await app.register(handoffRoutes, { services });
-  await app.register(agentRoutingRoutes, { services });
-  await app.register(ticketRoutes, { services });
-  await app.register(slaRoutes, { services });
-  await app.register(csatRoutes, { services });
+/** Queue, pull, transfer and routing settings. */
+export const queueRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'conversations' | 'queueMaintenance' | 'routing' | 'routingSettings'>;
+}> = async (app, { services }) => {
   const tags = ['agent: queue'];
 
   app.get(
     '/api/v1/agent/queue',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags,
         summary: 'Waiting conversations in queue order (priority, then waiting time)',
@@ -56,7 +45,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/queue/pull',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Take the next waiting conversation matching your skills (manual pull)',
@@ -78,7 +67,7 @@ export const handoffRoutingRoutes: FastifyPluginAsyncZod<{ services: KefuService
   app.post(
     '/api/v1/agent/conversations/:id/transfer',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
       schema: {
         tags,
         summary: 'Transfer to another agent (assigned at once) or to a team (queued for it), with a note',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema, conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../../channelKinds';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const routingModeSchema = z.enum(['least_loaded', 'round_robin', 'manual']);
 export type RoutingMode = z.infer<typeof routingModeSchema>;

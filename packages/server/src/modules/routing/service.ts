@@ -3,13 +3,18 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
-import type { AgentRoutingDirectory } from '../agents/routingProfiles';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import { hasPermission } from '../auth/permissions';
-import { normaliseLocale } from '../bot/replyLocale';
-import { appendMessage, requireConversation } from '../conversations/conversationWrites';
-import { toConversation } from '../conversations/mappers';
-import * as conversationsRepo from '../conversations/repo';
+import type { AgentRoutingDirectory } from '../agents';
+import type { AuthenticatedAgent } from '../auth';
+import { hasPermission } from '../auth';
+import { normaliseLocale } from '../../replyLocale';
+import { toConversation } from '../conversations';
+import {
+  appendMessage,
+  requireConversation,
+  countAssignedByAgent,
+  findConversationById,
+  listConversationsByStatus,
+} from '../conversations';
 import { describeOpeningHours, nextOpeningAt } from './businessCalendar';
 import type { PlannedAssignment, RoutingAgent, RoutingRequest } from './planAssignments';
 import { compareQueueOrder, planAssignments, priorityRank, RoutingPool } from './planAssignments';
@@ -65,7 +70,7 @@ export class RoutingService {
   }
 
   async requeueConversationsOf(agentId: string, reason: string): Promise<number> {
-    const held = await conversationsRepo.listConversationsByStatus(this.dependencies.db, ['assigned'], {
+    const held = await listConversationsByStatus(this.dependencies.db, ['assigned'], {
       assigneeId: agentId,
       limit: 1000,
     });
@@ -75,7 +80,6 @@ export class RoutingService {
         if (current.status !== 'assigned' || current.assignee_id !== agentId) return;
         await requeueConversation(context, current, {
           reason,
-          teamId: null,
           excludedAgentId: null,
           preferredAgentId: agentId,
           enqueuedAt: current.updated_at,
@@ -138,7 +142,7 @@ export class RoutingService {
       return transferred ?? queued;
     });
     if (input.toTeamId) await this.dispatch();
-    const latest = await conversationsRepo.findConversationById(this.dependencies.db, conversationId);
+    const latest = await findConversationById(this.dependencies.db, conversationId);
     return toConversation(latest ?? result);
   }
 
@@ -234,7 +238,7 @@ export class RoutingService {
 
   private async loadAgentsWithLoad(settings: RoutingSettings): Promise<RoutingAgent[]> {
     const agents = await this.dependencies.directory.loadOnlineAgents(settings.defaultCapacity);
-    const loads = await conversationsRepo.countAssignedByAgent(this.dependencies.db);
+    const loads = await countAssignedByAgent(this.dependencies.db);
     for (const agent of agents) agent.load = loads.get(agent.id) ?? 0;
     return agents;
   }

@@ -22,7 +22,7 @@ export interface TicketFilter {
   teamId?: string | undefined;
   customerId?: string | undefined;
   /** Restricts to tickets of this agent, of nobody, or of the given teams. */
-  visibleTo?: { agentId: string; teamIds: string[] } | undefined;
+  visibleTo?: { agentId: string; teamIds: readonly string[] } | undefined;
   overdueAt?: string | undefined;
   limit: number;
 }
@@ -60,7 +60,7 @@ export async function listTickets(db: DbExecutor, filter: TicketFilter): Promise
     query = query.where((eb) =>
       eb.or([
         eb('assignee_id', '=', visibleTo.agentId),
-        eb('assignee_id', 'is', null),
+        eb.and([eb('assignee_id', 'is', null), eb('team_id', 'is', null)]),
         ...(visibleTo.teamIds.length > 0 ? [eb('team_id', 'in', visibleTo.teamIds)] : []),
       ]),
     );

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema, idParamSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { channelKindSchema, conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../../channelKinds';
+import { conversationPrioritySchema } from '../conversations/schemas';
 import { ticketDetailSchema, ticketLinkKindSchema, ticketSchema, ticketStatusSchema } from './schemas';
 
 const listQuerySchema = z
@@ -28,8 +29,11 @@ const linkSchema = z
   .strict();
 
 /** Tickets for agents: list (overdue first-class), read with history and SLA, create, update, comment, link. */
-export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
-  app.addHook('onRequest', requireAgent(services.auth));
+export const ticketRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'clock' | 'tickets'>;
+}> = async (app, { services }) => {
+  const canRead = requireAgent(services.auth, 'tickets:read');
+  const canWrite = requireAgent(services.auth, 'tickets:write');
   const tags = ['agent: tickets'];
   const ticketResponse = {
     200: z.object({ ticket: ticketSchema }),
@@ -41,6 +45,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.get(
     '/api/v1/agent/tickets',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'Tickets you may see; `overdue=true` for those past an SLA target',
@@ -67,6 +72,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Create a ticket',
@@ -100,6 +106,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.get(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canRead,
       schema: {
         tags,
         summary: 'A ticket with links, comments, full history and SLA targets',
@@ -114,6 +121,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.patch(
     '/api/v1/agent/tickets/:id',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary:
@@ -141,6 +149,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets/:id/comments',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'An internal comment, or a public reply (`internal: false`) that also reaches the shopper',
@@ -160,6 +169,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.post(
     '/api/v1/agent/tickets/:id/links',
     {
+      onRequest: canWrite,
       schema: {
         tags,
         summary: 'Link a conversation or an order',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelKindSchema, conversationPrioritySchema } from '../conversations/mappers';
+import { channelKindSchema } from '../../channelKinds';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export const ticketStatusSchema = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;

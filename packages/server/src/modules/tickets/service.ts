@@ -4,12 +4,11 @@ import { parseJsonColumn } from '../../db/json';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import { newId } from '../../ids';
-import type { AgentRoutingDirectory } from '../agents/routingProfiles';
-import type { AuthenticatedAgent } from '../auth/permissions';
-import { hasPermission } from '../auth/permissions';
-import { appendMessage } from '../conversations/conversationWrites';
-import * as conversationsRepo from '../conversations/repo';
-import type { RoutingService } from '../routing/service';
+import type { AgentRoutingDirectory } from '../agents';
+import type { AuthenticatedAgent } from '../auth';
+import { canAgentSeeTicket, hasPermission } from '../auth';
+import type { RoutingService } from '../routing';
+import { appendMessage, findConversationById, listLatestMessages } from '../conversations';
 import * as ticketsRepo from './repo';
 import type { TicketFilter, TicketRow } from './repo';
 import type { Ticket, TicketDetail, TicketSource, TicketStatus } from './schemas';
@@ -67,11 +66,11 @@ export class TicketService {
   ): Promise<Ticket> {
     const hours = (await this.routing.settings()).businessHours;
     return this.unitOfWork.run(async (context) => {
-      const conversation = await conversationsRepo.findConversationById(context.trx, conversationId);
+      const conversation = await findConversationById(context.trx, conversationId);
       if (!conversation) throw new KefuError('conversation_not_found');
       const existing = await ticketsRepo.findOpenTicketLinkedTo(context.trx, 'conversation', conversationId);
       const customer: TicketActor = { type: 'customer', id: conversation.customer_id };
-      const messages = await conversationsRepo.listLatestMessages(context.trx, conversationId, 60);
+      const messages = await listLatestMessages(context.trx, conversationId, 60);
       const description = text ?? describeRecentQuestions(messages);
       if (existing) {
         await this.insertComment(context, existing, customer, description, false);
@@ -103,7 +102,7 @@ export class TicketService {
   async list(agent: AuthenticatedAgent, filter: Omit<TicketFilter, 'visibleTo'>): Promise<Ticket[]> {
     const visibleTo = hasPermission(agent, 'tickets:read_all')
       ? undefined
-      : { agentId: agent.id, teamIds: (await this.directory.getProfile(agent.id)).teamIds };
+      : { agentId: agent.id, teamIds: agent.teamIds };
     return (await ticketsRepo.listTickets(this.db, { ...filter, visibleTo })).map(toTicket);
   }
 
@@ -252,9 +251,7 @@ export class TicketService {
     const link = (await ticketsRepo.listLinks(context.trx, ticketId)).find(
       (candidate) => candidate.kind === 'conversation',
     );
-    const conversation = link
-      ? await conversationsRepo.findConversationById(context.trx, link.target_id)
-      : undefined;
+    const conversation = link ? await findConversationById(context.trx, link.target_id) : undefined;
     if (!conversation || conversation.status === 'closed') return;
     await appendMessage(context, conversation, {
       sender: 'agent',
@@ -273,14 +270,8 @@ export class TicketService {
   private async requireVisible(agent: AuthenticatedAgent, ticketId: string): Promise<TicketRow> {
     const ticket = await ticketsRepo.findTicket(this.db, ticketId);
     if (!ticket) throw new KefuError('ticket_not_found');
-    if (
-      hasPermission(agent, 'tickets:read_all') ||
-      ticket.assignee_id === null ||
-      ticket.assignee_id === agent.id
-    )
-      return ticket;
-    const { teamIds } = await this.directory.getProfile(agent.id);
-    if (ticket.team_id && teamIds.includes(ticket.team_id)) return ticket;
-    throw new KefuError('ticket_not_found');
+    if (!canAgentSeeTicket(agent, { assigneeId: ticket.assignee_id, teamId: ticket.team_id }))
+      throw new KefuError('ticket_not_found');
+    return ticket;
   }
 }

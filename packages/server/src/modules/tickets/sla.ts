@@ -1,4 +1,5 @@
-import { addBusinessMinutes } from '../routing/businessCalendar';
+import { isChannelKind } from '@kefu/sdk';
+import { addBusinessMinutes } from '../routing';
 import type { BusinessHours } from '../routing/schemas';
 import type { SlaPolicyRow } from './repo';
 import type { SlaPolicy, SlaTargetKind } from './schemas';
@@ -87,7 +88,5 @@ function parsePriorityOrNull(value: string | null): SlaPolicy['matchPriority'] {
 }
 
 function parseChannelOrNull(value: string | null): SlaPolicy['matchChannel'] {
-  return value === 'web' || value === 'app' || value === 'wechat' || value === 'email' || value === 'webhook'
-    ? value
-    : null;
+  return isChannelKind(value) ? value : null;
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import * as ticketsRepo from './repo';
 import type { SlaPolicyRow } from './repo';
 import type { SlaPolicy, SlaPolicyInput } from './schemas';

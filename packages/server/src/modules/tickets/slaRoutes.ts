@@ -6,7 +6,9 @@ import type { KefuServices } from '../../services';
 import { slaPolicyInputSchema, slaPolicySchema } from './schemas';
 
 /** SLA policies (supervisors, admins). Business hours and holidays live in the routing settings. */
-export const slaRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const slaRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'slaEvaluator' | 'slaPolicies'>;
+}> = async (app, { services }) => {
   app.addHook('onRequest', requireAgent(services.auth, 'sla:manage'));
   const tags = ['admin: SLA'];
 

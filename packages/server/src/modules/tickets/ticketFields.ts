@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageRow } from '../conversations/repo';
+import type { MessageRow } from '../conversations';
 import type { TicketRow } from './repo';
 import type { TicketChanges } from './service';
 

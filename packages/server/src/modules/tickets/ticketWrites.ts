@@ -7,7 +7,7 @@ import type { TicketRow } from './repo';
 import type { Ticket, TicketSource, TicketStatus } from './schemas';
 import { ticketSourceSchema, ticketStatusSchema } from './schemas';
 import { cancelSlaTargets, meetSlaTargets, startSlaTarget } from './slaTargets';
-import { conversationPrioritySchema } from '../conversations/mappers';
+import { conversationPrioritySchema } from '../conversations/schemas';
 
 export interface TicketActor {
   type: 'agent' | 'customer' | 'system';

@@ -11,18 +11,21 @@ import type { StoredPhoto } from './service';
 const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$/) }).strict();
 
 /** Shoppers upload photos; the shopper and the agents who may see the conversation read them back. */
-export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const uploadRoutes: FastifyPluginAsyncZod<{
+  services: Pick<KefuServices, 'auth' | 'config' | 'uploads' | 'visitorLimits' | 'visitorTokens'>;
+}> = async (app, { services }) => {
   const maxBytes = services.config.uploadMaxBytes;
   // Registered here only: the rest of the API never accepts multipart bodies.
   await app.register(fastifyMultipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 },
   });
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
 
   app.post(
     '/api/v1/visitor/uploads',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.uploadsPerVisitor],
       schema: {
         tags: ['visitor'],
         summary: 'Upload a photo (JPEG, PNG, WebP or GIF) as multipart `file`; send its id with a message',
@@ -41,6 +44,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
           401: errorResponseSchema,
           413: errorResponseSchema,
           415: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },
@@ -72,7 +76,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = a
   app.get(
     '/api/v1/agent/uploads/:id',
     {
-      onRequest: requireAgent(services.auth),
+      onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags: ['agent'],
         summary: 'A photo a shopper sent in a conversation the agent may see',

@@ -3,7 +3,7 @@
 // work out each conversation's metrics.
 import type { MessageAnalysis } from '@kefu/sdk';
 import type { DbExecutor } from '../../../db/database';
-import { messageAnalysisSchema } from '../../conversations/mappers';
+import { messageAnalysisSchema } from '../../conversations/schemas';
 import type { ConversationSource, SourceMessage } from '../facts/conversationSource';
 
 export interface ChangeCursor {

@@ -1,11 +1,11 @@
 // The other modules' rules the metrics follow, imported in this one place so that the reports count a
 // category, a topic or a return reason exactly as the bot and the handoff do.
-import { detectDeliveryProblem, detectReturnReason } from '../../bot/flows/shopperSlots';
-import { categoryFromIntent } from '../../handoff/classification';
+import { detectDeliveryProblem, detectReturnReason } from '../../bot';
+import { categoryFromIntent } from '../../handoff';
 
-export { isTopicIntent } from '../../handoff/classification';
-export { clusterQuestions } from '../../knowledge/gaps';
-export { formatCsv } from '../../knowledge/csv';
+export { isTopicIntent } from '../../handoff';
+export { clusterQuestions } from '../../knowledge';
+export { formatCsv } from '../../../csv';
 
 export function readCategoryFromIntent(intentId: string | null): string {
   return categoryFromIntent(intentId);

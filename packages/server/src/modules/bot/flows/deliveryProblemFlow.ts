@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce/connector';
+import type { CommerceOrder } from '../../commerce';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
   answer,

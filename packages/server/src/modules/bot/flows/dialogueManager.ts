@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce/connector';
+import type { CommerceOrder } from '../../commerce';
 import { splitClauses } from '../clauses';
 import { asksForPerson } from '../stages/intentStage';
 import type { DialogueState, FlowName } from './dialogueState';
@@ -7,6 +7,7 @@ import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, button, connectorFailure, isAbort, parseYesNo, pickChoice, reply, say } from './flowKit';
 import { currentFlow, flowQuestions, flowRegistry } from './flowRegistry';
 import { resolveOrder } from './orderResolution';
+import { asksProductDispatch } from './productDispatch';
 import { mentionsProduct } from './productResolution';
 
 export interface DialogueOutcome {
@@ -59,7 +60,10 @@ async function runOneFlow(context: FlowContext): Promise<DialogueOutcome | null>
     } else if (active) {
       const next = topicChange(context, active);
       if (!next) return { flow: active.name, result: await continueFlow(context, active, 0) };
+      // "also an invoice for it?" while the phone check waits: the new request is about the same order.
+      const awaitingProof = state.step === 'verify_phone' ? state.pendingOrderNumber : null;
       endFlow(state);
+      state.pendingOrderNumber = awaitingProof;
       return startFlow(context, next);
     }
   }
@@ -95,7 +99,7 @@ function otherRequestedFlows(context: FlowContext, chosen: FlowName): FlowName[]
 }
 
 const requestCue =
-  /吗|嗎|么|麼|呢|[?？]|能|可以|可不可以|怎么|怎麼|怎样|如何|多久|什么时候|几时|哪|要|想|帮|幫|麻烦|麻煩|请|請|给我|\b(can|could|would|will|when|where|what|how|why|is|are|do|does|please|i want|i'd like|i need|help)\b/i;
+  /吗|嗎|么|麼|呢|[?？]|能|可以|可不可以|怎么|怎麼|怎样|如何|多久|什么时候|几时|哪|要|想|帮|幫|麻烦|麻煩|请|請|给我|\b(can|could|would|will|when|where|what|how|why|is|are|do|does|did|has|have|was|please|i want|i'd like|i need|help)\b/i;
 
 /** The flows a message asks for clause by clause ("KF… 到哪了 / 还有能开发票吗"); one clause gives none. */
 function flowsAskedByClause(context: FlowContext): FlowName[] {
@@ -209,6 +213,11 @@ async function chooseFlow(
   const asked = flowsAskedByClause(context);
   if (asked.length >= 2 && asked[0]) return { flow: asked[0] };
   if (namesOrder) return chooseOrderFlow(context, { top, secondFlow });
+  // "how soon does this ship?" on a product's page: the product's dispatch time, not "hurry an order?".
+  const aboutDispatch = [top, secondFlow].some(
+    (flow) => flow === 'urge_shipment' || flow === 'shipping_info',
+  );
+  if (aboutDispatch && asksProductDispatch(context)) return { flow: 'urge_shipment' };
   if (close && top && secondFlow) return { clarify: [top, secondFlow] };
   if (top && intent.confidence >= startConfidence) return { flow: top };
   // A product question that names the product needs no "did you mean": the answer is about that product.

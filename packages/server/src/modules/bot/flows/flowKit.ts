@@ -1,12 +1,7 @@
 import type { QuickReply } from '@kefu/sdk';
-import type {
-  CommerceConnector,
-  CommerceFailure,
-  CommerceOrder,
-  OrderStatus,
-} from '../../commerce/connector';
+import type { CommerceConnector, CommerceFailure, CommerceOrder, OrderStatus } from '../../commerce';
 import type { BotReply, BotTurn } from '../pipeline';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { DialogueState, FlowName } from './dialogueState';
 import type { ShopperSlots } from './shopperSlots';
 

@@ -1,6 +1,6 @@
-import type { CommerceAddress, CommerceOrder } from '../../commerce/connector';
+import type { CommerceAddress, CommerceOrder } from '../../commerce';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import { answer, button, actionNotDone, humanButton, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
 import { forgetSlots } from './shopperSlots';

@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce/connector';
+import type { CommerceOrder } from '../../commerce';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
   answer,
@@ -31,6 +31,8 @@ export async function resolveOrder(context: FlowContext, flow: Flow): Promise<Or
   const correction = mentioned && mentioned.number !== state.pendingOrderNumber;
   if (state.step === 'verify_phone' && state.pendingOrderNumber && !correction) return verifyPhone(context);
   if (mentioned) return lookUp(context, flow, mentioned);
+  if (state.step === null && state.pendingOrderNumber)
+    return lookUp(context, flow, { number: state.pendingOrderNumber, kind: 'order' });
   if (state.step === 'choose_order') {
     const picked = pickChoice(context.text, state.orderChoices);
     if (picked) return lookUp(context, flow, { number: picked, kind: 'order' });

@@ -1,6 +1,6 @@
-import type { CommerceProduct } from '../../commerce/connector';
+import type { CommerceProduct } from '../../commerce';
 import { buildProductCard, withCard } from '../cards';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
 import { answerProductQuestion } from './productQuestions';

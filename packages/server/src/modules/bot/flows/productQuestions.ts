@@ -1,6 +1,6 @@
-import type { CommerceProduct } from '../../commerce/connector';
-import { answerAttributeQuestion, toComparable } from '../../commerce/productFacts';
-import type { ReplyLocale } from '../replyLocale';
+import type { CommerceProduct } from '../../commerce';
+import { answerAttributeQuestion, toComparable } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import { say } from './flowKit';
 
 // Answers to what a shopper asks about one product, briefly: a size for their height and weight, whether a

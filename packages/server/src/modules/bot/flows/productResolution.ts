@@ -1,5 +1,5 @@
-import type { CommerceFailure, CommerceProduct } from '../../commerce/connector';
-import { longestSharedHanRun } from '../../commerce/productFacts';
+import type { CommerceFailure, CommerceProduct } from '../../commerce';
+import { longestSharedHanRun } from '../../commerce';
 import type { FlowContext } from './flowKit';
 
 export type ProductResolution =

@@ -1,5 +1,5 @@
-import type { CommerceOrder, CommerceRefund } from '../../commerce/connector';
-import type { ReplyLocale } from '../replyLocale';
+import type { CommerceOrder, CommerceRefund } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
   answer,

@@ -1,10 +1,10 @@
-import type { CommerceOrder, ReturnReason } from '../../commerce/connector';
-import { returnReasons } from '../../commerce/connector';
-import type { ReturnIneligibility } from '../../commerce/returnEligibility';
-import { checkReturnEligibility } from '../../commerce/returnEligibility';
-import type { ReplyLocale } from '../replyLocale';
+import type { CommerceOrder, ReturnReason, ReturnIneligibility } from '../../commerce';
+import { returnReasons, checkReturnEligibility } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
+import type { ShopperSlots } from './shopperSlots';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
+import { orderedSize, shiftSize } from './sizeSteps';
 import {
   answer,
   button,
@@ -54,7 +54,7 @@ export const returnExchangeFlow: Flow = {
     }
     state.slots.reason = reason;
     state.step = 'confirm';
-    const variant = state.memory.variant;
+    const variant = wantedVariant(state.memory, order);
     const kind =
       state.slots.kind === 'exchange'
         ? variant
@@ -94,7 +94,7 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
     return answer(reply(say(locale, '好的，没有提交退换货申请。', "OK, I haven't submitted anything.")));
   const reason = state.slots.reason;
   const kind = state.slots.kind === 'exchange' ? 'exchange' : 'return';
-  const variant = state.memory.variant;
+  const variant = wantedVariant(state.memory, order);
   const created = await context.commerce.createReturn(order.orderNumber, {
     kind,
     reason: isReturnReason(reason) ? reason : 'no_longer_needed',
@@ -105,7 +105,7 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
       zh: '抱歉，系统判断该订单目前不符合退换货条件，我为您转给人工客服核实。',
       en: "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
     });
-  forgetSlots(state, ['returnKind', 'reason', 'variant']);
+  forgetSlots(state, ['returnKind', 'reason', 'variant', 'sizeStep']);
   const rma = created.value;
   const address = rma.returnAddress;
   const place = `${address.province}${address.city}${address.district}${address.line}，${address.recipient}，${address.phone}`;
@@ -194,4 +194,12 @@ function reasonButtons(locale: ReplyLocale) {
 
 function isReturnReason(value: string | null | undefined): value is ReturnReason {
   return returnReasons.some((reason) => reason === value);
+}
+
+/** The size asked for by name ("换L码"), or a step from the size bought ("大一码" on an M → L). */
+function wantedVariant(memory: ShopperSlots, order: CommerceOrder): string | undefined {
+  if (memory.variant) return memory.variant;
+  const bought = orderedSize(order);
+  if (memory.sizeStep === undefined || !bought) return undefined;
+  return shiftSize(bought, memory.sizeStep) ?? undefined;
 }

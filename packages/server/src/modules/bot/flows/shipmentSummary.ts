@@ -1,6 +1,6 @@
-import type { CommerceOrder, CommerceShipment } from '../../commerce/connector';
+import type { CommerceOrder, CommerceShipment } from '../../commerce';
 import { buildOrderCard, withCard } from '../cards';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult } from './flowKit';
 import {
   answer,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ReturnReason } from '../../commerce/connector';
-import { returnReasons } from '../../commerce/connector';
+import { detectSizeStep, shiftSize } from './sizeSteps';
+import type { ReturnReason } from '../../commerce';
+import { returnReasons } from '../../commerce';
 import type { Understanding } from '../understanding';
 
 /**
@@ -17,6 +18,8 @@ export const shopperSlotsSchema = z.object({
   reason: z.enum(returnReasons).optional(),
   /** The size or variant wanted ("L", "46MM"). */
   variant: z.string().optional(),
+  /** "大一码" / "size down": the wanted size relative to the one bought, when no size is named as wanted. */
+  sizeStep: z.number().int().optional(),
   problem: z.enum(deliveryProblems).optional(),
   invoiceTitleType: z.enum(['personal', 'company']).optional(),
   invoiceTitle: z.string().optional(),
@@ -31,7 +34,7 @@ export const shopperSlotsSchema = z.object({
 export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
 
 const phoneTailPattern =
-  /(?:尾号|尾数|后四位|后4位|末四位|末4位|后四个数|last\s*(?:4|four)\s*(?:digits)?(?:\s*(?:are|is|:))?|ending\s*(?:in|with)?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
+  /(?:尾号|尾数|尾码|[后末]\s*[四4]\s*(?:位数?|个数字?|码|个号)|last\s*(?:4|four)(?:\s*digits)?(?:\s*of\s*(?:my|the)?\s*(?:phone|mobile|number))?(?:\s*(?:are|is|:))?|(?:ends?|ending)(?:\s*(?:in|with))?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
 const reasonPatterns: [ReturnReason, RegExp][] = [
   [
     'damaged_in_transit',
@@ -43,7 +46,7 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
   [
     'wrong_size',
-    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|size|too (?:big|small|tight|loose)/i,
+    /尺码|码数|大小不|太大|太小|偏大|偏小|大了|小了|紧了|松了|不合身|穿不下|[大小]一(?:个)?[码号]|size|too (?:big|small|tight|loose)/i,
   ],
   [
     'not_as_described',
@@ -59,10 +62,13 @@ const problemPatterns: [DeliveryProblem, RegExp][] = [
     'damaged',
     /破损|碎|裂|压坏|压扁|摔坏|变形|漏了|漏液|damaged|broken|crushed|cracked|shattered|dented|smashed|leak/i,
   ],
-  ['wrong_item', /发错|错发|少发|漏发|少了|缺了|不对|wrong item|missing|not what i ordered/i],
+  [
+    'wrong_item',
+    /发错|错发|少发|漏发|少了|缺了|不对|wrong (?:item|colou?r|size|model|product|one|thing)|(?:got|sent|received|delivered) (?:me )?the wrong|missing|not what i ordered|instead of/i,
+  ],
   [
     'not_received',
-    /没收到|没有收到|未收到|没到|丢件|丢了|not (?:received|arrived)|didn'?t (?:get|receive)|never (?:came|arrived)|lost/i,
+    /没收到|没有收到|未收到|没到|没送到|丢件|丢了|not (?:received|arrived)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,
   ],
 ];
 const exchangePattern = /换(?:货|个|一个|成|一件|一双|码|大|小|颜色)|调换|exchange|swap|replace(?:ment)?/i;
@@ -74,6 +80,9 @@ const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 const taxIdPattern = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{15,20}(?![0-9A-Z])/i;
 const companyTitlePattern =
   /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
+/** "company Acme Trading Ltd" / "Acme Trading Co., Ltd.": a registered English company name. */
+const englishCompanyPattern =
+  /(?:company|business|title|name)?\s*(?:is|:)?\s*((?:[A-Z][\w&'-]*\s+){0,5}?[A-Z][\w&'-]*,?\s+(?:Co\.,?\s*)?(?:Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|GmbH|Company|Pte\.?\s*Ltd\.?))/;
 const addressMarkers =
   /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
 /** A place: an administrative or street word; "尾号0101" is not one. */
@@ -99,8 +108,18 @@ export function extractShopperSlots(
   if (exchangePattern.test(simplified)) slots.returnKind = 'exchange';
   else if (returnPattern.test(simplified)) slots.returnKind = 'return';
   const variant = variantPattern.exec(simplified);
-  const variantText = (variant?.[1] ?? variant?.[2])?.replace(/\s+/g, '').replace(/[码号]$/, '');
-  if (variantText) slots.variant = variantText.toUpperCase();
+  const variantText = (variant?.[1] ?? variant?.[2])
+    ?.replace(/\s+/g, '')
+    .replace(/[码号]$/, '')
+    .toUpperCase();
+  const sizeStep = detectSizeStep(simplified);
+  // "M码太小了 想换大一码": the size named is the one bought; the one wanted is a step from it.
+  const boughtSize = variant?.[1] === undefined ? variantText : undefined;
+  if (sizeStep !== null && boughtSize) {
+    const wanted = shiftSize(boughtSize, sizeStep);
+    if (wanted) slots.variant = wanted;
+  } else if (variantText) slots.variant = variantText;
+  if (sizeStep !== null && !slots.variant) slots.sizeStep = sizeStep;
   Object.assign(slots, extractInvoiceSlots(original, simplified));
   Object.assign(slots, extractDeliveryChange(original, simplified, understanding));
   return slots;
@@ -116,8 +135,9 @@ function extractInvoiceSlots(original: string, simplified: string): ShopperSlots
     slots.taxId = taxId.toUpperCase();
   const aboutInvoice = namedTaxId || /抬头|发票|开票|invoice/i.test(simplified);
   if (!aboutInvoice) return slots;
-  const title = companyTitlePattern.exec(original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, ''));
-  const titleText = title?.[0].replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
+  const afterTitleWord = original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, '');
+  const title = companyTitlePattern.exec(afterTitleWord) ?? englishCompanyPattern.exec(afterTitleWord);
+  const titleText = (title?.[1] ?? title?.[0])?.replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
   if (titleText && titleText.length >= 6 && !/^(?:你们|我们|贵|咱们)/.test(titleText)) {
     slots.invoiceTitle = titleText;
     slots.invoiceTitleType = 'company';
@@ -171,10 +191,20 @@ export function extractAddress(original: string, simplified: string): string | n
 
 /** "上海市浦东新区张江路88号 周婷 15000000909" → the address, the recipient and the phone. */
 function splitAddressParts(text: string): { address: string; recipient?: string; phone?: string } {
-  const parts = text.split(/[\s,，;；]+/).filter(Boolean);
+  // "…502，收件人不变" / "…, thanks": remarks about the rest of the order are not part of the address.
+  const parts = text
+    .split(/[\s,，;；。!！]+/)
+    .filter(
+      (part) => part && !/不变|不用改|不改|照旧|一样|谢谢|麻烦|^(?:thanks|unchanged|same)$/i.test(part),
+    );
   const phone = parts.find((part) => /^(?:\+?86)?1\d{10}$/.test(part));
   const recipient = parts.find(
-    (part) => part !== parts[0] && /^\p{Script=Han}{2,4}$/u.test(part) && !addressMarkers.test(part),
+    (part) =>
+      part !== parts[0] &&
+      /^\p{Script=Han}{2,4}$/u.test(part) &&
+      !addressMarkers.test(part) &&
+      !placeMarkers.test(part) &&
+      !/[楼層层座号室]/u.test(part),
   );
   const address = parts.filter((part) => part !== phone && part !== recipient).join(' ');
   return {

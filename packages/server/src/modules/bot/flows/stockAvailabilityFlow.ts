@@ -1,8 +1,8 @@
-import type { CommerceProduct } from '../../commerce/connector';
-import type { ReplyLocale } from '../replyLocale';
+import type { CommerceProduct } from '../../commerce';
+import { toComparable } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow } from './flowKit';
 import { answer, reply, say } from './flowKit';
-import { toComparable } from '../../commerce/productFacts';
 import { productName, withProduct } from './productFlows';
 import { answerVariantQuestion } from './productQuestions';
 

@@ -1,5 +1,6 @@
 import type { Flow } from './flowKit';
 import { answer, formatTime, reply, say } from './flowKit';
+import { answerProductDispatch } from './productDispatch';
 import { describeShipment, dispatchDeadline, madeToOrderNote, overdueDispatch } from './shipmentSummary';
 
 /**
@@ -9,6 +10,7 @@ import { describeShipment, dispatchDeadline, madeToOrderNote, overdueDispatch } 
 export const urgeShipmentFlow: Flow = {
   name: 'urge_shipment',
   orderFilter: (order) => order.status === 'paid' || order.status === 'unpaid' || order.status === 'shipped',
+  answerWithoutOrder: answerProductDispatch,
   async run(context, order) {
     if (!order) throw new Error('urge_shipment runs with an order');
     const { locale } = context.turn;

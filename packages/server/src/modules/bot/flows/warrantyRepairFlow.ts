@@ -1,4 +1,4 @@
-import { warrantyEnd } from '../../commerce/returnEligibility';
+import { warrantyEnd } from '../../commerce';
 import type { Flow } from './flowKit';
 import { answer, button, formatDate, humanButton, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 

@@ -1,6 +1,6 @@
 import { intentTopics } from '../intentTopics';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import { pickLocalizedText } from '../replyLocale';
+import { pickLocalizedText } from '../../../replyLocale';
 
 /** Above this the bot names the topic it understood instead of saying it did not understand. */
 const namedTopicConfidence = 0.6;

@@ -1,6 +1,8 @@
 import { toSimplified } from '@kefu/nlu';
 import type { Clock } from '../../../clock';
-import type { CommerceConnector } from '../../commerce/connector';
+import type { CommerceConnector } from '../../commerce';
+import { DialogueStateStore } from '../../conversations';
+import { findShopCustomerId } from '../../customers';
 import type { DialogueState } from '../flows/dialogueState';
 import { isStateActive, parseDialogueState } from '../flows/dialogueState';
 import type { ShopperSlots } from '../flows/shopperSlots';
@@ -11,9 +13,6 @@ import { answer, humanButton, reply, say } from '../flows/flowKit';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 import type { MessageUnderstander } from '../understanding';
 import type { Db } from '../../../db/database';
-import type { CommerceModule } from '../../commerce/commerceModule';
-import { DialogueStateStore } from '../../conversations/dialogueStateStore';
-import { findShopCustomerId } from '../../customers/shopIdentity';
 
 export interface FlowStageDependencies {
   commerce: CommerceConnector;
@@ -143,7 +142,10 @@ function adjustTone(turn: BotTurn, result: FlowResult): FlowResult {
 /** The flow stage wired to the store, the configured shop connector and the notification preferences. */
 export function createFlowStage(
   db: Db,
-  commerce: CommerceModule,
+  commerce: {
+    connector: CommerceConnector;
+    setNotificationOptOut: FlowStageDependencies['setNotificationOptOut'];
+  },
   clock: Clock,
   understander: MessageUnderstander,
 ): FlowStage {
@@ -153,6 +155,6 @@ export function createFlowStage(
     clock,
     states: new DialogueStateStore(db),
     findShopCustomerId: (customerId) => findShopCustomerId(db, customerId),
-    setNotificationOptOut: (customerId, optedOut) => commerce.notifier.setOptOut(customerId, optedOut),
+    setNotificationOptOut: commerce.setNotificationOptOut,
   });
 }

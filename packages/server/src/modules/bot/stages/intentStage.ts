@@ -1,5 +1,5 @@
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import { pickLocalizedText } from '../replyLocale';
+import { pickLocalizedText } from '../../../replyLocale';
 
 /** Words of a request for a person; "扫地机器人" or "robot vacuum" alone is a product, not a request. */
 const personWords =

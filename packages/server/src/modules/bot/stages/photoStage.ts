@@ -2,8 +2,8 @@ import type { QuickReply } from '@kefu/sdk';
 import { parseDialogueState } from '../flows/dialogueState';
 import { currentFlow } from '../flows/flowRegistry';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import type { ReplyLocale } from '../replyLocale';
-import { pickLocalizedText } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
+import { pickLocalizedText } from '../../../replyLocale';
 
 export interface PhotoStageDependencies {
   /** The conversation's dialogue state (JSON), to know whether a flow asked for this photo. */

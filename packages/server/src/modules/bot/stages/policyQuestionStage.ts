@@ -1,3 +1,4 @@
+import { toSimplified } from '@kefu/nlu';
 import { splitClauses } from '../clauses';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 
@@ -18,12 +19,16 @@ const flowOwnedIntents = new Set([
 ]);
 const orderEntityTypes = new Set(['order_number', 'tracking_number']);
 const questionPattern =
-  /[?？]|吗|么|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
+  /[?？]|吗|么|谁|[不没否]\s*[。.!！~～]*$|什么|怎么|如何|多久|多少|几天|哪些|哪里|能不能|可不可以|是否|政策|规则|流程|标准|须知|\b(what|how|when|which|who|can i|can you|do you|is there|are there|policy|policies|rules?)\b/i;
 /** Words that make a message a question about the rules even when the match is not certain. */
-const explicitPolicyPattern = /政策|规则|規則|流程|须知|須知|\b(policy|policies|rules?)\b/i;
+const explicitPolicyPattern =
+  /政策|规则|規則|流程|须知|須知|差价|价保|保价|price protection|price drop|\b(policy|policies|rules?)\b/i;
 const ownPattern = /我的|我买的|我刚买|我前天买|我昨天买|帮我|给我|\b(my|me|mine)\b/i;
 const contextPattern =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(it|this order|that order|this one)\b/i;
+const dispatchPattern = /发货|發貨|出货|出貨|寄出|\b(ship|ships|shipped|dispatch(?:ed)?)\b/i;
+const productOrOrderReference =
+  /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|\b(this order|that order|this one)\b/i;
 /** Questions about the shop's rules even when told as the shopper's own story ("我买的…降价了，能退差价吗"). */
 const informationalIntents = new Set(['price_promotion', 'payment', 'shipping_info']);
 
@@ -43,7 +48,7 @@ export class PolicyQuestionStage implements BotStage {
 
   async handle(turn: BotTurn): Promise<BotDecision | null> {
     if (!isGeneralPolicyQuestion(turn)) return null;
-    const allowSuggestions = explicitPolicyPattern.test(turn.text);
+    const allowSuggestions = explicitPolicyPattern.test(toSimplified(turn.text));
     const whole = await this.knowledge.answerConfidently(turn, allowSuggestions);
     const clauses = splitClauses(turn.text);
     if (clauses.length < 2) return whole;
@@ -51,7 +56,14 @@ export class PolicyQuestionStage implements BotStage {
     const decisions = [whole];
     for (const clause of clauses)
       decisions.push(await this.knowledge.answerConfidently({ ...turn, text: clause }, false, false));
-    const answered = decisions.filter((decision): decision is BotDecision => decision !== null);
+    const found = decisions.filter((decision): decision is BotDecision => decision !== null);
+    // A clause answered outright makes a "did you mean" for the whole message redundant.
+    const clauseAnswered = found.some(
+      (decision) => decision !== whole && !decision.stage.endsWith(':suggest'),
+    );
+    const answered = clauseAnswered
+      ? found.filter((decision) => !decision.stage.endsWith(':suggest'))
+      : found;
     const replies = answered
       .flatMap((decision) => decision.replies)
       .filter((reply, index, all) => all.findIndex((other) => other.text === reply.text) === index);
@@ -61,10 +73,19 @@ export class PolicyQuestionStage implements BotStage {
   }
 }
 
-export function isGeneralPolicyQuestion(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
+export function isGeneralPolicyQuestion(
+  turn: Pick<BotTurn, 'text' | 'understanding'> & Partial<Pick<BotTurn, 'pageProductId'>>,
+): boolean {
   const { intent, entities } = turn.understanding;
   if (flowOwnedIntents.has(intent.id)) return false;
+  // On a product's page, "多久发货" is about that product (a made-to-order item has its own dispatch time).
+  // Patterns are written in simplified script; "可以退差價嗎" is the same question.
+  const text = toSimplified(turn.text);
+  if (turn.pageProductId && dispatchPattern.test(text)) return false;
   if (entities.some((entity) => orderEntityTypes.has(entity.type))) return false;
-  if (!questionPattern.test(turn.text) || contextPattern.test(turn.text)) return false;
-  return !ownPattern.test(turn.text) || informationalIntents.has(intent.id);
+  if (!questionPattern.test(text)) return false;
+  // "the price dropped right after I bought it": a rules question told as the shopper's story, unless it
+  // points at a product or order in the conversation ("这件降价了吗").
+  if (informationalIntents.has(intent.id)) return !productOrOrderReference.test(text);
+  return !contextPattern.test(text) && !ownPattern.test(text);
 }

@@ -1,5 +1,5 @@
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import { pickLocalizedText } from '../replyLocale';
+import { pickLocalizedText } from '../../../replyLocale';
 import type { BotRulesService } from '../rulesService';
 
 /** Greeting and keyword rules configured by the merchant. */

@@ -2,7 +2,7 @@ import { toSimplified } from '@kefu/nlu';
 import type { QuickReply } from '@kefu/sdk';
 import { humanButton, say } from '../flows/flowKit';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
-import type { ReplyLocale } from '../replyLocale';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { SmallTalkKind } from '../smallTalk';
 import { detectSmallTalk } from '../smallTalk';
 import type { SuggestionSource } from '../suggestions';
@@ -96,6 +96,24 @@ export class SmallTalkStage implements BotStage {
             `It's ${beijingTime(this.now())} in Beijing (China Standard Time). Anything else I can help with?`,
           ),
           quickReplies: [],
+        };
+      case 'business':
+        return {
+          text: say(
+            locale,
+            '代理、批发、样品和直播带货等商务合作由店铺的同事负责对接，我这里办理不了。需要的话我可以为您转人工，请说明合作意向并留下联系方式。',
+            'Partnerships such as reselling, wholesale, samples and live-stream selling are handled by the shop’s staff, not by me. I can pass you to a person: tell them what you have in mind and how to reach you.',
+          ),
+          quickReplies: [humanButton(locale)],
+        };
+      case 'live_demo':
+        return {
+          text: say(
+            locale,
+            '店铺目前没有直播或视频讲解哦。商品的材质、尺码、功能和库存都可以直接问我，告诉我商品名称就行～',
+            "The shop doesn't offer live streams or video demos at the moment. Ask me anything about a product — materials, sizes, features, stock — just tell me which one.",
+          ),
+          quickReplies: await suggested(),
         };
       default:
         return { text: outOfScopeText(kind, locale), quickReplies: await suggested() };

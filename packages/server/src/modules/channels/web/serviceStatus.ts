@@ -1,9 +1,9 @@
 import type { VisitorServiceStatus } from '@kefu/sdk';
 import type { Clock } from '../../../clock';
-import type { AgentRoutingDirectory } from '../../agents/routingProfiles';
-import { nextOpeningAt } from '../../routing/businessCalendar';
+import type { AgentRoutingDirectory } from '../../agents';
+import { nextOpeningAt } from '../../routing';
+import type { RoutingService } from '../../routing';
 import type { BusinessHours } from '../../routing/schemas';
-import type { RoutingService } from '../../routing/service';
 
 export interface ServiceStatusDependencies {
   clock: Clock;

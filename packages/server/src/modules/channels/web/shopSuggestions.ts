@@ -1,9 +1,9 @@
 import type { QuickReply } from '@kefu/sdk';
 import type { Clock } from '../../../clock';
 import type { Db } from '../../../db/database';
-import type { SuggestionSource } from '../../bot/suggestions';
-import type { CommerceConnector, CommerceProduct } from '../../commerce/connector';
-import { countRecentCustomerIntents } from '../../conversations/intentStatistics';
+import type { SuggestionSource } from '../../bot';
+import type { CommerceConnector, CommerceProduct } from '../../commerce';
+import { countRecentCustomerIntents } from '../../conversations';
 import { suggestQuestionsAboutProduct, suggestQuestionsFromIntents } from './suggestedQuestions';
 
 export interface ShopSuggestionDependencies {

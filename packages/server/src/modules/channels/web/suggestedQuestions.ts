@@ -1,6 +1,6 @@
 import type { QuickReply } from '@kefu/sdk';
-import type { ReplyLocale } from '../../bot/replyLocale';
-import type { CommerceProduct } from '../../commerce/connector';
+import type { ReplyLocale } from '../../../replyLocale';
+import type { CommerceProduct } from '../../commerce';
 
 interface SuggestedQuestion {
   zh: { label: string; text: string };

@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
+import { allowAnyone } from '../../../http/routeAccess';
 import {
   bearerSecurity,
-  clientMessageIdSchema,
   errorResponseSchema,
   messageSchema,
-  messageTextSchema,
   sendMessageResponseSchema,
 } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
-import { conversationStatusSchema } from '../../conversations/mappers';
-import { receiveCustomerMessage } from '../../conversations/receiveCustomerMessage';
-import { linkShopIdentity } from '../../customers/shopIdentityRoutes';
-import { maxPhotosPerMessage } from '../../uploads/attachments';
+import { resolveSessionVisitor } from '../../auth';
+import { conversationStatusSchema } from '../../conversations/schemas';
+import { linkShopIdentity } from '../../customers';
+import { receiveVisitorMessage } from './receiveVisitorMessage';
+import { sendMessageBodySchema } from './visitorMessageBody';
 
 const pageSchema = z
   .object({
@@ -25,6 +24,7 @@ const pageSchema = z
 
 const sessionBodySchema = z
   .object({
+    /** Accepted for older clients and ignored: only the earlier session's token resumes a visitor. */
     visitorId: z
       .string()
       .trim()
@@ -43,33 +43,36 @@ const sessionBodySchema = z
   })
   .strict();
 
-const sendMessageBodySchema = z
-  .object({
-    text: messageTextSchema.optional(),
-    /** Photos from POST /api/v1/visitor/uploads. */
-    attachments: z
-      .array(z.string().regex(/^upl_[0-9a-z]{1,40}$/, 'attachments holds upload ids (upl_…)'))
-      .min(1)
-      .max(maxPhotosPerMessage)
-      .optional(),
-    clientMessageId: clientMessageIdSchema.optional(),
-  })
-  .strict()
-  .refine((body) => body.text !== undefined || body.attachments !== undefined, {
-    message: 'a message needs text, attachments or both',
-  });
-
 /** The visitor API: a fixed contract the widget, apps and outside tools rely on. */
-export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const visitorRoutes: FastifyPluginAsyncZod<{
+  services: Pick<
+    KefuServices,
+    | 'channels'
+    | 'clock'
+    | 'config'
+    | 'conversations'
+    | 'database'
+    | 'gateway'
+    | 'visitorLimits'
+    | 'visitorTokens'
+  >;
+}> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
+  const limits = services.visitorLimits;
   const tags = ['visitor'];
 
   app.post(
     '/api/v1/visitor/sessions',
     {
+      onRequest: [
+        allowAnyone('a shopper starts a session; only an earlier token resumes one'),
+        limits.sessionsPerAddress,
+        limits.sessionsPerVisitor,
+      ],
       schema: {
         tags,
-        summary: 'Start or resume a visitor session',
+        summary:
+          'Start a visitor session, or resume one with `Authorization: Bearer <token of an earlier session>`',
         body: sessionBodySchema.optional(),
         response: {
           201: z.object({
@@ -80,12 +83,13 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
             status: conversationStatusSchema,
           }),
           400: errorResponseSchema,
+          429: errorResponseSchema,
         },
       },
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const visitorId = body.visitorId ?? `v_${randomUUID().replaceAll('-', '')}`;
+      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request);
       if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
         channel: 'web',
@@ -104,24 +108,22 @@ export const visitorRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = 
   app.post(
     '/api/v1/visitor/messages',
     {
-      onRequest: authenticateVisitor,
+      onRequest: [limits.messagesPerAddress, authenticateVisitor, limits.messagesPerVisitor],
       schema: {
         tags,
         summary: 'Send a shopper message (text, photos or both); returns it and the bot replies',
         security: bearerSecurity,
         body: sendMessageBodySchema,
-        response: { 201: sendMessageResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+        response: {
+          201: sendMessageResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          429: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
-      const visitor = visitorOf(request);
-      const result = await receiveCustomerMessage(services, {
-        customerId: visitor.customerId,
-        channel: visitor.channel,
-        text: request.body.text ?? '',
-        clientMessageId: request.body.clientMessageId,
-        uploadIds: request.body.attachments,
-      });
+      const result = await receiveVisitorMessage(services.channels, visitorOf(request), request.body);
       return reply.status(201).send(result);
     },
   );

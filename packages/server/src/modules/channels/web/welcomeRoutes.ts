@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireVisitor, visitorOf } from '../../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../../http/wireSchemas';
 import type { KefuServices } from '../../../services';
-import { messageCardSchema, quickReplySchema } from '../../conversations/mappers';
+import { messageCardSchema, quickReplySchema } from '../../conversations/schemas';
 import { readServiceStatus } from './serviceStatus';
 import { buildWelcomeScreen } from './welcomeScreen';
 
@@ -23,7 +23,19 @@ const serviceStatusSchema = z.object({
 });
 
 /** What the widget shows around the conversation: the opening screen and the header's honest status. */
-export const welcomeRoutes: FastifyPluginAsyncZod<{ services: KefuServices }> = async (app, { services }) => {
+export const welcomeRoutes: FastifyPluginAsyncZod<{
+  services: Pick<
+    KefuServices,
+    | 'agentRouting'
+    | 'clock'
+    | 'commerce'
+    | 'conversations'
+    | 'database'
+    | 'routing'
+    | 'suggestions'
+    | 'visitorTokens'
+  >;
+}> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
   const tags = ['visitor'];
 

@@ -1,12 +1,12 @@
 import type { OrderCard, VisitorWelcome } from '@kefu/sdk';
 import type { Db } from '../../../db/database';
-import { buildOrderCard, localizeOrderCard } from '../../bot/cards';
-import type { ReplyLocale } from '../../bot/replyLocale';
-import { localizeReply, normaliseLocale, pickLocalizedText } from '../../bot/replyLocale';
-import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce/connector';
-import type { ConversationService } from '../../conversations/service';
-import { findShopCustomerId } from '../../customers/shopIdentity';
-import type { SuggestionSource } from '../../bot/suggestions';
+import { buildOrderCard, localizeOrderCard } from '../../bot';
+import { localizeReply, normaliseLocale, pickLocalizedText } from '../../../replyLocale';
+import type { SuggestionSource } from '../../bot';
+import type { ReplyLocale } from '../../../replyLocale';
+import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce';
+import type { ConversationService } from '../../conversations';
+import { findShopCustomerId } from '../../customers';
 import { loadProduct } from './shopSuggestions';
 
 export interface WelcomeDependencies {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/database';
-import { parseCsv } from '../../knowledge/csv';
+import { parseCsv } from '../../../csv';
 import { orderImportRow, productImportRow, shipmentImportRow } from './shopDataRows';
 import { ShopRowError, upsertOrder, upsertProduct, upsertShipment } from './shopDataUpserts';
 

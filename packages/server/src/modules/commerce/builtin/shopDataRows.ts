@@ -69,6 +69,8 @@ export const orderImportRow = z.object({
   district: z.string().trim().default(''),
   address_line: z.string().trim().min(1),
   payment_method: optionalText,
+  /** The shop's time of this state; a webhook older than the state held changes nothing. */
+  updated_at: optionalTime,
 });
 
 export const shipmentImportRow = z.object({
@@ -88,6 +90,8 @@ export const shipmentImportRow = z.object({
   event_description_en: optionalText,
   event_location: optionalText,
   event_at: optionalTime,
+  /** The shop's time of this state (else `event_at`); a webhook older than the state held changes nothing. */
+  updated_at: optionalTime,
 });
 
 export type ProductImportRow = z.infer<typeof productImportRow>;

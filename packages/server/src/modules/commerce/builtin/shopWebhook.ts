@@ -1,9 +1,19 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { UnitOfWork } from '../../../events/outbox';
+import type { UnitOfWork, UnitOfWorkContext } from '../../../events/outbox';
+import type { SignedDelivery } from '../webhookSignature';
+import { recordWebhookDelivery } from '../webhookDeliveries';
 import { orderImportRow, shipmentImportRow } from './shopDataRows';
+import type { OrderImportRow, ShipmentImportRow } from './shopDataRows';
 import { ShopRowError, upsertOrder, upsertShipment } from './shopDataUpserts';
 import * as shopRepo from './shopRepo';
+import {
+  claimOrderVersion,
+  claimShipmentVersion,
+  normaliseVersion,
+  raiseOrderVersion,
+  setOrderVersion,
+  setShipmentVersion,
+} from './shopVersions';
 
 const webhookBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('order.updated'), order: orderImportRow }),
@@ -11,31 +21,19 @@ const webhookBody = z.discriminatedUnion('type', [
 ]);
 
 export type ShopWebhookResult =
-  { ok: true; type: string } | { ok: false; status: 400 | 401 | 422; message: string };
+  { ok: true; type: string; applied: boolean } | { ok: false; status: 400 | 409 | 422; message: string };
 
 /**
- * `X-Kefu-Signature: sha256=<hex>` is HMAC-SHA256 over the exact raw body with the shared secret; the
- * comparison is constant-time so the signature cannot be guessed byte by byte.
+ * Applies an order or shipment update pushed by the shop system and publishes it (after commit), once per
+ * delivery id and only when it is not older than the state held: `applied: false` for an older state.
  */
-export function verifyShopWebhookSignature(
+export async function applyShopWebhook(
+  unitOfWork: UnitOfWork,
   rawBody: Buffer,
-  header: string | undefined,
-  secret: string,
-): boolean {
-  const received = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '')?.[1];
-  if (!received) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(received, 'hex'));
-}
-
-/** Applies an order or shipment update pushed by the shop system and publishes it (after commit). */
-export async function applyShopWebhook(unitOfWork: UnitOfWork, rawBody: Buffer): Promise<ShopWebhookResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    return { ok: false, status: 400, message: 'The body is not valid JSON' };
-  }
+  delivery: SignedDelivery,
+): Promise<ShopWebhookResult> {
+  const json = parseJson(rawBody);
+  if (json === undefined) return { ok: false, status: 400, message: 'The body is not valid JSON' };
   const parsed = webhookBody.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -47,37 +45,75 @@ export async function applyShopWebhook(unitOfWork: UnitOfWork, rawBody: Buffer):
   }
   const body = parsed.data;
   try {
-    await unitOfWork.run(async (context) => {
-      if (body.type === 'order.updated') {
-        const previousStatus = await upsertOrder(context.trx, body.order, context.now);
-        if (previousStatus !== body.order.status)
-          await context.emit('commerce.order_updated', {
-            orderNumber: body.order.order_number,
-            shopCustomerId: body.order.customer_id,
-            status: body.order.status,
-            previousStatus,
-          });
-        return;
-      }
-      const { previousStatus, carrierNameZh, carrierNameEn } = await upsertShipment(
-        context.trx,
-        body.shipment,
-      );
-      const order = await shopRepo.findOrderByNumber(context.trx, body.shipment.order_number);
-      if (order && previousStatus !== body.shipment.status)
-        await context.emit('commerce.shipment_updated', {
-          orderNumber: order.order_number,
-          shopCustomerId: order.shop_customer_id,
-          trackingNumber: body.shipment.tracking_number,
-          carrierName: carrierNameZh,
-          carrierNameEn,
-          status: body.shipment.status,
-          previousStatus,
-        });
+    return await unitOfWork.run(async (context) => {
+      if (!(await recordWebhookDelivery(context.trx, 'commerce', delivery.id, context.now)))
+        return { ok: false, status: 409, message: `Delivery ${delivery.id} was already received` };
+      const applied =
+        body.type === 'order.updated'
+          ? await applyOrderUpdate(context, body.order, delivery)
+          : await applyShipmentUpdate(context, body.shipment, delivery);
+      return { ok: true, type: body.type, applied };
     });
   } catch (error) {
     if (error instanceof ShopRowError) return { ok: false, status: 422, message: error.message };
     throw error;
   }
-  return { ok: true, type: body.type };
+}
+
+async function applyOrderUpdate(
+  context: UnitOfWorkContext,
+  order: OrderImportRow,
+  delivery: SignedDelivery,
+): Promise<boolean> {
+  const version = normaliseVersion(order.updated_at ?? delivery.signedAt);
+  const claim = await claimOrderVersion(context.trx, order.order_number, version);
+  if (claim === 'older') return false;
+  const previousStatus = await upsertOrder(context.trx, order, context.now);
+  if (claim === 'new') await setOrderVersion(context.trx, order.order_number, version);
+  if (previousStatus !== order.status)
+    await context.emit('commerce.order_updated', {
+      orderNumber: order.order_number,
+      shopCustomerId: order.customer_id,
+      status: order.status,
+      previousStatus,
+    });
+  return true;
+}
+
+async function applyShipmentUpdate(
+  context: UnitOfWorkContext,
+  shipment: ShipmentImportRow,
+  delivery: SignedDelivery,
+): Promise<boolean> {
+  const version = normaliseVersion(shipment.updated_at ?? shipment.event_at ?? delivery.signedAt);
+  const claim = await claimShipmentVersion(context.trx, shipment.tracking_number, version);
+  if (claim === 'older') return false;
+  const orderBefore = await shopRepo.findOrderByNumber(context.trx, shipment.order_number);
+  const { previousStatus, orderStatus, carrierNameZh, carrierNameEn } = await upsertShipment(
+    context.trx,
+    shipment,
+  );
+  if (claim === 'new') await setShipmentVersion(context.trx, shipment.tracking_number, version);
+  // The shipment moved the order on (shipped, delivered): an older order update must not move it back.
+  if (orderBefore && orderBefore.status !== orderStatus)
+    await raiseOrderVersion(context.trx, orderBefore.id, version);
+  if (orderBefore && previousStatus !== shipment.status)
+    await context.emit('commerce.shipment_updated', {
+      orderNumber: orderBefore.order_number,
+      shopCustomerId: orderBefore.shop_customer_id,
+      trackingNumber: shipment.tracking_number,
+      carrierName: carrierNameZh,
+      carrierNameEn,
+      status: shipment.status,
+      previousStatus,
+    });
+  return true;
+}
+
+function parseJson(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

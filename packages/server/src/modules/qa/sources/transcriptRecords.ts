@@ -1,6 +1,6 @@
 // Read-only report query over the conversations module's records: what the quality rules read.
 import type { DbExecutor } from '../../../db/database';
-import { messageAnalysisSchema } from '../../conversations/mappers';
+import { messageAnalysisSchema } from '../../conversations/schemas';
 import type { Transcript, TranscriptMessage } from '../rules/transcript';
 
 export interface InspectedConversation {

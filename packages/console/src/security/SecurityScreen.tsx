@@ -1,0 +1,37 @@
+import { KefuTrustApi } from '@kefu/sdk';
+import { Card, Tabs } from 'antd';
+import type { ReactElement } from 'react';
+import { useMemo } from 'react';
+import { useSession, useSignedInAgent } from '../auth/SessionContext';
+import { navigate } from '../common/router';
+import { RolesTab } from './RolesTab';
+import type { SecurityTab } from './securityAccess';
+import { securityTabsFor } from './securityAccess';
+import { useSecurityText } from './securityText';
+import { WidgetOriginsTab } from './WidgetOriginsTab';
+
+/** The sites that embed the widget, roles and permissions: each tab for the roles that may use it. */
+export function SecurityScreen({ tab }: { tab: string }) {
+  const text = useSecurityText();
+  const { client } = useSession();
+  const agent = useSignedInAgent();
+  const api = useMemo(() => new KefuTrustApi(client), [client]);
+  const tabs = securityTabsFor(agent.permissions);
+  const active = tabs.find((candidate) => candidate === tab) ?? tabs[0] ?? 'widget';
+  const panels: Record<SecurityTab, { label: string; children: ReactElement }> = {
+    widget: { label: text('tabWidgetOrigins'), children: <WidgetOriginsTab api={api} /> },
+    roles: { label: text('tabRoles'), children: <RolesTab api={api} /> },
+  };
+  return (
+    <div className="admin-page">
+      <Card title={text('securityTitle')}>
+        <Tabs
+          activeKey={active}
+          onChange={(key) => navigate({ screen: 'security', tab: key })}
+          destroyOnHidden
+          items={tabs.map((key) => ({ key, ...panels[key] }))}
+        />
+      </Card>
+    </div>
+  );
+}

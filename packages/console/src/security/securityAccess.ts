@@ -1,0 +1,16 @@
+// Which tabs of the security screen a role may open; the server decides again on every request.
+export type SecurityTab = 'widget' | 'roles';
+
+const tabPermissions: Record<SecurityTab, string> = {
+  widget: 'channels:manage',
+  roles: 'agents:manage',
+};
+
+export function securityTabsFor(permissions: readonly string[]): SecurityTab[] {
+  const tabs: SecurityTab[] = ['widget', 'roles'];
+  return tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
+}
+
+export function canOpenSecurity(permissions: readonly string[]): boolean {
+  return securityTabsFor(permissions).length > 0;
+}

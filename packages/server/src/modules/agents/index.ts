@@ -1,0 +1,8 @@
+// The agents module's public surface: other modules use it only through what is exported here.
+export { findAgentById } from './repo';
+export { AgentRoutingDirectory } from './routingProfiles';
+export { touchLastAssigned } from './routingRepo';
+export { agentRoutingRoutes } from './routingRoutes';
+export { agentRoleSchema } from './service';
+export type { AgentService } from './service';
+export { listTeamIdsOfAgent } from './routingRepo';

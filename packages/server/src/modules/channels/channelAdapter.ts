@@ -1,0 +1,87 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Message } from '@kefu/sdk';
+import type { ChannelKind } from '../../channelKinds';
+
+/** What a channel can show and the platform's time limits; outbound messages are fitted to them. */
+export interface ChannelCapabilities {
+  /** Product and order cards beside the text (otherwise the text, always complete, goes alone). */
+  cards: boolean;
+  /** Photos and other images. */
+  images: boolean;
+  /** Buttons that send a prepared text (otherwise they are listed in the text for the shopper to type). */
+  quickReplies: boolean;
+  /** Longest text the platform takes in one message, in characters. */
+  maxTextLength: number;
+  /** How long after the shopper's last message the platform lets the shop write; null: no limit. */
+  replyWindowMs: number | null;
+  /** How soon the platform wants its inbound request answered before it retries; null: no deadline. */
+  replyDeadlineMs: number | null;
+}
+
+/** A request the adapter proved genuine: its parsed body and, when the proof names one, the sender. */
+export interface VerifiedInbound {
+  /** The customer the proof itself names (the visitor token); null when the body names the sender. */
+  customerId: string | null;
+  body: unknown;
+}
+
+/** The sender as the platform names them: unique within the channel kind (the adapter scopes it). */
+export interface ExternalSender {
+  externalId: string;
+  displayName?: string | undefined;
+  locale?: string | undefined;
+}
+
+/** One message from a shopper, normalised from the platform's format. */
+export interface InboundMessage {
+  channel: ChannelKind;
+  /** The channel account it reached (an official account, a mailbox; `default` for the widget and apps). */
+  accountId: string;
+  /** The platform's id of the message: a platform's retry carries the same one and stores nothing new. */
+  externalMessageId: string;
+  sender: { customerId: string } | ExternalSender;
+  text: string;
+  /** The visitor API's own id of the message, shown back to the widget. */
+  clientMessageId?: string | undefined;
+  /** Photos the shopper uploaded to Kefu first (visitor API). */
+  uploadIds?: string[] | undefined;
+  /** When the platform says it was sent (for the record; messages are answered in the order they arrive). */
+  sentAt: Date | null;
+}
+
+/** One message to a shopper, already fitted to the channel's capabilities. */
+export interface OutboundMessage {
+  deliveryId: string;
+  /** Stable across attempts: a platform that honours it sends the message once however often it is asked. */
+  idempotencyKey: string;
+  conversationId: string;
+  recipient: { customerId: string; accountId: string | null; externalId: string | null };
+  /** The shopper's view of the message. */
+  message: Message;
+}
+
+/**
+ * A channel: proves and reads what its platform sends, and sends to it. Pure converters in both directions;
+ * the ingest use-case and the delivery job do the storing, so every channel behaves the same.
+ */
+export interface ChannelAdapter {
+  readonly kind: ChannelKind;
+  readonly capabilities: ChannelCapabilities;
+  /** Proves the request came from the platform (signature, token) over the raw body; throws a 401 otherwise. */
+  verify(rawBody: Buffer, headers: IncomingHttpHeaders): VerifiedInbound;
+  /** The messages a verified request carries (a platform may batch several); throws a 400 on a bad body. */
+  parse(inbound: VerifiedInbound): InboundMessage[];
+  /** Sends one message; throws `DeliveryError` (or anything, which is retried) when the platform refuses. */
+  send(outbound: OutboundMessage): Promise<{ externalId: string | null }>;
+}
+
+/** A refused send: retried with back-off unless `retryable` is false (the platform will never take it). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,116 @@
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/database';
+import type { EventBus } from '../../events/eventBus';
+import type { EventJobs } from '../../events/eventJobs';
+import type { UnitOfWork } from '../../events/outbox';
+import type { VisitorTokens } from '../auth';
+import type { BotPipeline, MessageUnderstander } from '../bot';
+import { answerCustomerMessage } from './answerCustomerMessage';
+import type { ConversationService } from '../conversations';
+import type { CsatService } from '../csat';
+import type { HandoffService } from '../handoff';
+import type { TicketService } from '../tickets';
+import type { ChannelConfig } from './channelConfig';
+import type { ChannelRegistry } from './channelRegistry';
+import { createChannelRegistry } from './channelRegistry';
+import { deliverMessage, isForTheShopper } from './deliveries/deliverMessage';
+import { listDeliveriesOfConversation } from './deliveries/deliveriesRepo';
+import type { MessageDelivery } from './deliveries/messageDelivery';
+import { toMessageDelivery } from './deliveries/messageDelivery';
+import type { IngestDependencies } from './ingestInboundMessage';
+import { AnswerWaiter } from './web/answerWaiter';
+import type { VisitorPush } from './web/visitorChannelAdapter';
+
+export interface ChannelModuleInput {
+  db: Db;
+  unitOfWork: UnitOfWork;
+  clock: Clock;
+  bus: EventBus;
+  logger: { warn(details: object, message: string): void };
+  visitorTokens: VisitorTokens;
+  visitorPush: VisitorPush;
+  config: ChannelConfig;
+  /** How long the visitor API waits for the bot's replies (KEFU_REPLY_WAIT_MS). */
+  replyWaitMs: number;
+  conversations: ConversationService;
+  understander: MessageUnderstander;
+  csat: CsatService;
+  /** Adapters that replace a kind's entry (a deployment's own, or a test's loopback platform). */
+  connectedAdapters?: Partial<ChannelRegistry>;
+}
+
+export interface ChannelModule {
+  registry: ChannelRegistry;
+  ingest: IngestDependencies;
+  answers: AnswerWaiter;
+  conversations: ConversationService;
+  /** Deliveries of a conversation's messages to its channel, oldest first. */
+  listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
+}
+
+export function createChannelModule(input: ChannelModuleInput): ChannelModule {
+  const registry = createChannelRegistry(
+    {
+      visitor: { tokens: input.visitorTokens, push: input.visitorPush, replyWaitMs: input.replyWaitMs },
+      config: input.config,
+      clock: input.clock,
+    },
+    input.connectedAdapters,
+  );
+  return {
+    registry,
+    ingest: {
+      db: input.db,
+      unitOfWork: input.unitOfWork,
+      conversations: input.conversations,
+      understander: input.understander,
+      csat: input.csat,
+    },
+    answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
+    conversations: input.conversations,
+    listDeliveries: async (conversationId) =>
+      (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
+  };
+}
+
+/** Attempts of one delivery before it is recorded as failed (back-off: 1 s, 2 s, 4 s … between them). */
+const deliveryAttempts = 6;
+
+/**
+ * The durable steps of the message path, as jobs: a received message is answered by the bot (in order per
+ * conversation), and every message for a shopper is delivered to its channel (in order per conversation).
+ */
+export function startChannelModule(
+  module: ChannelModule,
+  eventJobs: EventJobs,
+  dependencies: {
+    db: Db;
+    clock: Clock;
+    logger: ChannelModuleInput['logger'];
+    bot: BotPipeline;
+    handoff: HandoffService;
+    tickets: TicketService;
+  },
+): void {
+  eventJobs.listen(
+    'message.received',
+    'conversations.answer_received_message',
+    ({ payload }) =>
+      answerCustomerMessage(
+        { ...dependencies, unitOfWork: module.ingest.unitOfWork, conversations: module.conversations },
+        payload.messageId,
+      ),
+    // Its own key: the jobs its reply sets off (routing, tickets, deliveries) run while it is still running.
+    { orderingKey: ({ payload }) => `bot_turn:${payload.conversationId}` },
+  );
+  eventJobs.listen(
+    'message.created',
+    'channels.deliver_message',
+    ({ payload }, job) => deliverMessage({ ...dependencies, registry: module.registry }, payload, job),
+    {
+      when: ({ payload }) => isForTheShopper(payload.message),
+      orderingKey: ({ payload }) => `delivery:${payload.conversation.id}`,
+      maxAttempts: deliveryAttempts,
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import type { Conversation, Message } from '@kefu/sdk';
+import type { Clock } from '../../../clock';
+import type { Db } from '../../../db/database';
+import type { JobContext } from '../../../jobs/jobQueue';
+import { describeJobError } from '../../../jobs/jobQueue';
+import { toVisitorMessage } from '../../conversations';
+import type { ChannelAdapter, OutboundMessage } from '../channelAdapter';
+import { DeliveryError } from '../channelAdapter';
+import type { ChannelRegistry } from '../channelRegistry';
+import { fitMessageToChannel } from '../fitMessageToChannel';
+import type { InboundRow } from '../inboundRepo';
+import { findLatestInboundOfConversation } from '../inboundRepo';
+import type { DeliveryRow } from './deliveriesRepo';
+import { insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './deliveriesRepo';
+
+export interface DeliveryDependencies {
+  db: Db;
+  registry: ChannelRegistry;
+  clock: Clock;
+  logger: { warn(details: object, message: string): void };
+}
+
+/**
+ * The job of `message.created`: a message for the shopper goes to the conversation's channel through its
+ * adapter, recorded as a delivery (pending → sent | failed) keyed by the message, so a repeated job sends
+ * nothing twice. A refused send is retried with the queue's back-off until its attempts are used up; a
+ * refusal the platform calls final, or a closed reply window, fails it at once.
+ */
+export async function deliverMessage(
+  dependencies: DeliveryDependencies,
+  created: { message: Message; conversation: Conversation },
+  job: JobContext,
+): Promise<void> {
+  const { message, conversation } = created;
+  if (!isForTheShopper(message)) return;
+  const { db, clock } = dependencies;
+  const adapter = dependencies.registry[conversation.channel];
+  const latestInbound = (await findLatestInboundOfConversation(db, conversation.id)) ?? null;
+  const delivery = await insertDeliveryOnce(
+    db,
+    {
+      messageId: message.id,
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      accountId: latestInbound?.account_id ?? null,
+      recipientExternalId: latestInbound?.sender_external_id ?? null,
+      idempotencyKey: message.id,
+    },
+    clock.now(),
+  );
+  if (delivery.status !== 'pending') return;
+  if (replyWindowClosed(adapter, latestInbound, clock.now()))
+    return fail(dependencies, delivery, job, new DeliveryError('the reply window has closed', false));
+  try {
+    const { externalId } = await adapter.send(toOutbound(delivery, conversation, message, adapter));
+    await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
+  } catch (error) {
+    await fail(dependencies, delivery, job, error);
+  }
+}
+
+/**
+ * The shopper's own messages came from their channel and are never sent back to it (no echo); private notes
+ * are for agents. Everything else — the bot's, agents', system notices — goes to the shopper.
+ */
+export function isForTheShopper(message: Message): boolean {
+  return message.sender !== 'customer' && !message.isPrivate;
+}
+
+function replyWindowClosed(adapter: ChannelAdapter, latestInbound: InboundRow | null, now: Date): boolean {
+  const windowMs = adapter.capabilities.replyWindowMs;
+  if (windowMs === null) return false;
+  if (!latestInbound) return true;
+  return now.getTime() - Date.parse(latestInbound.received_at) > windowMs;
+}
+
+function toOutbound(
+  delivery: DeliveryRow,
+  conversation: Conversation,
+  message: Message,
+  adapter: ChannelAdapter,
+): OutboundMessage {
+  return {
+    deliveryId: delivery.id,
+    idempotencyKey: delivery.idempotency_key,
+    conversationId: conversation.id,
+    recipient: {
+      customerId: conversation.customerId,
+      accountId: delivery.account_id,
+      externalId: delivery.recipient_external_id,
+    },
+    message: fitMessageToChannel(toVisitorMessage(message), adapter.capabilities),
+  };
+}
+
+/** Records the failed attempt; rethrows while attempts are left, so the queue runs the job again later. */
+async function fail(
+  dependencies: DeliveryDependencies,
+  delivery: DeliveryRow,
+  job: JobContext,
+  error: unknown,
+): Promise<void> {
+  const now = dependencies.clock.now();
+  const retryable = !(error instanceof DeliveryError && !error.retryable) && job.retryDelayMs !== null;
+  const nextAttemptAt =
+    retryable && job.retryDelayMs !== null ? new Date(now.getTime() + job.retryDelayMs) : null;
+  const reason = describeJobError(error);
+  await recordDeliveryFailure(dependencies.db, delivery.id, {
+    error: reason,
+    attempts: job.attempt,
+    nextAttemptAt,
+    now,
+  });
+  if (nextAttemptAt) throw error;
+  dependencies.logger.warn(
+    { deliveryId: delivery.id, channel: delivery.channel, attempts: job.attempt, err: reason },
+    'a message could not be delivered to its channel',
+  );
+}

@@ -1,0 +1,35 @@
+import type { Message } from '@kefu/sdk';
+import type { ChannelCapabilities } from './channelAdapter';
+
+const ellipsis = '…';
+
+/**
+ * A message as the channel can show it: a card is dropped where cards cannot be shown (the text is always the
+ * complete answer), quick replies become lines of the text for the shopper to type, images become their
+ * addresses, and text longer than the platform takes is cut with an ellipsis. Pure, so every channel's
+ * outbound path degrades the same way.
+ */
+export function fitMessageToChannel(message: Message, capabilities: ChannelCapabilities): Message {
+  const extraLines: string[] = [];
+  if (!capabilities.quickReplies)
+    extraLines.push(...message.quickReplies.map((quickReply) => `· ${quickReply.label}`));
+  const images = message.attachments.filter((attachment) => attachment.contentType.startsWith('image/'));
+  if (!capabilities.images) extraLines.push(...images.map((image) => image.url));
+  const text = [message.text, extraLines.join('\n')].filter((part) => part.length > 0).join('\n\n');
+  return {
+    ...message,
+    text: limitLength(text, capabilities.maxTextLength),
+    card: capabilities.cards ? message.card : null,
+    quickReplies: capabilities.quickReplies ? message.quickReplies : [],
+    attachments: capabilities.images
+      ? message.attachments
+      : message.attachments.filter((attachment) => !images.includes(attachment)),
+  };
+}
+
+/** Cuts at a character boundary (never inside a surrogate pair) and marks the cut. */
+function limitLength(text: string, maxLength: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= maxLength) return text;
+  return `${characters.slice(0, Math.max(0, maxLength - 1)).join('')}${ellipsis}`;
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../../db/database';
+import { KefuError } from '../../errors';
+import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
+import type { AcceptDependencies } from './acceptCustomerMessage';
+import { acceptCustomerMessage } from './acceptCustomerMessage';
+import { resolveCustomerByIdentity } from '../customers';
+import type { InboundMessage } from './channelAdapter';
+import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
+
+export interface IngestDependencies extends AcceptDependencies {
+  db: Db;
+  unitOfWork: UnitOfWork;
+}
+
+export interface IngestedMessage {
+  /** False for a repeated delivery of the same platform message: nothing was stored, nothing will run. */
+  stored: boolean;
+  messageId: string;
+  conversationId: string;
+  /**
+   * Settles once the events are dispatched and the jobs this process could take at once (on the table queue:
+   * the bot's answer) have run. The ingest itself resolves at commit, so a platform is answered in time.
+   */
+  dispatched: Promise<void>;
+}
+
+/**
+ * The one ingest use-case of every channel, after the adapter verified and parsed the request: in one
+ * transaction the platform's message id is claimed for its channel account (unique in the database, so a
+ * retry is a no-op), the sender is identified and the message accepted by its conversation, which announces
+ * it for the bot's durable job (ordered per conversation). Nothing waits for the bot here.
+ */
+export async function ingestInboundMessage(
+  dependencies: IngestDependencies,
+  inbound: InboundMessage,
+): Promise<IngestedMessage> {
+  const { result, dispatched } = await dependencies.unitOfWork.runWithDispatch(async (context) => {
+    const claimed = await claimInboundMessage(context.trx, inbound, context.now);
+    if (!claimed) return findFirstDelivery(context, inbound);
+    const customerId = await identifySender(context, inbound);
+    const accepted = await acceptCustomerMessage(dependencies, context, {
+      customerId,
+      channel: inbound.channel,
+      text: inbound.text,
+      clientMessageId: inbound.clientMessageId,
+      uploadIds: inbound.uploadIds,
+    });
+    const stored = { customerId, conversationId: accepted.conversationId, messageId: accepted.message.id };
+    await attachStoredMessage(context.trx, claimed.id, stored);
+    return { stored: true, messageId: stored.messageId, conversationId: stored.conversationId };
+  });
+  return { ...result, dispatched };
+}
+
+async function findFirstDelivery(
+  context: UnitOfWorkContext,
+  inbound: InboundMessage,
+): Promise<{ stored: false; messageId: string; conversationId: string }> {
+  const first = await findInboundMessage(context.trx, inbound);
+  // The claim and the stored message commit together, so a claimed row always names its message.
+  if (!first?.message_id || !first.conversation_id) throw new KefuError('conflict');
+  return { stored: false, messageId: first.message_id, conversationId: first.conversation_id };
+}
+
+/** The customer behind the message: named by the proof (a visitor token) or found by the platform's id. */
+async function identifySender(context: UnitOfWorkContext, inbound: InboundMessage): Promise<string> {
+  if ('customerId' in inbound.sender) return inbound.sender.customerId;
+  const { customer } = await resolveCustomerByIdentity(
+    context.trx,
+    context.emit,
+    {
+      channel: inbound.channel,
+      externalId: inbound.sender.externalId,
+      displayName: inbound.sender.displayName,
+      locale: inbound.sender.locale,
+    },
+    context.now,
+  );
+  return customer.id;
+}

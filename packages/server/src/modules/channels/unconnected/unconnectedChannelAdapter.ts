@@ -1,0 +1,61 @@
+import { KefuError } from '../../../errors';
+import type { ChannelAdapter, ChannelCapabilities } from '../channelAdapter';
+import { DeliveryError } from '../channelAdapter';
+import type { ChannelKind } from '../../../channelKinds';
+
+/** The kinds whose adapter is not built yet: every kind has a registry entry all the same. */
+export type UnconnectedChannelKind = Exclude<ChannelKind, 'web' | 'app'>;
+
+/**
+ * What the platforms document, so conversations of these kinds are fitted right once their adapters exist:
+ * WeChat official accounts take 2,048 bytes of text (600 Chinese characters leave room) in a customer-service
+ * message, only within 48 hours of the follower's last message, and retry a message not answered in 5 seconds.
+ */
+function capabilitiesOf(kind: UnconnectedChannelKind): ChannelCapabilities {
+  switch (kind) {
+    case 'wechat':
+      return {
+        cards: false,
+        images: true,
+        quickReplies: false,
+        maxTextLength: 600,
+        replyWindowMs: 48 * 60 * 60 * 1000,
+        replyDeadlineMs: 5_000,
+      };
+    case 'email':
+      return textOnly(20_000);
+    case 'webhook':
+      return textOnly(4_000);
+  }
+}
+
+function textOnly(maxTextLength: number): ChannelCapabilities {
+  return {
+    cards: false,
+    images: false,
+    quickReplies: false,
+    maxTextLength,
+    replyWindowMs: null,
+    replyDeadlineMs: null,
+  };
+}
+
+/**
+ * A channel kind this deployment has no adapter for: its inbound endpoint answers 404 and a message to one of
+ * its conversations fails its delivery at once (nothing can reach the shopper there).
+ */
+export function createUnconnectedChannelAdapter(kind: UnconnectedChannelKind): ChannelAdapter {
+  return {
+    kind,
+    capabilities: capabilitiesOf(kind),
+    verify: () => {
+      throw new KefuError('channel_not_connected');
+    },
+    parse: () => {
+      throw new KefuError('channel_not_connected');
+    },
+    send: async () => {
+      throw new DeliveryError(`the ${kind} channel is not connected`, false);
+    },
+  };
+}

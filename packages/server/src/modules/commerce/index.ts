@@ -1,0 +1,21 @@
+// The commerce module's public surface: other modules use it only through what is exported here.
+export type { CatalogService } from './catalogService';
+export type { CommerceConfig } from './commerceConfig';
+export { createCommerceConnector } from './createCommerceConnector';
+export { returnReasons } from './connector';
+export type {
+  CommerceAddress,
+  CommerceConnector,
+  CommerceFailure,
+  CommerceOrder,
+  CommerceProduct,
+  CommerceRefund,
+  CommerceShipment,
+  OrderStatus,
+  ReturnReason,
+} from './connector';
+export { deicticPattern, generalTopicAttributes } from './productAttributeTerms';
+export { answerAttributeQuestion, containsTerm, longestSharedHanRun, toComparable } from './productFacts';
+export type { ProductFacts } from './productFacts';
+export { checkReturnEligibility, warrantyEnd } from './returnEligibility';
+export type { ReturnIneligibility } from './returnEligibility';

@@ -1,0 +1,2 @@
+// The uploads module's public surface: other modules use it only through what is exported here.
+export { markPhotosSent, maxPhotosPerMessage, resolvePhotoAttachments, withAudienceUrl } from './attachments';
