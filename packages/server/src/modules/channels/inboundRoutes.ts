@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { KefuError } from '../../errors';
+import { acceptSigned } from '../../http/routeAccess';
 import { errorResponseSchema } from '../../http/wireSchemas';
 import type { ChannelModule } from './channelsModule';
 import { channelKindSchema, visitorChannelKindSchema } from '../../channelKinds';
@@ -26,6 +27,7 @@ export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule 
   app.post(
     '/api/v1/channels/:channel/inbound',
     {
+      onRequest: acceptSigned("the platform's signature over the raw body, checked by the channel's adapter"),
       schema: {
         tags: ['channels'],
         summary: "A platform's inbound messages (signed by the platform; answered before the bot runs)",
