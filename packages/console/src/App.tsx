@@ -9,6 +9,7 @@ import type { ConsoleRoute } from './common/router';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { InboxProvider } from './inbox/InboxContext';
 import { InboxPage } from './inbox/InboxPage';
+import { canReadReports } from './insight/insightFilter';
 import { AppShell } from './layout/AppShell';
 import { canOpenSecurity } from './security/securityAccess';
 import { ServiceProvider } from './service/ServiceContext';
@@ -31,6 +32,9 @@ const TicketsScreen = lazy(() =>
 );
 const ServiceSettingsScreen = lazy(() =>
   import('./service/admin/ServiceSettingsPage').then((module) => ({ default: module.ServiceSettingsScreen })),
+);
+const InsightScreen = lazy(() =>
+  import('./insight/InsightPage').then((module) => ({ default: module.InsightScreen })),
 );
 const SecurityScreen = lazy(() =>
   import('./security/SecurityScreen').then((module) => ({ default: module.SecurityScreen })),
@@ -117,6 +121,12 @@ function Screen({ route }: { route: ConsoleRoute }) {
     case 'security':
       return canOpenSecurity(agent?.permissions ?? []) ? (
         <SecurityScreen tab={route.tab} />
+      ) : (
+        <InboxPage conversationId={null} />
+      );
+    case 'insight':
+      return agent && canReadReports(agent.permissions) ? (
+        <InsightScreen tab={route.tab} conversationId={route.conversationId} />
       ) : (
         <InboxPage conversationId={null} />
       );

@@ -28,6 +28,7 @@ import {
   parseSearchResult,
 } from './agentKnowledgeWire';
 import { readField, readList, readString, requireRecord } from './agentWire';
+import { toQueryString } from './transport';
 
 export type * from './agentKnowledgeTypes';
 
@@ -172,12 +173,4 @@ function readEntry(body: unknown): KnowledgeEntry {
 
 function entryPath(entryId: string): string {
   return `${entriesPath}/${encodeURIComponent(entryId)}`;
-}
-
-function toQueryString(parameters: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(parameters))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

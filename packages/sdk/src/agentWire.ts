@@ -12,6 +12,7 @@ import type {
   LoginResponse,
   Message,
   MessageAnalysis,
+  SpikeAlertNotice,
 } from './types';
 import { channelKinds } from './types';
 import { isRecord, KefuApiError, parseMessage } from './visitorWire';
@@ -224,12 +225,36 @@ export function parseAgentServerEvent(value: unknown): AgentServerEvent | null {
           target: readEnum(value.target, ['first_response', 'next_response', 'resolution'] as const),
           dueAt: readString(value, 'dueAt'),
         };
+      case 'analytics.spike_alert':
+        return { type: 'analytics.spike_alert', alert: parseSpikeAlertNotice(value.alert) };
       default:
         return null;
     }
   } catch {
     return null;
   }
+}
+
+export function parseSpikeAlertNotice(value: unknown): SpikeAlertNotice {
+  const record = requireRecord(value);
+  const labels = requireRecord(record.topicLabel);
+  return {
+    id: readString(record, 'id'),
+    kind: readEnum(record.kind, ['surge', 'new_topic'] as const),
+    topicKind: readEnum(record.topicKind, [
+      'intent',
+      'category',
+      'product',
+      'keyword',
+      'product_keyword',
+    ] as const),
+    topicLabel: { 'zh-CN': readString(labels, 'zh-CN'), en: readString(labels, 'en') },
+    count: readNumber(record, 'count'),
+    expected: readNumber(record, 'expected'),
+    windowStart: readString(record, 'windowStart'),
+    windowEnd: readString(record, 'windowEnd'),
+    conversationIds: readStringArray(record, 'conversationIds'),
+  };
 }
 
 export function requireRecord(value: unknown): Record<string, unknown> {

@@ -51,3 +51,12 @@ export function readGlobalWebSocket(): WebSocketConstructorLike | undefined {
 function isWebSocketConstructor(value: unknown): value is WebSocketConstructorLike {
   return typeof value === 'function';
 }
+
+/** `?a=1&b=2` from the defined, non-empty parameters; '' when there are none. */
+export function toQueryString(parameters: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(parameters))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

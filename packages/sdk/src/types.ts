@@ -204,6 +204,22 @@ export interface ShopProduct {
   attributes: ShopProductAttribute[];
 }
 
+/** A topic surging against its own baseline, or new (pushed to holders of `reports:read`). */
+export interface SpikeAlertNotice {
+  id: string;
+  kind: 'surge' | 'new_topic';
+  topicKind: 'intent' | 'category' | 'product' | 'keyword' | 'product_keyword';
+  /** The topic's name, in both console languages. */
+  topicLabel: { 'zh-CN': string; en: string };
+  /** Conversations in the window, and what its own baseline predicted. */
+  count: number;
+  expected: number;
+  windowStart: string;
+  windowEnd: string;
+  /** Examples, newest first. */
+  conversationIds: string[];
+}
+
 /** Events the server pushes on the agent WebSocket. */
 export type AgentServerEvent =
   | { type: 'ready'; agentId: string }
@@ -220,7 +236,8 @@ export type AgentServerEvent =
       assigneeId: string | null;
       target: 'first_response' | 'next_response' | 'resolution';
       dueAt: string;
-    };
+    }
+  | { type: 'analytics.spike_alert'; alert: SpikeAlertNotice };
 
 /** Frames an agent may send on its WebSocket. */
 export type AgentClientEvent =

@@ -33,6 +33,13 @@ import { createMetrics, installHttpMetrics, registerConnectionGauge } from './ht
 import { redactUrl } from './http/redactUrl';
 import { installWidgetCors } from './http/widgetCors';
 import { agentRoutes } from './modules/agents/routes';
+import {
+  alertRoutes,
+  createAnalyticsModule,
+  reportRoutes,
+  startAnalyticsModule,
+  stopAnalyticsModule,
+} from './modules/analytics';
 import { AgentService } from './modules/agents/service';
 import { roleRoutes } from './modules/auth/roleRoutes';
 import { authRoutes } from './modules/auth/routes';
@@ -73,6 +80,7 @@ import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
 import { createKnowledgeModule, knowledgeRoutes, startKnowledgeModule } from './modules/knowledge';
+import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { PhotoStorage } from './modules/uploads/photoStorage';
 import { uploadRoutes } from './modules/uploads/routes';
 import { UploadService } from './modules/uploads/service';
@@ -202,6 +210,27 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     catalog,
     logger: app.log,
   });
+  const qa = createQaModule({
+    db: database.db,
+    clock,
+    directory: {
+      listAgents: () => agents.listAgents(),
+      listTeams: () => humanService.agentRouting.listTeams(),
+    },
+  });
+  const analytics = createAnalyticsModule({
+    db: database.db,
+    clock,
+    unitOfWork,
+    jobs,
+    logger: app.log,
+    qaScores: qa.scores,
+    directory: {
+      listAgents: () => agents.listAgents(),
+      listTeams: () => humanService.agentRouting.listTeams(),
+      listProducts: async (locale) => await catalog.listProducts(locale),
+    },
+  });
   const services: KefuServices = {
     config,
     clock,
@@ -258,6 +287,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     suggestions,
     widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
+    analytics,
+    qa,
     channels: createChannelModule({
       db: database.db,
       unitOfWork,
@@ -294,6 +325,13 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
+  startQaModule(qa, eventJobs);
+  startAnalyticsModule(analytics, eventJobs, {
+    refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
+    spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
+    alertWebhook: config.alertWebhook,
+    publicUrl: config.publicUrl,
+  });
 
   services.gateway.subscribeTo(bus);
   bus.subscribe('message.created', ({ payload }) =>
@@ -310,6 +348,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     stopTimers: () => {
       stopHumanServiceModules(humanService);
       commerce.notifier.stopSweeping();
+      stopAnalyticsModule(analytics);
       outbox.stopSweeping();
     },
     stopJobs: () => jobs.stop(),
@@ -336,6 +375,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(slaRoutes, { services });
   await app.register(csatRoutes, { services });
   await app.register(knowledgeRoutes, { services });
+  await app.register(reportRoutes, { services });
+  await app.register(alertRoutes, { services });
+  await app.register(qaRoutes, { services });
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });
   await registerWebAssets(app);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AlertWebhookConfig } from './modules/analytics';
+import { alertEnvironmentSchema, toAlertWebhookConfig } from './modules/analytics';
 import type { ChannelConfig } from './modules/channels/channelConfig';
 import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
 import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
@@ -60,6 +62,7 @@ const environmentSchema = z
       .default(5 * 1024 * 1024),
   })
   .extend(commerceEnvironmentSchema.shape)
+  .extend(alertEnvironmentSchema.shape)
   .extend(channelEnvironmentSchema.shape)
   .extend(abuseLimitsEnvironmentSchema.shape);
 
@@ -95,6 +98,8 @@ export interface KefuConfig {
   channels: ChannelConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
+  /** Where spike alerts are also posted; null: the console only. */
+  alertWebhook: AlertWebhookConfig | null;
   /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
   trustProxy: boolean | string[] | { hops: number };
   abuseLimits: AbuseLimitsConfig;
@@ -146,6 +151,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
     channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
+    alertWebhook: toAlertWebhookConfig(values),
     trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
     abuseLimits: toAbuseLimitsConfig(values),
   };

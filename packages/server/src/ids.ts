@@ -31,6 +31,10 @@ export type IdPrefix =
   | 'upl'
   | 'ntf'
   | 'job'
+  | 'alr'
+  | 'qars'
+  | 'qaf'
+  | 'qan'
   | 'inb'
   | 'dlv'
   | 'rol';

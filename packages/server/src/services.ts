@@ -9,6 +9,8 @@ import type { KefuMetrics } from './http/metrics';
 import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
+import type { AnalyticsModule } from './modules/analytics';
+import type { QaModule } from './modules/qa';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { CustomRoles } from './modules/auth/customRoles';
 import type { AuthService } from './modules/auth/service';
@@ -80,6 +82,8 @@ export interface KefuServices {
   widgetOrigins: WidgetOrigins;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
+  analytics: AnalyticsModule;
+  qa: QaModule;
   /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */
   channels: ChannelModule;
 }

@@ -11,6 +11,7 @@ export type ConsoleRoute =
   | { screen: 'queue' }
   | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
   | { screen: 'serviceSettings'; tab: string }
+  | { screen: 'insight'; tab: string; conversationId: string | null }
   | { screen: 'security'; tab: string };
 
 const basePath = '/console';
@@ -28,6 +29,12 @@ export function parseRoute(pathname: string): ConsoleRoute {
     const ticketId = segments[1] && !overdue ? decodeURIComponent(segments[1]) : null;
     return { screen: 'tickets', ticketId, overdue };
   }
+  if (segments[0] === 'insight')
+    return {
+      screen: 'insight',
+      tab: segments[1] ?? 'dashboard',
+      conversationId: segments[2] ? decodeURIComponent(segments[2]) : null,
+    };
   if (segments[0] === 'admin' && segments[1] === 'security')
     return { screen: 'security', tab: segments[2] ?? 'widget' };
   if (segments[0] === 'admin' && segments[1] === 'service')
@@ -55,6 +62,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/tickets${route.overdue ? '/overdue' : ''}`;
     case 'serviceSettings':
       return `${basePath}/admin/service/${route.tab}`;
+    case 'insight':
+      return `${basePath}/insight/${route.tab}${route.conversationId ? `/${encodeURIComponent(route.conversationId)}` : ''}`;
     case 'security':
       return `${basePath}/admin/security/${route.tab}`;
   }

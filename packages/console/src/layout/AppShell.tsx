@@ -20,6 +20,8 @@ import type { ConsoleRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
+import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
+import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
@@ -45,6 +47,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const unreadConversations = [...unread.values()].filter((count) => count > 0).length;
   const may = (permission: string) => agent.permissions.includes(permission);
   const serviceMenuItems = useServiceMenuItems();
+  const insightMenuItems = useInsightMenuItems();
   const menuItems = [
     {
       key: 'inbox',
@@ -56,6 +59,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       ),
     },
     ...serviceMenuItems,
+    ...insightMenuItems,
     ...(may('agents:manage') ? [{ key: 'agents', icon: <TeamOutlined />, label: t('navAgents') }] : []),
     ...(may('bot:manage') ? [{ key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') }] : []),
     ...(canOpenSecurity(agent.permissions)
@@ -65,7 +69,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     { key: 'canned', icon: <ThunderboltOutlined />, label: t('navCanned') },
   ];
   const goTo = (key: string) => {
-    const serviceRoute = toServiceRoute(key);
+    const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
     const target: MenuKey =
       key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
@@ -121,6 +125,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       </Layout.Header>
       <Layout.Content className="shell-content">{children}</Layout.Content>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <SpikeAlertListener />
     </Layout>
   );
 }

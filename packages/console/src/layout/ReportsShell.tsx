@@ -1,15 +1,17 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import { Card, Layout } from 'antd';
+import { Layout } from 'antd';
 import { LanguageSwitch } from '../common/LanguageSwitch';
+import { useRoute } from '../common/router';
 import { useI18n } from '../i18n/I18nContext';
-import { CsatOverviewTab } from '../service/admin/CsatOverviewTab';
-import { useServiceText } from '../service/serviceText';
+import { InsightScreen } from '../insight/InsightPage';
+import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { ShellAccount } from './ShellAccount';
 
-/** For roles that read reports but no conversations (analysts): the reports, and nothing to answer. */
+/** For roles that read reports but no conversations (analysts): the insight screens, and nothing to answer. */
 export function ReportsShell() {
   const { t } = useI18n();
-  const st = useServiceText();
+  const route = useRoute();
+  const insight = route.screen === 'insight' ? route : { tab: 'dashboard', conversationId: null };
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -23,12 +25,9 @@ export function ReportsShell() {
         </div>
       </Layout.Header>
       <Layout.Content className="shell-content">
-        <div className="admin-page">
-          <Card title={st('tabCsat')}>
-            <CsatOverviewTab />
-          </Card>
-        </div>
+        <InsightScreen tab={insight.tab} conversationId={insight.conversationId} />
       </Layout.Content>
+      <SpikeAlertListener />
     </Layout>
   );
 }

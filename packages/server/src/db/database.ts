@@ -16,6 +16,10 @@ import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0009 from './migrations/0009_channel_messages';
 import * as migration0010 from './migrations/0010_trust';
 import * as migration0011 from './migrations/0011_access';
+import * as migration0012 from './migrations/0012_analytics';
+import * as migration0013 from './migrations/0013_spike_alerts';
+import * as migration0014 from './migrations/0014_quality_inspection';
+import * as migration0015 from './migrations/0015_report_indexes';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -51,6 +55,10 @@ const migrations: Record<string, Migration> = {
   '0009_channel_messages': migration0009,
   '0010_trust': migration0010,
   '0011_access': migration0011,
+  '0012_analytics': migration0012,
+  '0013_spike_alerts': migration0013,
+  '0014_quality_inspection': migration0014,
+  '0015_report_indexes': migration0015,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

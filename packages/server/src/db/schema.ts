@@ -1,3 +1,5 @@
+import type { InsightTables } from './insightSchema';
+
 // Row types of every table. Timestamps are ISO-8601 UTC strings and JSON columns are text on both
 // SQLite and PostgreSQL, so rows have one shape whichever store is configured.
 
@@ -561,7 +563,7 @@ export interface CustomRolesTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends InsightTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
   conversations: ConversationsTable;

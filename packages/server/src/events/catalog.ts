@@ -1,4 +1,4 @@
-import type { ChannelKind, Conversation, Message } from '@kefu/sdk';
+import type { ChannelKind, Conversation, Message, SpikeAlertNotice } from '@kefu/sdk';
 import type { HandoffSummary } from '../modules/handoff';
 import type { SlaTargetKind } from '../modules/sla';
 import type { Ticket } from '../modules/tickets';
@@ -59,6 +59,8 @@ export interface EventCatalog {
     status: string;
     previousStatus: string | null;
   };
+  /** A topic surged against its baseline, or appeared; raised once per cool-down. */
+  'analytics.spike_detected': { alert: SpikeAlertNotice };
   'commerce.shipment_updated': {
     orderNumber: string;
     shopCustomerId: string;
@@ -101,6 +103,7 @@ export const eventNames: readonly EventName[] = [
   'knowledge.entry_unpublished',
   'commerce.order_updated',
   'commerce.shipment_updated',
+  'analytics.spike_detected',
 ];
 
 export function isEventName(name: string): name is EventName {

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { conversationSchema, messageSchema } from '../http/wireSchemas';
+import { spikeAlertNoticeSchema } from '../modules/analytics';
 import { channelKindSchema } from '../channelKinds';
 import { handoffSummarySchema } from '../modules/handoff';
 import { slaAlertSchema, ticketSchema } from '../modules/tickets';
@@ -236,6 +237,7 @@ export const domainEventSchema = z.discriminatedUnion('name', [
       previousStatus: z.string().nullable(),
     }),
   ),
+  eventSchema('analytics.spike_detected', z.object({ alert: spikeAlertNoticeSchema })),
 ]);
 
 type ParsedFrame = { ok: true; event: DomainEvent } | { ok: false; reason: string };

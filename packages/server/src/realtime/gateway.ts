@@ -83,6 +83,14 @@ export class RealtimeGateway {
     );
     bus.subscribe('ticket.sla_warning', ({ name, payload }) => this.sendSlaAlert(name, payload));
     bus.subscribe('ticket.sla_breached', ({ name, payload }) => this.sendSlaAlert(name, payload));
+    bus.subscribe('analytics.spike_detected', ({ payload }) => {
+      for (const connection of this.agentConnections)
+        if (hasPermission(connection.agent, 'reports:read'))
+          send(connection.socket, {
+            type: 'analytics.spike_alert',
+            alert: payload.alert,
+          } satisfies AgentServerEvent);
+    });
   }
 
   addVisitor(customerId: string, channel: string, socket: WebSocket): void {

@@ -16,7 +16,14 @@ export const permissionNames = [
   'knowledge:edit',
   'knowledge:review',
   'knowledge:transfer',
+  /** Dashboards, exports, spike alerts and QA scorecards: read only (the analyst role holds just this). */
   'reports:read',
+  /** Acknowledge spike alerts. */
+  'alerts:manage',
+  /** Confirm or dismiss quality flags, rerun inspections, write coaching notes. */
+  'qa:review',
+  /** Quality rules: weights, limits and wording. */
+  'qa:configure',
   'audit:read',
   'agents:manage',
   'bot:manage',
@@ -46,6 +53,9 @@ const supervisorPermissions: readonly Permission[] = [
   'knowledge:review',
   'knowledge:transfer',
   'reports:read',
+  'alerts:manage',
+  'qa:review',
+  'qa:configure',
   'audit:read',
   'routing:manage',
   'sla:manage',

@@ -1,6 +1,7 @@
 // The bot module's public surface: other modules use it only through what is exported here.
 export { buildOrderCard, localizeOrderCard } from './cards';
 export { decideConversationLocale } from './conversationLocale';
+export { detectDeliveryProblem, detectReturnReason } from './flows/shopperSlots';
 export type { BotDecision, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
 export type { SuggestionSource } from './suggestions';
 export type { MessageUnderstander, Understanding } from './understanding';

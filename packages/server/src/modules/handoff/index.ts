@@ -1,6 +1,6 @@
 // The handoff module's public surface: other modules use it only through what is exported here.
 export { answerWhileQueued } from './answerWhileQueued';
-export { computePriority } from './classification';
+export { categoryFromIntent, computePriority, isTopicIntent } from './classification';
 export { handOffConversation, readSignals } from './handOffConversation';
 export type { HandoffRequest } from './handOffConversation';
 export { findClassification, saveClassification } from './repo';
