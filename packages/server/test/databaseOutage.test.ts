@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { VisitorSessionResponse } from '@kefu/sdk';
+import pg from 'pg';
 import { requestJson } from './helpers/http';
 import {
   setDatabaseAcceptsConnections,
   terminateDatabaseConnections,
+  terminateLockWaiters,
   testDatabaseTargets,
 } from './helpers/testDatabase';
 import type { TestDatabase } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
+import { waitUntil } from './helpers/waitUntil';
 
 for (const target of testDatabaseTargets().filter((candidate) => candidate.dialect === 'postgres')) {
   describe('PostgreSQL outages while serving', () => {
@@ -82,6 +85,34 @@ for (const target of testDatabaseTargets().filter((candidate) => candidate.diale
         assert.equal((await startSession()).status, 201);
         assert.equal((await listConversations()).status, 200);
       }
+    });
+    test('a query cut off mid-run answers 503 database_unavailable, and the same process serves the next ones', async () => {
+      assert.equal((await listConversations()).status, 200);
+      // Holding the conversations table makes the next listing wait inside PostgreSQL, on a server connection.
+      const locker = new pg.Client({ connectionString: database.url });
+      locker.on('error', () => undefined);
+      try {
+        await locker.connect();
+        await locker.query('begin');
+        await locker.query('lock table conversations in access exclusive mode');
+        const waiting = listConversations();
+        await waitUntil(async () => (await terminateLockWaiters(database.url)) >= 1, {
+          description: 'the listing waits for the lock',
+        });
+        const cutOff = await waiting;
+        assert.equal(cutOff.status, 503, JSON.stringify(cutOff.body));
+        if (typeof cutOff.body === 'object' && 'error' in cutOff.body)
+          assert.equal(cutOff.body.error.code, 'database_unavailable');
+        else assert.fail('no error body');
+        await locker.query('rollback');
+      } finally {
+        await locker.end().catch(() => undefined);
+      }
+      for (let round = 0; round < 3; round += 1) {
+        assert.equal((await listConversations()).status, 200);
+        assert.equal((await startSession()).status, 201);
+      }
+      assert.equal((await requestJson(server.baseUrl, 'GET', '/readyz')).status, 200);
     });
   });
 }

@@ -69,9 +69,24 @@ async function runAdminStatement(serverUrl: string, statement: string): Promise<
  * restart or failover would; returns how many it ended.
  */
 export async function terminateDatabaseConnections(databaseUrl: string): Promise<number> {
+  return terminateBackends(databaseUrl, 'pid <> pg_backend_pid()');
+}
+
+/**
+ * Ends the server connections to the database at `databaseUrl` that are waiting for a lock — a query cut off
+ * mid-run, as a failover would — and returns how many it ended.
+ */
+export async function terminateLockWaiters(databaseUrl: string): Promise<number> {
+  return terminateBackends(databaseUrl, "wait_event_type = 'Lock'");
+}
+
+async function terminateBackends(
+  databaseUrl: string,
+  condition: 'pid <> pg_backend_pid()' | "wait_event_type = 'Lock'",
+): Promise<number> {
   return withServerConnection(databaseUrl, async (client, databaseName) => {
     const result = await client.query<{ ended: boolean }>(
-      'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      `select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and ${condition}`,
       [databaseName],
     );
     return result.rows.filter((row) => row.ended).length;
