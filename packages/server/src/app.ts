@@ -84,7 +84,7 @@ import {
   startHumanServiceModules,
   stopHumanServiceModules,
 } from './composition/humanServiceModules';
-import { agentRoutingRoutes } from './modules/agents';
+import { AgentPresenceTracker, agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
 import { queueRoutes } from './modules/routing';
@@ -212,6 +212,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     unitOfWork,
     metrics: createMetrics(),
     agents,
+    presence: new AgentPresenceTracker(database.db, agents, clock, {
+      graceMs: config.presenceGraceMs,
+      logger: app.log,
+    }),
     auth: new AuthService(database.db, agents, clock, customRoles),
     customRoles,
     visitorTokens,
@@ -295,6 +299,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
 
   services.gateway.subscribeTo(bus);
+  await services.presence.renewAndSweep();
+  services.presence.start();
   bus.subscribe('message.created', ({ payload }) =>
     services.metrics.messagesTotal.inc({ sender: payload.message.sender }),
   );
@@ -307,6 +313,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
+      services.presence.stop();
       stopHumanServiceModules(humanService);
       commerce.notifier.stopSweeping();
       outbox.stopSweeping();

@@ -33,7 +33,9 @@ export type IdPrefix =
   | 'job'
   | 'inb'
   | 'dlv'
-  | 'rol';
+  | 'rol'
+  | 'con'
+  | 'cnr';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

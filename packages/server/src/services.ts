@@ -10,6 +10,7 @@ import type { VisitorRequestLimits } from './http/visitorRequestLimits';
 import type { JobQueue } from './jobs/jobQueue';
 import type { AgentService } from './modules/agents/service';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
+import type { AgentPresenceTracker } from './modules/agents';
 import type { CustomRoles } from './modules/auth/customRoles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
@@ -50,6 +51,8 @@ export interface KefuServices {
   unitOfWork: UnitOfWork;
   metrics: KefuMetrics;
   agents: AgentService;
+  /** Who has a console socket open, in any process; takes agents offline when they are gone. */
+  presence: AgentPresenceTracker;
   auth: AuthService;
   customRoles: CustomRoles;
   visitorTokens: VisitorTokens;

@@ -17,6 +17,7 @@ import { TransferButton } from '../service/conversation/TransferButton';
 import { MessageBubble } from './MessageBubble';
 import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
+import { useMarkOpened } from './useMarkOpened';
 
 interface ConversationViewProps {
   conversationId: string;
@@ -41,6 +42,7 @@ export function ConversationView({
   const transcriptReference = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const { conversation, messages } = state;
+  useMarkOpened(client, conversation, agent.id);
 
   // Follow new messages only when the agent is already at the bottom, so reading history is never disturbed.
   useLayoutEffect(() => {
