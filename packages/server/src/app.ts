@@ -87,6 +87,7 @@ import {
 import { AgentPresenceTracker, agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
+import { OrderDesk, orderDeskRoutes } from './modules/orderDesk';
 import { queueRoutes } from './modules/routing';
 import { slaRoutes, ticketRoutes } from './modules/tickets';
 
@@ -249,6 +250,19 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     conversations,
     agentActions: new AgentConversationActions(unitOfWork),
     catalog,
+    orderDesk: new OrderDesk({
+      db: database.db,
+      clock,
+      connector: commerce.connector,
+      getConversationForAgent: (agent, conversationId) =>
+        conversations.getConversationForAgent(agent, conversationId),
+      mentionedOrderNumbers: async (agent, conversationId) =>
+        (await services.handoff.getSummary(agent, conversationId)).entities
+          .filter((entity) => entity.type === 'order_number')
+          .map((entity) => entity.value),
+      sendAgentMessage: (agent, conversationId, input) =>
+        services.agentActions.sendAgentMessage(agent, conversationId, input),
+    }),
     knowledge,
     commerce,
     gateway: new RealtimeGateway({
@@ -336,6 +350,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceAdminRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
+  await app.register(orderDeskRoutes, { services });
   await app.register(agentRoutingRoutes, { services });
   await app.register(queueRoutes, { services });
   await app.register(ticketRoutes, { services });

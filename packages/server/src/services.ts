@@ -38,6 +38,7 @@ import type { TicketService } from './modules/tickets/service';
 import type { SuggestionSource } from './modules/bot/suggestions';
 import type { UploadService } from './modules/uploads/service';
 import type { RealtimeGateway } from './realtime/gateway';
+import type { OrderDesk } from './modules/orderDesk';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -66,6 +67,8 @@ export interface KefuServices {
   conversations: ConversationService;
   agentActions: AgentConversationActions;
   catalog: CatalogService;
+  /** The orders panel: a shopper's orders and the agent's actions on them through the connector. */
+  orderDesk: OrderDesk;
   knowledge: KnowledgeModule;
   commerce: { connector: CommerceConnector; notifier: ScenarioNotifier };
   gateway: RealtimeGateway;

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@kefu/sdk';
+import type { Conversation, Message, MessageCard } from '@kefu/sdk';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
@@ -17,7 +17,13 @@ export class AgentConversationActions {
   async sendAgentMessage(
     agent: AuthenticatedAgent,
     conversationId: string,
-    input: { text: string; isPrivate: boolean; clientMessageId?: string | undefined },
+    input: {
+      text: string;
+      isPrivate: boolean;
+      clientMessageId?: string | undefined;
+      /** An order or product card sent with the words (the orders panel). */
+      card?: MessageCard | undefined;
+    },
   ): Promise<Message> {
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
@@ -50,6 +56,7 @@ export class AgentConversationActions {
         text: input.text,
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
+        card: input.card,
       });
       return toAgentMessage(message);
     });
