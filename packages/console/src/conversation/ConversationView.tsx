@@ -17,6 +17,7 @@ import { TransferButton } from '../service/conversation/TransferButton';
 import { MessageBubble } from './MessageBubble';
 import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
+import { useFollowLatestOnResize } from './useFollowLatestOnResize';
 import { useMarkOpened } from './useMarkOpened';
 
 interface ConversationViewProps {
@@ -52,6 +53,7 @@ export function ConversationView({
   useEffect(() => {
     stickToBottom.current = true;
   }, [conversationId]);
+  useFollowLatestOnResize(transcriptReference, stickToBottom, conversation !== null);
 
   const runAction = useCallback(
     async (action: ConversationAction) => {

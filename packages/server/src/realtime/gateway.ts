@@ -75,6 +75,9 @@ export class RealtimeGateway {
     bus.subscribe('conversation.classified', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );
+    bus.subscribe('handoff.summary_refreshed', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
     bus.subscribe('conversation.transferred', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, payload.fromAgentId),
     );
