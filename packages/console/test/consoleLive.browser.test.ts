@@ -4,14 +4,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
-import { KefuVisitorClient } from '@kefu/sdk';
+import { KefuOrdersApi, KefuVisitorClient } from '@kefu/sdk';
 import type { KefuAgentClient } from '@kefu/sdk';
+import { shopIdentitySecret, signShopCustomer } from '../../server/test/helpers/shopChat';
 import { waitUntil } from '../../server/test/helpers/waitUntil';
+import { sendFromWidget } from '../../widget/test/widgetBrowserKit';
 import {
   browserWaitMs,
   createAccount,
   openConsole,
   screenshot,
+  screenshotDirectory,
   signIn,
   skipReason,
   startConsoleHarness,
@@ -22,7 +25,9 @@ let harness: ConsoleHarness | undefined;
 
 before(async () => {
   if (skipReason) return;
-  harness = await startConsoleHarness({ environment: { KEFU_PRESENCE_GRACE_MS: '500' } });
+  harness = await startConsoleHarness({
+    environment: { KEFU_PRESENCE_GRACE_MS: '500', KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret },
+  });
 });
 after(async () => harness?.close());
 
@@ -87,6 +92,77 @@ test(
     );
   },
 );
+
+test(
+  'an agent starts a return from the orders panel and the shopper sees the return number in the widget',
+  { skip: skipReason, timeout: 240_000 },
+  async () => {
+    const current = requireHarness();
+    const account = await createAccount(current, 'agent', '林晓');
+    const agentSession = await openConsole(current);
+    await signIn(agentSession.page, account);
+    const agentId = await agentIdOf(current.admin, account.email);
+    await waitUntil(async () => (await presenceOf(current.admin, agentId)) === 'online', {
+      timeoutMs: browserWaitMs,
+      description: 'online',
+    });
+
+    const shopContext = await current.browser.newContext({ locale: 'zh-CN' });
+    shopContext.setDefaultTimeout(browserWaitMs);
+    await shopContext.addInitScript((signature) => {
+      Reflect.set(window, 'Kefu', { q: [['identify', { shopCustomerId: 'cus_demo_20', signature }]] });
+    }, signShopCustomer('cus_demo_20'));
+    const shop = await shopContext.newPage();
+    await shop.goto(`${current.server.baseUrl}/`);
+    await shop.getByRole('button', { name: '打开在线客服' }).click();
+    await sendFromWidget(shop, '转人工');
+
+    const conversations = await waitForConversationOf(current.admin, agentId);
+    const views = await new KefuOrdersApi(current.admin).listOrders(conversations);
+    const returnable = views.find(
+      (view) =>
+        view.order.status === 'delivered' &&
+        view.returns.length === 0 &&
+        view.order.deliveredAt !== null &&
+        Date.now() - Date.parse(view.order.deliveredAt) < 6 * 24 * 3600_000,
+    );
+    assert.ok(returnable, 'the demo customer has an order within the return window');
+    const orderNumber = returnable.order.orderNumber;
+
+    const { page } = agentSession;
+    await page.goto(`${current.server.baseUrl}/console/inbox/${conversations}`);
+    const entry = page.getByTestId('orders-panel').locator(`[data-order="${orderNumber}"]`);
+    await entry.waitFor();
+    await entry.getByRole('button', { name: /操\s*作/ }).click();
+    await page.getByRole('menuitem', { name: '退货 / 换货' }).click();
+    const dialog = page.getByRole('dialog', { name: '退货 / 换货' });
+    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    const rma = entry.locator('.order-return');
+    await rma.waitFor();
+    const returnNumber = ((await rma.textContent()) ?? '').trim().split(/\s+/).at(-1) ?? '';
+    assert.ok(returnNumber.length > 3, 'the panel shows the new return order');
+    await screenshot(page, 'console-orders-return.png');
+
+    await shop.locator('.kefu-text', { hasText: returnNumber }).waitFor();
+    await shop.screenshot({ path: `${screenshotDirectory}/widget-agent-return.png` });
+    await shopContext.close();
+    await agentSession.context.close();
+  },
+);
+
+async function waitForConversationOf(admin: KefuAgentClient, agentId: string): Promise<string> {
+  let found: string | null = null;
+  await waitUntil(
+    async () => {
+      const listed = await admin.listConversations({ assignee: agentId, status: ['assigned'] });
+      found = listed[0]?.id ?? null;
+      return found !== null;
+    },
+    { timeoutMs: browserWaitMs, description: 'the handoff reaches the agent' },
+  );
+  assert.ok(found);
+  return found;
+}
 
 async function agentIdOf(admin: KefuAgentClient, email: string): Promise<string> {
   const agent = (await admin.listAgents()).find((candidate) => candidate.email === email);
