@@ -88,6 +88,7 @@ import { AgentPresenceTracker, agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
 import { OrderDesk, orderDeskRoutes } from './modules/orderDesk';
+import { CannedReplies, cannedReplyRoutes } from './modules/cannedReplies';
 import { queueRoutes } from './modules/routing';
 import { slaRoutes, ticketRoutes } from './modules/tickets';
 
@@ -250,6 +251,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     conversations,
     agentActions: new AgentConversationActions(unitOfWork),
     catalog,
+    cannedReplies: new CannedReplies(database.db, clock),
     orderDesk: new OrderDesk({
       db: database.db,
       clock,
@@ -351,6 +353,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(orderDeskRoutes, { services });
+  await app.register(cannedReplyRoutes, { services });
   await app.register(agentRoutingRoutes, { services });
   await app.register(queueRoutes, { services });
   await app.register(ticketRoutes, { services });

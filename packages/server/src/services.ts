@@ -39,6 +39,7 @@ import type { SuggestionSource } from './modules/bot/suggestions';
 import type { UploadService } from './modules/uploads/service';
 import type { RealtimeGateway } from './realtime/gateway';
 import type { OrderDesk } from './modules/orderDesk';
+import type { CannedReplies } from './modules/cannedReplies';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -69,6 +70,8 @@ export interface KefuServices {
   catalog: CatalogService;
   /** The orders panel: a shopper's orders and the agent's actions on them through the connector. */
   orderDesk: OrderDesk;
+  /** Canned replies kept on the server, personal or shared with a team. */
+  cannedReplies: CannedReplies;
   knowledge: KnowledgeModule;
   commerce: { connector: CommerceConnector; notifier: ScenarioNotifier };
   gateway: RealtimeGateway;

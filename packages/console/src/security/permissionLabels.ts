@@ -21,6 +21,7 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '处理订单：退换货、退款、改地址、取消、补发票、发券',
     en: 'Act on orders: returns, refunds, address, cancel, invoice, coupons',
   },
+  'canned:use': { zh: '使用与维护快捷回复（个人与团队）', en: 'Use and keep canned replies (own and team)' },
   'tickets:read': { zh: '查看工单', en: 'Read tickets' },
   'tickets:write': { zh: '创建与处理工单', en: 'Create and work on tickets' },
   'tickets:read_all': { zh: '查看全部工单', en: 'Read every ticket' },
