@@ -138,6 +138,7 @@ export function ConversationView({
       </div>
       <SuggestedAnswers conversationId={conversationId} messages={messages} onInsert={insertIntoComposer} />
       <Composer
+        conversationId={conversationId}
         insertion={composerInsertion}
         canReply={canReply}
         onSend={send}
