@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
-import { KefuOrdersApi, KefuVisitorClient } from '@kefu/sdk';
+import { KefuOrdersApi, KefuServiceApi, KefuVisitorClient } from '@kefu/sdk';
 import type { KefuAgentClient } from '@kefu/sdk';
 import { shopIdentitySecret, signShopCustomer } from '../../server/test/helpers/shopChat';
 import { waitUntil } from '../../server/test/helpers/waitUntil';
@@ -147,6 +147,70 @@ test(
     await shop.screenshot({ path: `${screenshotDirectory}/widget-agent-return.png` });
     await shopContext.close();
     await agentSession.context.close();
+  },
+);
+
+test(
+  'a canned reply one agent shares with the team is used by a teammate, filled in for the shopper',
+  { skip: skipReason, timeout: 240_000 },
+  async () => {
+    const current = requireHarness();
+    const writerAccount = await createAccount(current, 'agent', '周写');
+    const userAccount = await createAccount(current, 'agent', '吴用');
+    const writerId = await agentIdOf(current.admin, writerAccount.email);
+    const userId = await agentIdOf(current.admin, userAccount.email);
+    await new KefuServiceApi(current.admin).createTeam({ name: '售后组', memberIds: [writerId, userId] });
+
+    const writer = await openConsole(current);
+    await signIn(writer.page, writerAccount);
+    await writer.page.goto(`${current.server.baseUrl}/console/settings/canned`);
+    const form = writer.page.locator('.canned-form');
+    await form.getByRole('combobox').first().click();
+    await writer.page.locator('.ant-select-item-option', { hasText: '团队' }).click();
+    await form.getByRole('combobox', { name: '选择团队' }).click();
+    await writer.page.locator('.ant-select-item-option', { hasText: '售后组' }).click();
+    await form.getByLabel('分类').fill('问候');
+    await form.getByLabel('快捷指令').fill('greet');
+    await form.getByLabel('回复内容').fill('{{customer.name}}您好，这边帮您处理');
+    await form.getByRole('button', { name: '添加快捷回复' }).click();
+    await writer.page.locator('.ant-table-row', { hasText: '/greet' }).waitFor();
+    await screenshot(writer.page, 'console-canned-team.png');
+    await writer.context.close();
+    await waitUntil(async () => (await presenceOf(current.admin, writerId)) === 'offline', {
+      timeoutMs: browserWaitMs,
+      description: 'the writer has gone',
+    });
+
+    const user = await openConsole(current);
+    await signIn(user.page, userAccount);
+    await waitUntil(async () => (await presenceOf(current.admin, userId)) === 'online', {
+      timeoutMs: browserWaitMs,
+      description: 'the teammate is online',
+    });
+    const shopper = new KefuVisitorClient({
+      baseUrl: current.server.baseUrl,
+      name: '赵女士',
+      locale: 'zh-CN',
+      WebSocket,
+    });
+    await shopper.sendMessage('转人工');
+    const conversationId = await waitForConversationOf(current.admin, userId);
+    await user.page.goto(`${current.server.baseUrl}/console/inbox/${conversationId}`);
+    const composer = user.page.getByRole('textbox', { name: '回复' });
+    await composer.fill('/gre');
+    await user.page.getByRole('option', { name: /\/greet/ }).waitFor();
+    await composer.press('Enter');
+    await waitUntil(async () => (await composer.inputValue()) === '赵女士您好，这边帮您处理', {
+      timeoutMs: browserWaitMs,
+      description: 'the variables are filled in',
+    });
+    await composer.press('Enter');
+    await waitUntil(
+      async () =>
+        (await shopper.listMessages()).some((message) => message.text === '赵女士您好，这边帮您处理'),
+      { timeoutMs: browserWaitMs, description: 'the shopper receives it' },
+    );
+    await user.context.close();
   },
 );
 
