@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { KefuVisitorClient } from '@kefu/sdk';
+import WebSocket from 'ws';
+import { KefuAgentClient, KefuCannedApi, KefuVisitorClient } from '@kefu/sdk';
 import {
   createAccount,
   openConsole,
@@ -31,6 +32,14 @@ test(
   async () => {
     const current = requireHarness();
     const account = await createAccount(current, 'agent', '李客服');
+    // The agent's own canned reply, kept on the server.
+    const agentClient = new KefuAgentClient({ baseUrl: current.server.baseUrl, WebSocket });
+    await agentClient.login(account.email, account.password);
+    await new KefuCannedApi(agentClient).create({
+      scope: 'personal',
+      shortcut: 'ship',
+      text: CANNED_SHIP_TEXT,
+    });
     const { context, page, pageErrors } = await openConsole(current);
     await screenshot(page, 'console-login.png');
     await signIn(page, account);

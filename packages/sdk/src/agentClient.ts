@@ -65,7 +65,7 @@ export interface KefuAgentClientEvents {
   unauthorized: undefined;
 }
 type Listener<K extends keyof KefuAgentClientEvents> = (payload: KefuAgentClientEvents[K]) => void;
-type ConversationAction = 'takeover' | 'handback' | 'resolve' | 'reopen';
+type ConversationAction = 'takeover' | 'handback' | 'resolve' | 'reopen' | 'open';
 
 export class KefuAgentClient {
   private currentToken: string | null;
@@ -174,6 +174,11 @@ export class KefuAgentClient {
 
   reopen(conversationId: string): Promise<Conversation> {
     return this.runAction(conversationId, 'reopen');
+  }
+
+  /** The agent has the conversation in front of them: when they hold it, the shopper hears a person joined. */
+  markOpened(conversationId: string): Promise<Conversation> {
+    return this.runAction(conversationId, 'open');
   }
 
   async getCustomer(customerId: string): Promise<CustomerProfile> {

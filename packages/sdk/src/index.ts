@@ -5,3 +5,5 @@ export * from './agentServiceApi';
 export * from './agentKnowledgeApi';
 export * from './agentInsightApi';
 export * from './agentTrustApi';
+export * from './agentOrdersApi';
+export * from './agentCannedApi';

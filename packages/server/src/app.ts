@@ -92,9 +92,11 @@ import {
   startHumanServiceModules,
   stopHumanServiceModules,
 } from './composition/humanServiceModules';
-import { agentRoutingRoutes } from './modules/agents';
+import { AgentPresenceTracker, agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
+import { OrderDesk, orderDeskRoutes } from './modules/orderDesk';
+import { CannedReplies, cannedReplyRoutes } from './modules/cannedReplies';
 import { queueRoutes } from './modules/routing';
 import { slaRoutes } from './modules/sla';
 import { ticketRoutes } from './modules/tickets';
@@ -242,6 +244,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     unitOfWork,
     metrics: createMetrics(),
     agents,
+    presence: new AgentPresenceTracker(database.db, agents, clock, {
+      graceMs: config.presenceGraceMs,
+      logger: app.log,
+    }),
     auth: new AuthService(database.db, agents, clock, customRoles),
     customRoles,
     visitorTokens,
@@ -275,6 +281,20 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     conversations,
     agentActions: new AgentConversationActions(unitOfWork),
     catalog,
+    cannedReplies: new CannedReplies(database.db, clock),
+    orderDesk: new OrderDesk({
+      db: database.db,
+      clock,
+      connector: commerce.connector,
+      getConversationForAgent: (agent, conversationId) =>
+        conversations.getConversationForAgent(agent, conversationId),
+      mentionedOrderNumbers: async (agent, conversationId) =>
+        (await services.handoff.getSummary(agent, conversationId)).entities
+          .filter((entity) => entity.type === 'order_number')
+          .map((entity) => entity.value),
+      sendAgentMessage: (agent, conversationId, input) =>
+        services.agentActions.sendAgentMessage(agent, conversationId, input),
+    }),
     knowledge,
     commerce,
     gateway: new RealtimeGateway({
@@ -334,6 +354,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
 
   services.gateway.subscribeTo(bus);
+  await services.presence.renewAndSweep();
+  services.presence.start();
   bus.subscribe('message.created', ({ payload }) =>
     services.metrics.messagesTotal.inc({ sender: payload.message.sender }),
   );
@@ -346,6 +368,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await registerOpenApi(app);
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
+      services.presence.stop();
       stopHumanServiceModules(humanService);
       commerce.notifier.stopSweeping();
       stopAnalyticsModule(analytics);
@@ -369,6 +392,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceAdminRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
+  await app.register(orderDeskRoutes, { services });
+  await app.register(cannedReplyRoutes, { services });
   await app.register(agentRoutingRoutes, { services });
   await app.register(queueRoutes, { services });
   await app.register(ticketRoutes, { services });

@@ -47,6 +47,7 @@ const environmentSchema = z
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+    KEFU_PRESENCE_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KEFU_LLM_BASE_URL: z.string().url().optional(),
     KEFU_LLM_API_KEY: z.string().min(1).optional(),
@@ -88,6 +89,8 @@ export interface KefuConfig {
   replyWaitMs: number;
   /** How long a job claimed by a process that died stays claimed before another process takes it over. */
   jobLeaseMs: number;
+  /** How long an agent whose last console socket closed stays present (a reload reconnects within it). */
+  presenceGraceMs: number;
   /** OpenAI-compatible chat endpoint that phrases knowledge answers; off (null) by default. */
   llm: { baseUrl: string; apiKey: string | null; model: string } | null;
   /** OpenAI-compatible embeddings endpoint for dense retrieval; off (null) by default. */
@@ -134,6 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
     replyWaitMs: values.KEFU_REPLY_WAIT_MS,
     jobLeaseMs: values.KEFU_JOB_LEASE_MS,
+    presenceGraceMs: values.KEFU_PRESENCE_GRACE_MS,
     llm: values.KEFU_LLM_BASE_URL
       ? {
           baseUrl: values.KEFU_LLM_BASE_URL,

@@ -78,6 +78,22 @@ export const errorCatalog = {
   shop_identity_invalid: { status: 401, message: 'The shop identity signature is missing or wrong' },
   commerce_import_unavailable: { status: 409, message: 'Imports need the builtin commerce connector' },
   commerce_row_rejected: { status: 422, message: 'The shop update could not be applied' },
+  order_not_found: {
+    status: 404,
+    message: "No order with this number belongs to the conversation's customer",
+  },
+  order_action_rejected: { status: 409, message: 'The shop refused this action for the order as it is now' },
+  order_action_unsupported: { status: 409, message: 'The connected shop system cannot do this' },
+  shop_unavailable: {
+    status: 503,
+    message: 'The shop system cannot be reached right now; nothing was changed',
+  },
+  coupon_not_found: { status: 404, message: 'No coupon with this code is offered to this customer' },
+  canned_reply_not_found: { status: 404, message: 'Canned reply not found' },
+  canned_reply_shortcut_taken: {
+    status: 409,
+    message: 'A canned reply with this shortcut already exists here',
+  },
   database_unavailable: {
     status: 503,
     message: 'The database cannot be reached right now; try again in a moment',

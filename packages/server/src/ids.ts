@@ -37,7 +37,9 @@ export type IdPrefix =
   | 'qan'
   | 'inb'
   | 'dlv'
-  | 'rol';
+  | 'rol'
+  | 'con'
+  | 'cnr';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

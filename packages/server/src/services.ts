@@ -12,6 +12,7 @@ import type { AgentService } from './modules/agents/service';
 import type { AnalyticsModule } from './modules/analytics';
 import type { QaModule } from './modules/qa';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
+import type { AgentPresenceTracker } from './modules/agents';
 import type { CustomRoles } from './modules/auth/customRoles';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
@@ -38,6 +39,8 @@ import type { TicketService } from './modules/tickets/service';
 import type { SuggestionSource } from './modules/bot/suggestions';
 import type { UploadService } from './modules/uploads/service';
 import type { RealtimeGateway } from './realtime/gateway';
+import type { OrderDesk } from './modules/orderDesk';
+import type { CannedReplies } from './modules/cannedReplies';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -51,6 +54,8 @@ export interface KefuServices {
   unitOfWork: UnitOfWork;
   metrics: KefuMetrics;
   agents: AgentService;
+  /** Who has a console socket open, in any process; takes agents offline when they are gone. */
+  presence: AgentPresenceTracker;
   auth: AuthService;
   customRoles: CustomRoles;
   visitorTokens: VisitorTokens;
@@ -64,6 +69,10 @@ export interface KefuServices {
   conversations: ConversationService;
   agentActions: AgentConversationActions;
   catalog: CatalogService;
+  /** The orders panel: a shopper's orders and the agent's actions on them through the connector. */
+  orderDesk: OrderDesk;
+  /** Canned replies kept on the server, personal or shared with a team. */
+  cannedReplies: CannedReplies;
   knowledge: KnowledgeModule;
   commerce: { connector: CommerceConnector; notifier: ScenarioNotifier };
   gateway: RealtimeGateway;

@@ -3,6 +3,7 @@ import type { AgentPresence, AgentSummary } from '@kefu/sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { clearStoredSession, readStoredSession, storeSession } from './tokenStorage';
+import { usePresenceFollowsConnection } from './usePresenceFollowsConnection';
 
 interface SessionValue {
   client: KefuAgentClient;
@@ -60,6 +61,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setPresence(profile.presence);
     },
     [client],
+  );
+
+  usePresenceFollowsConnection(
+    client,
+    agent?.permissions.includes('conversations:reply') ?? false,
+    presence,
+    changePresence,
   );
 
   const value = useMemo(

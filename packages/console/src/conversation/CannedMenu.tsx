@@ -24,7 +24,7 @@ export function CannedMenu({
         <ul role="listbox" aria-label={t('cannedTitle')}>
           {matches.map((response, index) => (
             <li
-              key={response.shortcut}
+              key={response.id}
               role="option"
               aria-selected={index === highlighted}
               className={index === highlighted ? 'canned-option canned-option--active' : 'canned-option'}
@@ -34,7 +34,7 @@ export function CannedMenu({
               }}
             >
               <code>/{response.shortcut}</code>
-              <span>{response.text}</span>
+              <span>{response.title ? `${response.title} · ${response.text}` : response.text}</span>
             </li>
           ))}
         </ul>

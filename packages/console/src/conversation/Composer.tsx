@@ -4,7 +4,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { findCannedResponses, useCannedResponses } from '../settings/cannedResponses';
+import { findCannedResponses, useCannedApi, useCannedResponses } from '../settings/cannedResponses';
 import { CannedMenu } from './CannedMenu';
 
 export type ComposerMode = 'reply' | 'note';
@@ -15,18 +15,21 @@ interface ComposerProps {
   onTyping(isTyping: boolean): void;
   /** Text put into the box from outside (a suggested answer); a new `key` inserts again. */
   insertion?: { text: string; key: number } | null;
+  /** The open conversation: canned replies are filled in with its customer and order. */
+  conversationId?: string;
 }
 
 const typingIdleMs = 3_000;
 
 /** The reply box: Enter sends, Shift+Enter breaks the line, `/shortcut` inserts a canned response. */
-export function Composer({ canReply, onSend, onTyping, insertion }: ComposerProps) {
+export function Composer({ canReply, onSend, onTyping, insertion, conversationId }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
   const [sending, setSending] = useState(false);
   const [highlighted, setHighlighted] = useState(0);
   const [cannedResponses] = useCannedResponses();
+  const cannedApi = useCannedApi();
   const textAreaReference = useRef<TextAreaRef>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const isTyping = useRef(false);
@@ -39,7 +42,7 @@ export function Composer({ canReply, onSend, onTyping, insertion }: ComposerProp
   }, [insertion]);
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
-  const cannedQuery = /^\/(\S*)$/.exec(text)?.[1];
+  const cannedQuery = /^\/([^\n]*)$/.exec(text)?.[1];
   const cannedMatches = cannedQuery === undefined ? [] : findCannedResponses(cannedResponses, cannedQuery);
   const cannedOpen = cannedQuery !== undefined;
 
@@ -60,7 +63,14 @@ export function Composer({ canReply, onSend, onTyping, insertion }: ComposerProp
 
   const insertCanned = (index: number) => {
     const chosen = cannedMatches[index];
-    if (chosen) setText(chosen.text);
+    if (!chosen) return;
+    setText(chosen.text);
+    // {{customer.name}}, {{order.number}} … filled in by the server for this conversation.
+    if (conversationId)
+      cannedApi.render(chosen.id, conversationId).then(
+        (filled) => setText((current) => (current === chosen.text ? filled : current)),
+        () => undefined,
+      );
   };
 
   const send = async () => {

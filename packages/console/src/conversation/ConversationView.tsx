@@ -17,6 +17,8 @@ import { TransferButton } from '../service/conversation/TransferButton';
 import { MessageBubble } from './MessageBubble';
 import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
+import { useFollowLatestOnResize } from './useFollowLatestOnResize';
+import { useMarkOpened } from './useMarkOpened';
 
 interface ConversationViewProps {
   conversationId: string;
@@ -41,6 +43,7 @@ export function ConversationView({
   const transcriptReference = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const { conversation, messages } = state;
+  useMarkOpened(client, conversation, agent.id);
 
   // Follow new messages only when the agent is already at the bottom, so reading history is never disturbed.
   useLayoutEffect(() => {
@@ -50,6 +53,7 @@ export function ConversationView({
   useEffect(() => {
     stickToBottom.current = true;
   }, [conversationId]);
+  useFollowLatestOnResize(transcriptReference, stickToBottom, conversation !== null);
 
   const runAction = useCallback(
     async (action: ConversationAction) => {
@@ -134,6 +138,7 @@ export function ConversationView({
       </div>
       <SuggestedAnswers conversationId={conversationId} messages={messages} onInsert={insertIntoComposer} />
       <Composer
+        conversationId={conversationId}
         insertion={composerInsertion}
         canReply={canReply}
         onSend={send}

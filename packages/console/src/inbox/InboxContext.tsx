@@ -14,6 +14,7 @@ import type { ConversationSummary } from './conversationSummaries';
 import { belongsToTab, compareByActivity, defaultFilters, toConversationQuery } from './inboxView';
 import type { InboxFilters, InboxTab } from './inboxView';
 import { playNotificationSound, updateDocumentTitle } from './notifications';
+import { visibleUnread } from './visibleUnread';
 
 interface InboxValue {
   tab: InboxTab;
@@ -155,11 +156,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     });
   }, [openConversationId]);
 
+  const seenUnread = useMemo(() => visibleUnread(unread, known, agent), [unread, known, agent]);
   const unreadByTab = useMemo(
-    () => countUnreadByTab(unread, known, filters, agent.id),
-    [unread, known, filters, agent.id],
+    () => countUnreadByTab(seenUnread, known, filters, agent.id),
+    [seenUnread, known, filters, agent.id],
   );
-  const unreadTotal = [...unread.values()].filter((count) => count > 0).length;
+  const unreadTotal = seenUnread.size;
   useEffect(() => {
     updateDocumentTitle(unreadTotal, t('appName'), t('newMessageTitle', { n: unreadTotal }));
   }, [unreadTotal, t]);
@@ -176,7 +178,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     connection,
     summaries,
     customers,
-    unread,
+    unread: seenUnread,
     unreadByTab,
     openConversationId,
     setOpenConversationId,

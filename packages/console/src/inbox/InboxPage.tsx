@@ -6,6 +6,7 @@ import { navigate } from '../common/router';
 import { ConversationView } from '../conversation/ConversationView';
 import { CustomerPanel } from '../conversation/CustomerPanel';
 import { useI18n } from '../i18n/I18nContext';
+import { OrdersPanel } from '../orders/OrdersPanel';
 import { ConnectionStatus } from './ConnectionStatus';
 import { useInbox } from './InboxContext';
 import { InboxFiltersBar } from './InboxFiltersBar';
@@ -66,6 +67,7 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
             conversationId={conversationId}
             onOpenConversation={openConversation}
           />
+          <OrdersPanel conversationId={conversationId} />
         </div>
       )}
       {conversationId && customerId && !showPanelInline && (
@@ -80,6 +82,7 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
             conversationId={conversationId}
             onOpenConversation={openConversation}
           />
+          <OrdersPanel conversationId={conversationId} />
         </Drawer>
       )}
     </div>

@@ -16,6 +16,12 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
   },
   'customers:export': { zh: '导出顾客全部数据', en: "Export a customer's data" },
   'customers:erase': { zh: '删除（匿名化）顾客数据', en: "Erase (pseudonymise) a customer's data" },
+  'orders:read': { zh: '查看顾客订单与物流', en: "Read the shopper's orders and tracking" },
+  'orders:act': {
+    zh: '处理订单：退换货、退款、改地址、取消、补发票、发券',
+    en: 'Act on orders: returns, refunds, address, cancel, invoice, coupons',
+  },
+  'canned:use': { zh: '使用与维护快捷回复（个人与团队）', en: 'Use and keep canned replies (own and team)' },
   'tickets:read': { zh: '查看工单', en: 'Read tickets' },
   'tickets:write': { zh: '创建与处理工单', en: 'Create and work on tickets' },
   'tickets:read_all': { zh: '查看全部工单', en: 'Read every ticket' },

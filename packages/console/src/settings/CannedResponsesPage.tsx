@@ -1,65 +1,179 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Space, Switch, Table, Typography } from 'antd';
-import { useState } from 'react';
-import { useI18n } from '../i18n/I18nContext';
+import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { CannedReplyInput } from '@kefu/sdk';
+import { KefuServiceApi } from '@kefu/sdk';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSession } from '../auth/SessionContext';
+import { useDictionary } from '../i18n/I18nContext';
 import { isSoundEnabled, setSoundEnabled } from '../inbox/notifications';
+import { CannedReplyForm } from './CannedReplyForm';
 import type { CannedResponse } from './cannedResponses';
-import { useCannedResponses } from './cannedResponses';
+import {
+  announceCannedChange,
+  findCannedResponses,
+  useCannedApi,
+  useCannedResponses,
+} from './cannedResponses';
+import { cannedEn, cannedZh } from './cannedText';
 
-/** Canned responses of this browser, and the notification sound setting. */
+/** Canned replies kept on the server (own and team), import/export, and the notification sound setting. */
 export function CannedResponsesPage() {
-  const { t } = useI18n();
-  const [responses, save] = useCannedResponses();
+  const text = useDictionary(cannedZh, cannedEn);
+  const { client } = useSession();
+  const api = useCannedApi();
+  const { message: toast } = AntApp.useApp();
+  const [responses] = useCannedResponses();
+  const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
   const [sound, setSound] = useState(isSoundEnabled);
-  const [form] = Form.useForm<CannedResponse>();
+  useEffect(() => {
+    new KefuServiceApi(client).getDirectory().then(
+      (directory) => setTeams(directory.teams),
+      () => undefined,
+    );
+  }, [client]);
 
-  const add = (fields: CannedResponse) => {
-    const shortcut = fields.shortcut.replace(/^\//, '').trim();
-    save([
-      ...responses.filter((response) => response.shortcut !== shortcut),
-      { shortcut, text: fields.text.trim() },
-    ]);
-    form.resetFields();
+  const teamName = (teamId: string | null) => teams.find((team) => team.id === teamId)?.name ?? text('team');
+  const categories = useMemo(
+    () => [...new Set(responses.map((response) => response.category).filter(Boolean))],
+    [responses],
+  );
+  const shown = (
+    search.trim() ? findCannedResponses(responses, search.replace(/^\//, '')) : responses
+  ).filter((response) => category === null || response.category === category);
+  const attempt = async (action: () => Promise<unknown>, done: string = text('saved')) => {
+    try {
+      await action();
+      announceCannedChange();
+      toast.success(done);
+    } catch (failure) {
+      toast.error(text('failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  };
+  const download = async (format: 'csv' | 'json') => {
+    const content = await api.exportFile(format);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(
+      new Blob([content], { type: format === 'csv' ? 'text/csv' : 'application/json' }),
+    );
+    link.download = `canned-replies.${format}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const importFile = async (file: File) => {
+    const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+    const report = await api.importFile({ format, content: await file.text(), scope: 'personal' });
+    announceCannedChange();
+    toast.info(
+      text('imported', { created: report.created, skipped: report.skipped, errors: report.errors.length }),
+    );
   };
 
   return (
     <div className="admin-page">
-      <Card title={t('cannedTitle')}>
-        <Typography.Paragraph type="secondary">{t('cannedIntro')}</Typography.Paragraph>
-        <Form form={form} layout="inline" onFinish={add} className="canned-form">
-          <Form.Item name="shortcut" rules={[{ required: true, pattern: /^\/?[\w-]{1,30}$/ }]}>
-            <Input prefix="/" placeholder={t('shortcut')} aria-label={t('shortcut')} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="text" rules={[{ required: true, max: 4000 }]} style={{ flex: 1 }}>
-            <Input placeholder={t('text')} aria-label={t('text')} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />}>
-            {t('addCanned')}
+      <Card title={text('title')}>
+        <Typography.Paragraph type="secondary">{text('intro')}</Typography.Paragraph>
+        <CannedReplyForm
+          teams={teams}
+          onSubmit={(input: CannedReplyInput) => attempt(() => api.create(input))}
+        />
+        <Space wrap className="canned-tools">
+          <Input.Search
+            allowClear
+            placeholder={text('search')}
+            aria-label={text('search')}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <Select<string | null>
+            style={{ width: 150 }}
+            value={category}
+            onChange={setCategory}
+            options={[
+              { value: null, label: text('all') },
+              ...categories.map((value) => ({ value, label: value })),
+            ]}
+          />
+          <Button icon={<DownloadOutlined />} onClick={() => void download('csv')}>
+            {text('exportCsv')}
           </Button>
-        </Form>
+          <Button icon={<DownloadOutlined />} onClick={() => void download('json')}>
+            {text('exportJson')}
+          </Button>
+          <Upload
+            accept=".csv,.json"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void attempt(() => importFile(file));
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />}>{text('importFile')}</Button>
+          </Upload>
+        </Space>
         <Table<CannedResponse>
-          rowKey="shortcut"
-          dataSource={responses}
+          rowKey="id"
+          dataSource={shown}
           pagination={false}
           columns={[
             {
-              title: t('shortcut'),
+              title: text('shortcut'),
               dataIndex: 'shortcut',
-              width: 140,
+              width: 120,
               render: (shortcut: string) => <code>/{shortcut}</code>,
             },
-            { title: t('text'), dataIndex: 'text' },
+            {
+              title: text('scope'),
+              width: 110,
+              render: (_value, response) =>
+                response.scope === 'team' ? (
+                  <Tag color="blue">{teamName(response.teamId)}</Tag>
+                ) : (
+                  <Tag>{text('personal')}</Tag>
+                ),
+            },
+            { title: text('category'), dataIndex: 'category', width: 110 },
+            {
+              title: text('text'),
+              render: (_value, response) => (
+                <Typography.Paragraph
+                  style={{ marginBottom: 0 }}
+                  editable={{
+                    onChange: (value) => void attempt(() => api.update(response.id, { text: value })),
+                  }}
+                >
+                  {response.text}
+                </Typography.Paragraph>
+              ),
+            },
             {
               title: '',
               width: 60,
               render: (_value, response) => (
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={`${t('delete')} /${response.shortcut}`}
-                  onClick={() => save(responses.filter((entry) => entry.shortcut !== response.shortcut))}
-                />
+                <Popconfirm
+                  title={text('removeConfirm', { shortcut: response.shortcut })}
+                  onConfirm={() => attempt(() => api.remove(response.id))}
+                >
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`${text('remove')} /${response.shortcut}`}
+                  />
+                </Popconfirm>
               ),
             },
           ]}
@@ -69,13 +183,13 @@ export function CannedResponsesPage() {
         <Space>
           <Switch
             checked={sound}
-            aria-label={t('soundNotifications')}
+            aria-label={text('sound')}
             onChange={(enabled) => {
               setSoundEnabled(enabled);
               setSound(enabled);
             }}
           />
-          {t('soundNotifications')}
+          {text('sound')}
         </Space>
       </Card>
     </div>

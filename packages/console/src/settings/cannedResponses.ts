@@ -1,65 +1,45 @@
-// Canned responses live in this browser's localStorage until the server has an API for them.
-import { useCallback, useEffect, useState } from 'react';
+// Canned replies from the server (the agent's own and their teams'), shared by the reply box and the settings.
+import { KefuCannedApi } from '@kefu/sdk';
+import type { CannedReply } from '@kefu/sdk';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSession } from '../auth/SessionContext';
 
-export interface CannedResponse {
-  shortcut: string;
-  text: string;
-}
+export type CannedResponse = CannedReply;
 
-const storageKey = 'kefu.console.canned';
 const changeEvent = 'kefu-canned-changed';
 
-export const defaultCannedResponses: CannedResponse[] = [
-  { shortcut: 'hi', text: '您好，很高兴为您服务，请问有什么可以帮您？' },
-  { shortcut: 'ship', text: '您的订单已安排发货，物流信息会在 24 小时内更新，请留意短信通知。' },
-  { shortcut: 'refund', text: '退款已提交，原路退回，一般 1-3 个工作日到账。' },
-  { shortcut: 'wait', text: '请稍等，我马上为您查询。' },
-  { shortcut: 'thanks', text: '感谢您的耐心等待，祝您购物愉快！' },
-  { shortcut: 'hello', text: 'Hello! Thanks for contacting us. How can I help you today?' },
-];
-
-export function readCannedResponses(): CannedResponse[] {
-  const text = localStorage.getItem(storageKey);
-  if (!text) return defaultCannedResponses;
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter(isCannedResponse) : defaultCannedResponses;
-  } catch {
-    return defaultCannedResponses;
-  }
-}
-
-export function saveCannedResponses(responses: readonly CannedResponse[]): void {
-  localStorage.setItem(storageKey, JSON.stringify(responses));
+/** After a change: every reply box and list in this tab reads the replies again. */
+export function announceCannedChange(): void {
   window.dispatchEvent(new Event(changeEvent));
 }
 
-/** Canned responses whose shortcut starts with what follows the `/` the agent typed. */
+/** `word` matches shortcuts starting with it; several words (`/退货 地址`) search titles, categories and texts. */
 export function findCannedResponses(responses: readonly CannedResponse[], query: string): CannedResponse[] {
-  const normalized = query.toLowerCase();
-  return responses.filter(
-    (response) =>
-      response.shortcut.toLowerCase().startsWith(normalized) ||
-      (normalized.length > 1 && response.text.toLowerCase().includes(normalized)),
-  );
+  const normalized = query.trim().toLowerCase();
+  const words = normalized.split(/\s+/).filter(Boolean);
+  return responses.filter((response) => {
+    if (words.length <= 1 && response.shortcut.toLowerCase().startsWith(normalized)) return true;
+    const haystack =
+      `${response.shortcut} ${response.title} ${response.category} ${response.text}`.toLowerCase();
+    return normalized.length > 1 && words.every((word) => haystack.includes(word));
+  });
 }
 
-export function useCannedResponses(): [CannedResponse[], (responses: CannedResponse[]) => void] {
-  const [responses, setResponses] = useState(readCannedResponses);
+export function useCannedApi(): KefuCannedApi {
+  const { client } = useSession();
+  return useMemo(() => new KefuCannedApi(client), [client]);
+}
+
+export function useCannedResponses(): [CannedResponse[], () => void] {
+  const api = useCannedApi();
+  const [responses, setResponses] = useState<CannedResponse[]>([]);
+  const reload = useCallback(() => {
+    api.list().then(setResponses, () => undefined);
+  }, [api]);
   useEffect(() => {
-    const update = () => setResponses(readCannedResponses());
-    window.addEventListener(changeEvent, update);
-    window.addEventListener('storage', update);
-    return () => {
-      window.removeEventListener(changeEvent, update);
-      window.removeEventListener('storage', update);
-    };
-  }, []);
-  const save = useCallback((next: CannedResponse[]) => saveCannedResponses(next), []);
-  return [responses, save];
-}
-
-function isCannedResponse(value: unknown): value is CannedResponse {
-  if (typeof value !== 'object' || value === null) return false;
-  return typeof Reflect.get(value, 'shortcut') === 'string' && typeof Reflect.get(value, 'text') === 'string';
+    reload();
+    window.addEventListener(changeEvent, reload);
+    return () => window.removeEventListener(changeEvent, reload);
+  }, [reload]);
+  return [responses, reload];
 }

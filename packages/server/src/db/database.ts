@@ -20,6 +20,7 @@ import * as migration0012 from './migrations/0012_analytics';
 import * as migration0013 from './migrations/0013_spike_alerts';
 import * as migration0014 from './migrations/0014_quality_inspection';
 import * as migration0015 from './migrations/0015_report_indexes';
+import * as migration0017 from './migrations/0017_console_live';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0013_spike_alerts': migration0013,
   '0014_quality_inspection': migration0014,
   '0015_report_indexes': migration0015,
+  '0017_console_live': migration0017,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -45,6 +45,8 @@ export interface ConversationsTable {
   resolved_at: string | null;
   /** The team it was transferred to: while nobody holds it, only that team's agents (and supervisors) see it. */
   team_id: string | null;
+  /** The agent the shopper was told has joined (null: nobody yet, or the holder changed since). */
+  announced_agent_id: string | null;
 }
 
 export interface MessagesTable {
@@ -563,6 +565,29 @@ export interface CustomRolesTable {
   updated_at: string;
 }
 
+/** One open console WebSocket; `seen_at` is renewed while it lives, so a crashed process's rows go stale. */
+export interface AgentConnectionsTable {
+  id: string;
+  agent_id: string;
+  connected_at: string;
+  seen_at: string;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  /** `personal` (owner_agent_id) or `team` (team_id). */
+  scope: string;
+  owner_agent_id: string | null;
+  team_id: string | null;
+  category: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database extends InsightTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -606,4 +631,6 @@ export interface Database extends InsightTables {
   webhook_deliveries: WebhookDeliveriesTable;
   login_lockouts: LoginLockoutsTable;
   custom_roles: CustomRolesTable;
+  agent_connections: AgentConnectionsTable;
+  canned_replies: CannedRepliesTable;
 }

@@ -45,6 +45,8 @@ export interface EventCatalog {
     note: string | null;
   };
   'conversation.requeued': { conversation: Conversation; previousAssigneeId: string | null; reason: string };
+  /** A shopper wrote after the handoff: the agent's briefing (mood, last question) was rebuilt. */
+  'handoff.summary_refreshed': { conversation: Conversation };
   'agent.presence_changed': { agentId: string; presence: string; previousPresence: string };
   'ticket.created': { ticket: Ticket };
   'ticket.updated': { ticket: Ticket; action: string };
@@ -93,6 +95,7 @@ export const eventNames: readonly EventName[] = [
   'conversation.classified',
   'conversation.transferred',
   'conversation.requeued',
+  'handoff.summary_refreshed',
   'agent.presence_changed',
   'ticket.created',
   'ticket.updated',

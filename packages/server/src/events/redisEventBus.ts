@@ -197,6 +197,7 @@ export const domainEventSchema = z.discriminatedUnion('name', [
       reason: z.string(),
     }),
   ),
+  eventSchema('handoff.summary_refreshed', z.object({ conversation: conversationSchema })),
   eventSchema(
     'agent.presence_changed',
     z.object({ agentId: z.string(), presence: z.string(), previousPresence: z.string() }),

@@ -57,8 +57,9 @@ export class RealtimeGateway {
     bus.subscribe('conversation.created', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );
+    // Agents who saw it waiting learn that it is taken, so their queue badge and title count drop it.
     bus.subscribe('conversation.assigned', ({ name, payload }) =>
-      this.broadcastConversation(name, payload.conversation, payload.previousAssigneeId),
+      this.broadcastConversation(name, payload.conversation, payload.previousAssigneeId, true),
     );
     bus.subscribe('conversation.handed_off', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
@@ -73,6 +74,9 @@ export class RealtimeGateway {
       this.broadcastConversation(name, payload.conversation, null),
     );
     bus.subscribe('conversation.classified', ({ name, payload }) =>
+      this.broadcastConversation(name, payload.conversation, null),
+    );
+    bus.subscribe('handoff.summary_refreshed', ({ name, payload }) =>
       this.broadcastConversation(name, payload.conversation, null),
     );
     bus.subscribe('conversation.transferred', ({ name, payload }) =>
@@ -140,16 +144,21 @@ export class RealtimeGateway {
     eventName: string,
     conversation: Conversation,
     previousAssigneeId: string | null,
+    alsoToQueueWatchers = false,
   ): void {
     this.sendToVisitor(conversation.customerId, {
       type: 'conversation.updated',
       status: conversation.status,
     });
-    this.sendToAgents(conversation, previousAssigneeId, {
-      type: 'conversation.updated',
-      event: eventName,
-      conversation,
-    });
+    const event: AgentServerEvent = { type: 'conversation.updated', event: eventName, conversation };
+    if (!alsoToQueueWatchers) return this.sendToAgents(conversation, previousAssigneeId, event);
+    const waiting = { ...conversation, assigneeId: null };
+    for (const connection of this.agentConnections)
+      if (
+        canAgentSeeConversation(connection.agent, conversation) ||
+        canAgentSeeConversation(connection.agent, waiting)
+      )
+        send(connection.socket, event);
   }
 
   /** Overdue tickets go to their assignee and to every supervisor and admin. */

@@ -1,6 +1,5 @@
 import { AlertOutlined, DownOutlined, FieldTimeOutlined, RightOutlined } from '@ant-design/icons';
-import type { Conversation, ConversationPriority, HandoffSummary } from '@kefu/sdk';
-import { KefuApiError } from '@kefu/sdk';
+import type { Conversation, ConversationPriority } from '@kefu/sdk';
 import { App as AntApp, Button, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { priorityColors, priorityLabelKeys } from '../../common/labels';
@@ -10,7 +9,9 @@ import { useInbox } from '../../inbox/InboxContext';
 import { useService } from '../ServiceContext';
 import { describeReason } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
+import { useSession } from '../../auth/SessionContext';
 import { HandoffSummaryDetails } from './HandoffSummaryDetails';
+import { useLiveHandoffSummary, useRememberedExpansion } from './useLiveHandoffSummary';
 
 const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -24,24 +25,11 @@ export function HandoffPanel({ conversation }: { conversation: Conversation }) {
   const { api, canManage } = useService();
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
-  const [summary, setSummary] = useState<HandoffSummary | null>(null);
+  const { client } = useSession();
+  const summary = useLiveHandoffSummary(client, api, conversation);
   const [categories, setCategories] = useState<string[]>([]);
-  const [expanded, setExpanded] = useState(true);
-  const { id, status, priority, category } = conversation;
-
-  useEffect(() => {
-    let cancelled = false;
-    api.getHandoffSummary(id).then(
-      (loaded) => !cancelled && setSummary(loaded),
-      (failure: unknown) => {
-        // No summary until the conversation is handed off: the panel stays hidden.
-        if (!cancelled && failure instanceof KefuApiError && failure.status === 404) setSummary(null);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id, status, priority, category]);
+  const [expanded, setExpanded] = useRememberedExpansion();
+  const { id, priority, category } = conversation;
 
   useEffect(() => {
     if (canManage)

@@ -6,3 +6,4 @@ export { agentRoutingRoutes } from './routingRoutes';
 export { agentRoleSchema } from './service';
 export type { AgentService } from './service';
 export { listTeamIdsOfAgent } from './routingRepo';
+export { AgentPresenceTracker } from './presence/presenceTracker';

@@ -1,5 +1,7 @@
 // The bot module's public surface: other modules use it only through what is exported here.
-export { buildOrderCard, localizeOrderCard } from './cards';
+export { buildOrderCard, buildProductCard, localizeOrderCard } from './cards';
+export { describeCreatedReturn } from './flows/returnNotice';
+export { orderStatusName } from './flows/flowKit';
 export { decideConversationLocale } from './conversationLocale';
 export { detectDeliveryProblem, detectReturnReason } from './flows/shopperSlots';
 export type { BotDecision, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';

@@ -10,6 +10,10 @@ export type {
   CommerceOrder,
   CommerceProduct,
   CommerceRefund,
+  CommerceResult,
+  CommerceReturn,
+  CommercePromotion,
+  InvoiceRequest,
   CommerceShipment,
   OrderStatus,
   ReturnReason,
@@ -19,3 +23,11 @@ export { answerAttributeQuestion, containsTerm, longestSharedHanRun, toComparabl
 export type { ProductFacts } from './productFacts';
 export { checkReturnEligibility, warrantyEnd } from './returnEligibility';
 export type { ReturnIneligibility } from './returnEligibility';
+export {
+  addressWire,
+  orderWire,
+  promotionWire,
+  refundWire,
+  returnWire,
+  shipmentWire,
+} from './http/commerceWireSchemas';

@@ -1,8 +1,9 @@
-import type { Conversation, Message } from '@kefu/sdk';
+import type { Conversation, Message, MessageCard } from '@kefu/sdk';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
 import { canAgentSeeConversation, hasPermission } from '../auth';
+import { announceAgentJoined, forgetAnnouncedAgent } from './announceAgentJoined';
 import { appendMessage, appendSystemMessage, changeStatus, requireConversation } from './conversationWrites';
 import { toAgentMessage, toConversation } from './mappers';
 import * as conversationsRepo from './repo';
@@ -16,7 +17,13 @@ export class AgentConversationActions {
   async sendAgentMessage(
     agent: AuthenticatedAgent,
     conversationId: string,
-    input: { text: string; isPrivate: boolean; clientMessageId?: string | undefined },
+    input: {
+      text: string;
+      isPrivate: boolean;
+      clientMessageId?: string | undefined;
+      /** An order or product card sent with the words (the orders panel). */
+      card?: MessageCard | undefined;
+    },
   ): Promise<Message> {
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
@@ -41,6 +48,7 @@ export class AgentConversationActions {
           reopenedBy: agent.id,
         });
       }
+      if (!input.isPrivate) conversation = await announceAgentJoined(context, conversation, agent);
       const { message } = await appendMessage(context, conversation, {
         sender: 'agent',
         senderId: agent.id,
@@ -48,6 +56,7 @@ export class AgentConversationActions {
         text: input.text,
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
+        card: input.card,
       });
       return toAgentMessage(message);
     });
@@ -63,12 +72,21 @@ export class AgentConversationActions {
     });
   }
 
+  /** The agent opened the conversation in the console: if they hold it, the shopper now hears they joined. */
+  async open(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
+    return this.unitOfWork.run(async (context) => {
+      const conversation = await this.requireVisibleConversation(context, agent, conversationId);
+      return toConversation(await announceAgentJoined(context, conversation, agent));
+    });
+  }
+
   async handBack(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation> {
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
       if (conversation.status === 'closed') throw new KefuError('conversation_closed');
       this.assertMayAct(agent, conversation);
       conversation = await changeStatus(context, conversation, { status: 'bot', assignee_id: null });
+      conversation = await forgetAnnouncedAgent(context, conversation);
       await appendSystemMessage(context, conversation, {
         zh: '人工客服已离开，智能客服继续为您服务。',
         en: 'The agent has left; the assistant will continue to help you.',
@@ -122,16 +140,14 @@ export class AgentConversationActions {
       assignee_id: agent.id,
       resolved_at: null,
     });
-    await appendSystemMessage(context, assigned, {
-      zh: `人工客服 ${agent.displayName} 已接入，为您服务。`,
-      en: `${agent.displayName} has joined the conversation.`,
-    });
+    // Taking over is opening it: the shopper hears at once that this person joined.
+    const announced = await announceAgentJoined(context, assigned, agent);
     await context.emit('conversation.assigned', {
-      conversation: toConversation(assigned),
+      conversation: toConversation(announced),
       assigneeId: agent.id,
       previousAssigneeId,
     });
-    return assigned;
+    return announced;
   }
 
   /** Plain agents may not act on a conversation another agent holds; supervisors may. */

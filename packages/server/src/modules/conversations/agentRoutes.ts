@@ -34,7 +34,7 @@ const listQuerySchema = z
 
 /** What agents do with conversations: list, read, reply, note, take over, hand back, resolve, reopen. */
 export const agentConversationRoutes: FastifyPluginAsyncZod<{
-  services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway'>;
+  services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway' | 'presence'>;
 }> = async (app, { services }) => {
   const canRead = requireAgent(services.auth, 'conversations:read');
   const canReply = requireAgent(services.auth, 'conversations:reply');
@@ -158,6 +158,10 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
     handback: { summary: 'Hand the conversation back to the bot', run: services.agentActions.handBack },
     resolve: { summary: 'Mark the conversation resolved', run: services.agentActions.resolve },
     reopen: { summary: 'Reopen a resolved conversation', run: services.agentActions.reopen },
+    open: {
+      summary: 'The agent opened the conversation: when they hold it, the shopper is told a person joined',
+      run: services.agentActions.open,
+    },
   } as const;
   for (const [action, { summary, run }] of Object.entries(actions)) {
     app.post(
@@ -189,6 +193,17 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
         querystring: z.object({ token: z.string() }),
       },
     },
-    (socket, request) => services.gateway.addAgent(agentOf(request), socket),
+    async (socket, request) => {
+      const agent = agentOf(request);
+      // Presence follows the socket: recorded before the gateway greets the console with `ready`.
+      const connectionId = await services.presence.connected(agent.id);
+      const leave = () =>
+        services.presence
+          .disconnected(connectionId)
+          .catch((error: unknown) => request.log.error({ err: error }, 'presence update failed'));
+      if (socket.readyState !== socket.OPEN) return void leave();
+      socket.on('close', leave);
+      services.gateway.addAgent(agent, socket);
+    },
   );
 };

@@ -56,6 +56,7 @@ export async function findOrCreateOpenConversation(
     updated_at: timestamp,
     resolved_at: null,
     team_id: null,
+    announced_agent_id: null,
   };
   await conversationsRepo.insertConversation(context.trx, row);
   await context.emit('conversation.created', { conversation: toConversation(row) });

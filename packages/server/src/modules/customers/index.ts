@@ -1,4 +1,4 @@
 // The customers module's public surface: other modules use it only through what is exported here.
-export { findVipTierOfCustomer, resolveCustomerByIdentity } from './service';
+export { findVipTierOfCustomer, getCustomerProfile, resolveCustomerByIdentity } from './service';
 export { findCustomerIdOfShopCustomer, findShopCustomerId } from './shopIdentity';
 export { linkShopIdentity } from './shopIdentityRoutes';

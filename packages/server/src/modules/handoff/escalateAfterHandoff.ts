@@ -48,7 +48,7 @@ export async function escalateAfterHandoff(
     sensitiveTopic: (previous?.sensitiveTopic ?? false) || input.sensitiveTopic !== null,
   };
   const computed = computePriority(signals, input.routing.priorityRules, {
-    minutes: 0,
+    minutes: minutesWaitingForPerson(conversation.first_agent_reply_at, latest.created_at, context.now),
     targetMinutes: input.routing.queueTargetMinutes,
   });
   const current = parsePriority(conversation.priority);
@@ -72,7 +72,8 @@ export async function escalateAfterHandoff(
     now: context.now,
   });
   await handoffRepo.updateHandoffSummary(context.trx, latest.id, JSON.stringify(summary));
-  if (!raise) return;
+  if (!raise)
+    return context.emit('handoff.summary_refreshed', { conversation: toConversation(conversation) });
   await handoffRepo.saveClassification(context.trx, {
     conversation_id: conversation.id,
     category: existing?.category ?? conversation.category ?? briefing.category,
@@ -98,4 +99,11 @@ export async function escalateAfterHandoff(
     priority: priority.priority,
     changedBy: null,
   });
+  await context.emit('handoff.summary_refreshed', { conversation: toConversation(updated) });
+}
+
+/** How long the shopper has waited for a person since the handoff: nothing once an agent has answered. */
+function minutesWaitingForPerson(firstAgentReplyAt: string | null, handedOffAt: string, now: Date): number {
+  if (firstAgentReplyAt !== null) return 0;
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(handedOffAt)) / 60_000));
 }

@@ -1,4 +1,4 @@
-import { assignQueuedConversation, appendMessage, appendSystemMessage, changeStatus } from '../conversations';
+import { assignQueuedConversation, appendMessage, changeStatus } from '../conversations';
 import { findAgentById, touchLastAssigned } from '../agents';
 import type { ConversationRow } from '../conversations';
 import type { UnitOfWorkContext } from '../../events/outbox';
@@ -23,16 +23,13 @@ export async function assignFromQueue(
   await routingRepo.deleteQueueEntry(context.trx, conversationId);
   if (!assigned) return null;
   await touchLastAssigned(context.trx, agentId, context.now.toISOString());
-  const { conversation } = await appendSystemMessage(context, assigned, {
-    zh: `人工客服 ${agent.display_name} 已接入，为您服务。`,
-    en: `${agent.display_name} has joined the conversation.`,
-  });
+  // No "agent joined" notice yet: the shopper hears it when the agent opens or answers the conversation.
   await context.emit('conversation.assigned', {
-    conversation: toConversation(conversation),
+    conversation: toConversation(assigned),
     assigneeId: agentId,
     previousAssigneeId: null,
   });
-  return conversation;
+  return assigned;
 }
 
 export interface RequeueInput {

@@ -64,7 +64,8 @@ export class RoutingService {
 
   /** On `agent.presence_changed`: an agent who left gives their conversations back; one who came takes some. */
   async handlePresenceChange(agentId: string, presence: string, previousPresence: string): Promise<void> {
-    if (previousPresence === 'online' && presence === 'offline')
+    // Gone (signed out, socket lost) from any presence: what they held goes back to the queue.
+    if (presence === 'offline' && previousPresence !== 'offline')
       await this.requeueConversationsOf(agentId, 'agent_offline');
     await this.dispatch();
   }

@@ -4,6 +4,7 @@ import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
+import { describeCreatedReturn } from './returnNotice';
 import { orderedSize, shiftSize } from './sizeSteps';
 import {
   answer,
@@ -106,22 +107,7 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
       en: "Sorry, the shop system says this order can't be returned right now. A person can look into it.",
     });
   forgetSlots(state, ['returnKind', 'reason', 'variant', 'sizeStep']);
-  const rma = created.value;
-  const address = rma.returnAddress;
-  const place = `${address.province}${address.city}${address.district}${address.line}，${address.recipient}，${address.phone}`;
-  const freight =
-    isReturnReason(reason) && ['defective', 'damaged_in_transit', 'not_as_described'].includes(reason)
-      ? say(locale, '退回运费由我们承担。', "We'll cover the return shipping.")
-      : say(locale, '无理由退货的退回运费需要您承担。', 'Return shipping for a no-reason return is on you.');
-  return answer(
-    reply(
-      say(
-        locale,
-        `已提交，退换货单号 ${rma.returnNumber}。请在 7 天内寄回：${place}。包裹内请附纸条写明退货单号 ${rma.returnNumber}。${freight}`,
-        `Done. Your return number is ${rma.returnNumber}. Please send the parcel within 7 days to: ${place}, and put a note with ${rma.returnNumber} inside. ${freight}`,
-      ),
-    ),
-  );
+  return answer(reply(describeCreatedReturn(created.value, isReturnReason(reason) ? reason : null, locale)));
 }
 
 function explainIneligible(

@@ -1,0 +1,58 @@
+// The canned replies screen's words, zh-CN and English.
+export const cannedZh = {
+  title: '快捷回复',
+  intro:
+    '在回复框中输入 / 加快捷指令或关键词即可插入；{{customer.name}}（顾客称呼）、{{order.number}}（订单号）、{{agent.name}}（您的名字）会自动填入。团队快捷回复对团队所有成员可见。',
+  scope: '范围',
+  personal: '仅自己',
+  team: '团队',
+  teamPick: '选择团队',
+  category: '分类',
+  shortcut: '快捷指令',
+  replyTitle: '标题',
+  text: '回复内容',
+  add: '添加快捷回复',
+  save: '保存',
+  edit: '编辑',
+  remove: '删除',
+  removeConfirm: '删除快捷回复 /{shortcut}？',
+  all: '全部分类',
+  search: '搜索快捷回复',
+  exportCsv: '导出 CSV',
+  exportJson: '导出 JSON',
+  importFile: '导入文件',
+  imported: '已导入 {created} 条，跳过 {skipped} 条（快捷指令已存在），{errors} 行有误',
+  saved: '已保存',
+  failed: '操作失败：{message}',
+  sound: '新消息声音提醒',
+};
+
+export type CannedTextKey = keyof typeof cannedZh;
+
+export const cannedEn: Record<CannedTextKey, string> = {
+  title: 'Canned replies',
+  intro:
+    'Type / and a shortcut or words in the reply box to insert one; {{customer.name}}, {{order.number}} and {{agent.name}} are filled in. Team replies are shared with every member of the team.',
+  scope: 'Scope',
+  personal: 'Just me',
+  team: 'Team',
+  teamPick: 'Choose a team',
+  category: 'Category',
+  shortcut: 'Shortcut',
+  replyTitle: 'Title',
+  text: 'Reply',
+  add: 'Add canned reply',
+  save: 'Save',
+  edit: 'Edit',
+  remove: 'Delete',
+  removeConfirm: 'Delete the canned reply /{shortcut}?',
+  all: 'All categories',
+  search: 'Search canned replies',
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  importFile: 'Import a file',
+  imported: '{created} imported, {skipped} skipped (shortcut exists), {errors} rows with errors',
+  saved: 'Saved',
+  failed: 'Failed: {message}',
+  sound: 'Sound for new messages',
+};

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Conversation, Message } from '@kefu/sdk';
+import type { OrderView } from '../src/modules/orderDesk';
+import type { TestServer } from './helpers/testServer';
+import { startTestServer } from './helpers/testServer';
+import { testDatabaseTargets } from './helpers/testDatabase';
+import { RecordingSocket, requestJson, toWebSocketUrl } from './helpers/http';
+import { shopIdentitySecret, startShopperChat } from './helpers/shopChat';
+import type { ShopperChat } from './helpers/shopChat';
+import { waitUntil } from './helpers/waitUntil';
+
+const generousMs = 60_000;
+const weekMs = 7 * 24 * 3600_000;
+
+for (const { dialect } of testDatabaseTargets()) {
+  describe(`orders panel API (${dialect})`, () => {
+    let server: TestServer;
+    let adminToken: string;
+    const sockets: RecordingSocket[] = [];
+    before(async () => {
+      server = await startTestServer({
+        dialect,
+        environment: { KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret },
+      });
+      adminToken = await server.loginAdmin();
+    });
+    after(async () => {
+      for (const socket of sockets) socket.close();
+      await server.close();
+    });
+    const call = <Body>(method: string, path: string, token: string, body?: unknown) =>
+      requestJson<Body>(server.baseUrl, method, path, { token, body });
+    let accounts = 0;
+    const account = async (role: string, online: boolean) => {
+      accounts += 1;
+      const email = `orders-${accounts}@kefu.test`;
+      await call('POST', '/api/v1/admin/agents', adminToken, {
+        email,
+        displayName: `客服${accounts}`,
+        password: 'password-123',
+        role,
+      });
+      const token = await server.login(email, 'password-123');
+      if (online) {
+        const socket = await RecordingSocket.connect(
+          toWebSocketUrl(server.baseUrl, `/api/v1/agent/ws?token=${token}`),
+        );
+        sockets.push(socket);
+        await socket.waitFor((frame) => frame.type === 'ready');
+        await call('PUT', '/api/v1/agent/presence', token, { presence: 'online' });
+      }
+      return token;
+    };
+    const handedOff = async (shopCustomerId: string, agentToken: string): Promise<ShopperChat> => {
+      const shopper = await startShopperChat(server.baseUrl, { shopCustomerId });
+      await shopper.say('转人工');
+      const path = `/api/v1/agent/conversations/${shopper.session.conversationId}`;
+      await waitUntil(
+        async () => (await call<{ conversation: Conversation }>('GET', path, agentToken)).status === 200,
+        {
+          timeoutMs: generousMs,
+          description: 'assigned to the online agent',
+        },
+      );
+      return shopper;
+    };
+    const ordersOf = (conversationId: string, token: string) =>
+      call<{ orders: OrderView[] }>('GET', `/api/v1/agent/conversations/${conversationId}/orders`, token);
+
+    test('an agent sees the customer’s orders with tracking and starts a return the shopper is told about', async () => {
+      const agentToken = await account('agent', true);
+      const shopper = await handedOff('cus_demo_20', agentToken);
+      const conversationId = shopper.session.conversationId;
+      const listed = await ordersOf(conversationId, agentToken);
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      assert.ok(listed.body.orders.length > 0);
+      assert.ok(listed.body.orders.every((view) => view.linked && view.order.customerId === 'cus_demo_20'));
+      assert.ok(
+        listed.body.orders.some(
+          (view) => view.order.items.length > 0 && view.shipments.some((parcel) => parcel.events.length > 0),
+        ),
+      );
+      const returnable = listed.body.orders.find(
+        (view) =>
+          view.order.status === 'delivered' &&
+          view.returns.length === 0 &&
+          view.order.deliveredAt !== null &&
+          Date.now() - Date.parse(view.order.deliveredAt) < weekMs - 3600_000,
+      );
+      assert.ok(returnable, 'the demo customer has a delivered order within the return window');
+      const orderNumber = returnable.order.orderNumber;
+
+      const started = await call<{ returnOrder: { returnNumber: string } }>(
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/orders/${orderNumber}/returns`,
+        agentToken,
+        { kind: 'return', reason: 'defective', note: '' },
+      );
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const returnNumber = started.body.returnOrder.returnNumber;
+      const history = await requestJson<{ messages: Message[] }>(
+        server.baseUrl,
+        'GET',
+        '/api/v1/visitor/messages',
+        {
+          token: shopper.session.token,
+        },
+      );
+      assert.ok(
+        history.body.messages.some(
+          (message) => message.sender === 'agent' && message.text.includes(returnNumber),
+        ),
+      );
+      const audit = await server.kefu.services.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_id', '=', orderNumber)
+        .where('action', '=', 'order.return_started')
+        .execute();
+      assert.equal(audit.length, 1, 'the return is audited');
+      const again = await ordersOf(conversationId, agentToken);
+      assert.ok(
+        again.body.orders
+          .find((view) => view.order.orderNumber === orderNumber)
+          ?.returns.some((rma) => rma.returnNumber === returnNumber),
+      );
+
+      const card = await call<{ message: Message }>(
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/cards`,
+        agentToken,
+        { orderNumber },
+      );
+      assert.equal(card.status, 201);
+      assert.equal(card.body.message.card?.type, 'order');
+      assert.equal(
+        (
+          await call('POST', `/api/v1/agent/conversations/${conversationId}/coupons`, agentToken, {
+            code: 'NOPE',
+          })
+        ).status,
+        404,
+      );
+      const coupon = await call<{ message: Message }>(
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/coupons`,
+        agentToken,
+        { code: 'NEW20' },
+      );
+      assert.equal(coupon.status, 201, JSON.stringify(coupon.body));
+      assert.match(coupon.body.message.text, /NEW20/);
+    });
+
+    test('only orders of the conversation’s customer, only for agents who see it, only with the permission', async () => {
+      const agentToken = await account('agent', true);
+      const shopper = await handedOff('cus_demo_09', agentToken);
+      const conversationId = shopper.session.conversationId;
+      const foreign = await call(
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/orders/KF000000000000/cancel`,
+        agentToken,
+        {
+          reason: 'test',
+        },
+      );
+      assert.equal(foreign.status, 404);
+      const outsider = await account('agent', false);
+      assert.equal(
+        (await ordersOf(conversationId, outsider)).status,
+        404,
+        'an agent who cannot see the conversation',
+      );
+      const analyst = await account('analyst', false);
+      assert.equal((await ordersOf(conversationId, analyst)).status, 403);
+      const bad = await call(
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/orders/X/returns`,
+        agentToken,
+        { kind: 'swap' },
+      );
+      assert.equal(bad.status, 400);
+    });
+  });
+}
