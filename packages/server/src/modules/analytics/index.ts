@@ -13,6 +13,7 @@ export { reportRoutes } from './routes';
 export { alertRoutes } from './alertRoutes';
 export { spikeAlertNoticeSchema } from './spikes/alertSchemas';
 export { alertEnvironmentSchema, toAlertWebhookConfig, type AlertWebhookConfig } from './spikes/alertWebhook';
+export { alertEmailEnvironmentSchema, toAlertEmailConfig, type AlertEmailConfig } from './spikes/alertEmail';
 export {
   resolveReportRange,
   allowedAgents,
