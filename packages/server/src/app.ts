@@ -350,6 +350,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
     alertWebhook: config.alertWebhook,
+    alertEmail: config.alertEmail,
     publicUrl: config.publicUrl,
   });
 

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AlertWebhookConfig } from './modules/analytics';
-import { alertEnvironmentSchema, toAlertWebhookConfig } from './modules/analytics';
+import type { AlertEmailConfig, AlertWebhookConfig } from './modules/analytics';
+import {
+  alertEmailEnvironmentSchema,
+  alertEnvironmentSchema,
+  toAlertEmailConfig,
+  toAlertWebhookConfig,
+} from './modules/analytics';
 import type { ChannelConfig } from './modules/channels/channelConfig';
 import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
 import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
@@ -64,6 +69,7 @@ const environmentSchema = z
   })
   .extend(commerceEnvironmentSchema.shape)
   .extend(alertEnvironmentSchema.shape)
+  .extend(alertEmailEnvironmentSchema.shape)
   .extend(channelEnvironmentSchema.shape)
   .extend(abuseLimitsEnvironmentSchema.shape);
 
@@ -103,6 +109,8 @@ export interface KefuConfig {
   uploadMaxBytes: number;
   /** Where spike alerts are also posted; null: the console only. */
   alertWebhook: AlertWebhookConfig | null;
+  /** Where spike alerts are also e-mailed (SMTP relay, sender, supervisors); null: not by e-mail. */
+  alertEmail: AlertEmailConfig | null;
   /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
   trustProxy: boolean | string[] | { hops: number };
   abuseLimits: AbuseLimitsConfig;
@@ -156,6 +164,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     channels: toChannelConfig(values, (message) => new ConfigError(message)),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
     alertWebhook: toAlertWebhookConfig(values),
+    alertEmail: toAlertEmailConfig(values, (message) => new ConfigError(message)),
     trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
     abuseLimits: toAbuseLimitsConfig(values),
   };

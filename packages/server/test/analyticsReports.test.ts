@@ -201,6 +201,52 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await call('GET', '/api/v1/reports/conversations?cursor=oops')).status, 400);
     });
 
+    test("a reader without reports:read_all counts only its own teams' conversations", async () => {
+      const team = teams[0];
+      if (!team) throw new Error('no team');
+      const role = await call<{ role: { id: string } }>('POST', '/api/v1/admin/roles', {
+        name: '组长',
+        permissions: ['reports:read', 'conversations:read'],
+      });
+      const lead = await call<{ agent: { id: string } }>('POST', '/api/v1/admin/agents', {
+        email: 'lead-report@kefu.test',
+        displayName: '组长',
+        password: 'password-123',
+        role: 'custom',
+        customRoleId: role.body.role.id,
+      });
+      assert.equal(lead.status, 201, JSON.stringify(lead.body));
+      const memberIds = [...team.memberIds, lead.body.agent.id];
+      const saved = await call('PUT', `/api/v1/admin/teams/${team.id}`, { name: '售前组', memberIds });
+      assert.equal(saved.status, 200);
+      const leadToken = await server.login('lead-report@kefu.test', 'password-123');
+      const base = { from: '2026-02-23', to: '2026-03-14', timeZone: 'Asia/Shanghai' };
+      const scoped = await call<Dashboard>(
+        'GET',
+        `/api/v1/reports/dashboard?${new URLSearchParams(base)}`,
+        undefined,
+        leadToken,
+      );
+      assert.equal(scoped.status, 200);
+      assertDashboard(scoped.body, expected, { ...base, agentIds: memberIds });
+      const otherTeam = await call<{ error: { code: string } }>(
+        'GET',
+        `/api/v1/reports/overview?teamId=${teams[1]?.id ?? ''}`,
+        undefined,
+        leadToken,
+      );
+      assert.equal(otherTeam.status, 403);
+      const rows = await call<{ rows: { agent: { id: string } | null }[] }>(
+        'GET',
+        `/api/v1/reports/conversations?${new URLSearchParams(base)}&limit=1000`,
+        undefined,
+        leadToken,
+      );
+      assert.equal(rows.status, 200);
+      assert.ok(rows.body.rows.length > 0);
+      for (const row of rows.body.rows) assert.ok(row.agent && memberIds.includes(row.agent.id));
+    });
+
     async function fetchFile(path: string): Promise<{ contentType: string; body: Buffer }> {
       const response = await fetch(`${server.baseUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },

@@ -27,6 +27,21 @@ describe('configuration', () => {
     );
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ KEFU_SECRET_KEY: 'short' }), /KEFU_SECRET_KEY/);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'kefu-config-'));
+    const mail = { KEFU_DATA_DIR: dataDir, KEFU_ALERT_SMTP_URL: 'smtp://127.0.0.1:2525' };
+    assert.throws(() => loadConfig({ ...mail, KEFU_ALERT_SMTP_URL: 'http://relay' }), /KEFU_ALERT_SMTP_URL/);
+    assert.throws(() => loadConfig(mail), /KEFU_ALERT_EMAIL_FROM and KEFU_ALERT_EMAIL_TO/);
+    const from = { ...mail, KEFU_ALERT_EMAIL_FROM: 'alerts@shop.example.com' };
+    assert.throws(() => loadConfig({ ...from, KEFU_ALERT_EMAIL_TO: 'lead, x@y' }), /KEFU_ALERT_EMAIL_TO/);
+    assert.deepEqual(
+      loadConfig({ ...from, KEFU_ALERT_EMAIL_TO: 'a@shop.example.com, b@shop.example.com' }).alertEmail,
+      {
+        smtpUrl: 'smtp://127.0.0.1:2525',
+        from: 'alerts@shop.example.com',
+        to: ['a@shop.example.com', 'b@shop.example.com'],
+      },
+    );
+    assert.equal(loadConfig({ KEFU_DATA_DIR: dataDir }).alertEmail, null);
   });
 });
 

@@ -299,5 +299,42 @@ for (const target of testDatabaseTargets()) {
       );
       assert.equal(rerun.body.inspection.flags.filter((flag) => flag.status === 'dismissed').length, 3);
     });
+
+    test("analysts read and never review; a reviewer without reports:read_all sees only its teams' agents", async () => {
+      const adminToken = await server.loginAdmin();
+      const account = async (email: string, role: string, customRoleId?: string) => {
+        const created = await call('POST', '/api/v1/admin/agents', adminToken, {
+          email,
+          displayName: email,
+          password: 'password-123',
+          role,
+          ...(customRoleId && { customRoleId }),
+        });
+        assert.equal(created.status, 201);
+        return server.login(email, 'password-123');
+      };
+      const analyst = await account('analyst-qa@kefu.test', 'analyst');
+      const inspectionPath = `/api/v1/qa/inspections/${rudeConversation}`;
+      assert.equal((await call('GET', inspectionPath, analyst)).status, 200);
+      assert.equal((await call('GET', '/api/v1/qa/scorecards', analyst)).status, 200);
+      assert.equal((await call('POST', `${inspectionPath}/rerun`, analyst)).status, 403);
+      assert.equal(
+        (await call('POST', `/api/v1/qa/agents/${agentId}/notes`, analyst, { text: '注意礼貌' })).status,
+        403,
+      );
+
+      const role = await call<{ role: { id: string } }>('POST', '/api/v1/admin/roles', adminToken, {
+        name: '组内质检',
+        permissions: ['reports:read', 'qa:review'],
+      });
+      const outsider = await account('team-reviewer-qa@kefu.test', 'custom', role.body.role.id);
+      assert.equal((await call('GET', inspectionPath, outsider)).status, 404);
+      assert.equal((await call('POST', `${inspectionPath}/rerun`, outsider)).status, 404);
+      assert.equal((await call('GET', `/api/v1/qa/agents/${agentId}/notes`, outsider)).status, 404);
+      const cards = await call<{ agents: { agentId: string }[] }>('GET', '/api/v1/qa/scorecards', outsider);
+      assert.deepEqual(cards.body.agents, []);
+      const list = await call<{ inspections: unknown[] }>('GET', '/api/v1/qa/inspections', outsider);
+      assert.deepEqual(list.body.inspections, []);
+    });
   });
 }

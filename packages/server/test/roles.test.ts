@@ -51,7 +51,11 @@ for (const { dialect } of testDatabaseTargets()) {
         '/api/v1/auth/me',
         analyst.token,
       );
-      assert.deepEqual(me.body.agent, { ...me.body.agent, role: 'analyst', permissions: ['reports:read'] });
+      assert.deepEqual(me.body.agent, {
+        ...me.body.agent,
+        role: 'analyst',
+        permissions: ['reports:read', 'reports:read_all'],
+      });
       assert.equal((await call('GET', '/api/v1/admin/csat', analyst.token)).status, 200);
       assert.equal((await call('GET', '/api/v1/agent/conversations', analyst.token)).status, 403);
       assert.equal((await call('GET', '/api/v1/agent/tickets', analyst.token)).status, 403);

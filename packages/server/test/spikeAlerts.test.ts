@@ -12,6 +12,7 @@ import type { ModelConversation } from './helpers/historyModel';
 import { newConversation } from './helpers/historyModel';
 import { writeHistory } from './helpers/historyRows';
 import { startLoopbackServer } from './helpers/loopbackServer';
+import { startSmtpSink } from './helpers/smtpSink';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
@@ -37,6 +38,7 @@ for (const target of testDatabaseTargets()) {
     const clock = new ManualClock(new Date(noon));
     const webhookAnswers = [503];
     const webhook = startLoopbackServer(() => ({ status: webhookAnswers.shift() ?? 204 }));
+    const mail = startSmtpSink();
     let server: TestServer;
     let adminToken: string;
     let supervisor: RecordingSocket;
@@ -55,6 +57,9 @@ for (const target of testDatabaseTargets()) {
           KEFU_ALERT_WEBHOOK_URL: `${(await webhook).baseUrl}/alerts`,
           KEFU_ALERT_WEBHOOK_SECRET: webhookSecret,
           KEFU_PUBLIC_URL: 'https://kefu.example.com',
+          KEFU_ALERT_SMTP_URL: (await mail).url,
+          KEFU_ALERT_EMAIL_FROM: 'alerts@shop.example.com',
+          KEFU_ALERT_EMAIL_TO: 'lead@shop.example.com, qa@shop.example.com',
         },
       });
       adminToken = await server.loginAdmin();
@@ -92,6 +97,7 @@ for (const target of testDatabaseTargets()) {
       agent?.close();
       await server?.close();
       await (await webhook).close();
+      await (await mail).close();
     });
 
     const wsUrl = (token: string) => toWebSocketUrl(server.baseUrl, `/api/v1/agent/ws?token=${token}`);
@@ -230,6 +236,21 @@ for (const target of testDatabaseTargets()) {
       assert.ok(
         delivered.some((body) => body.links?.[0]?.startsWith('https://kefu.example.com/console/inbox/conv_')),
       );
+
+      const { messages } = await mail;
+      await waitUntil(() => messages.length >= alerts.length, {
+        timeoutMs: 30_000,
+        description: 'one e-mail per alert',
+      });
+      const alertIds = messages.map((message) => /^X-Kefu-Alert-Id: (\S+)/im.exec(message.data)?.[1]);
+      assert.deepEqual(alertIds.sort(), alerts.map((alert) => alert.id).sort(), 'each alert once');
+      for (const message of messages) {
+        assert.equal(message.from, 'alerts@shop.example.com');
+        assert.deepEqual(message.to, ['lead@shop.example.com', 'qa@shop.example.com']);
+      }
+      const surge = messages.map((message) => mailText(message.data)).find((text) => text.includes('保质期'));
+      assert.ok(surge, 'the surge was e-mailed');
+      assert.match(surge, /Example conversations:\nhttps:\/\/kefu\.example\.com\/console\/inbox\/conv_/);
     });
 
     test('while the surge lasts no new alert is raised; after the cool-down it is raised again', async () => {
@@ -268,4 +289,17 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await call('GET', '/api/v1/reports/alerts?status=closed')).status, 400);
     });
   });
+}
+
+/** The text of a single-part message as a mail client shows it (quoted-printable or base64 undone). */
+function mailText(data: string): string {
+  const split = data.indexOf('\r\n\r\n');
+  const head = data.slice(0, split);
+  const body = data.slice(split + 4);
+  if (/^Content-Transfer-Encoding: base64/im.test(head))
+    return Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
+  const bytes = body
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
 }

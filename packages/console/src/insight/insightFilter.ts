@@ -2,7 +2,7 @@ import type { ChannelKind, ReportFilter } from '@kefu/sdk';
 import { KefuInsightApi } from '@kefu/sdk';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { useSession } from '../auth/SessionContext';
+import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { useI18n } from '../i18n/I18nContext';
 
 /** The dashboard's filters: days (in the browser's time zone) and what to narrow to. */
@@ -63,6 +63,12 @@ export function useInsightApi(): KefuInsightApi {
 /** Who may open the insight screens: whoever holds `reports:read` on the server. */
 export function canReadReports(permissions: readonly string[]): boolean {
   return permissions.includes('reports:read');
+}
+
+/** Whether the signed-in person holds a permission (the server decides; the console only hides what it refuses). */
+export function useMay(): (permission: string) => boolean {
+  const agent = useSignedInAgent();
+  return (permission) => agent.permissions.includes(permission);
 }
 
 /** Seconds as "1 分 05 秒" / "1 min 05 s"; "—" when there is no value. */

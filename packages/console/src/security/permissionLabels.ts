@@ -29,6 +29,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
   'knowledge:review': { zh: '审核发布知识', en: 'Review and publish knowledge' },
   'knowledge:transfer': { zh: '导入与导出整个知识库', en: 'Import and export the whole knowledge base' },
   'reports:read': { zh: '查看报表', en: 'Read reports' },
+  'reports:read_all': {
+    zh: '查看全部团队的报表（否则只含本人所在团队）',
+    en: "Read every team's reports (otherwise only one's own teams)",
+  },
   'alerts:manage': { zh: '处理突增预警', en: 'Acknowledge spike alerts' },
   'qa:review': { zh: '复核质检标记、撰写辅导备注', en: 'Review quality flags and write coaching notes' },
   'qa:configure': { zh: '配置质检规则与权重', en: 'Configure quality rules and weights' },

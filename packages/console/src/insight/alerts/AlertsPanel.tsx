@@ -5,12 +5,13 @@ import { useSession } from '../../auth/SessionContext';
 import { navigate, routeToPath } from '../../common/router';
 import { formatClock } from '../../common/time';
 import { useI18n } from '../../i18n/I18nContext';
-import { useInsightApi } from '../insightFilter';
+import { useInsightApi, useMay } from '../insightFilter';
 import { useInsightText } from '../insightText';
 
 /** Spike alerts, newest first: what surged or appeared, against what was expected, with example conversations. */
 export function AlertsPanel() {
   const it = useInsightText();
+  const may = useMay();
   const { locale } = useI18n();
   const api = useInsightApi();
   const { client } = useSession();
@@ -61,14 +62,14 @@ export function AlertsPanel() {
             key={alert.id}
             data-testid="spike-alert"
             actions={[
-              alert.status === 'open' ? (
+              alert.status !== 'open' ? (
+                <Tag key="done">{it('acknowledged')}</Tag>
+              ) : may('alerts:manage') ? (
                 <Button key="ack" size="small" onClick={() => void acknowledge(alert.id)}>
                   {it('acknowledge')}
                 </Button>
-              ) : (
-                <Tag key="done">{it('acknowledged')}</Tag>
-              ),
-            ]}
+              ) : null,
+            ].filter(Boolean)}
           >
             <List.Item.Meta
               title={

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { navigate } from '../../common/router';
 import { formatClock } from '../../common/time';
 import { useI18n } from '../../i18n/I18nContext';
-import { useInsightApi } from '../insightFilter';
+import { useInsightApi, useMay } from '../insightFilter';
 import type { InsightTextKey } from '../insightText';
 import { useInsightText } from '../insightText';
 import { scoreColor } from './InspectionList';
@@ -27,6 +27,8 @@ export function InspectionDrawer({
   onChanged(): void;
 }) {
   const it = useInsightText();
+  const may = useMay();
+  const reviewer = may('qa:review');
   const { locale } = useI18n();
   const api = useInsightApi();
   const { message: toast } = AntApp.useApp();
@@ -84,18 +86,22 @@ export function InspectionDrawer({
               {it('colScore')} {Math.round(inspection.score)}
             </Tag>
             <span>{inspection.agent?.name ?? '—'}</span>
-            <Button
-              size="small"
-              onClick={() => navigate({ screen: 'inbox', conversationId: inspection.conversationId })}
-            >
-              {it('openConversation')}
-            </Button>
-            <Button
-              size="small"
-              onClick={() => void apply(api.rerunInspection(inspection.conversationId, locale))}
-            >
-              {it('rerun')}
-            </Button>
+            {may('conversations:read') && (
+              <Button
+                size="small"
+                onClick={() => navigate({ screen: 'inbox', conversationId: inspection.conversationId })}
+              >
+                {it('openConversation')}
+              </Button>
+            )}
+            {reviewer && (
+              <Button
+                size="small"
+                onClick={() => void apply(api.rerunInspection(inspection.conversationId, locale))}
+              >
+                {it('rerun')}
+              </Button>
+            )}
           </Space>
           <Typography.Title level={5}>{it('qaFlags')}</Typography.Title>
           <List
@@ -106,17 +112,17 @@ export function InspectionDrawer({
               <List.Item
                 data-testid="qa-flag"
                 actions={[
-                  flag.status !== 'confirmed' && (
+                  reviewer && flag.status !== 'confirmed' && (
                     <Button key="confirm" size="small" danger onClick={() => void review(flag, 'confirmed')}>
                       {it('confirm')}
                     </Button>
                   ),
-                  flag.status !== 'dismissed' && (
+                  reviewer && flag.status !== 'dismissed' && (
                     <Button key="dismiss" size="small" onClick={() => void review(flag, 'dismissed')}>
                       {it('dismiss')}
                     </Button>
                   ),
-                  flag.status !== 'open' && (
+                  reviewer && flag.status !== 'open' && (
                     <Button key="reopen" size="small" type="link" onClick={() => void review(flag, 'open')}>
                       {it('reopen')}
                     </Button>
@@ -165,22 +171,26 @@ export function InspectionDrawer({
               </List.Item>
             )}
           />
-          <Space.Compact style={{ width: '100%' }}>
-            <Input.TextArea
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              placeholder={it('coachingPlaceholder', { agent: inspection.agent?.name ?? '' })}
-              autoSize={{ minRows: 2, maxRows: 5 }}
-            />
-          </Space.Compact>
-          <Button
-            type="primary"
-            onClick={() => void addNote()}
-            disabled={!note.trim()}
-            style={{ marginTop: 8 }}
-          >
-            {it('addNote')}
-          </Button>
+          {reviewer && (
+            <>
+              <Space.Compact style={{ width: '100%' }}>
+                <Input.TextArea
+                  value={note}
+                  onChange={(event) => setNote(event.target.value)}
+                  placeholder={it('coachingPlaceholder', { agent: inspection.agent?.name ?? '' })}
+                  autoSize={{ minRows: 2, maxRows: 5 }}
+                />
+              </Space.Compact>
+              <Button
+                type="primary"
+                onClick={() => void addNote()}
+                disabled={!note.trim()}
+                style={{ marginTop: 8 }}
+              >
+                {it('addNote')}
+              </Button>
+            </>
+          )}
         </div>
       )}
     </Drawer>

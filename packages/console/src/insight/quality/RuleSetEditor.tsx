@@ -2,12 +2,13 @@ import type { QaRuleSet, QaRuleSettings } from '@kefu/sdk';
 import { App as AntApp, Button, Card, InputNumber, Switch, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext';
-import { useInsightApi } from '../insightFilter';
+import { useInsightApi, useMay } from '../insightFilter';
 import { useInsightText } from '../insightText';
 
 /** The quality rules: each on or off, its points per flag, its cap and its time limit (wording via the API). */
 export function RuleSetEditor() {
   const it = useInsightText();
+  const editable = useMay()('qa:configure');
   const { locale } = useI18n();
   const api = useInsightApi();
   const { message: toast } = AntApp.useApp();
@@ -45,9 +46,11 @@ export function RuleSetEditor() {
       size="small"
       title={it('ruleSet')}
       extra={
-        <Button type="primary" size="small" loading={saving} onClick={() => void save()}>
-          {it('saveRules')}
-        </Button>
+        editable && (
+          <Button type="primary" size="small" loading={saving} onClick={() => void save()}>
+            {it('saveRules')}
+          </Button>
+        )
       }
     >
       <Table
@@ -65,6 +68,7 @@ export function RuleSetEditor() {
                 size="small"
                 checked={row.settings.enabled}
                 aria-label={`${ruleSet?.ruleNames[row.rule] ?? row.rule} ${it('colEnabled')}`}
+                disabled={!editable}
                 onChange={(enabled) => change(row.rule, { enabled })}
               />
             ),
@@ -78,6 +82,7 @@ export function RuleSetEditor() {
                 max={100}
                 value={row.settings.weight}
                 aria-label={`${ruleSet?.ruleNames[row.rule] ?? row.rule} ${it('colWeight')}`}
+                disabled={!editable}
                 onChange={(weight) => change(row.rule, { weight: weight ?? 0 })}
               />
             ),
@@ -90,6 +95,7 @@ export function RuleSetEditor() {
                 min={0}
                 max={100}
                 value={row.settings.maxPoints}
+                disabled={!editable}
                 onChange={(maxPoints) => change(row.rule, { maxPoints: maxPoints ?? 0 })}
               />
             ),
@@ -105,6 +111,7 @@ export function RuleSetEditor() {
                   min={1}
                   max={86_400}
                   value={row.settings.seconds}
+                  disabled={!editable}
                   onChange={(seconds) => change(row.rule, { seconds: seconds ?? row.settings.seconds })}
                 />
               ),

@@ -1,3 +1,4 @@
+import type { SpikeAlertNotice } from '@kefu/sdk';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
@@ -9,6 +10,8 @@ import { FactRefresher } from './facts/factRefresher';
 import { RecurringJobs } from './recurringJobs';
 import type { ReportDirectory } from './reports/nameDirectory';
 import { ReportService } from './reportService';
+import type { AlertEmailConfig } from './spikes/alertEmail';
+import { sendAlertEmail } from './spikes/alertEmail';
 import type { AlertWebhookConfig } from './spikes/alertWebhook';
 import { sendAlertWebhook } from './spikes/alertWebhook';
 import { SpikeService } from './spikes/spikeService';
@@ -28,7 +31,8 @@ export interface AnalyticsStartOptions {
   refreshIntervalMs: number;
   spikeIntervalMs: number;
   alertWebhook: AlertWebhookConfig | null;
-  /** The console's address for links in webhook deliveries. */
+  alertEmail: AlertEmailConfig | null;
+  /** The console's address for links in webhook deliveries and e-mails. */
   publicUrl: string | null;
 }
 
@@ -72,16 +76,7 @@ export function startAnalyticsModule(
       await module.spikes.detect();
     },
   });
-  const { alertWebhook } = options;
-  if (alertWebhook)
-    eventJobs.listen('analytics.spike_detected', 'analytics.send_alert_webhook', (event) =>
-      sendAlertWebhook(alertWebhook, {
-        eventId: event.id,
-        alert: event.payload.alert,
-        consoleUrl: options.publicUrl,
-        now: module.clock.now(),
-      }),
-    );
+  listenForAlertDeliveries(module, eventJobs, options);
   if (options.refreshIntervalMs > 0)
     module.scheduler.every(refreshFactsJob, options.refreshIntervalMs, analyticsOrderingKey);
   if (options.spikeIntervalMs > 0)
@@ -90,4 +85,34 @@ export function startAnalyticsModule(
 
 export function stopAnalyticsModule(module: AnalyticsModule): void {
   module.scheduler.stop();
+}
+
+interface AlertDelivery {
+  eventId: string;
+  alert: SpikeAlertNotice;
+  consoleUrl: string | null;
+  now: Date;
+}
+
+/** Each new alert also goes to the configured webhook and e-mail recipients, each by its own durable job. */
+function listenForAlertDeliveries(
+  module: AnalyticsModule,
+  eventJobs: EventJobs,
+  options: AnalyticsStartOptions,
+): void {
+  const senders: [string, (delivery: AlertDelivery) => Promise<void>][] = [];
+  const { alertWebhook, alertEmail } = options;
+  if (alertWebhook)
+    senders.push(['analytics.send_alert_webhook', (delivery) => sendAlertWebhook(alertWebhook, delivery)]);
+  if (alertEmail)
+    senders.push(['analytics.send_alert_email', (delivery) => sendAlertEmail(alertEmail, delivery)]);
+  for (const [listener, send] of senders)
+    eventJobs.listen('analytics.spike_detected', listener, (event) =>
+      send({
+        eventId: event.id,
+        alert: event.payload.alert,
+        consoleUrl: options.publicUrl,
+        now: module.clock.now(),
+      }),
+    );
 }

@@ -13,6 +13,15 @@ export { reportRoutes } from './routes';
 export { alertRoutes } from './alertRoutes';
 export { spikeAlertNoticeSchema } from './spikes/alertSchemas';
 export { alertEnvironmentSchema, toAlertWebhookConfig, type AlertWebhookConfig } from './spikes/alertWebhook';
-export { resolveReportRange, allowedAgents, type ReportRange } from './reportFilter';
+export { alertEmailEnvironmentSchema, toAlertEmailConfig, type AlertEmailConfig } from './spikes/alertEmail';
+export {
+  resolveReportRange,
+  allowedAgents,
+  isWithinScope,
+  reportScopeOf,
+  type ReportRange,
+  type ReportReader,
+  type ReportScope,
+} from './reportFilter';
 export { reportQueryShape } from './schemas';
 export { localDateOf, addDays } from './timeZone';

@@ -28,6 +28,40 @@ export interface ReportFilter {
   locale: ReportLocale;
 }
 
+/**
+ * Team scoping of the reports: a reader without `reports:read_all` counts only the conversations its teams'
+ * members (and itself) handled, and may filter only by its own teams. null: every team's.
+ */
+export interface ReportScope {
+  teamIds: readonly string[];
+  agentIds: readonly string[];
+}
+
+/** Who reads a report, as the auth module authenticated them. */
+export interface ReportReader {
+  id: string;
+  permissions: ReadonlySet<string>;
+  teamIds: readonly string[];
+}
+
+export async function reportScopeOf(
+  reader: ReportReader,
+  listTeams: () => Promise<{ id: string; memberIds: string[] }[]>,
+): Promise<ReportScope | null> {
+  if (reader.permissions.has('reports:read_all')) return null;
+  const teams = (await listTeams()).filter((team) => reader.teamIds.includes(team.id));
+  return {
+    teamIds: reader.teamIds,
+    agentIds: [...new Set([reader.id, ...teams.flatMap((team) => team.memberIds)])],
+  };
+}
+
+/** Whether a scoped reader may see what this agent handled (nobody's: only readers of every team). */
+export function isWithinScope(scope: ReportScope | null | undefined, agentId: string | null): boolean {
+  if (!scope) return true;
+  return agentId !== null && scope.agentIds.includes(agentId);
+}
+
 export interface ReportQuery {
   from?: string | undefined;
   to?: string | undefined;
@@ -37,6 +71,7 @@ export interface ReportQuery {
   agentId?: string | undefined;
   category?: string | undefined;
   locale: ReportLocale;
+  scope?: ReportScope | null | undefined;
 }
 
 export const maxRangeDays = 366;
@@ -71,6 +106,22 @@ export function resolveReportRange(
  * team is a 404.
  */
 export async function allowedAgents(
+  filter: {
+    agentId?: string | undefined;
+    teamId?: string | undefined;
+    scope?: ReportScope | null | undefined;
+  },
+  listTeams: () => Promise<{ id: string; memberIds: string[] }[]>,
+): Promise<string[] | null> {
+  const { scope } = filter;
+  if (scope && filter.teamId && !scope.teamIds.includes(filter.teamId))
+    throw new KefuError('forbidden', 'You read the reports of your own teams only');
+  const wanted = await wantedAgents(filter, listTeams);
+  if (!scope) return wanted;
+  return (wanted ?? scope.agentIds).filter((agentId) => scope.agentIds.includes(agentId));
+}
+
+async function wantedAgents(
   filter: { agentId?: string | undefined; teamId?: string | undefined },
   listTeams: () => Promise<{ id: string; memberIds: string[] }[]>,
 ): Promise<string[] | null> {

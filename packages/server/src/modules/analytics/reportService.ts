@@ -4,8 +4,8 @@ import { KefuError } from '../../errors';
 import { countConversationRows, listConversationRows } from './export/conversationRows';
 import type { ConversationMetricsRow } from './export/conversationRows';
 import { toConversationCsv, toConversationXlsx } from './export/exportFiles';
-import type { ReportQuery } from './reportFilter';
-import { allowedAgents, resolveReportRange } from './reportFilter';
+import type { ReportQuery, ReportReader, ReportScope } from './reportFilter';
+import { allowedAgents, reportScopeOf, resolveReportRange } from './reportFilter';
 import type { AgentPerformance } from './reports/agentReport';
 import { buildAgentReport } from './reports/agentReport';
 import type { BacklogReport } from './reports/backlogReport';
@@ -87,6 +87,11 @@ export class ReportService {
     private readonly clock: Clock,
     private readonly directory: ReportDirectory,
   ) {}
+
+  /** The teams a reader's reports count (null: every team's). */
+  async scopeOf(reader: ReportReader): Promise<ReportScope | null> {
+    return reportScopeOf(reader, () => this.directory.listTeams());
+  }
 
   async reportWithRange<Name extends ReportName>(
     name: Name,

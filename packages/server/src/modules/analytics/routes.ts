@@ -1,6 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAgent } from '../../http/authenticate';
+import { agentOf, requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { ReportName } from './reportService';
 import {
@@ -44,6 +45,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{
   const { analytics, auth } = services;
   app.addHook('onRequest', requireAgent(auth, 'reports:read'));
   const tags = ['reports'];
+  const scoped = async <Query extends object>(request: FastifyRequest, query: Query) => ({
+    ...query,
+    scope: await analytics.reports.scopeOf(agentOf(request)),
+  });
 
   app.get(
     '/api/v1/reports/dashboard',
@@ -56,7 +61,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{
         response: { 200: dashboardSchema, ...errors, 404: errorResponseSchema },
       },
     },
-    async (request) => analytics.reports.dashboard(request.query),
+    async (request) => analytics.reports.dashboard(await scoped(request, request.query)),
   );
 
   for (const [name, path] of Object.entries(reportPaths)) {
@@ -77,7 +82,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{
         },
       },
       async (request) => {
-        const { range, report } = await analytics.reports.reportWithRange(name, request.query);
+        const { range, report } = await analytics.reports.reportWithRange(
+          name,
+          await scoped(request, request.query),
+        );
         return { range, report };
       },
     );
@@ -106,7 +114,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { limit, cursor, ...query } = request.query;
-      const rows = await analytics.reports.listConversations(query, { limit, after: cursor ?? null });
+      const rows = await analytics.reports.listConversations(await scoped(request, query), {
+        limit,
+        after: cursor ?? null,
+      });
       const last = rows.length === limit ? rows[rows.length - 1] : undefined;
       const nextCursor = last
         ? `${Math.floor(Date.parse(last.createdAt) / 60_000)}:${last.conversationId}`
@@ -129,7 +140,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const file = await analytics.reports.exportConversations(query, format);
+      const file = await analytics.reports.exportConversations(await scoped(request, query), format);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -21,6 +21,8 @@ export const permissionNames = [
   'knowledge:transfer',
   /** Dashboards, exports, spike alerts and QA scorecards: read only (the analyst role holds just this). */
   'reports:read',
+  /** Reports of every team (without it, a reader's reports count only its own teams). */
+  'reports:read_all',
   /** Acknowledge spike alerts. */
   'alerts:manage',
   /** Confirm or dismiss quality flags, rerun inspections, write coaching notes. */
@@ -59,6 +61,7 @@ const supervisorPermissions: readonly Permission[] = [
   'knowledge:review',
   'knowledge:transfer',
   'reports:read',
+  'reports:read_all',
   'alerts:manage',
   'qa:review',
   'qa:configure',
@@ -72,7 +75,7 @@ export const builtInRolePermissions: Record<Exclude<AgentRole, 'custom'>, readon
   admin: permissionNames,
   supervisor: supervisorPermissions,
   agent: agentPermissions,
-  analyst: ['reports:read'],
+  analyst: ['reports:read', 'reports:read_all'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -5,6 +5,7 @@ import type { QaScoreSource } from '../analytics';
 import { InspectionService } from './inspectionService';
 import type { QaDirectory } from './reviewService';
 import { QaReviewService } from './reviewService';
+import { QaReviewScope } from './reviewScope';
 import { QaRuleSetService } from './ruleSetService';
 
 export interface QaModuleInput {
@@ -21,6 +22,7 @@ export function createQaModule(input: QaModuleInput) {
     ruleSets,
     inspections: new InspectionService(db, clock, ruleSets),
     review: new QaReviewService(db, clock, input.directory),
+    scope: new QaReviewScope(db, input.directory),
     scores: createScoreSource(db),
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
 import { addDays, allowedAgents, localDateOf, resolveReportRange } from '../analytics';
-import type { ReportRange } from '../analytics';
+import type { ReportRange, ReportScope } from '../analytics';
 import { findInspection, insertCoachingNote, listCoachingNotes, listFlags } from './repo';
 import type { CoachingNoteRow, FlagRow } from './repo';
 import type { InspectionWindow } from './reviewQueries';
@@ -27,6 +27,7 @@ export interface QaPeriodQuery {
   agentId?: string | undefined;
   teamId?: string | undefined;
   locale: QaLocale;
+  scope?: ReportScope | null | undefined;
 }
 
 type FlagCounts = Record<'open' | 'confirmed' | 'dismissed', number>;

@@ -50,8 +50,13 @@ export const qaRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { status, ...query } = request.query;
+      const scope = await qa.scope.of(agentOf(request));
       return {
-        inspections: await qa.review.listInspections({ ...query, onlyOpenFlags: status === 'open_flags' }),
+        inspections: await qa.review.listInspections({
+          ...query,
+          scope,
+          onlyOpenFlags: status === 'open_flags',
+        }),
       };
     },
   );
@@ -69,9 +74,11 @@ export const qaRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.object({ inspection: inspectionDetailSchema }), ...errors },
       },
     },
-    async (request) => ({
-      inspection: await qa.review.getInspection(request.params.conversationId, request.query.locale),
-    }),
+    async (request) => {
+      const { conversationId } = request.params;
+      await qa.scope.requireInspection(conversationId, await qa.scope.of(agentOf(request)));
+      return { inspection: await qa.review.getInspection(conversationId, request.query.locale) };
+    },
   );
 
   app.post(
@@ -89,6 +96,7 @@ export const qaRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const { conversationId } = request.params;
+      await qa.scope.requireInspection(conversationId, await qa.scope.of(agentOf(request)));
       await qa.inspections.inspectConversation(conversationId);
       return { inspection: await qa.review.getInspection(conversationId, request.query.locale) };
     },
@@ -109,6 +117,7 @@ export const qaRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
+      await qa.scope.requireFlag(request.params.id, await qa.scope.of(agentOf(request)));
       const { conversationId } = await qa.inspections.reviewFlag(
         request.params.id,
         request.body,
@@ -130,7 +139,7 @@ export const qaRoutes: FastifyPluginAsyncZod<{
         response: { 200: scorecardsSchema, ...errors },
       },
     },
-    async (request) => qa.review.scorecards(request.query),
+    async (request) => qa.review.scorecards({ ...request.query, scope: await qa.scope.of(agentOf(request)) }),
   );
 
   app.get(
@@ -146,9 +155,10 @@ export const qaRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.object({ notes: z.array(coachingNoteSchema) }), ...errors },
       },
     },
-    async (request) => ({
-      notes: await qa.review.listCoachingNotes(request.params.id, request.query.locale),
-    }),
+    async (request) => {
+      qa.scope.requireAgent(request.params.id, await qa.scope.of(agentOf(request)));
+      return { notes: await qa.review.listCoachingNotes(request.params.id, request.query.locale) };
+    },
   );
 
   app.post(
@@ -166,6 +176,7 @@ export const qaRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
+      qa.scope.requireAgent(request.params.id, await qa.scope.of(agentOf(request)));
       const note = await qa.review.addCoachingNote(
         request.params.id,
         request.body,
