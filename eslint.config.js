@@ -49,7 +49,7 @@ const moduleWalls = [
       'packages/server/src/{config,channelKinds,replyLocale,ids,clock,errors}.ts',
     ],
     serverModules,
-    ['channels/channelConfig', 'commerce/commerceConfig'],
+    ['channels/channelConfig', 'commerce/commerceConfig', 'privacy/privacyConfig'],
   ),
 ];
 

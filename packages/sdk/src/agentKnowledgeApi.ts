@@ -174,7 +174,7 @@ function entryPath(entryId: string): string {
   return `${entriesPath}/${encodeURIComponent(entryId)}`;
 }
 
-function toQueryString(parameters: Record<string, string | number | undefined>): string {
+export function toQueryString(parameters: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(parameters))
     if (value !== undefined && value !== '') search.set(key, String(value));

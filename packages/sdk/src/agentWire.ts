@@ -158,6 +158,7 @@ export function parseCustomerProfile(value: unknown): CustomerProfile {
       };
     }),
     createdAt: readString(record, 'createdAt'),
+    masked: record.masked === true,
   };
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { Migration, MigrationProvider, Transaction } from 'kysely';
+import type { KyselyPlugin, Migration, MigrationProvider, Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import * as migration0001 from './migrations/0001_core';
@@ -16,6 +16,7 @@ import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0009 from './migrations/0009_channel_messages';
 import * as migration0010 from './migrations/0010_trust';
 import * as migration0011 from './migrations/0011_access';
+import * as migration0016 from './migrations/0016_privacy';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -37,6 +38,8 @@ export interface DatabaseLogger {
 export interface OpenDatabaseOptions {
   /** Told about connections the server ended (restart, failover, an administrator); never given secrets. */
   logger?: DatabaseLogger;
+  /** Applied to every query after the migrations ran (encryption of personal data at rest). */
+  plugins?: KyselyPlugin[];
 }
 
 const migrations: Record<string, Migration> = {
@@ -51,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0009_channel_messages': migration0009,
   '0010_trust': migration0010,
   '0011_access': migration0011,
+  '0016_privacy': migration0016,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -68,7 +72,10 @@ export async function openDatabase(
     ? openSqlite(databaseUrl)
     : openPostgres(databaseUrl, options.logger ?? silentLogger);
   await migrateToLatest(kefuDatabase.db);
-  return kefuDatabase;
+  const plugins = options.plugins ?? [];
+  if (plugins.length === 0) return kefuDatabase;
+  const db = plugins.reduce((withPlugins, plugin) => withPlugins.withPlugin(plugin), kefuDatabase.db);
+  return { ...kefuDatabase, db };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -92,7 +99,7 @@ export async function checkDatabase(db: Db): Promise<void> {
 
 function openSqlite(databaseUrl: string): KefuDatabase {
   const filePath = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-  if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (filePath !== ':memory:') createPrivateFile(filePath);
   const connection = new SqliteDatabase(filePath);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
@@ -102,6 +109,17 @@ function openSqlite(databaseUrl: string): KefuDatabase {
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The database file is for its owner only (0600) whatever the umask: SQLite gives the -wal and -shm files it
+ * creates beside it the same mode.
+ */
+function createPrivateFile(filePath: string): void {
+  mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (!existsSync(filePath)) closeSync(openSync(filePath, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(`${filePath}${suffix}`)) chmodSync(`${filePath}${suffix}`, 0o600);
 }
 
 /**

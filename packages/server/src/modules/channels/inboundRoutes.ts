@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { KefuError } from '../../errors';
 import { errorResponseSchema } from '../../http/wireSchemas';
+import { allowAnyone } from '../../http/routeAccess';
 import type { ChannelModule } from './channelsModule';
 import { channelKindSchema, visitorChannelKindSchema } from '../../channelKinds';
 import { ingestInboundMessage } from './ingestInboundMessage';
@@ -26,6 +27,7 @@ export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule 
   app.post(
     '/api/v1/channels/:channel/inbound',
     {
+      onRequest: allowAnyone("a platform's messages: the adapter checks its signature over the raw body"),
       schema: {
         tags: ['channels'],
         summary: "A platform's inbound messages (signed by the platform; answered before the bot runs)",
