@@ -73,7 +73,8 @@ export class PersonalDataPlugin implements KyselyPlugin {
       const policy = policyOf(node.table);
       if (!policy) return node;
       const updates = this.sealUpdates(policy, node.updates ?? []);
-      return rewriteWhere(this.cipher, policy, UpdateQueryNode.cloneWithUpdates(node, updates));
+      // `cloneWithUpdates` would append: the sealed assignments replace the plain ones.
+      return rewriteWhere(this.cipher, policy, { ...node, updates });
     }
     if (SelectQueryNode.is(node)) {
       const policy = (node.from?.froms ?? []).map(policyOf).find((candidate) => candidate !== null);
