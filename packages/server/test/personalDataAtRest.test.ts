@@ -29,7 +29,14 @@ for (const target of testDatabaseTargets()) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kefu-privacy-'));
     const keys = { k1: randomBytes(32).toString('base64'), k2: randomBytes(32).toString('base64') };
     const database = target.create();
+    // Servers a failed assertion left running are closed here, so the process can end.
+    const running = new Set<{ app: { close(): Promise<unknown> } }>();
+    const stop = async (kefu: { app: { close(): Promise<unknown> } }) => {
+      running.delete(kefu);
+      await kefu.app.close();
+    };
     after(async () => {
+      for (const kefu of running) await stop(kefu);
       await (await database).drop();
       rmSync(dataDir, { recursive: true, force: true });
     });
@@ -42,6 +49,7 @@ for (const target of testDatabaseTargets()) {
         LOG_LEVEL: 'silent',
       });
       const kefu = await buildApp(config, { logger: false, routingTimers: false });
+      running.add(kefu);
       await kefu.app.listen({ port: 0, host: '127.0.0.1' });
       const address = kefu.app.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
@@ -76,7 +84,7 @@ for (const target of testDatabaseTargets()) {
         'select analysis from messages',
       );
       assert.ok(rawAnalysis.length > 0 && rawAnalysis.every((value) => value.startsWith('enc:v1:k1:')));
-      await kefu.app.close();
+      await stop(kefu);
       assert.deepEqual(await findInStore(target.dialect, (await database).url, secrets), []);
       if (target.dialect === 'sqlite') {
         const file = (await database).url.slice('sqlite:'.length);
@@ -107,13 +115,13 @@ for (const target of testDatabaseTargets()) {
       );
       const phones = await readRaw(target.dialect, url, 'select phone from shop_customers');
       assert.ok(phones.length >= demoCustomers.length);
-      await kefu.app.close();
+      await stop(kefu);
       const onlyNewKey = await start(`k2:${keys.k2}`);
       const again = await findShopCustomer(onlyNewKey.kefu.services.database.db, {
         phone: demoCustomers[0]?.phone ?? '',
       });
       assert.equal(again?.id, 'cus_demo_01', 'k1 is no longer needed; the blind index still finds the phone');
-      await onlyNewKey.kefu.app.close();
+      await stop(onlyNewKey.kefu);
     });
   });
 }
