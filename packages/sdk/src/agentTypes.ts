@@ -37,6 +37,8 @@ export interface CustomerProfile {
   tags: string[];
   identities: CustomerIdentity[];
   createdAt: string;
+  /** Name, phone and e-mail are shown masked (138****1234); revealing them is a separate, audited call. */
+  masked: boolean;
 }
 
 /** Query of GET /api/v1/agent/conversations; the server only returns what the agent may see. */

@@ -159,6 +159,7 @@ export function parseCustomerProfile(value: unknown): CustomerProfile {
       };
     }),
     createdAt: readString(record, 'createdAt'),
+    masked: record.masked === true,
   };
 }
 

@@ -7,3 +7,4 @@ export * from './agentInsightApi';
 export * from './agentTrustApi';
 export * from './agentOrdersApi';
 export * from './agentCannedApi';
+export * from './agentPrivacyApi';

@@ -82,6 +82,9 @@ import { customerRoutes } from './modules/customers/routes';
 import { createKnowledgeModule, knowledgeRoutes, startKnowledgeModule } from './modules/knowledge';
 import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { PhotoStorage } from './modules/uploads/photoStorage';
+import { AuditLog } from './modules/audit/auditLog';
+import { auditRoutes } from './modules/audit/routes';
+import { createFieldCipher, PersonalDataPlugin, privacyRoutes, startPrivacyJobs } from './modules/privacy';
 import { uploadRoutes } from './modules/uploads/routes';
 import { UploadService } from './modules/uploads/service';
 import { RealtimeGateway } from './realtime/gateway';
@@ -151,7 +154,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   app.decorateRequest('agent', null);
   app.decorateRequest('visitor', null);
 
-  const database = await openDatabase(config.databaseUrl, { logger: app.log });
+  const cipher = createFieldCipher(config.privacy);
+  const database = await openDatabase(config.databaseUrl, {
+    logger: app.log,
+    plugins: [new PersonalDataPlugin(cipher)],
+  });
+  const photoStorage = new PhotoStorage(config.dataDir);
   const reportListenerError = (error: unknown, event: DomainEvent): void =>
     app.log.error({ err: error, event: event.name }, 'event listener failed');
   const bus = config.redisUrl
@@ -306,7 +314,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     ...humanService,
     suggestions,
     widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
-    uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
+    uploads: new UploadService(database.db, photoStorage, clock, conversations),
+    photoStorage,
+    auditLog: new AuditLog(database.db),
     analytics,
     qa,
     channels: createChannelModule({
@@ -340,6 +350,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: services.bot,
     handoff: services.handoff,
     tickets: services.tickets,
+  });
+  await startPrivacyJobs({
+    db: database.db,
+    jobs,
+    cipher,
+    clock,
+    transcriptRetentionDays: config.privacy.transcriptRetentionDays,
+    logger: app.log,
   });
   await startHumanServiceModules(humanService, eventJobs, {
     maintenanceIntervalMs: dependencies.routingTimers === false ? 0 : 30_000,
@@ -389,6 +407,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
   await app.register(customerRoutes, { services });
+  await app.register(privacyRoutes, { services });
+  await app.register(auditRoutes, { services });
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });

@@ -15,6 +15,8 @@ import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
 import { abuseLimitsEnvironmentSchema, toAbuseLimitsConfig } from './http/abuseLimitsConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
 import { commerceEnvironmentSchema, toCommerceConfig } from './modules/commerce/commerceConfig';
+import type { PrivacyConfig } from './modules/privacy/privacyConfig';
+import { privacyEnvironmentSchema, toPrivacyConfig } from './modules/privacy/privacyConfig';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -71,7 +73,8 @@ const environmentSchema = z
   .extend(alertEnvironmentSchema.shape)
   .extend(alertEmailEnvironmentSchema.shape)
   .extend(channelEnvironmentSchema.shape)
-  .extend(abuseLimitsEnvironmentSchema.shape);
+  .extend(abuseLimitsEnvironmentSchema.shape)
+  .extend(privacyEnvironmentSchema.shape);
 
 export interface KefuConfig {
   port: number;
@@ -114,6 +117,8 @@ export interface KefuConfig {
   /** Which proxies' X-Forwarded-For is believed, so limits count the shopper's address, not the proxy's. */
   trustProxy: boolean | string[] | { hops: number };
   abuseLimits: AbuseLimitsConfig;
+  /** The keys personal data is encrypted under at rest (current first) and the blind-index key. */
+  privacy: PrivacyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -127,7 +132,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.KEFU_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secretKey = values.KEFU_SECRET_KEY ?? readOrCreateSecretKey(dataDir);
   return {
     port: values.PORT,
     host: values.HOST,
@@ -135,7 +141,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     databaseUrl: values.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'kefu.sqlite')}`,
     redisUrl: values.REDIS_URL ?? null,
     redisChannel: values.KEFU_REDIS_CHANNEL,
-    secretKey: values.KEFU_SECRET_KEY ?? readOrCreateSecretKey(dataDir),
+    secretKey,
     adminEmail: values.KEFU_ADMIN_EMAIL.toLowerCase(),
     adminPassword: values.KEFU_ADMIN_PASSWORD ?? null,
     seedDemo: values.KEFU_SEED_DEMO,
@@ -167,6 +173,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     alertEmail: toAlertEmailConfig(values, (message) => new ConfigError(message)),
     trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
     abuseLimits: toAbuseLimitsConfig(values),
+    privacy: toPrivacyConfig(values, secretKey, (message) => new ConfigError(message)),
   };
 }
 

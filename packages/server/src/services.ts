@@ -38,6 +38,8 @@ import type { SlaEvaluator, SlaPolicyService } from './modules/sla';
 import type { TicketService } from './modules/tickets/service';
 import type { SuggestionSource } from './modules/bot/suggestions';
 import type { UploadService } from './modules/uploads/service';
+import type { PhotoStorage } from './modules/uploads/photoStorage';
+import type { AuditLog } from './modules/audit/auditLog';
 import type { RealtimeGateway } from './realtime/gateway';
 import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
@@ -87,6 +89,10 @@ export interface KefuServices {
   slaEvaluator: SlaEvaluator;
   csat: CsatService;
   uploads: UploadService;
+  /** Where shoppers' photos are kept (exported with their data, removed on erasure). */
+  photoStorage: PhotoStorage;
+  /** The hash-chained audit log: filters, export, chain check. */
+  auditLog: AuditLog;
   /** Sites allowed to embed the widget (CORS of the visitor API). */
   widgetOrigins: WidgetOrigins;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */

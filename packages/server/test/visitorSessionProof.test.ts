@@ -58,8 +58,8 @@ for (const { dialect } of testDatabaseTargets()) {
     const displayNameOf = async (customerId: string) => {
       const profile = await requestJson<{ customer: { displayName: string | null } }>(
         server.baseUrl,
-        'GET',
-        `/api/v1/agent/customers/${customerId}`,
+        'POST',
+        `/api/v1/agent/customers/${customerId}/reveal`,
         { token: adminToken },
       );
       assert.equal(profile.status, 200);

@@ -1,9 +1,10 @@
 import { CrownFilled } from '@ant-design/icons';
+import { EyeOutlined } from '@ant-design/icons';
 import type { Conversation, CustomerProfile } from '@kefu/sdk';
-import { isChannelKind } from '@kefu/sdk';
-import { Descriptions, Empty, List, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useSession } from '../auth/SessionContext';
+import { isChannelKind, KefuPrivacyApi } from '@kefu/sdk';
+import { Button, Descriptions, Empty, List, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { statusColors, statusLabelKeys } from '../common/labels';
 import { formatClock } from '../common/time';
@@ -24,6 +25,14 @@ export function CustomerPanel({
   const { client } = useSession();
   const [customer, setCustomer] = useState<CustomerProfile | null>(null);
   const [history, setHistory] = useState<Conversation[]>([]);
+  const agent = useSignedInAgent();
+  const privacy = useMemo(() => new KefuPrivacyApi(client), [client]);
+  const mayReveal = agent.permissions.includes('customers:reveal');
+  const reveal = () =>
+    void privacy.revealCustomer(customerId).then(
+      (profile) => setCustomer(profile),
+      () => undefined,
+    );
 
   useEffect(() => {
     let cancelled = false;
@@ -69,6 +78,15 @@ export function CustomerPanel({
         <Descriptions.Item label={t('email')}>{customer.email ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('phone')}>{customer.phone ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('locale')}>{customer.locale ?? none}</Descriptions.Item>
+        {customer.masked && mayReveal && (
+          <Descriptions.Item label="">
+            <Tooltip title={t('revealAudited')}>
+              <Button size="small" icon={<EyeOutlined />} onClick={reveal}>
+                {t('revealPersonalData')}
+              </Button>
+            </Tooltip>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('tags')}>
           {customer.tags.length > 0 ? customer.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : none}
         </Descriptions.Item>

@@ -105,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   identities: 'Channel identities',
   since: 'First contact',
   pastConversations: 'Past conversations',
+  revealPersonalData: 'Show in full',
+  revealAudited: 'Viewing is recorded in the audit log',
   none: 'None',
   agentsTitle: 'Agents',
   createAgent: 'New agent',

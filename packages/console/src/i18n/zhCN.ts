@@ -104,6 +104,8 @@ export const zhCN = {
   identities: '渠道身份',
   since: '首次联系',
   pastConversations: '历史会话',
+  revealPersonalData: '显示完整信息',
+  revealAudited: '查看将记入操作日志',
   none: '无',
   agentsTitle: '客服账号',
   createAgent: '新建账号',

@@ -1,4 +1,5 @@
-import { KefuTrustApi } from '@kefu/sdk';
+import { KefuPrivacyApi, KefuTrustApi } from '@kefu/sdk';
+import { AuditLogTab } from './AuditLogTab';
 import { Card, Tabs } from 'antd';
 import type { ReactElement } from 'react';
 import { useMemo } from 'react';
@@ -10,17 +11,19 @@ import { securityTabsFor } from './securityAccess';
 import { useSecurityText } from './securityText';
 import { WidgetOriginsTab } from './WidgetOriginsTab';
 
-/** The sites that embed the widget, roles and permissions: each tab for the roles that may use it. */
+/** The sites that embed the widget, roles and permissions, the audit log: each tab for the roles that may use it. */
 export function SecurityScreen({ tab }: { tab: string }) {
   const text = useSecurityText();
   const { client } = useSession();
   const agent = useSignedInAgent();
   const api = useMemo(() => new KefuTrustApi(client), [client]);
+  const privacy = useMemo(() => new KefuPrivacyApi(client), [client]);
   const tabs = securityTabsFor(agent.permissions);
   const active = tabs.find((candidate) => candidate === tab) ?? tabs[0] ?? 'widget';
   const panels: Record<SecurityTab, { label: string; children: ReactElement }> = {
     widget: { label: text('tabWidgetOrigins'), children: <WidgetOriginsTab api={api} /> },
     roles: { label: text('tabRoles'), children: <RolesTab api={api} /> },
+    audit: { label: text('tabAudit'), children: <AuditLogTab api={privacy} /> },
   };
   return (
     <div className="admin-page">

@@ -1,13 +1,14 @@
 // Which tabs of the security screen a role may open; the server decides again on every request.
-export type SecurityTab = 'widget' | 'roles';
+export type SecurityTab = 'widget' | 'roles' | 'audit';
 
 const tabPermissions: Record<SecurityTab, string> = {
   widget: 'channels:manage',
   roles: 'agents:manage',
+  audit: 'audit:read',
 };
 
 export function securityTabsFor(permissions: readonly string[]): SecurityTab[] {
-  const tabs: SecurityTab[] = ['widget', 'roles'];
+  const tabs: SecurityTab[] = ['widget', 'roles', 'audit'];
   return tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
 }
 

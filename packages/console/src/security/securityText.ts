@@ -33,6 +33,21 @@ const zhCN = {
   builtInSupervisor: '主管',
   builtInAgent: '客服',
   builtInAnalyst: '分析员（只读报表）',
+  tabAudit: '操作日志',
+  auditAction: '操作',
+  auditActor: '操作人',
+  auditPeriod: '时间范围',
+  auditTime: '时间',
+  auditTarget: '对象',
+  auditDetails: '详情',
+  auditExport: '导出 CSV',
+  auditVerify: '校验完整性',
+  auditChainValid: '日志完整：{entries} 条记录的哈希链校验通过',
+  auditChainBroken: '日志被改动：第 {sequence} 条起哈希链不一致',
+  auditSystem: '系统',
+  auditVisitor: '顾客',
+  auditAnonymous: '未登录',
+  auditFilterAction: '按操作筛选',
 };
 
 type SecurityTextKey = keyof typeof zhCN;
@@ -68,6 +83,21 @@ const en: Record<SecurityTextKey, string> = {
   builtInSupervisor: 'Supervisor',
   builtInAgent: 'Agent',
   builtInAnalyst: 'Analyst (read-only reports)',
+  tabAudit: 'Audit log',
+  auditAction: 'Action',
+  auditActor: 'By',
+  auditPeriod: 'Period',
+  auditTime: 'Time',
+  auditTarget: 'Record',
+  auditDetails: 'Details',
+  auditExport: 'Export CSV',
+  auditVerify: 'Check integrity',
+  auditChainValid: 'The log is intact: the hash chain of {entries} entries checks out',
+  auditChainBroken: 'The log was changed: the hash chain breaks at entry {sequence}',
+  auditSystem: 'System',
+  auditVisitor: 'Shopper',
+  auditAnonymous: 'Not signed in',
+  auditFilterAction: 'Filter by action',
 };
 
 export type SecurityText = (key: SecurityTextKey, values?: Record<string, string | number>) => string;

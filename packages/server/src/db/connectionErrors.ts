@@ -33,3 +33,14 @@ const unavailableMessages = [
   /^timeout exceeded when trying to connect/,
   /^Connection terminated due to connection timeout/,
 ];
+
+/**
+ * Text the database cannot store, which only the request can have brought: PostgreSQL refuses a NUL character
+ * (SQLSTATE 22021) and characters outside its encoding (22P05). The statement and its transaction fail whole,
+ * so nothing of the request is stored.
+ */
+export function isUnstorableTextError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return code === '22021' || code === '22P05';
+}

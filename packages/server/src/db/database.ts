@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { Migration, MigrationProvider, Transaction } from 'kysely';
+import type { KyselyPlugin, Migration, MigrationProvider, Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import * as migration0001 from './migrations/0001_core';
@@ -20,6 +20,7 @@ import * as migration0012 from './migrations/0012_analytics';
 import * as migration0013 from './migrations/0013_spike_alerts';
 import * as migration0014 from './migrations/0014_quality_inspection';
 import * as migration0015 from './migrations/0015_report_indexes';
+import * as migration0016 from './migrations/0016_privacy';
 import * as migration0017 from './migrations/0017_console_live';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,6 +43,8 @@ export interface DatabaseLogger {
 export interface OpenDatabaseOptions {
   /** Told about connections the server ended (restart, failover, an administrator); never given secrets. */
   logger?: DatabaseLogger;
+  /** Applied to every query after the migrations ran (encryption of personal data at rest). */
+  plugins?: KyselyPlugin[];
 }
 
 const migrations: Record<string, Migration> = {
@@ -60,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0013_spike_alerts': migration0013,
   '0014_quality_inspection': migration0014,
   '0015_report_indexes': migration0015,
+  '0016_privacy': migration0016,
   '0017_console_live': migration0017,
 };
 
@@ -78,7 +82,10 @@ export async function openDatabase(
     ? openSqlite(databaseUrl)
     : openPostgres(databaseUrl, options.logger ?? silentLogger);
   await migrateToLatest(kefuDatabase.db);
-  return kefuDatabase;
+  const plugins = options.plugins ?? [];
+  if (plugins.length === 0) return kefuDatabase;
+  const db = plugins.reduce((withPlugins, plugin) => withPlugins.withPlugin(plugin), kefuDatabase.db);
+  return { ...kefuDatabase, db };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -102,7 +109,7 @@ export async function checkDatabase(db: Db): Promise<void> {
 
 function openSqlite(databaseUrl: string): KefuDatabase {
   const filePath = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-  if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (filePath !== ':memory:') createPrivateFile(filePath);
   const connection = new SqliteDatabase(filePath);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
@@ -112,6 +119,17 @@ function openSqlite(databaseUrl: string): KefuDatabase {
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The database file is for its owner only (0600) whatever the umask: SQLite gives the -wal and -shm files it
+ * creates beside it the same mode.
+ */
+function createPrivateFile(filePath: string): void {
+  mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (!existsSync(filePath)) closeSync(openSync(filePath, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(`${filePath}${suffix}`)) chmodSync(`${filePath}${suffix}`, 0o600);
 }
 
 /**

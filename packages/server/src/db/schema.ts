@@ -14,6 +14,9 @@ export interface CustomersTable {
   shop_customer_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Blind indexes (keyed hashes) of the encrypted phone and e-mail, for lookups. */
+  phone_index: string | null;
+  email_index: string | null;
 }
 
 export interface CustomerIdentitiesTable {
@@ -134,6 +137,10 @@ export interface AuditLogTable {
   target_id: string | null;
   data: string;
   created_at: string;
+  /** The hash chain: 1, 2, 3… (null for entries written before it existed). */
+  sequence: number | null;
+  previous_hash: string | null;
+  hash: string | null;
 }
 
 export interface ProductsTable {
@@ -169,6 +176,8 @@ export interface ShopCustomersTable {
   addresses: string;
   tags: string;
   registered_at: string;
+  phone_index: string | null;
+  email_index: string | null;
 }
 
 export interface OrdersTable {

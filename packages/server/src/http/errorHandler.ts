@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { describeDatabaseError } from '../db/database';
-import { isDatabaseUnavailableError } from '../db/connectionErrors';
+import { isDatabaseUnavailableError, isUnstorableTextError } from '../db/connectionErrors';
 import { KefuError, errorCatalog } from '../errors';
 import type { ErrorCode } from '../errors';
 
@@ -34,6 +34,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('validation_failed', error.message));
     }
+    if (isUnstorableTextError(error))
+      return reply
+        .status(400)
+        .send(errorBody('validation_failed', 'The request contains a character that cannot be stored (NUL)'));
     if (isDatabaseUnavailableError(error)) {
       request.log.warn({ err: describeDatabaseError(error) }, 'database unavailable');
       return reply

@@ -57,6 +57,8 @@ export async function resolveCustomerByIdentity(
     shop_customer_id: null,
     created_at: timestamp,
     updated_at: timestamp,
+    phone_index: null,
+    email_index: null,
   };
   await customersRepo.insertCustomer(db, customer);
   await customersRepo.insertIdentity(db, {

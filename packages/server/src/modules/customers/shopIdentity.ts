@@ -43,6 +43,8 @@ export async function linkVerifiedShopIdentity(
         shop_customer_id: input.shopCustomerId,
         created_at: timestamp,
         updated_at: timestamp,
+        phone_index: null,
+        email_index: null,
       });
       await customersRepo.insertIdentity(
         trx,

@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { parseJsonColumn } from '../../db/json';
+import { recordAudit } from '../audit';
 
 /** Keeps a setting in memory this long; another process's change is seen within it. */
 const cacheMilliseconds = 5_000;
 
 /**
  * One JSON document per key in `service_settings`, validated by the owning module's schema, with a short
- * in-memory cache because the handoff check reads its settings on every shopper message.
+ * in-memory cache because the handoff check reads its settings on every shopper message. Every change is
+ * audited with the new value.
  */
 export class SettingsStore<Schema extends z.ZodType> {
   private cached: { value: z.infer<Schema>; loadedAt: number } | null = null;
@@ -37,14 +39,29 @@ export class SettingsStore<Schema extends z.ZodType> {
   async set(value: z.infer<Schema>, updatedBy: string | null): Promise<z.infer<Schema>> {
     const parsed = this.schema.parse(value);
     const text = JSON.stringify(parsed);
-    const timestamp = this.clock.now().toISOString();
-    await this.db
-      .insertInto('service_settings')
-      .values({ key: this.key, value: text, updated_by: updatedBy, updated_at: timestamp })
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet({ value: text, updated_by: updatedBy, updated_at: timestamp }),
-      )
-      .execute();
+    const now = this.clock.now();
+    const timestamp = now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('service_settings')
+        .values({ key: this.key, value: text, updated_by: updatedBy, updated_at: timestamp })
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet({ value: text, updated_by: updatedBy, updated_at: timestamp }),
+        )
+        .execute();
+      await recordAudit(
+        trx,
+        {
+          actorType: updatedBy ? 'agent' : 'system',
+          actorId: updatedBy,
+          action: 'settings.changed',
+          targetType: 'settings',
+          targetId: this.key,
+          data: { after: parsed },
+        },
+        now,
+      );
+    });
     this.cached = { value: parsed, loadedAt: Date.now() };
     return parsed;
   }

@@ -1,2 +1,3 @@
 // The uploads module's public surface: other modules use it only through what is exported here.
 export { markPhotosSent, maxPhotosPerMessage, resolvePhotoAttachments, withAudienceUrl } from './attachments';
+export type { PhotoStorage } from './photoStorage';

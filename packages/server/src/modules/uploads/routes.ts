@@ -105,8 +105,9 @@ async function readSinglePhoto(request: FastifyRequest, maxBytes: number): Promi
       throw new KefuError('upload_too_large', `The photo is larger than ${Math.floor(maxBytes / 1024)} KiB`, {
         maxBytes,
       });
-    if (code?.startsWith('FST_')) throw new KefuError('upload_missing');
-    throw error;
+    // Anything else went wrong in the multipart body itself (a broken boundary, a part cut short): the
+    // request's fault, answered as a missing photo.
+    throw new KefuError('upload_missing');
   }
 }
 
