@@ -139,6 +139,12 @@ export const defaultSlaPolicyNames: Record<string, DisplayName> = {
   Normal: { zh: '普通', en: 'Normal' },
 };
 
+/** The keyword rules a new shop starts with are stored with English names; shown in the console's language. */
+export const defaultRuleNames: Record<string, DisplayName> = {
+  'Human agent': { zh: '转人工', en: 'Human agent' },
+  Thanks: { zh: '致谢', en: 'Thanks' },
+};
+
 /** Why the bot raised a conversation's priority (`vip:gold` and `intent:refund` are named by their lists). */
 export const priorityReasonNames: Record<string, DisplayName> = {
   anger: { zh: '顾客愤怒', en: 'Angry customer' },

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import {
   categoryNames,
+  defaultRuleNames,
   defaultSlaPolicyNames,
   entityTypeNames,
   intentNames,
@@ -26,6 +27,7 @@ export interface DisplayNames {
   /** `rules:Greeting` → "关键词规则 · Greeting", `flow:refund` → "业务流程 · 退款". */
   answeredBy(stage: string): string;
   slaPolicy(name: string): string;
+  ruleName(name: string): string;
   /** `vip:gold`, `intent:refund`, `waiting:12m`, `anger` as words. */
   priorityReason(reason: string): string;
 }
@@ -39,7 +41,10 @@ export function useDisplayNames(): DisplayNames {
       if (!entry) return humanise(code);
       return locale === 'en' ? entry.en : entry.zh;
     };
+    const ruleName = (name: string) =>
+      Object.hasOwn(defaultRuleNames, name) ? pick(defaultRuleNames, name) : name;
     return {
+      ruleName,
       intent: (id) => pick(intentNames, id),
       category: (id) => pick(categoryNames, id),
       knowledgeCategory: (id) =>
@@ -53,7 +58,7 @@ export function useDisplayNames(): DisplayNames {
         const detail = rest.join(':');
         const stageLabel = pick(stageNames, stageName);
         if (!detail) return stageLabel;
-        if (stageName === 'rules') return `${stageLabel} · ${detail}`;
+        if (stageName === 'rules') return `${stageLabel} · ${ruleName(detail)}`;
         const detailLabel = Object.hasOwn(intentNames, detail)
           ? pick(intentNames, detail)
           : pick(stageDetailNames, detail);

@@ -24,6 +24,7 @@ import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
+import { CompactNavigation } from './CompactNavigation';
 import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
@@ -83,6 +84,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           <CustomerServiceOutlined aria-hidden />
           <span>{t('appName')}</span>
         </div>
+        <CompactNavigation items={menuItems} selectedKey={route.screen} onSelect={goTo} />
         <Menu
           mode="horizontal"
           theme="dark"
