@@ -88,6 +88,7 @@ import { agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
 import { queueRoutes } from './modules/routing';
+import { setupRoutes } from './modules/setup';
 import { slaRoutes, ticketRoutes } from './modules/tickets';
 
 export interface AppDependencies {
@@ -327,6 +328,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(customerRoutes, { services });
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
+  await app.register(setupRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(agentRoutingRoutes, { services });

@@ -19,3 +19,4 @@ export { answerAttributeQuestion, containsTerm, longestSharedHanRun, toComparabl
 export type { ProductFacts } from './productFacts';
 export { checkReturnEligibility, warrantyEnd } from './returnEligibility';
 export type { ReturnIneligibility } from './returnEligibility';
+export { countOwnShopRecords } from './builtin/ownShopRecords';

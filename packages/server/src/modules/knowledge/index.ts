@@ -2,3 +2,4 @@
 export { knowledgeRoutes } from './knowledgeRoutes';
 export { createKnowledgeModule, startKnowledgeModule } from './module';
 export type { KnowledgeModule } from './module';
+export { countPublishedVersionsByPeople } from './repo';
