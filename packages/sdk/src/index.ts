@@ -5,3 +5,4 @@ export * from './agentServiceApi';
 export * from './agentKnowledgeApi';
 export * from './agentTrustApi';
 export * from './timeZones';
+export * from './setupApi';

@@ -23,6 +23,7 @@ import { isTypingTarget } from '../inbox/useInboxShortcuts';
 import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
+import { useSetupMenuItems } from '../setup/setupNavigation';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
 import { CompactNavigation } from './CompactNavigation';
 import { ShellAccount } from './ShellAccount';
@@ -46,7 +47,9 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const unreadConversations = [...unread.values()].filter((count) => count > 0).length;
   const may = (permission: string) => agent.permissions.includes(permission);
   const serviceMenuItems = useServiceMenuItems();
+  const setupMenuItems = useSetupMenuItems(route);
   const menuItems = [
+    ...setupMenuItems,
     {
       key: 'inbox',
       icon: <MessageOutlined />,
@@ -68,6 +71,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const goTo = (key: string) => {
     const serviceRoute = toServiceRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
+    if (key === 'setup') return navigate({ screen: 'setup' });
     const target: MenuKey =
       key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
         ? key

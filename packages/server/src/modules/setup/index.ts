@@ -1,4 +1,4 @@
 // The setup module's public surface: the first-run checklist, read from other modules' data.
 export { setupRoutes } from './routes';
-export { readSetupChecklist, setupStepIds } from './setupChecklist';
-export type { SetupChecklist, SetupStep, SetupStepId } from './setupChecklist';
+export { readSetupChecklist } from './setupChecklist';
+export type { SetupChecklist, SetupStep } from './setupChecklist';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { requireAgent } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
-import { readSetupChecklist, setupStepIds } from './setupChecklist';
+import { setupStepIds } from '@kefu/sdk';
+import { readSetupChecklist } from './setupChecklist';
 
 const checklistSchema = z.object({
   steps: z.array(z.object({ id: z.enum(setupStepIds), done: z.boolean(), count: z.number() })),

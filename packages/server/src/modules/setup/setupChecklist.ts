@@ -1,3 +1,4 @@
+import type { SetupStepId } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { AgentService } from '../agents';
@@ -7,17 +8,6 @@ import { countConversationsOnChannel } from '../conversations';
 import { countPublishedVersionsByPeople } from '../knowledge';
 import type { SettingsStore } from '../routing';
 import type { routingSettingsSchema } from '../routing/schemas';
-
-export const setupStepIds = [
-  'agents',
-  'businessHours',
-  'faq',
-  'products',
-  'orders',
-  'channels',
-  'widget',
-] as const;
-export type SetupStepId = (typeof setupStepIds)[number];
 
 export interface SetupStep {
   id: SetupStepId;
