@@ -88,6 +88,7 @@ import { agentRoutingRoutes } from './modules/agents';
 import { csatRoutes } from './modules/csat';
 import { handoffRoutes } from './modules/handoff';
 import { queueRoutes } from './modules/routing';
+import { IntentExamples, intentExampleRoutes } from './modules/intents';
 import { setupRoutes } from './modules/setup';
 import { slaRoutes, ticketRoutes } from './modules/tickets';
 
@@ -257,6 +258,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     ...humanService,
     suggestions,
     widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
+    intentExamples: new IntentExamples(database.db, clock),
     uploads: new UploadService(database.db, new PhotoStorage(config.dataDir), clock, conversations),
     channels: createChannelModule({
       db: database.db,
@@ -329,6 +331,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
   await app.register(setupRoutes, { services });
+  await app.register(intentExampleRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(agentRoutingRoutes, { services });

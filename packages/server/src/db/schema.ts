@@ -552,6 +552,18 @@ export interface LoginLockoutsTable {
   last_failure_at: string;
 }
 
+export interface IntentExamplesTable {
+  id: string;
+  intent: string;
+  text: string;
+  /** `merchant` (written by an admin) or `missed_message` (a shopper message the bot missed). */
+  source: string;
+  message_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CustomRolesTable {
   id: string;
   name: string;
@@ -604,4 +616,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   login_lockouts: LoginLockoutsTable;
   custom_roles: CustomRolesTable;
+  intent_examples: IntentExamplesTable;
 }
