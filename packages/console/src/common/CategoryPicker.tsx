@@ -9,10 +9,13 @@ interface CategoryPickerProps {
   placeholder?: string;
   size?: 'small' | 'middle';
   ariaLabel?: string;
+  /** Set by Form.Item, so the field's label names the picker. */
+  id?: string;
 }
 
 /** Conversation and ticket categories by name: a choice from the known list instead of a guessed code. */
 export function CategoryPicker({
+  id,
   value,
   onChange,
   multiple,
@@ -27,6 +30,7 @@ export function CategoryPicker({
   if (multiple)
     return (
       <Select<string[]>
+        id={id}
         mode="multiple"
         size={size}
         aria-label={ariaLabel}
@@ -39,6 +43,7 @@ export function CategoryPicker({
     );
   return (
     <Select<string>
+      id={id}
       allowClear
       showSearch
       size={size}
