@@ -42,6 +42,7 @@ const SecurityScreen = lazy(() =>
 const ReportsShell = lazy(() =>
   import('./layout/ReportsShell').then((module) => ({ default: module.ReportsShell })),
 );
+const SetupPage = lazy(() => import('./setup/SetupPage').then((module) => ({ default: module.SetupPage })));
 const CannedResponsesPage = lazy(() =>
   import('./settings/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })),
 );
@@ -130,6 +131,8 @@ function Screen({ route }: { route: ConsoleRoute }) {
       ) : (
         <InboxPage conversationId={null} />
       );
+    case 'setup':
+      return may('agents:manage') ? <SetupPage /> : <InboxPage conversationId={null} />;
     case 'inbox':
       return <InboxPage conversationId={route.conversationId} />;
   }

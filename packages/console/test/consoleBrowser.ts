@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { KefuAgentClient } from '@kefu/sdk';
+import { KefuAgentClient, KefuServiceApi } from '@kefu/sdk';
 import type { AgentRole } from '@kefu/sdk';
 import {
   startTestServer,
@@ -112,4 +112,15 @@ export async function waitForFieldValue(field: Locator, value: string): Promise<
       ([element, expected]) => element instanceof HTMLInputElement && element.value === expected,
       [handle, value] as const,
     );
+}
+
+/** Open around the clock and manual pull: a handed-off conversation waits in the queue until someone takes it. */
+export async function switchToManualRoutingAroundTheClock(harness: ConsoleHarness): Promise<void> {
+  const adminApi = new KefuServiceApi(harness.admin);
+  const settings = await adminApi.getRoutingSettings();
+  await adminApi.updateRoutingSettings({
+    ...settings,
+    mode: 'manual',
+    businessHours: { ...settings.businessHours, enabled: false },
+  });
 }

@@ -135,7 +135,8 @@ test(
     await dialog.getByLabel('描述').fill('顾客陈女士反映包裹显示已签收，本人未收到，需联系快递核实并补发。');
     await dialog.getByLabel('优先级').click();
     await page.locator('.ant-select-item-option', { hasText: '紧急' }).click();
-    await dialog.getByLabel('分类').fill('delivery_problem');
+    await dialog.getByLabel('分类').fill('配送问题');
+    await page.keyboard.press('Enter');
     await dialog.getByLabel('订单号').fill('DD20251120001');
     await dialog.getByRole('button', { name: /新\s*建/ }).click();
 

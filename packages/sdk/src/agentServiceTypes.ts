@@ -219,6 +219,8 @@ export type RoutingMode = 'least_loaded' | 'round_robin' | 'manual';
 export interface BusinessHours {
   /** false: open around the clock. */
   enabled: boolean;
+  /** IANA name, e.g. Asia/Shanghai; absent on settings saved with only an offset. */
+  timeZone?: string;
   utcOffsetMinutes: number;
   /** day: 0 = Sunday … 6 = Saturday; times HH:MM local. */
   weekly: { day: number; open: string; close: string }[];

@@ -230,6 +230,7 @@ export function parseRoutingSettings(value: unknown): RoutingSettings {
     },
     businessHours: {
       enabled: hours.enabled === true,
+      ...(typeof hours.timeZone === 'string' ? { timeZone: hours.timeZone } : {}),
       utcOffsetMinutes: readNumber(hours, 'utcOffsetMinutes'),
       weekly: readArray(hours, 'weekly', (slot) => ({
         day: readNumber(slot, 'day'),

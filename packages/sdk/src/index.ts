@@ -8,3 +8,5 @@ export * from './agentTrustApi';
 export * from './agentOrdersApi';
 export * from './agentCannedApi';
 export * from './agentPrivacyApi';
+export * from './timeZones';
+export * from './setupApi';

@@ -103,6 +103,8 @@ import { CannedReplies, cannedReplyRoutes } from './modules/cannedReplies';
 import { queueRoutes } from './modules/routing';
 import { slaRoutes } from './modules/sla';
 import { ticketRoutes } from './modules/tickets';
+import { IntentExamples, intentExampleRoutes } from './modules/intents';
+import { setupRoutes } from './modules/setup';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -319,6 +321,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     auditLog: new AuditLog(database.db),
     analytics,
     qa,
+    intentExamples: new IntentExamples(database.db, clock),
     channels: createChannelModule({
       db: database.db,
       unitOfWork,
@@ -411,6 +414,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(auditRoutes, { services });
   await app.register(shopRoutes, { services });
   await app.register(commerceAdminRoutes, { services });
+  await app.register(setupRoutes, { services });
+  await app.register(intentExampleRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(orderDeskRoutes, { services });

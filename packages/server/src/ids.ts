@@ -11,6 +11,7 @@ export type IdPrefix =
   | 'ses'
   | 'evt'
   | 'rule'
+  | 'iex'
   | 'aud'
   | 'ord'
   | 'shp'

@@ -1,3 +1,4 @@
+import type { IntentExamples } from './modules/intents';
 import type { BoundedConcurrency } from './boundedConcurrency';
 import type { Clock } from './clock';
 import type { KefuConfig } from './config';
@@ -95,6 +96,8 @@ export interface KefuServices {
   auditLog: AuditLog;
   /** Sites allowed to embed the widget (CORS of the visitor API). */
   widgetOrigins: WidgetOrigins;
+  /** A shop's own intent examples (training data). */
+  intentExamples: IntentExamples;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
   analytics: AnalyticsModule;

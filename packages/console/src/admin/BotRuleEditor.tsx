@@ -106,13 +106,30 @@ export function BotRuleEditor({
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="replyZh" label={t('replyZh')} rules={[{ required: true, max: 2000 }]}>
+        <Form.Item
+          name="replyZh"
+          label={t('replyZh')}
+          dependencies={['replyEn']}
+          extra={t('oneReplyIsEnough')}
+          rules={[{ max: 2000 }, oneReplyNeeded('replyEn', t('oneReplyNeeded'))]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="replyEn" label={t('replyEn')} rules={[{ required: true, max: 2000 }]}>
+        <Form.Item name="replyEn" label={t('replyEn')} rules={[{ max: 2000 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>
     </Modal>
   );
+}
+
+/** A rule needs a reply in at least one language: shoppers in the other get it (converted for zh-Hant). */
+function oneReplyNeeded(otherField: 'replyZh' | 'replyEn', message: string) {
+  return ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
+    validator(_rule: unknown, value: unknown) {
+      const other = getFieldValue(otherField);
+      const filled = (text: unknown) => typeof text === 'string' && text.trim().length > 0;
+      return filled(value) || filled(other) ? Promise.resolve() : Promise.reject(new Error(message));
+    },
+  });
 }

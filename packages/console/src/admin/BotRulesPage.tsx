@@ -3,6 +3,7 @@ import type { BotRule, BotRuleInput } from '@kefu/sdk';
 import { App as AntApp, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/zhCN';
 import { BotRuleEditor } from './BotRuleEditor';
@@ -17,6 +18,7 @@ const matchTypeLabels: Record<BotRule['matchType'], MessageKey> = {
 /** Greeting and keyword rules: the first enabled rule (by priority) that matches answers the shopper. */
 export function BotRulesPage() {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { client } = useSession();
   const { message: toast } = AntApp.useApp();
   const [rules, setRules] = useState<BotRule[]>([]);
@@ -72,7 +74,12 @@ export function BotRulesPage() {
           scroll={{ x: 960 }}
           columns={[
             { title: t('priority'), dataIndex: 'priority', width: 80 },
-            { title: t('ruleName'), dataIndex: 'name', width: 140 },
+            {
+              title: t('ruleName'),
+              dataIndex: 'name',
+              width: 140,
+              render: (name: string) => names.ruleName(name),
+            },
             {
               title: t('patterns'),
               render: (_value, rule) => (

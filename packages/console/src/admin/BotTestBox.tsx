@@ -4,11 +4,13 @@ import { Alert, Card, Descriptions, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { SentimentBadge } from '../common/SentimentBadge';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 
 /** Type a sentence: see what the bot understands and which rule answers it, with the reply text. */
 export function BotTestBox() {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { client } = useSession();
   const [result, setResult] = useState<{ text: string; understanding: BotUnderstanding } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,12 @@ export function BotTestBox() {
 
   const analysis = result?.understanding.analysis;
   const rule = result?.understanding.matchedRule;
-  const reply = rule && analysis ? (analysis.lang.startsWith('zh') ? rule.replyZh : rule.replyEn) : null;
+  const reply =
+    rule && analysis
+      ? analysis.lang.startsWith('zh')
+        ? rule.replyZh || rule.replyEn
+        : rule.replyEn || rule.replyZh
+      : null;
   return (
     <Card
       title={
@@ -51,9 +58,9 @@ export function BotTestBox() {
       {analysis && (
         <div className="bot-test-result" data-testid="bot-test-result">
           <Descriptions size="small" column={{ xs: 1, md: 2 }} colon={false} style={{ marginTop: 16 }}>
-            <Descriptions.Item label={t('language_')}>{analysis.lang}</Descriptions.Item>
+            <Descriptions.Item label={t('language_')}>{names.language(analysis.lang)}</Descriptions.Item>
             <Descriptions.Item label={t('intent')}>
-              <b>{analysis.intent.id}</b>&nbsp;
+              <b>{names.intent(analysis.intent.id)}</b>&nbsp;
               <Tag>
                 {t('confidence')} {Math.round(analysis.intent.confidence * 100)}%
               </Tag>
@@ -63,13 +70,12 @@ export function BotTestBox() {
                 ? t('none')
                 : analysis.entities.map((entity) => (
                     <Tag key={`${entity.type}:${entity.value}`} color="blue">
-                      {entity.type}={entity.value}
+                      {names.entityType(entity.type)}: {entity.value}
                     </Tag>
                   ))}
             </Descriptions.Item>
             <Descriptions.Item label={t('sentiment')}>
               <SentimentBadge sentiment={analysis.sentiment} />
-              &nbsp;{analysis.sentiment.label} ({analysis.sentiment.score})
             </Descriptions.Item>
             <Descriptions.Item label={t('matchedRule')} span={2}>
               {rule ? <Tag color="purple">{rule.name}</Tag> : t('none')}

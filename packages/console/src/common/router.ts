@@ -12,7 +12,8 @@ export type ConsoleRoute =
   | { screen: 'tickets'; ticketId: string | null; overdue: boolean }
   | { screen: 'serviceSettings'; tab: string }
   | { screen: 'insight'; tab: string; conversationId: string | null }
-  | { screen: 'security'; tab: string };
+  | { screen: 'security'; tab: string }
+  | { screen: 'setup' };
 
 const basePath = '/console';
 
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (segments[0] === 'admin' && segments[1] === 'knowledge') return { screen: 'knowledge' };
   if (segments[0] === 'settings' && segments[1] === 'canned') return { screen: 'canned' };
   if (segments[0] === 'queue') return { screen: 'queue' };
+  if (segments[0] === 'setup') return { screen: 'setup' };
   if (segments[0] === 'tickets') {
     const overdue = segments[1] === 'overdue';
     const ticketId = segments[1] && !overdue ? decodeURIComponent(segments[1]) : null;
@@ -57,6 +59,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/admin/knowledge`;
     case 'queue':
       return `${basePath}/queue`;
+    case 'setup':
+      return `${basePath}/setup`;
     case 'tickets':
       if (route.ticketId) return `${basePath}/tickets/${encodeURIComponent(route.ticketId)}`;
       return `${basePath}/tickets${route.overdue ? '/overdue' : ''}`;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { priorityColors, priorityLabelKeys, statusColors, statusLabelKeys } from '../common/labels';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
 import { useInbox } from '../inbox/InboxContext';
@@ -34,6 +35,7 @@ export function ConversationView({
   onShowCustomer,
 }: ConversationViewProps) {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { client } = useSession();
   const agent = useSignedInAgent();
   const { upsertConversation } = useInbox();
@@ -102,7 +104,7 @@ export function ConversationView({
           <Tag color={priorityColors[conversation.priority]}>
             {t(priorityLabelKeys[conversation.priority])}
           </Tag>
-          {conversation.category && <Tag>{conversation.category}</Tag>}
+          {conversation.category && <Tag>{names.category(conversation.category)}</Tag>}
         </div>
         <ConversationActions conversation={conversation} agentId={agent.id} onAction={runAction} />
         <TransferButton conversation={conversation} />

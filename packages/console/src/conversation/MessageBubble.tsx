@@ -10,6 +10,7 @@ import { Tag, Tooltip } from 'antd';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { SentimentBadge } from '../common/SentimentBadge';
 import { formatClock } from '../common/time';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/zhCN';
 import { MessageCardView } from './MessageCardView';
@@ -81,15 +82,17 @@ function SenderIcon({ sender }: { sender: Message['sender'] }) {
 /** What the bot understood of a customer message and which stage answered it. */
 function AnalysisLine({ analysis }: { analysis: MessageAnalysis }) {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const alternatives = analysis.intent.alternatives
-    .map((alternative) => `${alternative.id} ${Math.round(alternative.confidence * 100)}%`)
+    .map((alternative) => `${names.intent(alternative.id)} ${Math.round(alternative.confidence * 100)}%`)
     .join(', ');
   return (
     <div className="message-analysis" aria-label={t('botUnderstood')}>
       <RobotOutlined aria-hidden />
       <Tooltip title={alternatives || undefined}>
         <span>
-          {t('intent')}: <b>{analysis.intent.id}</b> {Math.round(analysis.intent.confidence * 100)}%
+          {t('intent')}: <b>{names.intent(analysis.intent.id)}</b>{' '}
+          {Math.round(analysis.intent.confidence * 100)}%
         </span>
       </Tooltip>
       {analysis.entities.length > 0 && (
@@ -97,7 +100,7 @@ function AnalysisLine({ analysis }: { analysis: MessageAnalysis }) {
           {t('entities')}:{' '}
           {analysis.entities.map((entity) => (
             <Tag key={`${entity.type}:${entity.value}`} bordered={false} color="blue">
-              {entity.type}={entity.value}
+              {names.entityType(entity.type)}: {entity.value}
             </Tag>
           ))}
         </span>
@@ -107,7 +110,7 @@ function AnalysisLine({ analysis }: { analysis: MessageAnalysis }) {
       </span>
       {analysis.answeredBy && (
         <span>
-          {t('answeredBy')}: <code>{analysis.answeredBy}</code>
+          {t('answeredBy')}: {names.answeredBy(analysis.answeredBy)}
         </span>
       )}
     </div>

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   presenceBusy: 'Busy',
   presenceAway: 'Away',
   presenceOffline: 'Offline',
+  navMenu: 'Menu',
   navInbox: 'Inbox',
   navAgents: 'Agents',
   navBotRules: 'Bot rules',
@@ -132,6 +133,9 @@ export const en: Record<MessageKey, string> = {
   patternsHint: 'One keyword or expression per line',
   replyZh: 'Chinese reply',
   replyEn: 'English reply',
+  oneReplyIsEnough:
+    'One language is enough: shoppers in the other get this reply (Traditional Chinese is converted)',
+  oneReplyNeeded: 'Write a reply in Chinese or English',
   action: 'Action',
   actionReply: 'Reply',
   actionHandoff: 'Hand off to agent',

@@ -7,6 +7,7 @@ import { priorityColors, priorityLabelKeys, statusColors, statusLabelKeys } from
 import { SentimentBadge } from '../common/SentimentBadge';
 import { formatDuration, useNow } from '../common/time';
 import { QueueSlaTag } from '../service/queue/QueueSlaTag';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from './customerName';
 import { useInbox } from './InboxContext';
@@ -53,6 +54,7 @@ function InboxRow({
   onOpen(conversationId: string): void;
 }) {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { summaries, customers, unread } = useInbox();
   const now = useNow();
   const summary = summaries.get(conversation.id);
@@ -105,7 +107,7 @@ function InboxRow({
                 {t(priorityLabelKeys[conversation.priority])}
               </Tag>
             )}
-            {conversation.category && <Tag>{conversation.category}</Tag>}
+            {conversation.category && <Tag>{names.category(conversation.category)}</Tag>}
             <QueueSlaTag conversationId={conversation.id} />
             {summary?.lastCustomerAnalysis && (
               <SentimentBadge sentiment={summary.lastCustomerAnalysis.sentiment} />

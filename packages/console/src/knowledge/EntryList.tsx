@@ -8,6 +8,7 @@ import type {
 } from '@kefu/sdk';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import {
   describeError,
@@ -31,6 +32,7 @@ interface EntryListProps {
 /** Entries with their latest version: search, and filter by state, type, category and language. */
 export function EntryList({ fixedStatus, refreshKey, onOpen, onCreate }: EntryListProps) {
   const { t } = useI18n();
+  const names = useDisplayNames();
   const api = useKnowledgeApi();
   const [filter, setFilter] = useState<KnowledgeEntryFilter>({ limit: 500 });
   const [locale, setLocale] = useState<KnowledgeLocale | undefined>();
@@ -107,7 +109,10 @@ export function EntryList({ fixedStatus, refreshKey, onOpen, onCreate }: EntryLi
           className="kb-filter"
           value={filter.category}
           onChange={(category) => update({ category })}
-          options={categories.map((category) => ({ value: category, label: category }))}
+          options={categories.map((category) => ({
+            value: category,
+            label: names.knowledgeCategory(category),
+          }))}
         />
         <Select<KnowledgeLocale>
           allowClear
@@ -154,7 +159,7 @@ export function EntryList({ fixedStatus, refreshKey, onOpen, onCreate }: EntryLi
             title: t('kbFilterCategory'),
             dataIndex: 'category',
             width: 130,
-            render: (category: string) => <Tag bordered={false}>{category}</Tag>,
+            render: (category: string) => <Tag bordered={false}>{names.knowledgeCategory(category)}</Tag>,
           },
           {
             title: t('kbColumnLocales'),

@@ -25,7 +25,9 @@ import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
+import { useSetupMenuItems } from '../setup/setupNavigation';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
+import { CompactNavigation } from './CompactNavigation';
 import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
@@ -48,7 +50,9 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const may = (permission: string) => agent.permissions.includes(permission);
   const serviceMenuItems = useServiceMenuItems();
   const insightMenuItems = useInsightMenuItems();
+  const setupMenuItems = useSetupMenuItems(route);
   const menuItems = [
+    ...setupMenuItems,
     {
       key: 'inbox',
       icon: <MessageOutlined />,
@@ -71,6 +75,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const goTo = (key: string) => {
     const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
+    if (key === 'setup') return navigate({ screen: 'setup' });
     const target: MenuKey =
       key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
         ? key
@@ -87,6 +92,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           <CustomerServiceOutlined aria-hidden />
           <span>{t('appName')}</span>
         </div>
+        <CompactNavigation items={menuItems} selectedKey={route.screen} onSelect={goTo} />
         <Menu
           mode="horizontal"
           theme="dark"

@@ -22,6 +22,7 @@ import * as migration0014 from './migrations/0014_quality_inspection';
 import * as migration0015 from './migrations/0015_report_indexes';
 import * as migration0016 from './migrations/0016_privacy';
 import * as migration0017 from './migrations/0017_console_live';
+import * as migration0018 from './migrations/0018_intent_examples';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0015_report_indexes': migration0015,
   '0016_privacy': migration0016,
   '0017_console_live': migration0017,
+  '0018_intent_examples': migration0018,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

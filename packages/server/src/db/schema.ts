@@ -565,6 +565,18 @@ export interface LoginLockoutsTable {
   last_failure_at: string;
 }
 
+export interface IntentExamplesTable {
+  id: string;
+  intent: string;
+  text: string;
+  /** `merchant` (written by an admin) or `missed_message` (a shopper message the bot missed). */
+  source: string;
+  message_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CustomRolesTable {
   id: string;
   name: string;
@@ -642,4 +654,5 @@ export interface Database extends InsightTables {
   custom_roles: CustomRolesTable;
   agent_connections: AgentConnectionsTable;
   canned_replies: CannedRepliesTable;
+  intent_examples: IntentExamplesTable;
 }

@@ -6,6 +6,8 @@ import { allChannels, channelLabelKeys, presenceColors, presenceLabelKeys } from
 import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
+import { CategoryPicker } from '../../common/CategoryPicker';
+import { useDisplayNames } from '../../common/useDisplayNames';
 
 interface SkillsFields extends AgentSkills {
   capacity: number | null;
@@ -15,6 +17,7 @@ interface SkillsFields extends AgentSkills {
 export function AgentSkillsTable({ teams }: { teams: Team[] }) {
   const st = useServiceText();
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
   const [profiles, setProfiles] = useState<ReadonlyMap<string, RoutingProfile>>(new Map());
@@ -94,12 +97,12 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
           {
             title: st('skillCategories'),
             key: 'categories',
-            render: (_, agent) => tags(profiles.get(agent.id)?.skills.categories),
+            render: (_, agent) => tags(profiles.get(agent.id)?.skills.categories.map(names.category)),
           },
           {
             title: st('skillLanguages'),
             key: 'languages',
-            render: (_, agent) => tags(profiles.get(agent.id)?.skills.languages),
+            render: (_, agent) => tags(profiles.get(agent.id)?.skills.languages.map(names.language)),
           },
           {
             title: st('skillChannels'),
@@ -141,15 +144,13 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
             <InputNumber min={1} max={100} placeholder={st('any')} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="categories" label={st('skillCategories')}>
-            <Select mode="tags" tokenSeparators={[',', '，']} />
+            <CategoryPicker multiple placeholder={st('any')} />
           </Form.Item>
           <Form.Item name="languages" label={st('skillLanguages')}>
             <Select
-              mode="tags"
-              options={[
-                { value: 'zh', label: '中文' },
-                { value: 'en', label: 'English' },
-              ]}
+              mode="multiple"
+              placeholder={st('any')}
+              options={['zh', 'en'].map((code) => ({ value: code, label: names.language(code) }))}
             />
           </Form.Item>
           <Form.Item name="channels" label={st('skillChannels')}>

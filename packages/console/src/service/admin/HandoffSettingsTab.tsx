@@ -3,6 +3,14 @@ import type { HandoffSettings } from '@kefu/sdk';
 import { App as AntApp, Button, Card, Input, InputNumber, Select, Space, Spin, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
+import {
+  certaintyChoices,
+  moodBelowChoices,
+  moodDropChoices,
+  NamedCodesPicker,
+  PlainChoice,
+} from '../../common/PlainChoice';
+import { useDisplayNames } from '../../common/useDisplayNames';
 import { useService } from '../ServiceContext';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
@@ -12,6 +20,7 @@ type Toggle = Exclude<keyof HandoffSettings, 'intentRules'>;
 /** Each automatic handoff trigger with its switch and thresholds. */
 export function HandoffSettingsTab() {
   const st = useServiceText();
+  const names = useDisplayNames();
   const { api } = useService();
   const { message: toast } = AntApp.useApp();
   const [draft, setDraft] = useState<HandoffSettings | null>(null);
@@ -135,19 +144,19 @@ export function HandoffSettingsTab() {
             )}
             {field(
               'minimumDrop',
-              number(
-                draft.sentimentDecline.minimumDrop,
-                (minimumDrop) => set('sentimentDecline', { minimumDrop }),
-                { min: 0.05, max: 2, step: 0.05 },
-              ),
+              <PlainChoice
+                choices={moodDropChoices}
+                value={draft.sentimentDecline.minimumDrop}
+                onChange={(minimumDrop) => set('sentimentDecline', { minimumDrop })}
+              />,
             )}
             {field(
               'below',
-              number(draft.sentimentDecline.below, (below) => set('sentimentDecline', { below }), {
-                min: -1,
-                max: 1,
-                step: 0.1,
-              }),
+              <PlainChoice
+                choices={moodBelowChoices}
+                value={draft.sentimentDecline.below}
+                onChange={(below) => set('sentimentDecline', { below })}
+              />,
             )}
           </Space>,
         )}
@@ -156,11 +165,11 @@ export function HandoffSettingsTab() {
           'triggerComplaint',
           field(
             'minimumConfidence',
-            number(
-              draft.complaint.minimumConfidence,
-              (minimumConfidence) => set('complaint', { minimumConfidence }),
-              { min: 0, max: 1, step: 0.05 },
-            ),
+            <PlainChoice
+              choices={certaintyChoices}
+              value={draft.complaint.minimumConfidence}
+              onChange={(minimumConfidence) => set('complaint', { minimumConfidence })}
+            />,
           ),
         )}
         {trigger(
@@ -177,11 +186,10 @@ export function HandoffSettingsTab() {
             )}
             {field(
               'intents',
-              <Select
-                size="small"
-                mode="tags"
+              <NamedCodesPicker
+                kind="intent"
                 value={draft.refundAmount.intents}
-                onChange={(intents: string[]) => set('refundAmount', { intents })}
+                onChange={(intents) => set('refundAmount', { intents })}
               />,
             )}
           </>,
@@ -191,11 +199,10 @@ export function HandoffSettingsTab() {
           'triggerVip',
           field(
             'tiers',
-            <Select
-              size="small"
-              mode="tags"
+            <NamedCodesPicker
+              kind="tier"
               value={draft.vip.tiers}
-              onChange={(tiers: string[]) => set('vip', { tiers })}
+              onChange={(tiers) => set('vip', { tiers })}
             />,
           ),
         )}
@@ -205,7 +212,7 @@ export function HandoffSettingsTab() {
           <div className="topic-list">
             {draft.sensitiveTopics.topics.map((topic, index) => (
               <label key={topic.id} className="trigger-field">
-                <span className="mono">{topic.id}</span>
+                <span>{names.topic(topic.id)}</span>
                 <Input
                   size="small"
                   value={topic.keywords.join('、')}

@@ -14,6 +14,7 @@ import {
   Switch,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { TimeZonePicker } from '../../common/TimeZonePicker';
 import { useService } from '../ServiceContext';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
@@ -135,12 +136,11 @@ export function RoutingSettingsTab() {
         </Space>
       </Form.Item>
       <Form.Item label={st('utcOffset')}>
-        <InputNumber
-          min={-720}
-          max={840}
-          step={60}
-          value={draft.businessHours.utcOffsetMinutes}
-          onChange={(value) => value !== null && changeHours({ utcOffsetMinutes: value })}
+        <TimeZonePicker
+          ariaLabel={st('utcOffset')}
+          timeZone={draft.businessHours.timeZone}
+          utcOffsetMinutes={draft.businessHours.utcOffsetMinutes}
+          onChange={changeHours}
         />
       </Form.Item>
       <div className="weekly-hours" aria-label={st('weekly')}>

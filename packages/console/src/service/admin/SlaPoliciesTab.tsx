@@ -7,10 +7,12 @@ import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
+import { useDisplayNames } from '../../common/useDisplayNames';
 
 /** SLA policies in match order: who they apply to and their first response / next response / resolution targets. */
 export function SlaPoliciesTab() {
   const st = useServiceText();
+  const names = useDisplayNames();
   const { t } = useI18n();
   const { api } = useService();
   const { message: toast } = AntApp.useApp();
@@ -71,7 +73,7 @@ export function SlaPoliciesTab() {
         scroll={{ x: 960 }}
         columns={[
           { title: st('matchOrder'), dataIndex: 'position', width: 80 },
-          { title: st('policyName'), dataIndex: 'name' },
+          { title: st('policyName'), dataIndex: 'name', render: (name: string) => names.slaPolicy(name) },
           {
             title: st('matches'),
             key: 'matches',
@@ -82,7 +84,7 @@ export function SlaPoliciesTab() {
                     {t(priorityLabelKeys[policy.matchPriority])}
                   </Tag>
                 )}
-                {policy.matchCategory && <Tag>{policy.matchCategory}</Tag>}
+                {policy.matchCategory && <Tag>{names.category(policy.matchCategory)}</Tag>}
                 {policy.matchChannel && <Tag>{t(channelLabelKeys[policy.matchChannel])}</Tag>}
                 {!policy.matchPriority && !policy.matchCategory && !policy.matchChannel && (
                   <Tag bordered={false}>{st('any')}</Tag>

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { allChannels, channelLabelKeys, priorityLabelKeys } from '../../common/labels';
 import { useI18n } from '../../i18n/I18nContext';
 import { useServiceText } from '../serviceText';
+import { CategoryPicker } from '../../common/CategoryPicker';
 
 const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 const newPolicy: SlaPolicyInput = {
@@ -88,7 +89,7 @@ export function SlaPolicyDialog({
             />
           </Form.Item>
           <Form.Item name="matchCategory" label={st('category')}>
-            <Input placeholder={st('any')} />
+            <CategoryPicker placeholder={st('any')} />
           </Form.Item>
           <Form.Item name="matchChannel" label={st('channel')}>
             <Select<ChannelKind>

@@ -4,6 +4,7 @@ import { App as AntApp, Button, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { priorityColors, priorityLabelKeys } from '../../common/labels';
 import { formatDuration, useNow } from '../../common/time';
+import { useDisplayNames } from '../../common/useDisplayNames';
 import { useI18n } from '../../i18n/I18nContext';
 import { useInbox } from '../../inbox/InboxContext';
 import { useService } from '../ServiceContext';
@@ -22,6 +23,7 @@ const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 export function HandoffPanel({ conversation }: { conversation: Conversation }) {
   const st = useServiceText();
   const { t } = useI18n();
+  const names = useDisplayNames();
   const { api, canManage } = useService();
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
@@ -99,11 +101,11 @@ export function HandoffPanel({ conversation }: { conversation: Conversation }) {
               onChange={(value) => void override({ category: value })}
               options={[...new Set([currentCategory, ...categories])].map((value) => ({
                 value,
-                label: value,
+                label: names.category(value),
               }))}
             />
           ) : (
-            <Tag>{currentCategory}</Tag>
+            <Tag>{names.category(currentCategory)}</Tag>
           )}
         </Space>
       </div>

@@ -3,6 +3,7 @@ import type { HandoffSummary, SentimentTrend } from '@kefu/sdk';
 import { Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatClock } from '../../common/time';
+import { useDisplayNames } from '../../common/useDisplayNames';
 import { useI18n } from '../../i18n/I18nContext';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
@@ -18,6 +19,7 @@ const trendDisplay: Record<SentimentTrend, { key: ServiceTextKey; icon: ReactNod
 export function HandoffSummaryDetails({ summary }: { summary: HandoffSummary }) {
   const st = useServiceText();
   const { locale } = useI18n();
+  const names = useDisplayNames();
   const trend = trendDisplay[summary.sentiment.trend];
   return (
     <div className="handoff-details">
@@ -26,7 +28,7 @@ export function HandoffSummaryDetails({ summary }: { summary: HandoffSummary }) 
         <dd>
           {summary.intent ? (
             <>
-              <span className="mono">{summary.intent.id}</span>{' '}
+              <span>{names.intent(summary.intent.id)}</span>{' '}
               <Typography.Text type="secondary">
                 {Math.round(summary.intent.confidence * 100)}%
               </Typography.Text>
@@ -45,7 +47,7 @@ export function HandoffSummaryDetails({ summary }: { summary: HandoffSummary }) 
             ? '—'
             : summary.entities.map((entity) => (
                 <Tag key={`${entity.type}:${entity.value}`} color="geekblue" bordered={false}>
-                  {entity.type}: <span className="mono">{entity.value}</span>
+                  {names.entityType(entity.type)}: <span className="mono">{entity.value}</span>
                 </Tag>
               ))}
         </dd>
@@ -67,7 +69,7 @@ export function HandoffSummaryDetails({ summary }: { summary: HandoffSummary }) 
             <dd>
               {summary.priorityReasons.map((reason) => (
                 <Tag key={reason} bordered={false}>
-                  {reason}
+                  {names.priorityReason(reason)}
                 </Tag>
               ))}
             </dd>
@@ -87,7 +89,7 @@ export function HandoffSummaryDetails({ summary }: { summary: HandoffSummary }) 
                 </Typography.Paragraph>
                 <span className="handoff-meta">
                   {formatClock(answer.at, locale)}
-                  {answer.answeredBy ? ` · ${answer.answeredBy}` : ''}
+                  {answer.answeredBy ? ` · ${names.answeredBy(answer.answeredBy)}` : ''}
                 </span>
               </li>
             ))}

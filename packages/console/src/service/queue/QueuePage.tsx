@@ -14,10 +14,12 @@ import { useService } from '../ServiceContext';
 import { describeReason } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
 import { QueueSlaTag } from './QueueSlaTag';
+import { useDisplayNames } from '../../common/useDisplayNames';
 
 /** The live queue in the server's order (priority, then waiting time), with manual pull. */
 export function QueuePage() {
   const st = useServiceText();
+  const names = useDisplayNames();
   const { t } = useI18n();
   const { queue, reloadQueue, api, directory } = useService();
   const { customers, upsertConversation } = useInbox();
@@ -109,7 +111,7 @@ export function QueuePage() {
             {
               title: st('category'),
               dataIndex: 'category',
-              render: (category: string) => <Tag>{category}</Tag>,
+              render: (category: string) => <Tag>{names.category(category)}</Tag>,
             },
             {
               title: st('reason'),

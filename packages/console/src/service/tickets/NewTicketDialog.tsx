@@ -3,6 +3,7 @@ import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { useSignedInAgent } from '../../auth/SessionContext';
 import { priorityLabelKeys } from '../../common/labels';
 import { useI18n } from '../../i18n/I18nContext';
+import { CategoryPicker } from '../../common/CategoryPicker';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
 
@@ -81,7 +82,7 @@ export function NewTicketDialog({
             <Select options={priorities.map((value) => ({ value, label: t(priorityLabelKeys[value]) }))} />
           </Form.Item>
           <Form.Item name="category" label={st('category')} rules={[{ required: true, max: 60 }]}>
-            <Input />
+            <CategoryPicker />
           </Form.Item>
         </div>
         <div className="form-row">

@@ -1,8 +1,17 @@
-import type { TicketDetail, TicketHistoryEntry } from '@kefu/sdk';
+import type {
+  ConversationPriority,
+  TicketDetail,
+  TicketHistoryEntry,
+  TicketSource,
+  TicketStatus,
+} from '@kefu/sdk';
 import { Card, Timeline } from 'antd';
+import { priorityLabelKeys } from '../../common/labels';
 import { formatClock } from '../../common/time';
+import { useDisplayNames } from '../../common/useDisplayNames';
 import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
+import { ticketSourceLabelKeys, ticketStatusLabelKeys } from '../serviceLabels';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
 
@@ -21,6 +30,7 @@ export function TicketHistory({ ticket }: { ticket: TicketDetail }) {
   const st = useServiceText();
   const { locale } = useI18n();
   const { directory } = useService();
+  const describeChanges = useDescribeChanges();
   const actor = (entry: TicketHistoryEntry) =>
     entry.actorType === 'agent'
       ? (directory.agents.find((agent) => agent.id === entry.actorId)?.displayName ?? entry.actorId ?? '')
@@ -48,14 +58,54 @@ export function TicketHistory({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-/** `status: open → pending`, `priority: urgent` … from the recorded changes. */
-function describeChanges(changes: Record<string, unknown>): string {
-  const parts = Object.entries(changes).flatMap(([key, value]) => {
-    if (key === 'length') return [];
-    if (Array.isArray(value) && value.length === 2)
-      return [`${key}: ${String(value[0])} → ${String(value[1])}`];
-    if (typeof value === 'string' || typeof value === 'number') return [`${key}: ${value}`];
-    return [];
-  });
-  return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
+/** `状态：处理中 → 待回复`, `分类：退款` … from the recorded changes, each field and value in words. */
+function useDescribeChanges(): (changes: Record<string, unknown>) => string {
+  const st = useServiceText();
+  const { t } = useI18n();
+  const names = useDisplayNames();
+  const { directory } = useService();
+  const describeValue = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    const text = String(value);
+    if (field === 'status' && isTicketStatus(text)) return st(ticketStatusLabelKeys[text]);
+    if (field === 'priority' && isPriority(text)) return t(priorityLabelKeys[text]);
+    if (field === 'source' && isTicketSource(text)) return st(ticketSourceLabelKeys[text]);
+    if (field === 'category') return names.category(text);
+    if (field === 'assigneeId')
+      return directory.agents.find((agent) => agent.id === text)?.displayName ?? '—';
+    if (field === 'teamId') return directory.teams.find((team) => team.id === text)?.name ?? '—';
+    return text;
+  };
+  return (changes) => {
+    const parts = Object.entries(changes).flatMap(([field, value]) => {
+      const label = Object.hasOwn(fieldLabelKeys, field) ? fieldLabelKeys[field] : undefined;
+      if (!label) return [];
+      if (Array.isArray(value) && value.length === 2)
+        return [`${st(label)}: ${describeValue(field, value[0])} → ${describeValue(field, value[1])}`];
+      if (typeof value === 'string' || typeof value === 'number')
+        return [`${st(label)}: ${describeValue(field, value)}`];
+      return [];
+    });
+    return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
+  };
+}
+
+const fieldLabelKeys: Record<string, ServiceTextKey> = {
+  status: 'status',
+  priority: 'priority',
+  category: 'category',
+  source: 'source',
+  subject: 'subject',
+  assigneeId: 'assignee',
+  teamId: 'team',
+};
+
+function isTicketStatus(value: string): value is TicketStatus {
+  return Object.hasOwn(ticketStatusLabelKeys, value);
+}
+function isTicketSource(value: string): value is TicketSource {
+  return Object.hasOwn(ticketSourceLabelKeys, value);
+}
+function isPriority(value: string): value is ConversationPriority {
+  return Object.hasOwn(priorityLabelKeys, value);
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { ticketSourceLabelKeys } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
+import { CategoryPicker } from '../../common/CategoryPicker';
 
 const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -104,15 +105,15 @@ export function TicketProperties({
             key: 'category',
             label: st('category'),
             children: (
-              <Input
+              <CategoryPicker
                 size="small"
-                aria-label={st('category')}
+                ariaLabel={st('category')}
                 value={category}
-                onChange={(event) => setCategory(event.target.value)}
-                onBlur={() =>
-                  category.trim() && category !== ticket.category && onChange({ category: category.trim() })
-                }
-                onPressEnter={(event) => event.currentTarget.blur()}
+                onChange={(next) => {
+                  if (typeof next !== 'string' || next === ticket.category) return;
+                  setCategory(next);
+                  onChange({ category: next });
+                }}
               />
             ),
           },

@@ -6,6 +6,7 @@ import { useSession, useSignedInAgent } from '../../auth/SessionContext';
 import { priorityColors, priorityLabelKeys } from '../../common/labels';
 import { navigate } from '../../common/router';
 import { formatClock } from '../../common/time';
+import { useDisplayNames } from '../../common/useDisplayNames';
 import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { ticketStatusColors, ticketStatusLabelKeys, ticketStatuses } from '../serviceLabels';
@@ -19,6 +20,7 @@ const openStatuses: TicketStatus[] = ['open', 'pending', 'on_hold'];
 export function TicketsPage({ overdueOnly: initialOverdue }: { overdueOnly: boolean }) {
   const st = useServiceText();
   const { t, locale } = useI18n();
+  const names = useDisplayNames();
   const { client } = useSession();
   const agent = useSignedInAgent();
   const { api, canManage, directory, alerts } = useService();
@@ -159,7 +161,12 @@ export function TicketsPage({ overdueOnly: initialOverdue }: { overdueOnly: bool
                 <Tag color={priorityColors[ticket.priority]}>{t(priorityLabelKeys[ticket.priority])}</Tag>
               ),
             },
-            { title: st('category'), dataIndex: 'category', width: 140 },
+            {
+              title: st('category'),
+              dataIndex: 'category',
+              width: 140,
+              render: (category: string) => names.category(category),
+            },
             { title: st('assignee'), dataIndex: 'assigneeId', width: 120, render: agentName },
             {
               title: st('team'),

@@ -66,6 +66,8 @@ export class BotRulesService {
         patch.matchType ?? existing.match_type,
         patch.patterns ?? parsePatterns(existing),
       );
+      if (!(patch.replyZh ?? existing.reply_zh) && !(patch.replyEn ?? existing.reply_en))
+        throw new KefuError('validation_failed', 'a reply in Chinese or English is needed');
       const row = await rulesRepo.updateBotRule(trx, ruleId, {
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.matchType !== undefined && { match_type: patch.matchType }),

@@ -10,14 +10,20 @@ export const botRuleInputSchema = z
     name: z.string().trim().min(1).max(100),
     matchType: ruleMatchTypeSchema,
     patterns: patternsSchema,
-    replyZh: z.string().trim().min(1).max(2000),
-    replyEn: z.string().trim().min(1).max(2000),
+    replyZh: z.string().trim().max(2000).default(''),
+    replyEn: z.string().trim().max(2000).default(''),
     action: ruleActionSchema.default('reply'),
     priority: z.number().int().min(0).max(10_000).default(100),
     enabled: z.boolean().default(true),
   })
   .strict()
   .superRefine((rule, context) => {
+    if (!rule.replyZh && !rule.replyEn)
+      context.addIssue({
+        code: 'custom',
+        path: ['replyZh'],
+        message: 'a reply in Chinese or English is needed',
+      });
     for (const problem of findInvalidRegexPatterns(rule.matchType, rule.patterns)) {
       context.addIssue({ code: 'custom', path: ['patterns', problem.index], message: problem.message });
     }
@@ -28,8 +34,8 @@ export const botRulePatchSchema = z
     name: z.string().trim().min(1).max(100),
     matchType: ruleMatchTypeSchema,
     patterns: patternsSchema,
-    replyZh: z.string().trim().min(1).max(2000),
-    replyEn: z.string().trim().min(1).max(2000),
+    replyZh: z.string().trim().max(2000),
+    replyEn: z.string().trim().max(2000),
     action: ruleActionSchema,
     priority: z.number().int().min(0).max(10_000),
     enabled: z.boolean(),

@@ -31,3 +31,4 @@ export {
   returnWire,
   shipmentWire,
 } from './http/commerceWireSchemas';
+export { countOwnShopRecords } from './builtin/ownShopRecords';

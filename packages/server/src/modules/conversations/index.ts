@@ -13,6 +13,7 @@ export { toConversation, toMessage, toVisitorMessage } from './mappers';
 export { findLatestConversationOfCustomer, postProactiveMessage } from './proactiveMessages';
 export {
   countAssignedByAgent,
+  countConversationsOnChannel,
   findConversationById,
   findLatestOpenConversation,
   findPreviousAssignee,

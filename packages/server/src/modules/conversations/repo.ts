@@ -232,3 +232,13 @@ export async function updateConversationIfStatus(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** How many conversations ever came in through a channel (the set-up checklist's "the widget works"). */
+export async function countConversationsOnChannel(db: DbExecutor, channel: string): Promise<number> {
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('channel', '=', channel)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

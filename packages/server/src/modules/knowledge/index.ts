@@ -3,3 +3,4 @@ export { clusterQuestions } from './gaps';
 export { knowledgeRoutes } from './knowledgeRoutes';
 export { createKnowledgeModule, startKnowledgeModule } from './module';
 export type { KnowledgeModule } from './module';
+export { countPublishedVersionsByPeople } from './repo';

@@ -228,3 +228,14 @@ export async function markQueriesDrafted(
     .where('id', 'in', queryIds)
     .execute();
 }
+
+/** Published versions a person wrote or edited (the seeded defaults have no author). */
+export async function countPublishedVersionsByPeople(db: DbExecutor): Promise<number> {
+  const row = await db
+    .selectFrom('knowledge_versions')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('author_id', 'is not', null)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

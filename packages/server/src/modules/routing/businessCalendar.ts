@@ -1,3 +1,4 @@
+import { timeZoneOffsetMinutes } from '@kefu/sdk';
 import type { BusinessHours } from './schemas';
 
 const minuteMs = 60_000;
@@ -77,9 +78,15 @@ function toMinutes(clockTime: string): number {
 }
 
 function toLocalMs(hours: BusinessHours, instant: Date): number {
-  return instant.getTime() + hours.utcOffsetMinutes * minuteMs;
+  return instant.getTime() + localOffsetMinutes(hours, instant) * minuteMs;
 }
 
 function fromLocalMs(hours: BusinessHours, localMs: number): Date {
-  return new Date(localMs - hours.utcOffsetMinutes * minuteMs);
+  const guess = new Date(localMs - hours.utcOffsetMinutes * minuteMs);
+  return new Date(localMs - localOffsetMinutes(hours, guess) * minuteMs);
+}
+
+/** Minutes the shop's clock is ahead of UTC at an instant: from its time zone (daylight saving included). */
+export function localOffsetMinutes(hours: BusinessHours, instant: Date): number {
+  return hours.timeZone ? timeZoneOffsetMinutes(hours.timeZone, instant) : hours.utcOffsetMinutes;
 }

@@ -1,5 +1,5 @@
 // The routing module's public surface: other modules use it only through what is exported here.
-export { addBusinessMinutes, nextOpeningAt } from './businessCalendar';
+export { addBusinessMinutes, localOffsetMinutes, nextOpeningAt } from './businessCalendar';
 export { priorityRank } from './planAssignments';
 export type { RoutingAgent } from './planAssignments';
 export { deleteQueueEntry, findQueueEntry, upsertQueueEntry } from './repo';

@@ -1,6 +1,7 @@
 import type { QuickReply } from '@kefu/sdk';
 import type { ReplyLocale } from '../../replyLocale';
 import { localizeReply, pickLocalizedText } from '../../replyLocale';
+import { localOffsetMinutes } from './businessCalendar';
 import type { BusinessHours } from './schemas';
 
 export interface QueueStanding {
@@ -65,6 +66,7 @@ export function composeQueueNotice(
 }
 
 function formatLocalTime(iso: string, hours: BusinessHours): string {
-  const local = new Date(Date.parse(iso) + hours.utcOffsetMinutes * 60_000).toISOString();
+  const instant = new Date(iso);
+  const local = new Date(instant.getTime() + localOffsetMinutes(hours, instant) * 60_000).toISOString();
   return `${local.slice(5, 10)} ${local.slice(11, 16)}`;
 }

@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '@kefu/sdk';
 import { z } from 'zod';
 import { conversationPrioritySchema } from '../../conversationWireSchemas';
 
@@ -7,11 +8,19 @@ export type RoutingMode = z.infer<typeof routingModeSchema>;
 const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'times are HH:MM');
 const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
-/** Opening hours in one fixed UTC offset (China has no daylight saving), with holidays as local dates. */
+/**
+ * Opening hours in the shop's time zone (an IANA name such as Asia/Shanghai), with holidays as local dates.
+ * Settings saved before time zones had names carry only a fixed UTC offset, which is used when no zone is set.
+ */
 export const businessHoursSchema = z
   .object({
     /** false: open around the clock. */
     enabled: z.boolean(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isKnownTimeZone, 'an IANA time zone name such as Asia/Shanghai')
+      .optional(),
     utcOffsetMinutes: z.number().int().min(-720).max(840),
     /** day: 0 = Sunday … 6 = Saturday, local time. */
     weekly: z
@@ -80,6 +89,7 @@ export const defaultRoutingSettings: RoutingSettings = {
   },
   businessHours: {
     enabled: true,
+    timeZone: 'Asia/Shanghai',
     utcOffsetMinutes: 480,
     weekly: [1, 2, 3, 4, 5, 6, 0].map((day) => ({ day, open: '09:00', close: '21:00' })),
     holidays: [],

@@ -36,6 +36,16 @@ export class SettingsStore<Schema extends z.ZodType> {
     return value;
   }
 
+  /** Whether anyone has saved this setting (rather than running on the defaults). */
+  async isStored(): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('service_settings')
+      .select('key')
+      .where('key', '=', this.key)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async set(value: z.infer<Schema>, updatedBy: string | null): Promise<z.infer<Schema>> {
     const parsed = this.schema.parse(value);
     const text = JSON.stringify(parsed);

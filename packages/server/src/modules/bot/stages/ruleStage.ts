@@ -11,7 +11,11 @@ export class RuleStage implements BotStage {
   async handle(turn: BotTurn): Promise<BotDecision | null> {
     const rule = await this.rules.findMatchingRule(turn.text);
     if (!rule) return null;
-    const text = pickLocalizedText(turn.locale, { zh: rule.replyZh, en: rule.replyEn });
+    // A rule may be written in one language: the other shoppers get that one (zh-Hant by conversion later).
+    const text = pickLocalizedText(turn.locale, {
+      zh: rule.replyZh || rule.replyEn,
+      en: rule.replyEn || rule.replyZh,
+    });
     return {
       stage: `${this.name}:${rule.name}`,
       replies: [{ text, quickReplies: [] }],

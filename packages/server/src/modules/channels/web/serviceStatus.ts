@@ -1,7 +1,7 @@
 import type { VisitorServiceStatus } from '@kefu/sdk';
 import type { Clock } from '../../../clock';
 import type { AgentRoutingDirectory } from '../../agents';
-import { nextOpeningAt } from '../../routing';
+import { localOffsetMinutes, nextOpeningAt } from '../../routing';
 import type { RoutingService } from '../../routing';
 import type { BusinessHours } from '../../routing';
 
@@ -35,7 +35,7 @@ function describeOpening(
   now: Date,
   opening: Date,
 ): NonNullable<VisitorServiceStatus['nextOpening']> {
-  const offsetMs = hours.utcOffsetMinutes * 60_000;
+  const offsetMs = localOffsetMinutes(hours, opening) * 60_000;
   const localOpening = new Date(opening.getTime() + offsetMs);
   const localToday = Math.floor((now.getTime() + offsetMs) / dayMs);
   return {
