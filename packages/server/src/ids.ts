@@ -33,7 +33,8 @@ export type IdPrefix =
   | 'job'
   | 'inb'
   | 'dlv'
-  | 'rol';
+  | 'rol'
+  | 'chn';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

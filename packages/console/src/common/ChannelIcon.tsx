@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  CustomerServiceOutlined,
   ApiOutlined,
   GlobalOutlined,
   MailOutlined,
@@ -14,6 +15,7 @@ const icons: Record<ChannelKind, typeof GlobalOutlined> = {
   web: GlobalOutlined,
   app: AppstoreOutlined,
   wechat: WechatOutlined,
+  wecom_kf: CustomerServiceOutlined,
   email: MailOutlined,
   webhook: ApiOutlined,
 };
@@ -22,6 +24,7 @@ const colors: Record<ChannelKind, string> = {
   web: '#1677ff',
   app: '#722ed1',
   wechat: '#07c160',
+  wecom_kf: '#2b7de9',
   email: '#fa8c16',
   webhook: '#595959',
 };

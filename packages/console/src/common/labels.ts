@@ -43,6 +43,7 @@ export const channelLabelKeys: Record<ChannelKind, MessageKey> = {
   web: 'channelWeb',
   app: 'channelApp',
   wechat: 'channelWechat',
+  wecom_kf: 'channelWecomKf',
   email: 'channelEmail',
   webhook: 'channelWebhook',
 };

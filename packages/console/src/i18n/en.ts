@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   channelWeb: 'Web',
   channelApp: 'App',
   channelWechat: 'WeChat',
+  channelWecomKf: 'WeChat customer service',
   channelEmail: 'Email',
   channelWebhook: 'Webhook',
   visitor: 'Visitor {id}',

@@ -46,6 +46,7 @@ export const zhCN = {
   channelWeb: '网页',
   channelApp: 'App',
   channelWechat: '微信',
+  channelWecomKf: '微信客服',
   channelEmail: '邮件',
   channelWebhook: 'Webhook',
   visitor: '访客 {id}',

@@ -16,6 +16,7 @@ import * as migration0008 from './migrations/0008_product_dispatch';
 import * as migration0009 from './migrations/0009_channel_messages';
 import * as migration0010 from './migrations/0010_trust';
 import * as migration0011 from './migrations/0011_access';
+import * as migration0019 from './migrations/0019_channel_accounts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0009_channel_messages': migration0009,
   '0010_trust': migration0010,
   '0011_access': migration0011,
+  '0019_channel_accounts': migration0019,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
