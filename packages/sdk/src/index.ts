@@ -4,3 +4,4 @@ export * from './agentClient';
 export * from './agentServiceApi';
 export * from './agentKnowledgeApi';
 export * from './agentTrustApi';
+export * from './agentChannelAccountsApi';

@@ -1,13 +1,14 @@
 // Which tabs of the security screen a role may open; the server decides again on every request.
-export type SecurityTab = 'widget' | 'roles';
+export type SecurityTab = 'widget' | 'channels' | 'roles';
 
 const tabPermissions: Record<SecurityTab, string> = {
   widget: 'channels:manage',
+  channels: 'channels:accounts',
   roles: 'agents:manage',
 };
 
 export function securityTabsFor(permissions: readonly string[]): SecurityTab[] {
-  const tabs: SecurityTab[] = ['widget', 'roles'];
+  const tabs: SecurityTab[] = ['widget', 'channels', 'roles'];
   return tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
 }
 

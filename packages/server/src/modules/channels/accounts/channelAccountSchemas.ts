@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ChannelKind } from '../../../channelKinds';
+import { accountChannelKinds } from '@kefu/sdk';
+import type { AccountChannelKind } from '@kefu/sdk';
 import { isEncodingAesKey } from '../wechat/wechatMessageCrypto';
 
-/** The kinds set up as accounts from the console; the others are the widget, apps and environment-set ones. */
-export const accountChannelKinds = ['wechat', 'wecom_kf'] as const satisfies readonly ChannelKind[];
-export type AccountChannelKind = (typeof accountChannelKinds)[number];
+/** The kinds set up as accounts from the console (the list lives in `@kefu/sdk`). */
+export type { AccountChannelKind };
 export const accountChannelKindSchema = z.enum(accountChannelKinds);
 
 const apiBaseUrlSchema = z
