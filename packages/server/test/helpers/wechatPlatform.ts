@@ -31,6 +31,8 @@ export class WeChatPlatform {
   /** Messages `kf/sync_msg` hands out, from the cursor (the index) on. */
   readonly kfMessages: Record<string, unknown>[] = [];
   tokensIssued = 0;
+  /** Told of every API call as it arrives (the benchmark times replies with it). */
+  onCall: ((call: PlatformCall) => void) | null = null;
   private server: Server | null = null;
   baseUrl = '';
 
@@ -68,8 +70,11 @@ export class WeChatPlatform {
     const parsed = new URL(url, 'http://platform');
     const body: Record<string, unknown> = rawBody ? JSON.parse(rawBody) : {};
     const result = this.handle(parsed.pathname, parsed.searchParams, body);
-    if (parsed.pathname !== '/cgi-bin/token' && parsed.pathname !== '/cgi-bin/gettoken')
-      this.calls.push({ path: parsed.pathname, query: parsed.searchParams, body, errcode: result.errcode });
+    if (parsed.pathname !== '/cgi-bin/token' && parsed.pathname !== '/cgi-bin/gettoken') {
+      const call = { path: parsed.pathname, query: parsed.searchParams, body, errcode: result.errcode };
+      this.calls.push(call);
+      this.onCall?.(call);
+    }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(result));
   }
