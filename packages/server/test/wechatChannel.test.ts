@@ -104,6 +104,7 @@ for (const { dialect } of testDatabaseTargets()) {
         .selectAll()
         .where('sender_external_id', '=', openId)
         .orderBy('received_at')
+        .orderBy('id')
         .execute();
     const { messagesOf, settledDeliveriesOf } = conversationReads(() => ({
       baseUrl: server.baseUrl,

@@ -91,6 +91,7 @@ for (const { dialect } of testDatabaseTargets()) {
         .selectAll()
         .where('sender_external_id', '=', externalUserId)
         .orderBy('received_at')
+        .orderBy('id')
         .execute();
     const syncCalls = () => platform.callsTo('/cgi-bin/kf/sync_msg');
 
