@@ -13,7 +13,11 @@ import {
 } from './agentWire';
 
 /** The kinds set up as accounts in the console; the others are the widget, apps and environment-set ones. */
-export const accountChannelKinds = ['wechat', 'wecom_kf'] as const satisfies readonly ChannelKind[];
+export const accountChannelKinds = [
+  'wechat',
+  'wecom_kf',
+  'miniprogram',
+] as const satisfies readonly ChannelKind[];
 export type AccountChannelKind = (typeof accountChannelKinds)[number];
 
 export interface ChannelAccount {

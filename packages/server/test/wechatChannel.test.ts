@@ -8,7 +8,7 @@ import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import type { SignedPush } from './helpers/wechatPlatform';
-import { WeChatPlatform, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
+import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
 
 const appId = 'wx2c2769f8efd9abc2';
 const appSecret = 'app-secret-that-stays-sealed';
@@ -51,22 +51,12 @@ for (const { dialect } of testDatabaseTargets()) {
     });
 
     async function createAccount(name: string, encryption: string, credentials: Record<string, string>) {
-      const created = await requestJson<{ account: ChannelAccountView }>(
-        server.baseUrl,
-        'POST',
-        '/api/v1/admin/channel-accounts',
-        {
-          token: adminToken,
-          body: {
-            kind: 'wechat',
-            name,
-            settings: { appId, encryption, apiBaseUrl: platform.baseUrl },
-            credentials,
-          },
-        },
-      );
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      return created.body.account;
+      return createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wechat',
+        name,
+        settings: { appId, encryption, apiBaseUrl: platform.baseUrl },
+        credentials,
+      });
     }
     const push = async (account: ChannelAccountView, xml: string, options: Partial<SignedPush> = {}) => {
       const signed = signWeChatPush(xml, {

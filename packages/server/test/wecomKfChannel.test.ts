@@ -3,12 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { WeChatMessageCrypto } from '../src/modules/channels/wechat/wechatMessageCrypto';
 import { conversationReads } from './helpers/conversationReads';
-import { requestJson } from './helpers/http';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { waitUntil } from './helpers/waitUntil';
-import { WeChatPlatform, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
+import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
 
 const corpId = 'ww5823bf96d3bd56c7';
 const secret = 'kf-secret-that-stays-sealed';
@@ -34,22 +33,12 @@ for (const { dialect } of testDatabaseTargets()) {
         jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
       });
       adminToken = await server.loginAdmin();
-      const created = await requestJson<{ account: ChannelAccountView }>(
-        server.baseUrl,
-        'POST',
-        '/api/v1/admin/channel-accounts',
-        {
-          token: adminToken,
-          body: {
-            kind: 'wecom_kf',
-            name: '微信客服',
-            settings: { corpId, openKfId, apiBaseUrl: platform.baseUrl },
-            credentials: { secret, token, encodingAesKey },
-          },
-        },
-      );
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      account = created.body.account;
+      account = await createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wecom_kf',
+        name: '微信客服',
+        settings: { corpId, openKfId, apiBaseUrl: platform.baseUrl },
+        credentials: { secret, token, encodingAesKey },
+      });
     });
     after(async () => {
       await server.close();

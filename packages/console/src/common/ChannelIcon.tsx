@@ -1,4 +1,5 @@
 import {
+  AppstoreAddOutlined,
   AppstoreOutlined,
   CustomerServiceOutlined,
   ApiOutlined,
@@ -16,6 +17,7 @@ const icons: Record<ChannelKind, typeof GlobalOutlined> = {
   app: AppstoreOutlined,
   wechat: WechatOutlined,
   wecom_kf: CustomerServiceOutlined,
+  miniprogram: AppstoreAddOutlined,
   email: MailOutlined,
   webhook: ApiOutlined,
 };
@@ -25,6 +27,7 @@ const colors: Record<ChannelKind, string> = {
   app: '#722ed1',
   wechat: '#07c160',
   wecom_kf: '#2b7de9',
+  miniprogram: '#13c2c2',
   email: '#fa8c16',
   webhook: '#595959',
 };

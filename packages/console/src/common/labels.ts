@@ -44,6 +44,7 @@ export const channelLabelKeys: Record<ChannelKind, MessageKey> = {
   app: 'channelApp',
   wechat: 'channelWechat',
   wecom_kf: 'channelWecomKf',
+  miniprogram: 'channelMiniProgram',
   email: 'channelEmail',
   webhook: 'channelWebhook',
 };

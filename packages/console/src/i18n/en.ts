@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   channelApp: 'App',
   channelWechat: 'WeChat',
   channelWecomKf: 'WeChat customer service',
+  channelMiniProgram: 'Mini program',
   channelEmail: 'Email',
   channelWebhook: 'Webhook',
   visitor: 'Visitor {id}',

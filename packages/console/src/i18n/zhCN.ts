@@ -47,6 +47,7 @@ export const zhCN = {
   channelApp: 'App',
   channelWechat: '微信',
   channelWecomKf: '微信客服',
+  channelMiniProgram: '小程序',
   channelEmail: '邮件',
   channelWebhook: 'Webhook',
   visitor: '访客 {id}',

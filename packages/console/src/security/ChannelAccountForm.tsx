@@ -13,16 +13,20 @@ interface FieldSpec {
   optional?: boolean;
 }
 
+const officialAccountFields: { settings: FieldSpec[]; credentials: FieldSpec[] } = {
+  settings: [{ name: 'appId', label: 'fieldAppId' }],
+  credentials: [
+    { name: 'appSecret', label: 'fieldAppSecret', secret: true },
+    { name: 'token', label: 'fieldToken', secret: true },
+    { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true, optional: true },
+  ],
+};
+
 /** The platform's own names for what its back office shows, per kind. */
 const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credentials: FieldSpec[] }> = {
-  wechat: {
-    settings: [{ name: 'appId', label: 'fieldAppId' }],
-    credentials: [
-      { name: 'appSecret', label: 'fieldAppSecret', secret: true },
-      { name: 'token', label: 'fieldToken', secret: true },
-      { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true, optional: true },
-    ],
-  },
+  wechat: officialAccountFields,
+  // Mini programs' customer-service messages use the Official Account's protocol and fields.
+  miniprogram: officialAccountFields,
   wecom_kf: {
     settings: [
       { name: 'corpId', label: 'fieldCorpId' },
@@ -40,6 +44,7 @@ const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credenti
 export const kindLabels: Record<AccountChannelKind, Parameters<SecurityText>[0]> = {
   wechat: 'channelKindWechat',
   wecom_kf: 'channelKindWecomKf',
+  miniprogram: 'channelKindMiniProgram',
 };
 
 /** Adds an account, or edits one (`editing`): settings shown, secrets write-only. */
@@ -62,7 +67,7 @@ export function ChannelAccountForm(props: {
         specs.flatMap((spec) => (values[spec.name] ? [[spec.name, values[spec.name] ?? '']] : [])),
       );
     const settings: Record<string, unknown> = pick(fields.settings);
-    if (kind === 'wechat') settings.encryption = values.encryption;
+    if (kind !== 'wecom_kf') settings.encryption = values.encryption;
     if (values.apiBaseUrl) settings.apiBaseUrl = values.apiBaseUrl;
     setSaving(true);
     try {
@@ -116,7 +121,7 @@ export function ChannelAccountForm(props: {
             <Input />
           </Form.Item>
         ))}
-        {kind === 'wechat' && (
+        {kind !== 'wecom_kf' && (
           <Form.Item name="encryption" label={text('fieldEncryption')}>
             <Radio.Group
               options={[

@@ -1,7 +1,10 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
+import type { ChannelAccountView } from '../../src/modules/channels/accounts/channelAccountSchemas';
 import { WeChatMessageCrypto, signWeChat } from '../../src/modules/channels/wechat/wechatMessageCrypto';
+import { requestJson } from './http';
 
 /** One call Kefu made to the platform's API (token in the query, JSON body). */
 export interface PlatformCall {
@@ -17,6 +20,8 @@ export interface SignedPush {
   /** Safe mode: the EncodingAESKey and receiver id (app id or corp id); plain mode when absent. */
   encryption?: { encodingAesKey: string; receiverId: string };
   timestamp?: number;
+  /** Mini programs push JSON: the encrypted envelope is `{ ToUserName, Encrypt }`. */
+  json?: boolean;
 }
 
 /**
@@ -137,7 +142,9 @@ export function signWeChatPush(xml: string, push: SignedPush): { query: string; 
       encrypt_type: 'aes',
       msg_signature: msgSignature,
     }).toString(),
-    body: `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+    body: push.json
+      ? JSON.stringify({ ToUserName: 'gh_test', Encrypt: encrypted })
+      : `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
   };
 }
 
@@ -149,4 +156,25 @@ export function weChatXml(fields: Record<string, string | number>): string {
     )
     .join('');
   return `<xml>${inner}</xml>`;
+}
+
+/** Sets up a channel account through the admin API, as an admin does in the console. */
+export async function createChannelAccount(
+  baseUrl: string,
+  adminToken: string,
+  body: {
+    kind: string;
+    name: string;
+    settings: Record<string, unknown>;
+    credentials: Record<string, string>;
+  },
+): Promise<ChannelAccountView> {
+  const created = await requestJson<{ account: ChannelAccountView }>(
+    baseUrl,
+    'POST',
+    '/api/v1/admin/channel-accounts',
+    { token: adminToken, body },
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.account;
 }

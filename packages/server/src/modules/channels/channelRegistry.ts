@@ -30,6 +30,7 @@ export function createChannelRegistry(
     app: new VisitorChannelAdapter('app', settings.visitor),
     wechat: createUnconnectedChannelAdapter('wechat'),
     wecom_kf: createUnconnectedChannelAdapter('wecom_kf'),
+    miniprogram: createUnconnectedChannelAdapter('miniprogram'),
     email: createUnconnectedChannelAdapter('email'),
     webhook: webhook
       ? new WebhookChannelAdapter({ ...webhook, clock: settings.clock })

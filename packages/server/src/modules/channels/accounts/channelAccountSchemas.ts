@@ -62,6 +62,8 @@ export type WeComKfCredentials = z.infer<typeof wecomKfCredentialsSchema>;
 export const accountKindSchemas = {
   wechat: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
   wecom_kf: { settings: wecomKfSettingsSchema, credentials: wecomKfCredentialsSchema },
+  // A mini program's customer-service messages: the same settings as an Official Account (JSON pushes).
+  miniprogram: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
 } satisfies Record<AccountChannelKind, { settings: z.ZodType; credentials: z.ZodType }>;
 
 const accountNameSchema = z.string().trim().min(1).max(100);

@@ -5,7 +5,7 @@ import { newId } from '../../../ids';
 import { recordAudit } from '../../audit';
 import type { ChannelAdapter } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import { WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
+import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
 import type {
   ChannelAccountView,
@@ -173,6 +173,8 @@ function createAccountAdapter(account: OpenedChannelAccount, clock: Clock): Chan
   switch (account.kind) {
     case 'wechat':
       return new WeChatOfficialAccountAdapter(account, clock);
+    case 'miniprogram':
+      return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes);
     case 'wecom_kf':
       return new WeComKfAdapter(account, clock);
   }

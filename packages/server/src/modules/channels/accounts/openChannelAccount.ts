@@ -10,7 +10,9 @@ import type { ChannelCredentialSeal } from './channelCredentialSeal';
 
 /** A stored account with its settings read and its credentials opened, typed by kind. */
 export type OpenedChannelAccount = { name: string; enabled: boolean; syncCursor: string | null } & (
-  ({ kind: 'wechat' } & WeChatAccount) | ({ kind: 'wecom_kf' } & WeComKfAccount)
+  | ({ kind: 'wechat' } & WeChatAccount)
+  | ({ kind: 'wecom_kf' } & WeComKfAccount)
+  | ({ kind: 'miniprogram' } & WeChatAccount)
 );
 
 export function openChannelAccount(
@@ -28,6 +30,13 @@ export function openChannelAccount(
         kind,
         settings: accountKindSchemas.wechat.settings.parse(settings),
         credentials: accountKindSchemas.wechat.credentials.parse(credentials),
+      };
+    case 'miniprogram':
+      return {
+        ...common,
+        kind,
+        settings: accountKindSchemas.miniprogram.settings.parse(settings),
+        credentials: accountKindSchemas.miniprogram.credentials.parse(credentials),
       };
     case 'wecom_kf':
       return {
@@ -53,7 +62,7 @@ export function checkAccountFields(
   if (!parsedSettings.success) throw invalid('settings', parsedSettings.error);
   const parsedCredentials = schemas.credentials.safeParse(credentials);
   if (!parsedCredentials.success) throw invalid('credentials', parsedCredentials.error);
-  if (kind === 'wechat' && 'encryption' in parsedSettings.data && parsedSettings.data.encryption === 'safe')
+  if ('encryption' in parsedSettings.data && parsedSettings.data.encryption === 'safe')
     if (!('encodingAesKey' in parsedCredentials.data) || !parsedCredentials.data.encodingAesKey)
       throw new KefuError(
         'validation_failed',

@@ -12,6 +12,7 @@ function capabilitiesOf(kind: UnconnectedChannelKind): ChannelCapabilities {
   switch (kind) {
     case 'wechat':
     case 'wecom_kf':
+    case 'miniprogram':
       return wechatOfficialAccountCapabilities;
     case 'email':
       return textOnly(20_000);

@@ -9,6 +9,7 @@ const contentLabels = {
   video: '[视频]',
   location: '[位置]',
   link: '[链接]',
+  miniProgramPage: '[小程序卡片]',
 };
 
 /**
@@ -61,6 +62,8 @@ function messageText(type: string, fields: Readonly<Record<string, string>>): st
       );
     case 'link':
       return joinLines(contentLabels.link, fields.Title, fields.Description, fields.Url);
+    case 'miniprogrampage':
+      return joinLines(contentLabels.miniProgramPage, fields.Title, fields.PagePath);
     default:
       return `[${type}]`;
   }

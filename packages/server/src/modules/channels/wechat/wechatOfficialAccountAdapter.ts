@@ -14,6 +14,7 @@ import { WeChatApiClient } from './wechatApiClient';
 import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
 import { WeChatMessageCrypto } from './wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext, verifyPlainWeChatSignature } from './verifyWeChatPush';
+import { readWeChatJson } from './wechatJson';
 import { readWeChatXml } from './wechatXml';
 
 /**
@@ -39,14 +40,23 @@ export interface WeChatAccount {
   credentials: WeChatCredentials;
 }
 
+/** How an account's pushes are written: Official Accounts push XML; mini programs JSON (their console's choice). */
+export interface WeChatPushFormat {
+  kind: 'wechat' | 'miniprogram';
+  read(text: string): Record<string, string>;
+}
+
+export const officialAccountPushes: WeChatPushFormat = { kind: 'wechat', read: readWeChatXml };
+export const miniProgramPushes: WeChatPushFormat = { kind: 'miniprogram', read: readWeChatJson };
+
 /**
- * A WeChat Official Account (公众号): the URL check (`signature` over token, timestamp, nonce → `echostr`),
+ * A WeChat Official Account (公众号), or a mini program's customer-service messages (the same protocol in JSON): the URL check (`signature` over token, timestamp, nonce → `echostr`),
  * pushed XML in plain or safe mode (`msg_signature`, AES), answered at once with `success` — the bot's reply
  * goes later through the customer-service message API, which is not bound to the 5-second deadline.
  * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
  */
 export class WeChatOfficialAccountAdapter implements ChannelAdapter {
-  readonly kind = 'wechat' as const;
+  readonly kind: WeChatPushFormat['kind'];
   readonly capabilities = wechatOfficialAccountCapabilities;
   readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
   private readonly api: WeChatApiClient;
@@ -55,7 +65,9 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   constructor(
     private readonly account: WeChatAccount,
     private readonly clock: Clock,
+    private readonly pushes: WeChatPushFormat = officialAccountPushes,
   ) {
+    this.kind = pushes.kind;
     const { settings, credentials } = account;
     const tokenQuery = new URLSearchParams({
       grant_type: 'client_credential',
@@ -87,14 +99,14 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
       );
     if (!encrypted) {
       this.checkPlainSignature(query);
-      return { customerId: null, body: readWeChatXml(rawBody.toString('utf8')) };
+      return { customerId: null, body: this.pushes.read(rawBody.toString('utf8')) };
     }
-    return { customerId: null, body: readWeChatXml(this.decryptBody(rawBody, query)) };
+    return { customerId: null, body: this.pushes.read(this.decryptBody(rawBody, query)) };
   }
 
   parse(inbound: VerifiedInbound): InboundMessage[] {
     const fields = readFields(inbound.body);
-    const message = convertWeChatFieldsToInbound(fields, { channel: 'wechat', accountId: this.account.id });
+    const message = convertWeChatFieldsToInbound(fields, { channel: this.kind, accountId: this.account.id });
     return message ? [message] : [];
   }
 
@@ -123,7 +135,7 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   private decryptBody(rawBody: Buffer, query: ChannelQuery): string {
     if (!this.crypto)
       throw new KefuError('platform_signature_invalid', 'Set the EncodingAESKey to take safe-mode messages');
-    const ciphertext = readWeChatXml(rawBody.toString('utf8')).Encrypt;
+    const ciphertext = this.pushes.read(rawBody.toString('utf8')).Encrypt;
     if (!ciphertext) throw new KefuError('platform_xml_invalid', 'The encrypted message has no Encrypt');
     return decryptSignedWeChatCiphertext(this.crypto, query, ciphertext, this.clock);
   }
