@@ -1,11 +1,9 @@
 // `npm run bench`: end-to-end visitor messages/s and latency on the embedded default, next to a bare
 // Fastify route on the same machine in the same run. Servers run in child processes; the load comes
 // from this process over loopback HTTP (autocannon).
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { withBenchServer } from './bench/benchChild';
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -32,7 +30,7 @@ interface LoadResult {
 
 async function main(): Promise<void> {
   printConditions();
-  const bare = await withServer('bare', (baseUrl) =>
+  const bare = await withBenchServer('bare', (baseUrl) =>
     runLoad({
       url: `${baseUrl}/bare`,
       method: 'POST',
@@ -40,7 +38,7 @@ async function main(): Promise<void> {
       body: '{"text":"hi"}',
     }),
   );
-  const kefu = await withServer('kefu', async (baseUrl) => {
+  const kefu = await withBenchServer('kefu', async (baseUrl) => {
     const tokens = await createVisitorSessions(baseUrl, visitorCount);
     let next = 0;
     return runLoad({
@@ -85,38 +83,6 @@ function printConditions(): void {
   console.log(
     '  each visitor message: auth, understanding, 2 transactions (message + outbox, bot replies + outbox), events published\n',
   );
-}
-
-async function withServer(
-  mode: 'bare' | 'kefu',
-  run: (baseUrl: string) => Promise<LoadResult>,
-): Promise<LoadResult> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bench/benchServer.ts', import.meta.url)), mode],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  try {
-    const port = await waitForReady(child);
-    return await run(`http://127.0.0.1:${port}`);
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-function waitForReady(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\d+)/.exec(output);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
 }
 
 async function createVisitorSessions(baseUrl: string, count: number): Promise<string[]> {

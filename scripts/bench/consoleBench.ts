@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { waitForReady } from './benchChild';
 
 const distDirectory = fileURLToPath(new URL('../../packages/console/dist/', import.meta.url));
 const chromiumPath = process.env.KEFU_TEST_CHROMIUM ?? '/usr/bin/chromium';
@@ -141,18 +142,6 @@ async function signIn(baseUrl: string): Promise<string> {
   const token = typeof body === 'object' && body !== null ? Reflect.get(body, 'token') : undefined;
   if (typeof token !== 'string') throw new Error(`sign-in failed: ${response.status}`);
   return token;
-}
-
-function waitForReady(child: ReturnType<typeof spawn>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\d+)/.exec(output);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
 }
 
 main().catch((error: unknown) => {

@@ -10,3 +10,4 @@ export * from './agentCannedApi';
 export * from './agentPrivacyApi';
 export * from './timeZones';
 export * from './setupApi';
+export * from './agentChannelAccountsApi';

@@ -68,6 +68,7 @@ import { createFlowStage } from './modules/bot/stages/flowStage';
 import type { ChannelRegistry } from './modules/channels/channelRegistry';
 import { createChannelModule, startChannelModule } from './modules/channels/channelsModule';
 import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
+import { channelAccountRoutes } from './modules/channels/accounts/channelAccountRoutes';
 import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
@@ -331,6 +332,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       visitorTokens,
       visitorPush: createVisitorPush(bus, clock),
       config: config.channels,
+      jobs,
+      secretKey: config.secretKey,
+      publicUrl: config.publicUrl,
       replyWaitMs: config.replyWaitMs,
       conversations,
       understander,
@@ -431,6 +435,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(qaRoutes, { services });
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });
+  await app.register(channelAccountRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -69,6 +69,15 @@ export const errorCatalog = {
   login_locked: { status: 429, message: 'Too many failed sign-ins; try again later' },
   login_busy: { status: 503, message: 'Too many sign-ins at once; try again in a moment' },
   webhook_signature_invalid: { status: 401, message: 'The webhook signature is missing or wrong' },
+  platform_signature_invalid: {
+    status: 401,
+    message: "The platform's signature is missing or wrong, or the request was signed too long ago",
+  },
+  platform_xml_invalid: {
+    status: 400,
+    message: 'The request body is not the XML message the platform sends',
+  },
+  channel_account_not_found: { status: 404, message: 'No such channel account' },
   webhook_stale: {
     status: 401,
     message: 'The webhook was signed more than 5 minutes ago (or in the future); sign it again when sending',

@@ -40,7 +40,8 @@ export type IdPrefix =
   | 'dlv'
   | 'rol'
   | 'con'
-  | 'cnr';
+  | 'cnr'
+  | 'chn';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Message } from '@kefu/sdk';
+import type { Message, ProductCard } from '@kefu/sdk';
 import { channelKinds } from '@kefu/sdk';
 import type { ChannelCapabilities } from '../src/modules/channels/channelAdapter';
 import { fitMessageToChannel } from '../src/modules/channels/fitMessageToChannel';
 import { createUnconnectedChannelAdapter } from '../src/modules/channels/unconnected/unconnectedChannelAdapter';
+
+const productCard: ProductCard = {
+  type: 'product',
+  productId: 'p_1',
+  title: '降噪耳机',
+  priceCents: 29_900,
+  currency: 'CNY',
+  imageUrl: null,
+  imageEmoji: '🎧',
+  url: null,
+  facts: [],
+};
 
 const answer: Message = {
   id: 'msg_1',
@@ -17,17 +29,7 @@ const answer: Message = {
     { label: '查看详情', text: '查看详情' },
     { label: '转人工', text: '转人工' },
   ],
-  card: {
-    type: 'product',
-    productId: 'p_1',
-    title: '降噪耳机',
-    priceCents: 29_900,
-    currency: 'CNY',
-    imageUrl: null,
-    imageEmoji: '🎧',
-    url: null,
-    facts: [],
-  },
+  card: productCard,
   isPrivate: false,
   clientMessageId: null,
   createdAt: '2026-01-12T02:00:00.000Z',
@@ -55,8 +57,19 @@ describe('fitting a message to what its channel can show', () => {
     assert.deepEqual(fitted.attachments, []);
     assert.equal(
       fitted.text,
-      '这款耳机 299 元，支持降噪。\n\n· 查看详情\n· 转人工\nhttps://shop.example/photo.jpg',
+      '这款耳机 299 元，支持降噪。\n\n1. 查看详情\n2. 转人工\nhttps://shop.example/photo.jpg',
     );
+  });
+
+  test('without cards a product card becomes its title and page; a card without an address adds nothing', () => {
+    const textOnly = createUnconnectedChannelAdapter('wechat').capabilities;
+    const linked = { ...answer, quickReplies: [], attachments: [] };
+    const withPage = fitMessageToChannel(
+      { ...linked, card: { ...productCard, url: 'https://shop.example/p/1' } },
+      textOnly,
+    );
+    assert.equal(withPage.text, '这款耳机 299 元，支持降噪。\n\n降噪耳机 https://shop.example/p/1');
+    assert.equal(fitMessageToChannel(linked, textOnly).text, answer.text);
   });
 
   test('text longer than the platform takes is cut at a character, never inside an emoji, and marked', () => {

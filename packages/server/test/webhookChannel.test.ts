@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Message } from '@kefu/sdk';
-import type { MessageDelivery } from '../src/modules/channels/deliveries/messageDelivery';
 import {
   parseWebhookSecret,
   signWebhook,
   verifyWebhook,
 } from '../src/modules/channels/webhook/standardWebhookSignature';
+import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
-import { waitUntil } from './helpers/waitUntil';
 import { WebhookPlatform, platformSecret } from './helpers/webhookPlatform';
 
 interface SignatureVector {
@@ -87,36 +85,10 @@ for (const { dialect } of testDatabaseTargets()) {
       const answer: InboundAnswer = JSON.parse(JSON.stringify(response.body));
       return answer;
     };
-    const messagesOf = async (conversationId: string) =>
-      (
-        await requestJson<{ messages: Message[] }>(
-          server.baseUrl,
-          'GET',
-          `/api/v1/agent/conversations/${conversationId}/messages`,
-          { token: adminToken },
-        )
-      ).body.messages;
-    const deliveriesOf = async (conversationId: string) => {
-      const response = await requestJson<{ deliveries: MessageDelivery[] }>(
-        server.baseUrl,
-        'GET',
-        `/api/v1/agent/conversations/${conversationId}/deliveries`,
-        { token: adminToken },
-      );
-      assert.equal(response.status, 200);
-      return response.body.deliveries;
-    };
-    const settledDeliveriesOf = async (conversationId: string, count: number) => {
-      let deliveries: MessageDelivery[] = [];
-      await waitUntil(
-        async () => {
-          deliveries = await deliveriesOf(conversationId);
-          return deliveries.length >= count && deliveries.every((delivery) => delivery.status !== 'pending');
-        },
-        { description: `${count} settled deliveries`, timeoutMs: 120_000 },
-      );
-      return deliveries;
-    };
+    const { messagesOf, settledDeliveriesOf } = conversationReads(() => ({
+      baseUrl: server.baseUrl,
+      token: adminToken,
+    }));
 
     test('a message is stored once however often it is posted, answered by the bot and delivered, signed', async () => {
       platform.hold();

@@ -1,5 +1,7 @@
 import {
+  AppstoreAddOutlined,
   AppstoreOutlined,
+  CustomerServiceOutlined,
   ApiOutlined,
   GlobalOutlined,
   MailOutlined,
@@ -14,6 +16,8 @@ const icons: Record<ChannelKind, typeof GlobalOutlined> = {
   web: GlobalOutlined,
   app: AppstoreOutlined,
   wechat: WechatOutlined,
+  wecom_kf: CustomerServiceOutlined,
+  miniprogram: AppstoreAddOutlined,
   email: MailOutlined,
   webhook: ApiOutlined,
 };
@@ -22,6 +26,8 @@ const colors: Record<ChannelKind, string> = {
   web: '#1677ff',
   app: '#722ed1',
   wechat: '#07c160',
+  wecom_kf: '#2b7de9',
+  miniprogram: '#13c2c2',
   email: '#fa8c16',
   webhook: '#595959',
 };

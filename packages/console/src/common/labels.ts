@@ -43,6 +43,8 @@ export const channelLabelKeys: Record<ChannelKind, MessageKey> = {
   web: 'channelWeb',
   app: 'channelApp',
   wechat: 'channelWechat',
+  wecom_kf: 'channelWecomKf',
+  miniprogram: 'channelMiniProgram',
   email: 'channelEmail',
   webhook: 'channelWebhook',
 };

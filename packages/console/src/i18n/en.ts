@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   channelWeb: 'Web',
   channelApp: 'App',
   channelWechat: 'WeChat',
+  channelWecomKf: 'WeChat customer service',
+  channelMiniProgram: 'Mini program',
   channelEmail: 'Email',
   channelWebhook: 'Webhook',
   visitor: 'Visitor {id}',

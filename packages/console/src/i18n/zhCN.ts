@@ -47,6 +47,8 @@ export const zhCN = {
   channelWeb: '网页',
   channelApp: 'App',
   channelWechat: '微信',
+  channelWecomKf: '微信客服',
+  channelMiniProgram: '小程序',
   channelEmail: '邮件',
   channelWebhook: 'Webhook',
   visitor: '访客 {id}',

@@ -1,27 +1,30 @@
-import { KefuPrivacyApi, KefuTrustApi } from '@kefu/sdk';
+import { KefuChannelAccountsApi, KefuPrivacyApi, KefuTrustApi } from '@kefu/sdk';
 import { AuditLogTab } from './AuditLogTab';
 import { Card, Tabs } from 'antd';
 import type { ReactElement } from 'react';
 import { useMemo } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { navigate } from '../common/router';
+import { ChannelAccountsTab } from './ChannelAccountsTab';
 import { RolesTab } from './RolesTab';
 import type { SecurityTab } from './securityAccess';
 import { securityTabsFor } from './securityAccess';
 import { useSecurityText } from './securityText';
 import { WidgetOriginsTab } from './WidgetOriginsTab';
 
-/** The sites that embed the widget, roles and permissions, the audit log: each tab for the roles that may use it. */
+/** The sites that embed the widget, channel accounts, roles and permissions, the audit log: each tab for the roles that may use it. */
 export function SecurityScreen({ tab }: { tab: string }) {
   const text = useSecurityText();
   const { client } = useSession();
   const agent = useSignedInAgent();
   const api = useMemo(() => new KefuTrustApi(client), [client]);
   const privacy = useMemo(() => new KefuPrivacyApi(client), [client]);
+  const channelsApi = useMemo(() => new KefuChannelAccountsApi(client), [client]);
   const tabs = securityTabsFor(agent.permissions);
   const active = tabs.find((candidate) => candidate === tab) ?? tabs[0] ?? 'widget';
   const panels: Record<SecurityTab, { label: string; children: ReactElement }> = {
     widget: { label: text('tabWidgetOrigins'), children: <WidgetOriginsTab api={api} /> },
+    channels: { label: text('tabChannels'), children: <ChannelAccountsTab api={channelsApi} /> },
     roles: { label: text('tabRoles'), children: <RolesTab api={api} /> },
     audit: { label: text('tabAudit'), children: <AuditLogTab api={privacy} /> },
   };

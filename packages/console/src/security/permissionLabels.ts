@@ -43,6 +43,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
   'sla:manage': { zh: '管理 SLA 策略', en: 'Manage SLA policies' },
   'commerce:manage': { zh: '管理商城数据导入', en: 'Manage shop data imports' },
   'channels:manage': { zh: '管理网站接入', en: 'Manage the websites that embed the widget' },
+  'channels:accounts': {
+    zh: '管理渠道账号（公众号、微信客服）及其密钥',
+    en: 'Manage channel accounts (WeChat Official Accounts, WeChat customer service) and their credentials',
+  },
 };
 
 /** The permission as a person reads it, in the console's language (its name when this console is older). */

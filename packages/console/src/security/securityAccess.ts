@@ -1,14 +1,15 @@
 // Which tabs of the security screen a role may open; the server decides again on every request.
-export type SecurityTab = 'widget' | 'roles' | 'audit';
+export type SecurityTab = 'widget' | 'channels' | 'roles' | 'audit';
 
 const tabPermissions: Record<SecurityTab, string> = {
   widget: 'channels:manage',
+  channels: 'channels:accounts',
   roles: 'agents:manage',
   audit: 'audit:read',
 };
 
 export function securityTabsFor(permissions: readonly string[]): SecurityTab[] {
-  const tabs: SecurityTab[] = ['widget', 'roles', 'audit'];
+  const tabs: SecurityTab[] = ['widget', 'channels', 'roles', 'audit'];
   return tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
 }
 

@@ -23,6 +23,7 @@ import * as migration0015 from './migrations/0015_report_indexes';
 import * as migration0016 from './migrations/0016_privacy';
 import * as migration0017 from './migrations/0017_console_live';
 import * as migration0018 from './migrations/0018_intent_examples';
+import * as migration0019 from './migrations/0019_channel_accounts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0016_privacy': migration0016,
   '0017_console_live': migration0017,
   '0018_intent_examples': migration0018,
+  '0019_channel_accounts': migration0019,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -529,6 +529,22 @@ export interface InboundMessagesTable {
   received_at: string;
 }
 
+/** A channel account set up from the console; `credentials` sealed (channels/accounts). */
+export interface ChannelAccountsTable {
+  id: string;
+  kind: string;
+  name: string;
+  /** JSON, the kind's settings (no secrets). */
+  settings: string;
+  credentials: string;
+  /** 1 or 0. */
+  enabled: number;
+  /** Where the next pull of a pulled platform starts (WeCom kf `sync_msg`). */
+  sync_cursor: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** One row per message sent to a channel: pending → sent | failed. */
 export interface MessageDeliveriesTable {
   id: string;
@@ -649,6 +665,7 @@ export interface Database extends InsightTables {
   jobs: JobsTable;
   inbound_messages: InboundMessagesTable;
   message_deliveries: MessageDeliveriesTable;
+  channel_accounts: ChannelAccountsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   login_lockouts: LoginLockoutsTable;
   custom_roles: CustomRolesTable;

@@ -36,6 +36,7 @@ export const permissionNames = [
   'sla:manage',
   'commerce:manage',
   'channels:manage',
+  'channels:accounts',
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];

@@ -49,6 +49,30 @@ export interface InboundMessage {
   sentAt: Date | null;
 }
 
+/** The query string of a platform's request (WeChat signs in it); the first value of each name. */
+export type ChannelQuery = Readonly<Record<string, string | undefined>>;
+
+/** What a platform that only announces waiting messages (WeCom kf) said: enough to fetch them. */
+export interface PullAnnouncement {
+  /** The platform's token for this fetch (WeCom kf: the event's `Token`, valid for a few minutes). */
+  token: string;
+  /** Which of the account's inboxes the messages wait in (WeCom kf: `OpenKfId`), when it says. */
+  scope: string | null;
+}
+
+export interface PulledBatch {
+  messages: InboundMessage[];
+  /** Where the next fetch starts (stored with the account once these messages are stored). */
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+/** Fetching for platforms that push an announcement rather than the messages. */
+export interface ChannelPuller {
+  announcement(inbound: VerifiedInbound): PullAnnouncement | null;
+  pull(announcement: PullAnnouncement, cursor: string | null): Promise<PulledBatch>;
+}
+
 /** One message to a shopper, already fitted to the channel's capabilities. */
 export interface OutboundMessage {
   deliveryId: string;
@@ -68,11 +92,21 @@ export interface ChannelAdapter {
   readonly kind: ChannelKind;
   readonly capabilities: ChannelCapabilities;
   /** Proves the request came from the platform (signature, token) over the raw body; throws a 401 otherwise. */
-  verify(rawBody: Buffer, headers: IncomingHttpHeaders): VerifiedInbound;
+  verify(rawBody: Buffer, headers: IncomingHttpHeaders, query: ChannelQuery): VerifiedInbound;
   /** The messages a verified request carries (a platform may batch several); throws a 400 on a bad body. */
   parse(inbound: VerifiedInbound): InboundMessage[];
   /** Sends one message; throws `DeliveryError` (or anything, which is retried) when the platform refuses. */
   send(outbound: OutboundMessage): Promise<{ externalId: string | null }>;
+  /** A callback URL proved by a GET challenge (WeChat's `echostr`): the body to answer; a 401 otherwise. */
+  answerChallenge?(query: ChannelQuery): string;
+  /** The answer the platform expects once its request is stored (WeChat: `success`); JSON otherwise. */
+  readonly acknowledgement?: { contentType: string; body: string };
+  /** Set for platforms whose requests only announce waiting messages (WeCom kf). */
+  readonly puller?: ChannelPuller;
+  /** Tells the platform a person now serves the shopper (WeCom kf's session state). */
+  handToPerson?(recipient: OutboundMessage['recipient']): Promise<void>;
+  /** Checks the credentials with the platform (the console's "test connection"); throws a `DeliveryError`. */
+  testConnection?(): Promise<void>;
 }
 
 /** A refused send: retried with back-off unless `retryable` is false (the platform will never take it). */

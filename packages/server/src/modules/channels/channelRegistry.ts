@@ -29,6 +29,8 @@ export function createChannelRegistry(
     web: new VisitorChannelAdapter('web', settings.visitor),
     app: new VisitorChannelAdapter('app', settings.visitor),
     wechat: createUnconnectedChannelAdapter('wechat'),
+    wecom_kf: createUnconnectedChannelAdapter('wecom_kf'),
+    miniprogram: createUnconnectedChannelAdapter('miniprogram'),
     email: createUnconnectedChannelAdapter('email'),
     webhook: webhook
       ? new WebhookChannelAdapter({ ...webhook, clock: settings.clock })

@@ -20,6 +20,14 @@ import { toMessageDelivery } from './deliveries/messageDelivery';
 import type { IngestDependencies } from './ingestInboundMessage';
 import { AnswerWaiter } from './web/answerWaiter';
 import type { VisitorPush } from './web/visitorChannelAdapter';
+import type { JobQueue } from '../../jobs/jobQueue';
+import type { ChannelKind } from '../../channelKinds';
+import type { ChannelAdapter } from './channelAdapter';
+import { ChannelAccounts } from './accounts/channelAccounts';
+import { accountChannelKindSchema } from './accounts/channelAccountSchemas';
+import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
+import { findLatestInboundOfConversation } from './inboundRepo';
+import { registerPullJob } from './pullAnnouncedMessages';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -30,6 +38,11 @@ export interface ChannelModuleInput {
   visitorTokens: VisitorTokens;
   visitorPush: VisitorPush;
   config: ChannelConfig;
+  jobs: JobQueue;
+  /** The server's secret (KEFU_SECRET_KEY): channel account credentials are sealed under a key from it. */
+  secretKey: string;
+  /** KEFU_PUBLIC_URL: the callback addresses shown to admins. */
+  publicUrl: string | null;
   /** How long the visitor API waits for the bot's replies (KEFU_REPLY_WAIT_MS). */
   replyWaitMs: number;
   conversations: ConversationService;
@@ -41,6 +54,11 @@ export interface ChannelModuleInput {
 
 export interface ChannelModule {
   registry: ChannelRegistry;
+  /** Accounts set up from the console, each with its own adapter. */
+  accounts: ChannelAccounts;
+  jobs: JobQueue;
+  /** The adapter of an account (an enabled console-set account of the kind), else the kind's registry entry. */
+  adapterFor(kind: ChannelKind, accountId: string | null): Promise<ChannelAdapter>;
   ingest: IngestDependencies;
   answers: AnswerWaiter;
   conversations: ConversationService;
@@ -57,8 +75,20 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     },
     input.connectedAdapters,
   );
+  const accounts = new ChannelAccounts(
+    input.db,
+    new ChannelCredentialSeal(input.secretKey),
+    input.clock,
+    input.publicUrl,
+  );
   return {
     registry,
+    accounts,
+    jobs: input.jobs,
+    adapterFor: async (kind, accountId) =>
+      (accountId !== null && accountChannelKindSchema.safeParse(kind).success
+        ? await accounts.adapterFor(kind, accountId)
+        : null) ?? registry[kind],
     ingest: {
       db: input.db,
       unitOfWork: input.unitOfWork,
@@ -106,11 +136,28 @@ export function startChannelModule(
   eventJobs.listen(
     'message.created',
     'channels.deliver_message',
-    ({ payload }, job) => deliverMessage({ ...dependencies, registry: module.registry }, payload, job),
+    ({ payload }, job) => deliverMessage({ ...dependencies, adapterFor: module.adapterFor }, payload, job),
     {
       when: ({ payload }) => isForTheShopper(payload.message),
       orderingKey: ({ payload }) => `delivery:${payload.conversation.id}`,
       maxAttempts: deliveryAttempts,
     },
   );
+  eventJobs.listen(
+    'conversation.handed_off',
+    'channels.hand_to_person',
+    async ({ payload }) => {
+      const { conversation } = payload;
+      const latest = await findLatestInboundOfConversation(dependencies.db, conversation.id);
+      const adapter = await module.adapterFor(conversation.channel, latest?.account_id ?? null);
+      await adapter.handToPerson?.({
+        customerId: conversation.customerId,
+        accountId: latest?.account_id ?? null,
+        externalId: latest?.sender_external_id ?? null,
+      });
+    },
+    // Only platforms that keep a session state of their own (WeCom kf) are told.
+    { when: ({ payload }) => accountChannelKindSchema.safeParse(payload.conversation.channel).success },
+  );
+  registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

@@ -6,7 +6,7 @@ import { describeJobError } from '../../../jobs/jobQueue';
 import { toVisitorMessage } from '../../conversations';
 import type { ChannelAdapter, OutboundMessage } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import type { ChannelRegistry } from '../channelRegistry';
+import type { ChannelKind } from '../../../channelKinds';
 import { fitMessageToChannel } from '../fitMessageToChannel';
 import type { InboundRow } from '../inboundRepo';
 import { findLatestInboundOfConversation } from '../inboundRepo';
@@ -15,7 +15,8 @@ import { insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './d
 
 export interface DeliveryDependencies {
   db: Db;
-  registry: ChannelRegistry;
+  /** The adapter serving the conversation's channel account. */
+  adapterFor(kind: ChannelKind, accountId: string | null): Promise<ChannelAdapter>;
   clock: Clock;
   logger: { warn(details: object, message: string): void };
 }
@@ -34,8 +35,8 @@ export async function deliverMessage(
   const { message, conversation } = created;
   if (!isForTheShopper(message)) return;
   const { db, clock } = dependencies;
-  const adapter = dependencies.registry[conversation.channel];
   const latestInbound = (await findLatestInboundOfConversation(db, conversation.id)) ?? null;
+  const adapter = await dependencies.adapterFor(conversation.channel, latestInbound?.account_id ?? null);
   const delivery = await insertDeliveryOnce(
     db,
     {
@@ -50,7 +51,7 @@ export async function deliverMessage(
   );
   if (delivery.status !== 'pending') return;
   if (replyWindowClosed(adapter, latestInbound, clock.now()))
-    return fail(dependencies, delivery, job, new DeliveryError('the reply window has closed', false));
+    return fail(dependencies, delivery, job, new DeliveryError(describeClosedWindow(adapter), false));
   try {
     const { externalId } = await adapter.send(toOutbound(delivery, conversation, message, adapter));
     await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
@@ -72,6 +73,11 @@ function replyWindowClosed(adapter: ChannelAdapter, latestInbound: InboundRow | 
   if (windowMs === null) return false;
   if (!latestInbound) return true;
   return now.getTime() - Date.parse(latestInbound.received_at) > windowMs;
+}
+
+function describeClosedWindow(adapter: ChannelAdapter): string {
+  const hours = Math.round((adapter.capabilities.replyWindowMs ?? 0) / 3_600_000);
+  return `the reply window has closed: the platform takes messages only within ${hours} hours of the shopper's last message`;
 }
 
 function toOutbound(

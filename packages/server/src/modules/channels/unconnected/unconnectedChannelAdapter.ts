@@ -1,27 +1,19 @@
 import { KefuError } from '../../../errors';
 import type { ChannelAdapter, ChannelCapabilities } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
+import { wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
 import type { ChannelKind } from '../../../channelKinds';
 
 /** The kinds whose adapter is not built yet: every kind has a registry entry all the same. */
 export type UnconnectedChannelKind = Exclude<ChannelKind, 'web' | 'app'>;
 
-/**
- * What the platforms document, so conversations of these kinds are fitted right once their adapters exist:
- * WeChat official accounts take 2,048 bytes of text (600 Chinese characters leave room) in a customer-service
- * message, only within 48 hours of the follower's last message, and retry a message not answered in 5 seconds.
- */
+/** What the platforms document, so conversations of these kinds are fitted right without an account. */
 function capabilitiesOf(kind: UnconnectedChannelKind): ChannelCapabilities {
   switch (kind) {
     case 'wechat':
-      return {
-        cards: false,
-        images: true,
-        quickReplies: false,
-        maxTextLength: 600,
-        replyWindowMs: 48 * 60 * 60 * 1000,
-        replyDeadlineMs: 5_000,
-      };
+    case 'wecom_kf':
+    case 'miniprogram':
+      return wechatOfficialAccountCapabilities;
     case 'email':
       return textOnly(20_000);
     case 'webhook':

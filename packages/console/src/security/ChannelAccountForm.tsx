@@ -1,0 +1,160 @@
+import { accountChannelKinds } from '@kefu/sdk';
+import type { AccountChannelKind, ChannelAccount, ChannelAccountInput } from '@kefu/sdk';
+import { Form, Input, Modal, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { useSecurityText } from './securityText';
+import type { SecurityText } from './securityText';
+
+interface FieldSpec {
+  name: string;
+  label: Parameters<SecurityText>[0];
+  /** Stored sealed; left empty while editing keeps the stored value. */
+  secret?: boolean;
+  optional?: boolean;
+}
+
+const officialAccountFields: { settings: FieldSpec[]; credentials: FieldSpec[] } = {
+  settings: [{ name: 'appId', label: 'fieldAppId' }],
+  credentials: [
+    { name: 'appSecret', label: 'fieldAppSecret', secret: true },
+    { name: 'token', label: 'fieldToken', secret: true },
+    { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true, optional: true },
+  ],
+};
+
+/** The platform's own names for what its back office shows, per kind. */
+const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credentials: FieldSpec[] }> = {
+  wechat: officialAccountFields,
+  // Mini programs' customer-service messages use the Official Account's protocol and fields.
+  miniprogram: officialAccountFields,
+  wecom_kf: {
+    settings: [
+      { name: 'corpId', label: 'fieldCorpId' },
+      { name: 'openKfId', label: 'fieldOpenKfId' },
+      { name: 'handoffServicerUserId', label: 'fieldServicer', optional: true },
+    ],
+    credentials: [
+      { name: 'secret', label: 'fieldSecret', secret: true },
+      { name: 'token', label: 'fieldToken', secret: true },
+      { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true },
+    ],
+  },
+};
+
+export const kindLabels: Record<AccountChannelKind, Parameters<SecurityText>[0]> = {
+  wechat: 'channelKindWechat',
+  wecom_kf: 'channelKindWecomKf',
+  miniprogram: 'channelKindMiniProgram',
+};
+
+/** Adds an account, or edits one (`editing`): settings shown, secrets write-only. */
+export function ChannelAccountForm(props: {
+  editing: ChannelAccount | null;
+  onSubmit: (input: ChannelAccountInput) => Promise<void>;
+  onClose: () => void;
+}) {
+  const text = useSecurityText();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [kind, setKind] = useState<AccountChannelKind>(props.editing?.kind ?? 'wechat');
+  const [saving, setSaving] = useState(false);
+  const fields = fieldsOfKind[kind];
+  const initial = { name: props.editing?.name ?? '', encryption: 'safe', ...stringSettings(props.editing) };
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const pick = (specs: FieldSpec[]) =>
+      Object.fromEntries(
+        specs.flatMap((spec) => (values[spec.name] ? [[spec.name, values[spec.name] ?? '']] : [])),
+      );
+    const settings: Record<string, unknown> = pick(fields.settings);
+    if (kind !== 'wecom_kf') settings.encryption = values.encryption;
+    if (values.apiBaseUrl) settings.apiBaseUrl = values.apiBaseUrl;
+    setSaving(true);
+    try {
+      await props.onSubmit({
+        kind,
+        name: values.name ?? '',
+        settings,
+        credentials: pick(fields.credentials),
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const requiredRule = (spec: FieldSpec) => ({
+    required: !spec.optional && !(spec.secret && props.editing),
+    message: text('required'),
+  });
+  return (
+    <Modal
+      open
+      title={props.editing ? text('channelEdit', { name: props.editing.name }) : text('channelAdd')}
+      okText={text('save')}
+      cancelText={text('cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+    >
+      <Form form={form} layout="vertical" initialValues={initial}>
+        <Form.Item label={text('channelKind')}>
+          <Select
+            aria-label={text('channelKind')}
+            value={kind}
+            disabled={props.editing !== null}
+            onChange={setKind}
+            options={accountChannelKinds.map((value) => ({
+              value,
+              label: text(kindLabels[value]),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={text('channelName')}
+          rules={[{ required: true, message: text('required') }]}
+        >
+          <Input />
+        </Form.Item>
+        {fields.settings.map((spec) => (
+          <Form.Item key={spec.name} name={spec.name} label={text(spec.label)} rules={[requiredRule(spec)]}>
+            <Input />
+          </Form.Item>
+        ))}
+        {kind !== 'wecom_kf' && (
+          <Form.Item name="encryption" label={text('fieldEncryption')}>
+            <Radio.Group
+              options={[
+                { value: 'safe', label: text('encryptionSafe') },
+                { value: 'plain', label: text('encryptionPlain') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {fields.credentials.map((spec) => (
+          <Form.Item
+            key={spec.name}
+            name={spec.name}
+            label={text(spec.label)}
+            rules={[requiredRule(spec)]}
+            extra={props.editing ? text('channelCredentialKeep') : undefined}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        ))}
+        <Form.Item name="apiBaseUrl" label={text('fieldApiBaseUrl')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function stringSettings(account: ChannelAccount | null): Record<string, string> {
+  if (!account) return {};
+  return Object.fromEntries(
+    Object.entries(account.settings).flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name, value]] : [],
+    ),
+  );
+}

@@ -1,0 +1,115 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { ChannelAccount, ChannelAccountInput, KefuChannelAccountsApi } from '@kefu/sdk';
+import { App as AntApp, Button, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ChannelAccountForm, kindLabels } from './ChannelAccountForm';
+import { useSecurityText } from './securityText';
+
+/** Channel accounts (WeChat Official Accounts, WeChat customer service): the callback URL, test, disable. */
+export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
+  const text = useSecurityText();
+  const { message: toast } = AntApp.useApp();
+  const [accounts, setAccounts] = useState<ChannelAccount[] | null>(null);
+  const [editing, setEditing] = useState<ChannelAccount | 'new' | null>(null);
+  const report = useCallback(
+    (failure: unknown) => void toast.error(failure instanceof Error ? failure.message : String(failure)),
+    [toast],
+  );
+  const reload = useCallback(() => api.list().then(setAccounts, report), [api, report]);
+  useEffect(() => void reload(), [reload]);
+  if (!accounts) return <Spin />;
+
+  const save = async (input: ChannelAccountInput) => {
+    try {
+      if (editing === 'new') await api.create(input);
+      else if (editing)
+        await api.update(editing.id, {
+          name: input.name,
+          settings: input.settings,
+          credentials: input.credentials,
+        });
+      setEditing(null);
+      toast.success(text('saved'));
+      await reload();
+    } catch (failure) {
+      report(failure);
+    }
+  };
+  const test = async (account: ChannelAccount) => {
+    try {
+      const result = await api.testConnection(account.id);
+      if (result.ok) toast.success(text('channelTestOk'));
+      else toast.error(text('channelTestFailed', { reason: result.reason ?? '' }));
+    } catch (failure) {
+      report(failure);
+    }
+  };
+  const toggle = async (account: ChannelAccount) => {
+    try {
+      await api.update(account.id, { enabled: !account.enabled });
+      await reload();
+    } catch (failure) {
+      report(failure);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" className="security-tab">
+      <Typography.Paragraph>{text('channelsIntro')}</Typography.Paragraph>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+        {text('channelAdd')}
+      </Button>
+      <Table<ChannelAccount>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={accounts}
+        locale={{ emptyText: text('channelNone') }}
+        columns={[
+          { title: text('channelName'), dataIndex: 'name' },
+          { title: text('channelKind'), render: (_, account) => text(kindLabels[account.kind]) },
+          {
+            title: text('channelState'),
+            render: (_, account) =>
+              account.enabled ? (
+                <Tag color="green">{text('channelEnabled')}</Tag>
+              ) : (
+                <Tag>{text('channelDisabled')}</Tag>
+              ),
+          },
+          {
+            title: text('channelCallback'),
+            render: (_, account) => (
+              <Typography.Text copyable code>
+                {account.callbackUrl ?? `${window.location.origin}${account.callbackPath}`}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: '',
+            render: (_, account) => (
+              <Space wrap>
+                <Button size="small" onClick={() => void test(account)}>
+                  {text('channelTest')}
+                </Button>
+                <Button size="small" onClick={() => setEditing(account)}>
+                  {text('channelEdit', { name: '' }).trim()}
+                </Button>
+                <Button size="small" danger={account.enabled} onClick={() => void toggle(account)}>
+                  {account.enabled ? text('channelDisable') : text('channelEnable')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <ChannelAccountForm
+          editing={editing === 'new' ? null : editing}
+          onSubmit={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,78 @@
+// Channel accounts in the console, in headless Chromium against the real server and a loopback WeChat: an
+// admin adds a WeChat Official Account, copies its callback URL, tests the connection and disables it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { KefuChannelAccountsApi } from '@kefu/sdk';
+import { testAdminPassword } from '../../server/test/helpers/testServer';
+import { WeChatPlatform } from '../../server/test/helpers/wechatPlatform';
+import {
+  browserWaitMs,
+  openConsole,
+  screenshot,
+  signIn,
+  skipReason,
+  startConsoleHarness,
+  type ConsoleHarness,
+} from './consoleBrowser';
+
+const appId = 'wx2c2769f8efd9abc2';
+const appSecret = 'console-app-secret';
+let harness: ConsoleHarness | undefined;
+const platform = new WeChatPlatform(appId, appSecret);
+
+before(async () => {
+  if (skipReason) return;
+  await platform.start();
+  harness = await startConsoleHarness({ seedDemo: false });
+});
+after(async () => {
+  await harness?.close();
+  if (!skipReason) await platform.close();
+});
+
+test(
+  'an admin adds a WeChat Official Account, sees its callback URL, tests the connection and disables it',
+  { skip: skipReason, timeout: 180_000 },
+  async () => {
+    const current = requireHarness();
+    const { context, page, pageErrors } = await openConsole(current);
+    await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
+    await page.getByRole('menuitem', { name: /安全与隐私/ }).click();
+    await page.getByRole('tab', { name: '渠道账号' }).click();
+    await page.getByRole('button', { name: /添加渠道账号/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('官方旗舰店公众号');
+    await dialog.getByLabel('AppID（开发者ID）').fill(appId);
+    await dialog.getByLabel('AppSecret（开发者密码）').fill(appSecret);
+    await dialog.getByLabel('Token（令牌）').fill('spamtest');
+    await dialog
+      .getByLabel('EncodingAESKey（消息加解密密钥）')
+      .fill('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
+    await dialog.getByLabel('接口地址（一般无需修改）').fill(platform.baseUrl);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '官方旗舰店公众号' }).waitFor({ timeout: browserWaitMs });
+
+    const api = new KefuChannelAccountsApi(current.admin);
+    const [account] = await api.list();
+    assert.equal(account?.kind, 'wechat');
+    assert.deepEqual(account?.settings.encryption, 'safe');
+    assert.deepEqual(account?.credentialsSet, ['appSecret', 'encodingAesKey', 'token']);
+    await page.getByText(`${current.server.baseUrl}${account?.callbackPath ?? ''}`).waitFor();
+
+    await page.getByRole('button', { name: '测试连接' }).click();
+    await page.locator('.ant-message-notice', { hasText: '连接成功' }).waitFor({ timeout: browserWaitMs });
+    assert.equal(platform.tokensIssued, 1, 'the platform issued a token for the stored secret');
+    await screenshot(page, 'console-channel-accounts.png');
+
+    await page.getByRole('button', { name: /停\s*用/ }).click();
+    await page.getByText('已停用').waitFor({ timeout: browserWaitMs });
+    assert.equal((await api.list())[0]?.enabled, false);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  },
+);
+
+function requireHarness(): ConsoleHarness {
+  if (!harness) throw new Error('harness not started');
+  return harness;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { accountChannelKinds } from '@kefu/sdk';
+import type { AccountChannelKind } from '@kefu/sdk';
+import { isEncodingAesKey } from '../wechat/wechatMessageCrypto';
+
+/** The kinds set up as accounts from the console (the list lives in `@kefu/sdk`). */
+export type { AccountChannelKind };
+export const accountChannelKindSchema = z.enum(accountChannelKinds);
+
+const apiBaseUrlSchema = z
+  .string()
+  .trim()
+  .url()
+  .max(200)
+  .transform((url) => url.replace(/\/+$/, ''));
+const platformIdSchema = z.string().trim().min(1).max(64);
+/** WeChat's callback Token: 3–32 letters and digits. */
+const callbackTokenSchema = z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token is 3–32 letters and digits');
+const encodingAesKeySchema = z
+  .string()
+  .refine(isEncodingAesKey, 'the EncodingAESKey is 43 letters and digits');
+const secretSchema = z.string().trim().min(1).max(200);
+
+export const wechatSettingsSchema = z
+  .object({
+    appId: platformIdSchema,
+    /** `plain` (明文模式) or `safe` (安全模式, AES with msg_signature); the account's choice in 公众平台. */
+    encryption: z.enum(['plain', 'safe']).default('safe'),
+    apiBaseUrl: apiBaseUrlSchema.default('https://api.weixin.qq.com'),
+  })
+  .strict();
+
+export const wechatCredentialsSchema = z
+  .object({
+    appSecret: secretSchema,
+    token: callbackTokenSchema,
+    encodingAesKey: encodingAesKeySchema.optional(),
+  })
+  .strict();
+
+export const wecomKfSettingsSchema = z
+  .object({
+    corpId: platformIdSchema,
+    /** The customer-service account (客服账号) this Kefu account serves: `wk…`. */
+    openKfId: platformIdSchema,
+    /** The WeCom member who takes shoppers handed to a person (service state 3); else they wait in the pool. */
+    handoffServicerUserId: z.string().trim().min(1).max(64).optional(),
+    apiBaseUrl: apiBaseUrlSchema.default('https://qyapi.weixin.qq.com'),
+  })
+  .strict();
+
+export const wecomKfCredentialsSchema = z
+  .object({ secret: secretSchema, token: callbackTokenSchema, encodingAesKey: encodingAesKeySchema })
+  .strict();
+
+export type WeChatSettings = z.infer<typeof wechatSettingsSchema>;
+export type WeChatCredentials = z.infer<typeof wechatCredentialsSchema>;
+export type WeComKfSettings = z.infer<typeof wecomKfSettingsSchema>;
+export type WeComKfCredentials = z.infer<typeof wecomKfCredentialsSchema>;
+
+/** Each kind's settings and credentials: a kind added to the list does not compile until it has both. */
+export const accountKindSchemas = {
+  wechat: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
+  wecom_kf: { settings: wecomKfSettingsSchema, credentials: wecomKfCredentialsSchema },
+  // A mini program's customer-service messages: the same settings as an Official Account (JSON pushes).
+  miniprogram: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
+} satisfies Record<AccountChannelKind, { settings: z.ZodType; credentials: z.ZodType }>;
+
+const accountNameSchema = z.string().trim().min(1).max(100);
+const looseRecordSchema = z.record(z.string(), z.unknown());
+
+export const createChannelAccountBodySchema = z
+  .object({
+    kind: accountChannelKindSchema,
+    name: accountNameSchema,
+    settings: looseRecordSchema,
+    credentials: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+/** Credentials named here replace the stored ones; those left out are kept (the console never reads them). */
+export const updateChannelAccountBodySchema = z
+  .object({
+    name: accountNameSchema.optional(),
+    settings: looseRecordSchema.optional(),
+    credentials: z.record(z.string(), z.string()).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const channelAccountViewSchema = z.object({
+  id: z.string(),
+  kind: accountChannelKindSchema,
+  name: z.string(),
+  enabled: z.boolean(),
+  settings: z.record(z.string(), z.unknown()),
+  /** Which credentials are stored (never their values). */
+  credentialsSet: z.array(z.string()),
+  /** The path the platform calls; `callbackUrl` is it under KEFU_PUBLIC_URL when that is set. */
+  callbackPath: z.string(),
+  callbackUrl: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type ChannelAccountView = z.infer<typeof channelAccountViewSchema>;
+export type CreateChannelAccountInput = z.infer<typeof createChannelAccountBodySchema>;
+export type UpdateChannelAccountInput = z.infer<typeof updateChannelAccountBodySchema>;

@@ -1,0 +1,149 @@
+import type { Clock } from '../../../clock';
+import { KefuError } from '../../../errors';
+import type {
+  ChannelAdapter,
+  ChannelCapabilities,
+  ChannelQuery,
+  InboundMessage,
+  OutboundMessage,
+  VerifiedInbound,
+} from '../channelAdapter';
+import { DeliveryError } from '../channelAdapter';
+import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
+import { WeChatApiClient } from './wechatApiClient';
+import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
+import { WeChatMessageCrypto } from './wechatMessageCrypto';
+import { decryptSignedWeChatCiphertext, verifyPlainWeChatSignature } from './verifyWeChatPush';
+import { readWeChatJson } from './wechatJson';
+import { readWeChatXml } from './wechatXml';
+
+/**
+ * Official Accounts take text in customer-service messages (2,048 bytes: 600 Chinese characters leave room),
+ * only within 48 hours of the follower's last message, and retry a push not answered in 5 seconds. Cards
+ * and quick replies become text (see fitMessageToChannel); images would need an upload of their own.
+ */
+export const wechatOfficialAccountCapabilities: ChannelCapabilities = {
+  cards: false,
+  images: false,
+  quickReplies: false,
+  maxTextLength: 600,
+  replyWindowMs: 48 * 60 * 60 * 1000,
+  replyDeadlineMs: 5_000,
+};
+
+/** How far the signed timestamp may be from now: the signature does not cover a plain-mode body. */
+export const wechatTimestampToleranceSeconds = 5 * 60;
+
+export interface WeChatAccount {
+  id: string;
+  settings: WeChatSettings;
+  credentials: WeChatCredentials;
+}
+
+/** How an account's pushes are written: Official Accounts push XML; mini programs JSON (their console's choice). */
+export interface WeChatPushFormat {
+  kind: 'wechat' | 'miniprogram';
+  read(text: string): Record<string, string>;
+}
+
+export const officialAccountPushes: WeChatPushFormat = { kind: 'wechat', read: readWeChatXml };
+export const miniProgramPushes: WeChatPushFormat = { kind: 'miniprogram', read: readWeChatJson };
+
+/**
+ * A WeChat Official Account (公众号), or a mini program's customer-service messages (the same protocol in JSON): the URL check (`signature` over token, timestamp, nonce → `echostr`),
+ * pushed XML in plain or safe mode (`msg_signature`, AES), answered at once with `success` — the bot's reply
+ * goes later through the customer-service message API, which is not bound to the 5-second deadline.
+ * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
+ */
+export class WeChatOfficialAccountAdapter implements ChannelAdapter {
+  readonly kind: WeChatPushFormat['kind'];
+  readonly capabilities = wechatOfficialAccountCapabilities;
+  readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
+  private readonly api: WeChatApiClient;
+  private readonly crypto: WeChatMessageCrypto | null;
+
+  constructor(
+    private readonly account: WeChatAccount,
+    private readonly clock: Clock,
+    private readonly pushes: WeChatPushFormat = officialAccountPushes,
+  ) {
+    this.kind = pushes.kind;
+    const { settings, credentials } = account;
+    const tokenQuery = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: settings.appId,
+      secret: credentials.appSecret,
+    });
+    this.api = new WeChatApiClient(
+      { baseUrl: settings.apiBaseUrl, tokenPath: `/cgi-bin/token?${tokenQuery.toString()}` },
+      clock,
+    );
+    this.crypto = credentials.encodingAesKey
+      ? new WeChatMessageCrypto(credentials.token, credentials.encodingAesKey, settings.appId)
+      : null;
+  }
+
+  answerChallenge(query: ChannelQuery): string {
+    this.checkPlainSignature(query);
+    const echo = query.echostr;
+    if (!echo) throw new KefuError('platform_signature_invalid');
+    return echo;
+  }
+
+  verify(rawBody: Buffer, _headers: unknown, query: ChannelQuery): VerifiedInbound {
+    const encrypted = query.encrypt_type === 'aes';
+    if (this.account.settings.encryption === 'safe' && !encrypted)
+      throw new KefuError(
+        'platform_signature_invalid',
+        'This account takes only encrypted (safe mode) messages',
+      );
+    if (!encrypted) {
+      this.checkPlainSignature(query);
+      return { customerId: null, body: this.pushes.read(rawBody.toString('utf8')) };
+    }
+    return { customerId: null, body: this.pushes.read(this.decryptBody(rawBody, query)) };
+  }
+
+  parse(inbound: VerifiedInbound): InboundMessage[] {
+    const fields = readFields(inbound.body);
+    const message = convertWeChatFieldsToInbound(fields, { channel: this.kind, accountId: this.account.id });
+    return message ? [message] : [];
+  }
+
+  async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
+    const openId = outbound.recipient.externalId;
+    if (!openId) throw new DeliveryError('the conversation has no WeChat follower to write to', false);
+    const content = outbound.message.text.trim();
+    if (content.length === 0) throw new DeliveryError('the message has nothing WeChat can show', false);
+    await this.api.post('/cgi-bin/message/custom/send', {
+      touser: openId,
+      msgtype: 'text',
+      text: { content },
+    });
+    // The customer-service API names no message id.
+    return { externalId: null };
+  }
+
+  async testConnection(): Promise<void> {
+    await this.api.refreshToken();
+  }
+
+  private checkPlainSignature(query: ChannelQuery): void {
+    verifyPlainWeChatSignature(this.account.credentials.token, query, this.clock);
+  }
+
+  private decryptBody(rawBody: Buffer, query: ChannelQuery): string {
+    if (!this.crypto)
+      throw new KefuError('platform_signature_invalid', 'Set the EncodingAESKey to take safe-mode messages');
+    const ciphertext = this.pushes.read(rawBody.toString('utf8')).Encrypt;
+    if (!ciphertext) throw new KefuError('platform_xml_invalid', 'The encrypted message has no Encrypt');
+    return decryptSignedWeChatCiphertext(this.crypto, query, ciphertext, this.clock);
+  }
+}
+
+export function readFields(body: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (body && typeof body === 'object')
+    for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+  return fields;
+}

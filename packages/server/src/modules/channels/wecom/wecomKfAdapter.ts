@@ -1,0 +1,135 @@
+import type { Clock } from '../../../clock';
+import { KefuError } from '../../../errors';
+import type {
+  ChannelAdapter,
+  ChannelPuller,
+  ChannelQuery,
+  InboundMessage,
+  OutboundMessage,
+  PullAnnouncement,
+  PulledBatch,
+  VerifiedInbound,
+} from '../channelAdapter';
+import { DeliveryError } from '../channelAdapter';
+import type { WeComKfCredentials, WeComKfSettings } from '../accounts/channelAccountSchemas';
+import { WeChatApiClient } from '../wechat/wechatApiClient';
+import { WeChatMessageCrypto } from '../wechat/wechatMessageCrypto';
+import { decryptSignedWeChatCiphertext } from '../wechat/verifyWeChatPush';
+import { readFields, wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
+import { readWeChatXml } from '../wechat/wechatXml';
+import { convertSyncedMessagesToInbound, syncMessagesAnswerSchema } from './wecomKfMessages';
+
+export interface WeComKfAccount {
+  id: string;
+  settings: WeComKfSettings;
+  credentials: WeComKfCredentials;
+}
+
+/**
+ * WeChat customer service (微信客服, served through WeCom): the callback only says that messages wait
+ * (`kf_msg_or_event` with a short-lived Token), so the adapter pulls them with `kf/sync_msg` from the stored
+ * cursor, answers with `kf/send_msg`, and moves the session to a person with `kf/service_state/trans`.
+ * Callbacks are always encrypted (WeCom's AES scheme; the receiver id is the corp id).
+ * https://developer.work.weixin.qq.com/document/path/94670
+ */
+export class WeComKfAdapter implements ChannelAdapter {
+  readonly kind = 'wecom_kf' as const;
+  // The same limits as an Official Account's customer-service messages: text, 48 hours, 5 seconds.
+  readonly capabilities = wechatOfficialAccountCapabilities;
+  readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
+  readonly puller: ChannelPuller;
+  private readonly api: WeChatApiClient;
+  private readonly crypto: WeChatMessageCrypto;
+
+  constructor(
+    private readonly account: WeComKfAccount,
+    private readonly clock: Clock,
+  ) {
+    const { settings, credentials } = account;
+    const tokenQuery = new URLSearchParams({ corpid: settings.corpId, corpsecret: credentials.secret });
+    this.api = new WeChatApiClient(
+      { baseUrl: settings.apiBaseUrl, tokenPath: `/cgi-bin/gettoken?${tokenQuery.toString()}` },
+      clock,
+    );
+    this.crypto = new WeChatMessageCrypto(credentials.token, credentials.encodingAesKey, settings.corpId);
+    this.puller = {
+      announcement: (inbound) => this.readAnnouncement(inbound),
+      pull: (announcement, cursor) => this.pull(announcement, cursor),
+    };
+  }
+
+  answerChallenge(query: ChannelQuery): string {
+    return decryptSignedWeChatCiphertext(this.crypto, query, query.echostr ?? '', this.clock);
+  }
+
+  verify(rawBody: Buffer, _headers: unknown, query: ChannelQuery): VerifiedInbound {
+    const ciphertext = readWeChatXml(rawBody.toString('utf8')).Encrypt;
+    if (!ciphertext) throw new KefuError('platform_xml_invalid', 'The callback has no Encrypt');
+    const plaintext = decryptSignedWeChatCiphertext(this.crypto, query, ciphertext, this.clock);
+    return { customerId: null, body: readWeChatXml(plaintext) };
+  }
+
+  /** The callback carries no message itself: the puller fetches them. */
+  parse(_inbound: VerifiedInbound): InboundMessage[] {
+    return [];
+  }
+
+  async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
+    const externalUserId = outbound.recipient.externalId;
+    if (!externalUserId) throw new DeliveryError('the conversation has no WeChat shopper to write to', false);
+    const content = outbound.message.text.trim();
+    if (content.length === 0) throw new DeliveryError('the message has nothing WeChat can show', false);
+    const answer = await this.api.post('/cgi-bin/kf/send_msg', {
+      touser: externalUserId,
+      open_kfid: this.account.settings.openKfId,
+      // WeCom drops a second message with the same msgid: a retried delivery is sent once.
+      msgid: outbound.idempotencyKey.replace(/[^0-9A-Za-z_-]/g, '').slice(0, 32),
+      msgtype: 'text',
+      text: { content },
+    });
+    return { externalId: typeof answer.msgid === 'string' ? answer.msgid : null };
+  }
+
+  async handToPerson(recipient: OutboundMessage['recipient']): Promise<void> {
+    if (!recipient.externalId) return;
+    const servicer = this.account.settings.handoffServicerUserId;
+    await this.api.post('/cgi-bin/kf/service_state/trans', {
+      open_kfid: this.account.settings.openKfId,
+      external_userid: recipient.externalId,
+      // 3: served by a person (the named member); 2: waiting in the pool for one.
+      service_state: servicer ? 3 : 2,
+      ...(servicer && { servicer_userid: servicer }),
+    });
+  }
+
+  async testConnection(): Promise<void> {
+    await this.api.refreshToken();
+  }
+
+  private readAnnouncement(inbound: VerifiedInbound): PullAnnouncement | null {
+    const fields = readFields(inbound.body);
+    if (fields.Event !== 'kf_msg_or_event' || !fields.Token) return null;
+    const scope = fields.OpenKfId ?? null;
+    if (scope !== null && scope !== this.account.settings.openKfId) return null;
+    return { token: fields.Token, scope };
+  }
+
+  private async pull(announcement: PullAnnouncement, cursor: string | null): Promise<PulledBatch> {
+    const answer = syncMessagesAnswerSchema.parse(
+      await this.api.post('/cgi-bin/kf/sync_msg', {
+        ...(cursor && { cursor }),
+        token: announcement.token,
+        limit: 1000,
+        open_kfid: this.account.settings.openKfId,
+      }),
+    );
+    return {
+      messages: convertSyncedMessagesToInbound(answer.msg_list, {
+        accountId: this.account.id,
+        openKfId: this.account.settings.openKfId,
+      }),
+      nextCursor: answer.next_cursor ?? cursor,
+      hasMore: answer.has_more === 1,
+    };
+  }
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { ChannelAccountView } from '../../src/modules/channels/accounts/channelAccountSchemas';
+import { WeChatMessageCrypto, signWeChat } from '../../src/modules/channels/wechat/wechatMessageCrypto';
+import { requestJson } from './http';
+
+/** One call Kefu made to the platform's API (token in the query, JSON body). */
+export interface PlatformCall {
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  /** The errcode the platform answered. */
+  errcode: number;
+}
+
+export interface SignedPush {
+  token: string;
+  /** Safe mode: the EncodingAESKey and receiver id (app id or corp id); plain mode when absent. */
+  encryption?: { encodingAesKey: string; receiverId: string };
+  timestamp?: number;
+  /** Mini programs push JSON: the encrypted envelope is `{ ToUserName, Encrypt }`. */
+  json?: boolean;
+}
+
+/**
+ * WeChat's servers on loopback, for Official Accounts (api.weixin.qq.com) and WeChat customer service
+ * (qyapi.weixin.qq.com): access tokens (`/cgi-bin/token`, `/cgi-bin/gettoken`) for one id and secret,
+ * the customer-service send APIs, `kf/sync_msg` with a cursor over `kfMessages`, `kf/service_state/trans`.
+ * A token listed in `expiredTokens` is refused with 42001, as WeChat refuses one it has replaced.
+ */
+export class WeChatPlatform {
+  readonly calls: PlatformCall[] = [];
+  readonly expiredTokens = new Set<string>();
+  /** Messages `kf/sync_msg` hands out, from the cursor (the index) on. */
+  readonly kfMessages: Record<string, unknown>[] = [];
+  tokensIssued = 0;
+  /** Told of every API call as it arrives (the benchmark times replies with it). */
+  onCall: ((call: PlatformCall) => void) | null = null;
+  private server: Server | null = null;
+  baseUrl = '';
+
+  constructor(
+    private readonly appId: string,
+    private readonly secret: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () =>
+        this.answer(request.url ?? '/', Buffer.concat(chunks).toString('utf8'), response),
+      );
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    if (!address || typeof address === 'string') throw new Error('the platform did not bind');
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  callsTo(path: string): PlatformCall[] {
+    return this.calls.filter((call) => call.path === path);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  private answer(url: string, rawBody: string, response: ServerResponse): void {
+    const parsed = new URL(url, 'http://platform');
+    const body: Record<string, unknown> = rawBody ? JSON.parse(rawBody) : {};
+    const result = this.handle(parsed.pathname, parsed.searchParams, body);
+    if (parsed.pathname !== '/cgi-bin/token' && parsed.pathname !== '/cgi-bin/gettoken') {
+      const call = { path: parsed.pathname, query: parsed.searchParams, body, errcode: result.errcode };
+      this.calls.push(call);
+      this.onCall?.(call);
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(result));
+  }
+
+  private handle(
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): { errcode: number } & Record<string, unknown> {
+    if (path === '/cgi-bin/token' || path === '/cgi-bin/gettoken') return this.issueToken(query);
+    const token = query.get('access_token') ?? '';
+    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (!token.startsWith('token-')) return { errcode: 40001, errmsg: 'invalid credential' };
+    if (path === '/cgi-bin/kf/sync_msg') return this.syncMessages(body);
+    if (path === '/cgi-bin/kf/send_msg')
+      return { errcode: 0, errmsg: 'ok', msgid: `kfmsg-${this.calls.length}` };
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  private issueToken(query: URLSearchParams): { errcode: number } & Record<string, unknown> {
+    const id = query.get('appid') ?? query.get('corpid');
+    const secret = query.get('secret') ?? query.get('corpsecret');
+    if (id !== this.appId || secret !== this.secret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    this.tokensIssued += 1;
+    return { errcode: 0, access_token: `token-${this.tokensIssued}`, expires_in: 7200 };
+  }
+
+  private syncMessages(body: Record<string, unknown>): { errcode: number } & Record<string, unknown> {
+    const start = typeof body.cursor === 'string' ? Number(body.cursor) : 0;
+    const end = this.kfMessages.length;
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      next_cursor: String(end),
+      has_more: 0,
+      msg_list: this.kfMessages.slice(start, end),
+    };
+  }
+}
+
+/** The query string and body of a push as WeChat signs it: plain (`signature`) or safe (`msg_signature`). */
+export function signWeChatPush(xml: string, push: SignedPush): { query: string; body: string } {
+  const timestamp = String(push.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = String(randomBytes(4).readUInt32BE());
+  const signature = signWeChat(push.token, [timestamp, nonce]);
+  if (!push.encryption)
+    return { query: new URLSearchParams({ signature, timestamp, nonce, openid: 'o' }).toString(), body: xml };
+  const crypto = new WeChatMessageCrypto(
+    push.token,
+    push.encryption.encodingAesKey,
+    push.encryption.receiverId,
+  );
+  const encrypted = crypto.encrypt(xml);
+  const msgSignature = crypto.sign([timestamp, nonce, encrypted]);
+  return {
+    query: new URLSearchParams({
+      signature,
+      timestamp,
+      nonce,
+      encrypt_type: 'aes',
+      msg_signature: msgSignature,
+    }).toString(),
+    body: push.json
+      ? JSON.stringify({ ToUserName: 'gh_test', Encrypt: encrypted })
+      : `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+  };
+}
+
+/** A pushed Official Account message's XML from its fields (values in CDATA, as WeChat writes them). */
+export function weChatXml(fields: Record<string, string | number>): string {
+  const inner = Object.entries(fields)
+    .map(([name, value]) =>
+      typeof value === 'number' ? `<${name}>${value}</${name}>` : `<${name}><![CDATA[${value}]]></${name}>`,
+    )
+    .join('');
+  return `<xml>${inner}</xml>`;
+}
+
+/** Sets up a channel account through the admin API, as an admin does in the console. */
+export async function createChannelAccount(
+  baseUrl: string,
+  adminToken: string,
+  body: {
+    kind: string;
+    name: string;
+    settings: Record<string, unknown>;
+    credentials: Record<string, string>;
+  },
+): Promise<ChannelAccountView> {
+  const created = await requestJson<{ account: ChannelAccountView }>(
+    baseUrl,
+    'POST',
+    '/api/v1/admin/channel-accounts',
+    { token: adminToken, body },
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.account;
+}

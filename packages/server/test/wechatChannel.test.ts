@@ -1,0 +1,321 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Clock } from '../src/clock';
+import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
+import { conversationReads } from './helpers/conversationReads';
+import { requestJson } from './helpers/http';
+import { testDatabaseTargets } from './helpers/testDatabase';
+import type { TestServer } from './helpers/testServer';
+import { startTestServer } from './helpers/testServer';
+import type { SignedPush } from './helpers/wechatPlatform';
+import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
+
+const appId = 'wx2c2769f8efd9abc2';
+const appSecret = 'app-secret-that-stays-sealed';
+const token = 'spamtest';
+const encodingAesKey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const hourMs = 60 * 60 * 1000;
+
+/** The system clock, movable forward (the 48-hour window) without waiting. */
+class ShiftedClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+for (const { dialect } of testDatabaseTargets()) {
+  describe(`the WeChat Official Account channel against a loopback WeChat (${dialect})`, () => {
+    const platform = new WeChatPlatform(appId, appSecret);
+    const clock = new ShiftedClock();
+    let server: TestServer;
+    let adminToken: string;
+    let plain: ChannelAccountView;
+    let safe: ChannelAccountView;
+    let nextMsgId = 7_000_000_000_000_000_000n;
+
+    before(async () => {
+      await platform.start();
+      server = await startTestServer({
+        dialect,
+        clock,
+        jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
+      });
+      adminToken = await server.loginAdmin();
+      plain = await createAccount('公众号（明文）', 'plain', { appSecret, token });
+      safe = await createAccount('公众号（安全模式）', 'safe', { appSecret, token, encodingAesKey });
+    });
+    after(async () => {
+      await server.close();
+      await platform.close();
+    });
+
+    async function createAccount(name: string, encryption: string, credentials: Record<string, string>) {
+      return createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wechat',
+        name,
+        settings: { appId, encryption, apiBaseUrl: platform.baseUrl },
+        credentials,
+      });
+    }
+    const push = async (account: ChannelAccountView, xml: string, options: Partial<SignedPush> = {}) => {
+      const signed = signWeChatPush(xml, {
+        token,
+        timestamp: Math.floor(clock.now().getTime() / 1000),
+        ...(account.id === safe.id && { encryption: { encodingAesKey, receiverId: appId } }),
+        ...options,
+      });
+      const response = await fetch(`${server.baseUrl}${account.callbackPath}?${signed.query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: signed.body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const textMessage = (
+      openId: string,
+      content: string,
+      createTime = Math.floor(clock.now().getTime() / 1000),
+    ) => {
+      nextMsgId += 1n;
+      return weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: openId,
+        CreateTime: createTime,
+        MsgType: 'text',
+        Content: content,
+        MsgId: String(nextMsgId),
+      });
+    };
+    const db = () => server.kefu.services.database.db;
+    const inboundOf = (openId: string) =>
+      db()
+        .selectFrom('inbound_messages')
+        .selectAll()
+        .where('sender_external_id', '=', openId)
+        .orderBy('received_at')
+        .orderBy('id')
+        .execute();
+    const { messagesOf, settledDeliveriesOf } = conversationReads(() => ({
+      baseUrl: server.baseUrl,
+      token: adminToken,
+    }));
+    const sentTo = (openId: string) =>
+      platform
+        .callsTo('/cgi-bin/message/custom/send')
+        .filter((call) => call.body.touser === openId && call.errcode === 0);
+
+    test('the account lists its callback URL and which credentials are set, never their values; changes are audited', async () => {
+      const listed = await requestJson<{ accounts: ChannelAccountView[] }>(
+        server.baseUrl,
+        'GET',
+        '/api/v1/admin/channel-accounts',
+        { token: adminToken },
+      );
+      const shown = listed.body.accounts.find((account) => account.id === plain.id);
+      assert.equal(shown?.callbackPath, `/api/v1/channels/wechat/accounts/${plain.id}/inbound`);
+      assert.deepEqual(shown?.credentialsSet, ['appSecret', 'token']);
+      assert.ok(!JSON.stringify(listed.body).includes(appSecret));
+      const row = await db()
+        .selectFrom('channel_accounts')
+        .selectAll()
+        .where('id', '=', plain.id)
+        .executeTakeFirstOrThrow();
+      assert.ok(!row.credentials.includes(appSecret), 'stored sealed');
+      const audit = await db()
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_id', '=', plain.id)
+        .execute();
+      assert.deepEqual(
+        audit.map((entry) => entry.action),
+        ['channel_account.created'],
+      );
+      assert.ok(!audit.some((entry) => entry.data.includes(appSecret)));
+      const refused = await requestJson(server.baseUrl, 'POST', '/api/v1/admin/channel-accounts', {
+        token: adminToken,
+        body: {
+          kind: 'wechat',
+          name: 'x',
+          settings: { appId, encryption: 'safe' },
+          credentials: { appSecret, token },
+        },
+      });
+      assert.equal(refused.status, 400, 'safe mode without its key');
+    });
+
+    test('test connection fetches a token with the stored secret; a wrong secret is named as such', async () => {
+      const tested = await requestJson<{ ok: boolean; reason: string | null }>(
+        server.baseUrl,
+        'POST',
+        `/api/v1/admin/channel-accounts/${plain.id}/test`,
+        { token: adminToken },
+      );
+      assert.deepEqual(tested.body, { ok: true, reason: null });
+      const wrong = await createAccount('错误密钥', 'plain', { appSecret: 'wrong', token });
+      const failed = await requestJson<{ ok: boolean; reason: string | null }>(
+        server.baseUrl,
+        'POST',
+        `/api/v1/admin/channel-accounts/${wrong.id}/test`,
+        { token: adminToken },
+      );
+      assert.equal(failed.body.ok, false);
+      assert.match(failed.body.reason ?? '', /credentials \(40125/);
+    });
+
+    test('the URL check answers echostr when the signature holds, 401 otherwise', async () => {
+      const signed = signWeChatPush('', { token, timestamp: Math.floor(clock.now().getTime() / 1000) });
+      const good = await fetch(`${server.baseUrl}${plain.callbackPath}?${signed.query}&echostr=check-123`);
+      assert.equal(good.status, 200);
+      assert.equal(await good.text(), 'check-123');
+      const forged = signWeChatPush('', {
+        token: 'otherToken',
+        timestamp: Math.floor(clock.now().getTime() / 1000),
+      });
+      const bad = await fetch(`${server.baseUrl}${plain.callbackPath}?${forged.query}&echostr=check-123`);
+      assert.equal(bad.status, 401);
+      const unknown = await fetch(
+        `${server.baseUrl}/api/v1/channels/wechat/accounts/chn_missing/inbound?${signed.query}&echostr=x`,
+      );
+      assert.equal(unknown.status, 404);
+    });
+
+    test('a text message is answered "success" at once, stored once however often WeChat retries, and the bot replies through the customer-service API', async () => {
+      const xml = textMessage('o_shopper_1', '支持哪些付款方式？');
+      const first = await push(plain, xml);
+      assert.deepEqual(first, { status: 200, text: 'success' });
+      const retried = await push(plain, xml);
+      assert.deepEqual(retried, { status: 200, text: 'success' });
+      const inbound = await inboundOf('o_shopper_1');
+      assert.equal(inbound.length, 1, 'the retry stored nothing');
+      const conversationId = inbound[0]?.conversation_id ?? '';
+      const [delivery] = await settledDeliveriesOf(conversationId, 1);
+      assert.equal(delivery?.status, 'sent');
+      const messages = await messagesOf(conversationId);
+      assert.deepEqual(
+        messages.map((message) => message.sender),
+        ['customer', 'bot'],
+      );
+      const [sent] = sentTo('o_shopper_1');
+      assert.equal(sent?.body.msgtype, 'text');
+      assert.equal(typeof sent?.body.text, 'object');
+      assert.ok(JSON.stringify(sent?.body.text).length > 20, 'the bot’s answer as text');
+    });
+
+    test('messages arriving out of order are each stored once, in the conversation', async () => {
+      const now = Math.floor(clock.now().getTime() / 1000);
+      const later = textMessage('o_shopper_2', '还有一个问题', now);
+      const earlier = textMessage('o_shopper_2', '你好', now - 3);
+      assert.equal((await push(plain, later)).status, 200);
+      assert.equal((await push(plain, earlier)).status, 200);
+      assert.equal((await push(plain, later)).status, 200);
+      const inbound = await inboundOf('o_shopper_2');
+      assert.deepEqual(
+        inbound.map((row) => row.sent_at),
+        [new Date(now * 1000).toISOString(), new Date((now - 3) * 1000).toISOString()],
+      );
+      assert.equal(new Set(inbound.map((row) => row.conversation_id)).size, 1);
+    });
+
+    test('a bad signature is 401 and malformed XML is 400; neither stores anything', async () => {
+      const forged = await push(plain, textMessage('o_forger', '假消息'), { token: 'notTheToken' });
+      assert.equal(forged.status, 401);
+      const stale = await push(plain, textMessage('o_forger', '旧消息'), {
+        timestamp: Math.floor(clock.now().getTime() / 1000) - 3600,
+      });
+      assert.equal(stale.status, 401);
+      const malformed = await push(
+        plain,
+        '<xml><FromUserName><![CDATA[o_forger]]></FromUserName><Content>half',
+      );
+      assert.equal(malformed.status, 400);
+      const notMessage = await push(
+        plain,
+        weChatXml({ FromUserName: 'o_forger', CreateTime: 1, MsgType: 'text' }),
+      );
+      assert.equal(notMessage.status, 400);
+      assert.equal((await inboundOf('o_forger')).length, 0);
+    });
+
+    test('safe mode: an encrypted message is decrypted and answered; plain or wrongly signed pushes are refused', async () => {
+      const accepted = await push(safe, textMessage('o_safe', '你们几点发货？'));
+      assert.deepEqual(accepted, { status: 200, text: 'success' });
+      const plainToSafe = await push(safe, textMessage('o_safe_plain', '明文'), { encryption: undefined });
+      assert.equal(plainToSafe.status, 401);
+      const otherKey = await push(safe, textMessage('o_safe_plain', '别的密钥'), {
+        encryption: { encodingAesKey: 'A'.repeat(43), receiverId: appId },
+      });
+      assert.equal(otherKey.status, 401);
+      assert.equal((await inboundOf('o_safe_plain')).length, 0);
+      const [row] = await inboundOf('o_safe');
+      await settledDeliveriesOf(row?.conversation_id ?? '', 1);
+      assert.equal(sentTo('o_safe').length, 1);
+    });
+
+    test('an expired access token is refreshed once and the message sent', async () => {
+      const issuedBefore = platform.tokensIssued;
+      for (let issued = 1; issued <= platform.tokensIssued; issued += 1)
+        platform.expiredTokens.add(`token-${issued}`);
+      await push(plain, textMessage('o_token', '发票怎么开？'));
+      const [row] = await inboundOf('o_token');
+      const [delivery] = await settledDeliveriesOf(row?.conversation_id ?? '', 1);
+      assert.equal(delivery?.status, 'sent');
+      assert.equal(delivery?.attempts, 1, 'refreshed within the attempt');
+      assert.equal(platform.tokensIssued, issuedBefore + 1);
+      const calls = platform
+        .callsTo('/cgi-bin/message/custom/send')
+        .filter((call) => call.body.touser === 'o_token');
+      assert.deepEqual(
+        calls.map((call) => call.errcode),
+        [42001, 0],
+      );
+    });
+
+    test('after 48 hours without a message from the shopper, a reply is not sent and says why', async () => {
+      await push(plain, textMessage('o_window', '在吗'));
+      const [row] = await inboundOf('o_window');
+      const conversationId = row?.conversation_id ?? '';
+      await settledDeliveriesOf(conversationId, 1);
+      clock.offsetMs += 49 * hourMs;
+      const reply = await requestJson(
+        server.baseUrl,
+        'POST',
+        `/api/v1/agent/conversations/${conversationId}/messages`,
+        {
+          token: adminToken,
+          body: { text: '抱歉久等了' },
+        },
+      );
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+      const deliveries = await settledDeliveriesOf(conversationId, 2);
+      const late = deliveries[1];
+      assert.equal(late?.status, 'failed');
+      assert.match(late?.lastError ?? '', /within 48 hours/);
+      assert.equal(sentTo('o_window').length, 1, 'only the answer inside the window went out');
+    });
+
+    test('a disabled account takes no pushes', async () => {
+      const disabled = await requestJson(
+        server.baseUrl,
+        'PATCH',
+        `/api/v1/admin/channel-accounts/${plain.id}`,
+        {
+          token: adminToken,
+          body: { enabled: false },
+        },
+      );
+      assert.equal(disabled.status, 200);
+      assert.equal((await push(plain, textMessage('o_after_disable', '你好'))).status, 404);
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_id', '=', plain.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((entry) => entry.action),
+        ['channel_account.created', 'channel_account.disabled'],
+      );
+    });
+  });
+}

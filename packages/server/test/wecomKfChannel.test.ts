@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
+import { WeChatMessageCrypto } from '../src/modules/channels/wechat/wechatMessageCrypto';
+import { conversationReads } from './helpers/conversationReads';
+import { testDatabaseTargets } from './helpers/testDatabase';
+import type { TestServer } from './helpers/testServer';
+import { startTestServer } from './helpers/testServer';
+import { waitUntil } from './helpers/waitUntil';
+import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
+
+const corpId = 'ww5823bf96d3bd56c7';
+const secret = 'kf-secret-that-stays-sealed';
+const token = 'QDG6eK';
+const encodingAesKey = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
+const openKfId = 'wkTESTkf0001';
+
+for (const { dialect } of testDatabaseTargets()) {
+  describe(`WeChat customer service (WeCom kf) against a loopback qyapi (${dialect})`, () => {
+    const platform = new WeChatPlatform(corpId, secret);
+    let server: TestServer;
+    let adminToken: string;
+    let account: ChannelAccountView;
+    const { messagesOf, settledDeliveriesOf } = conversationReads(() => ({
+      baseUrl: server.baseUrl,
+      token: adminToken,
+    }));
+
+    before(async () => {
+      await platform.start();
+      server = await startTestServer({
+        dialect,
+        jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
+      });
+      adminToken = await server.loginAdmin();
+      account = await createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wecom_kf',
+        name: '微信客服',
+        settings: { corpId, openKfId, apiBaseUrl: platform.baseUrl },
+        credentials: { secret, token, encodingAesKey },
+      });
+    });
+    after(async () => {
+      await server.close();
+      await platform.close();
+    });
+
+    const announce = async (syncToken: string, options: { token?: string } = {}) => {
+      const xml = weChatXml({
+        ToUserName: corpId,
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'event',
+        Event: 'kf_msg_or_event',
+        Token: syncToken,
+        OpenKfId: openKfId,
+      });
+      const signed = signWeChatPush(xml, {
+        token: options.token ?? token,
+        encryption: { encodingAesKey, receiverId: corpId },
+      });
+      const response = await fetch(`${server.baseUrl}${account.callbackPath}?${signed.query}`, {
+        method: 'POST',
+        body: signed.body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const shopperMessage = (msgid: string, externalUserId: string, content: string) => ({
+      msgid,
+      open_kfid: openKfId,
+      external_userid: externalUserId,
+      send_time: Math.floor(Date.now() / 1000),
+      origin: 3,
+      msgtype: 'text',
+      text: { content },
+    });
+    const db = () => server.kefu.services.database.db;
+    const inboundOf = (externalUserId: string) =>
+      db()
+        .selectFrom('inbound_messages')
+        .selectAll()
+        .where('sender_external_id', '=', externalUserId)
+        .orderBy('received_at')
+        .orderBy('id')
+        .execute();
+    const syncCalls = () => platform.callsTo('/cgi-bin/kf/sync_msg');
+
+    test('the callback URL check decrypts echostr when msg_signature holds, 401 otherwise', async () => {
+      const crypto = new WeChatMessageCrypto(token, encodingAesKey, corpId);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const echostr = crypto.encrypt('8341905530171186418');
+      const query = (signature: string) =>
+        new URLSearchParams({ msg_signature: signature, timestamp, nonce: '263014780', echostr }).toString();
+      const good = await fetch(
+        `${server.baseUrl}${account.callbackPath}?${query(crypto.sign([timestamp, '263014780', echostr]))}`,
+      );
+      assert.equal(good.status, 200);
+      assert.equal(await good.text(), '8341905530171186418');
+      const bad = await fetch(`${server.baseUrl}${account.callbackPath}?${query('0'.repeat(40))}`);
+      assert.equal(bad.status, 401);
+    });
+
+    test('an announcement is answered at once; the messages are pulled from the cursor, stored once and answered with send_msg', async () => {
+      platform.kfMessages.push(shopperMessage('kf-msg-1', 'wm_shopper_1', '支持哪些付款方式？'), {
+        msgid: 'kf-event-1',
+        origin: 4,
+        msgtype: 'event',
+        event: { event_type: 'enter_session' },
+      });
+      assert.deepEqual(await announce('sync-token-1'), { status: 200, text: 'success' });
+      await waitUntil(async () => (await inboundOf('wm_shopper_1')).length === 1, {
+        description: 'the pulled message stored',
+        timeoutMs: 60_000,
+      });
+      const [first] = syncCalls();
+      assert.equal(first?.body.token, 'sync-token-1');
+      assert.equal(first?.body.open_kfid, openKfId);
+      assert.equal(first?.body.cursor, undefined, 'the first pull starts at the beginning');
+      const [row] = await inboundOf('wm_shopper_1');
+      const conversationId = row?.conversation_id ?? '';
+      const [delivery] = await settledDeliveriesOf(conversationId, 1);
+      assert.equal(delivery?.status, 'sent');
+      assert.match(delivery?.externalId ?? '', /^kfmsg-/);
+      const [sent] = platform.callsTo('/cgi-bin/kf/send_msg');
+      assert.equal(sent?.body.touser, 'wm_shopper_1');
+      assert.equal(sent?.body.open_kfid, openKfId);
+      assert.equal(typeof sent?.body.msgid, 'string');
+      assert.deepEqual(
+        (await messagesOf(conversationId)).map((message) => message.sender),
+        ['customer', 'bot'],
+      );
+      const stored = await db()
+        .selectFrom('channel_accounts')
+        .select('sync_cursor')
+        .where('id', '=', account.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(stored.sync_cursor, '2');
+    });
+
+    test('the next pull continues from the stored cursor; nothing is stored twice', async () => {
+      platform.kfMessages.push(shopperMessage('kf-msg-2', 'wm_shopper_1', '几天发货？'));
+      assert.equal((await announce('sync-token-2')).status, 200);
+      await waitUntil(async () => (await inboundOf('wm_shopper_1')).length === 2, {
+        description: 'the second message stored',
+        timeoutMs: 60_000,
+      });
+      const second = syncCalls().find((call) => call.body.token === 'sync-token-2');
+      assert.equal(second?.body.cursor, '2');
+      const rows = await inboundOf('wm_shopper_1');
+      assert.deepEqual(
+        rows.map((row) => row.external_message_id),
+        ['kf-msg-1', 'kf-msg-2'],
+      );
+    });
+
+    test('a shopper handed to a person is moved to the waiting pool with service_state/trans', async () => {
+      platform.kfMessages.push(shopperMessage('kf-msg-3', 'wm_shopper_2', '转人工'));
+      assert.equal((await announce('sync-token-3')).status, 200);
+      await waitUntil(
+        () =>
+          platform
+            .callsTo('/cgi-bin/kf/service_state/trans')
+            .some((call) => call.body.external_userid === 'wm_shopper_2'),
+        { description: 'the session handed to a person', timeoutMs: 60_000 },
+      );
+      const [trans] = platform.callsTo('/cgi-bin/kf/service_state/trans');
+      assert.equal(trans?.body.open_kfid, openKfId);
+      assert.equal(trans?.body.service_state, 2);
+    });
+
+    test('a wrongly signed or malformed callback is refused and pulls nothing', async () => {
+      const pullsBefore = syncCalls().length;
+      assert.equal((await announce('sync-token-forged', { token: 'otherToken' })).status, 401);
+      const malformed = await fetch(`${server.baseUrl}${account.callbackPath}?timestamp=1&nonce=1`, {
+        method: 'POST',
+        body: '<xml><Encrypt>',
+      });
+      assert.equal(malformed.status, 400);
+      assert.equal(syncCalls().length, pullsBefore);
+    });
+  });
+}
