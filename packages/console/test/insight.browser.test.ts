@@ -120,7 +120,7 @@ test(
     await unscrolled.evaluate((element) => element.parentNode?.removeChild(element));
 
     await page.getByRole('combobox', { name: '全部渠道' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '微信' }).click();
+    await page.locator('.ant-select-item-option[title="微信"]').click();
     const wechat = await api.getDashboard({ ...filter, channel: 'wechat' });
     await assertKpi(page, 'conversations', String(wechat.overview.conversations));
     const download = page.waitForEvent('download');

@@ -7,7 +7,7 @@ import type { KefuServices } from '../../services';
 import type { FastifyRequest } from 'fastify';
 import { clientAddressOf } from '../../http/requestLimits';
 import { recordAudit } from '../audit';
-import { maskEmail, maskName, maskPhone } from '../privacy';
+import { maskEmail, maskPhone } from '../privacy';
 import type { CustomerProfile } from './service';
 import { getCustomerProfile } from './service';
 
@@ -83,10 +83,13 @@ export const customerRoutes: FastifyPluginAsyncZod<{
   );
 };
 
+/**
+ * Phone and e-mail are masked; the name stays, because it is how agents address the shopper (陈女士, "Ms Chen") and
+ * the shopper gave it to be used in the chat.
+ */
 function maskProfile(profile: CustomerProfile): CustomerProfile {
   return {
     ...profile,
-    displayName: profile.displayName === null ? null : maskName(profile.displayName),
     email: profile.email === null ? null : maskEmail(profile.email),
     phone: profile.phone === null ? null : maskPhone(profile.phone),
   };
