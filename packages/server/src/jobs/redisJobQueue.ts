@@ -140,19 +140,15 @@ export class RedisJobQueue implements JobQueue {
   async runNow(): Promise<void> {}
 
   async find(jobId: string): Promise<JobSnapshot | null> {
-    const job = await this.queue.getJob(jobId);
-    if (!job?.id) return null;
-    const state = await job.getState();
-    const status = toStatus(state);
-    return {
-      id: job.id,
-      name: job.name,
-      status,
-      attempts: job.attemptsMade + (status === 'running' ? 1 : 0),
-      maxAttempts: job.opts.attempts ?? 1,
-      lastError: job.failedReason ? job.failedReason : null,
-      retryDelayMs: state === 'delayed' && job.failedReason ? job.delay : null,
-    };
+    // The job's hash and its state live in different Redis keys: a worker may finish the job between
+    // the two reads. Read the state on both sides of the hash and retry until they agree.
+    for (;;) {
+      const before = await this.queue.getJobState(jobId);
+      const job = await this.queue.getJob(jobId);
+      if (!job?.id) return null;
+      const state = await job.getState();
+      if (state === before) return toSnapshot(job, state);
+    }
   }
 
   async start(): Promise<void> {
@@ -268,6 +264,19 @@ export class RedisJobQueue implements JobQueue {
 export function encodeJobId(idempotencyKey: string): string {
   const encoded = idempotencyKey.replace(/%/g, '%25').replace(/:/g, '%3A');
   return /^-?\d+$/.test(encoded) ? `%${encoded}` : encoded;
+}
+
+function toSnapshot(job: Job, state: string): JobSnapshot {
+  const status = toStatus(state);
+  return {
+    id: job.id ?? '',
+    name: job.name,
+    status,
+    attempts: job.attemptsMade + (status === 'running' ? 1 : 0),
+    maxAttempts: job.opts.attempts ?? 1,
+    lastError: job.failedReason ? job.failedReason : null,
+    retryDelayMs: state === 'delayed' && job.failedReason ? job.delay : null,
+  };
 }
 
 function toStatus(state: string): JobSnapshot['status'] {
