@@ -1,26 +1,10 @@
+import type { IntentModelVersion } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { IntentModelsTable } from '../../db/schema';
 import { KefuError } from '../../errors';
 import type { UnitOfWork } from '../../events/outbox';
 import { newId } from '../../ids';
-
-export interface IntentModelVersion {
-  id: string;
-  version: number;
-  status: 'training' | 'ready' | 'failed';
-  progress: number;
-  shopExampleCount: number;
-  heldoutSize: number | null;
-  /** Held-out accuracy of the model the bot used when this one was trained, and of this one (0–1). */
-  accuracyBefore: number | null;
-  accuracyAfter: number | null;
-  active: boolean;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  promotedAt: string | null;
-}
 
 const summaryColumns = [
   'id',
@@ -38,6 +22,8 @@ const summaryColumns = [
   'promoted_at',
 ] as const;
 type SummaryRow = Pick<IntentModelsTable, (typeof summaryColumns)[number]>;
+
+export type { IntentModelVersion };
 
 /** Model versions: which are trained, which one the bot uses, and promotion and roll back. */
 export class IntentModels {

@@ -1,3 +1,4 @@
+import type { MissedMessage } from '@kefu/sdk';
 import { z } from 'zod';
 import type { Db } from '../../db/database';
 import { listRecentAnalysedCustomerMessages } from '../conversations';
@@ -13,17 +14,7 @@ const storedAnalysisSchema = z.object({
   answeredBy: z.string().nullable().optional(),
 });
 
-export interface MissedMessage {
-  messageId: string;
-  conversationId: string;
-  text: string;
-  /** What the bot understood (maybe `unknown`) and how sure it was. */
-  intent: string;
-  confidence: number;
-  /** True when the bot answered with its fallback ("I did not understand"). */
-  fellBack: boolean;
-  createdAt: string;
-}
+export type { MissedMessage };
 
 /**
  * Recent shopper messages the bot did not understand: its fallback answered, or the intent was `unknown` or
