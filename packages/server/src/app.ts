@@ -416,7 +416,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       stopAnalyticsModule(analytics);
       outbox.stopSweeping();
     },
-    stopJobs: () => jobs.stop(),
+    stopJobs: async () => {
+      await intentTraining.stop();
+      await jobs.stop();
+    },
     closeSockets: (code, reason) => services.gateway.closeAll(code, reason),
   });
   await app.register(healthRoutes, { services });

@@ -8,6 +8,7 @@ import { ActiveIntentModel } from './activeModel';
 import { IntentModels, type IntentModelVersion } from './intentModels';
 import { listMissedMessages, type MissedMessage } from './misses';
 import { builtInIntentCorpus, type IntentCorpus } from './training/builtInCorpus';
+import { TrainingThreads } from './training/runTraining';
 import { registerTrainingJob, trainIntentModelJob } from './training/trainingJob';
 
 export interface IntentTrainingDependencies {
@@ -23,6 +24,7 @@ export interface IntentTrainingDependencies {
 export class IntentTraining {
   readonly activeModel: ActiveIntentModel;
   private readonly models: IntentModels;
+  private readonly threads = new TrainingThreads();
 
   constructor(private readonly dependencies: IntentTrainingDependencies) {
     this.activeModel = new ActiveIntentModel(dependencies.db);
@@ -32,6 +34,7 @@ export class IntentTraining {
       clock: dependencies.clock,
       jobs: dependencies.jobs,
       corpus: dependencies.corpus ?? (() => builtInIntentCorpus()),
+      threads: this.threads,
     });
   }
 
@@ -39,6 +42,11 @@ export class IntentTraining {
   async start(bus: EventBus): Promise<void> {
     await this.activeModel.load();
     bus.subscribe('intents.model_promoted', () => this.activeModel.load());
+  }
+
+  /** Stops this process's training threads at shutdown; their jobs run again later (here or elsewhere). */
+  stop(): Promise<void> {
+    return this.threads.stopAll();
   }
 
   async startTraining(actorId: string): Promise<IntentModelVersion> {

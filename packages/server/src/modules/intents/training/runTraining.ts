@@ -9,6 +9,20 @@ export interface TrainedModel {
 
 const workerUrl = new URL('./trainingWorker.mjs', import.meta.url);
 
+/** The training threads this process runs, so that shutting down stops them (the job is retried later). */
+export class TrainingThreads {
+  private readonly running = new Set<Worker>();
+
+  add(worker: Worker): void {
+    this.running.add(worker);
+    worker.once('exit', () => this.running.delete(worker));
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.running].map((worker) => worker.terminate()));
+  }
+}
+
 /**
  * Trains in a worker thread so the process keeps answering shoppers meanwhile; `onProgress` gets 0–100.
  * Rejects when the thread fails or stops without a model.
@@ -16,9 +30,11 @@ const workerUrl = new URL('./trainingWorker.mjs', import.meta.url);
 export function trainInWorker(
   input: TrainingInput,
   onProgress: (percent: number) => void,
+  threads: TrainingThreads,
 ): Promise<TrainedModel> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: input });
+    threads.add(worker);
     let settled = false;
     const settle = (finish: () => void): void => {
       if (settled) return;

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/database';
 import type { JobContext, JobQueue } from '../../../jobs/jobQueue';
 import { describeJobError } from '../../../jobs/jobQueue';
 import type { IntentCorpus } from './builtInCorpus';
-import { trainInWorker } from './runTraining';
+import { trainInWorker, type TrainingThreads } from './runTraining';
 
 export const trainIntentModelJob = 'intents.train_model';
 const payloadSchema = z.object({ modelId: z.string() });
@@ -15,6 +15,7 @@ export interface TrainingJobDependencies {
   jobs: JobQueue;
   /** Read when a training starts (the shipped corpus is read from disk once per run). */
   corpus: () => IntentCorpus;
+  threads: TrainingThreads;
 }
 
 /** Registers the durable training job: safe to repeat (a version no longer training is left alone). */
@@ -55,6 +56,7 @@ async function runTraining(
         baselineModel: baseline?.model ?? null,
       },
       progress.report,
+      dependencies.threads,
     );
     await progress.settled();
     await db
