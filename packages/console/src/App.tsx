@@ -21,6 +21,9 @@ const AgentsPage = lazy(() =>
 const BotRulesPage = lazy(() =>
   import('./admin/BotRulesPage').then((module) => ({ default: module.BotRulesPage })),
 );
+const IntentTrainingPage = lazy(() =>
+  import('./intents/IntentTrainingPage').then((module) => ({ default: module.IntentTrainingPage })),
+);
 const KnowledgePage = lazy(() =>
   import('./knowledge/KnowledgePage').then((module) => ({ default: module.KnowledgePage })),
 );
@@ -105,6 +108,8 @@ function Screen({ route }: { route: ConsoleRoute }) {
       return may('agents:manage') ? <AgentsPage /> : <InboxPage conversationId={null} />;
     case 'botRules':
       return may('bot:manage') ? <BotRulesPage /> : <InboxPage conversationId={null} />;
+    case 'intents':
+      return may('bot:manage') ? <IntentTrainingPage /> : <InboxPage conversationId={null} />;
     case 'canned':
       return <CannedResponsesPage />;
     case 'knowledge':

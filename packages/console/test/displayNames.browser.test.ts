@@ -49,6 +49,7 @@ const screens: { path: () => string; ready: string }[] = [
   { path: () => '/console/admin/agents', ready: '.ant-table-row' },
   { path: () => '/console/admin/bot', ready: '.ant-table-row' },
   { path: () => '/console/admin/knowledge', ready: '.ant-table-row' },
+  { path: () => '/console/admin/intents', ready: '.intent-training .ant-table-row' },
   { path: () => '/console/settings/canned', ready: '.shell-content' },
   { path: () => '/console/setup', ready: '.setup-step' },
   { path: () => '/console/admin/service/sla', ready: '.ant-table-row' },

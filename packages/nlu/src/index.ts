@@ -34,3 +34,11 @@ export {
 } from './embeddings';
 export { evaluatePredictions, formatEvaluationReport, type EvaluationReport } from './evaluation';
 export { runCli } from './cli';
+export {
+  loadIntentCorpus,
+  augmentExamples,
+  type LabelledText,
+  type CorpusLanguage,
+  type CorpusSplit,
+} from './tools/corpus';
+export { defaultAugmentationCopies, defaultUnknownThreshold } from './tools/trainDefault';

@@ -7,6 +7,7 @@ export * from './agentInsightApi';
 export * from './agentTrustApi';
 export * from './agentOrdersApi';
 export * from './agentCannedApi';
+export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
 export * from './timeZones';
 export * from './setupApi';

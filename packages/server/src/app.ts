@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { loadDefaultEngine } from '@kefu/nlu';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -104,7 +103,13 @@ import { CannedReplies, cannedReplyRoutes } from './modules/cannedReplies';
 import { queueRoutes } from './modules/routing';
 import { slaRoutes } from './modules/sla';
 import { ticketRoutes } from './modules/tickets';
-import { IntentExamples, intentExampleRoutes } from './modules/intents';
+import {
+  IntentExamples,
+  intentExampleRoutes,
+  IntentTraining,
+  intentTrainingRoutes,
+  type IntentCorpus,
+} from './modules/intents';
 import { setupRoutes } from './modules/setup';
 
 export interface AppDependencies {
@@ -117,6 +122,8 @@ export interface AppDependencies {
   jobOptions?: Partial<JobQueueOptions>;
   /** Channel adapters that replace a kind's entry in the registry (a deployment's own, a test platform). */
   channelAdapters?: Partial<ChannelRegistry>;
+  /** The built-in sentences intent training learns from and measures with (tests use a smaller share). */
+  intentCorpus?: () => IntentCorpus;
 }
 
 export interface KefuApp {
@@ -214,7 +221,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     conversations,
     logger: app.log,
   });
-  const understander = createNluUnderstander(loadDefaultEngine());
+  const intentTraining = new IntentTraining({
+    db: database.db,
+    unitOfWork,
+    clock,
+    jobs,
+    ...(dependencies.intentCorpus && { corpus: dependencies.intentCorpus }),
+  });
+  const understander = createNluUnderstander(intentTraining.activeModel);
   const humanService = createHumanServiceModules({
     db: database.db,
     unitOfWork,
@@ -323,6 +337,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     analytics,
     qa,
     intentExamples: new IntentExamples(database.db, clock),
+    intentTraining,
     channels: createChannelModule({
       db: database.db,
       unitOfWork,
@@ -346,6 +361,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
   await botRules.seedDefaultRulesIfEmpty();
   if (config.seedDemo) await seedDemoShopIfEmpty(database.db, clock.now());
+  await intentTraining.start(bus);
   await startKnowledgeModule(knowledge, database.db, bus, { seed: config.seedDemo });
   commerce.notifier.listenTo(eventJobs);
   await commerce.notifier.deliverDue();
@@ -400,7 +416,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       stopAnalyticsModule(analytics);
       outbox.stopSweeping();
     },
-    stopJobs: () => jobs.stop(),
+    stopJobs: async () => {
+      await intentTraining.stop();
+      await jobs.stop();
+    },
     closeSockets: (code, reason) => services.gateway.closeAll(code, reason),
   });
   await app.register(healthRoutes, { services });
@@ -420,6 +439,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(commerceAdminRoutes, { services });
   await app.register(setupRoutes, { services });
   await app.register(intentExampleRoutes, { services });
+  await app.register(intentTrainingRoutes, { services });
   await app.register(commerceWebhookRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(orderDeskRoutes, { services });

@@ -12,6 +12,7 @@ export type IdPrefix =
   | 'evt'
   | 'rule'
   | 'iex'
+  | 'imd'
   | 'aud'
   | 'ord'
   | 'shp'

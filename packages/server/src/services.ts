@@ -1,4 +1,4 @@
-import type { IntentExamples } from './modules/intents';
+import type { IntentExamples, IntentTraining } from './modules/intents';
 import type { BoundedConcurrency } from './boundedConcurrency';
 import type { Clock } from './clock';
 import type { KefuConfig } from './config';
@@ -98,6 +98,8 @@ export interface KefuServices {
   widgetOrigins: WidgetOrigins;
   /** A shop's own intent examples (training data). */
   intentExamples: IntentExamples;
+  /** Retraining the intent model, its versions, promotion and roll back, the bot's misses. */
+  intentTraining: IntentTraining;
   /** 猜你想问: the page's product and the most asked questions (opening screen and greetings). */
   suggestions: SuggestionSource;
   analytics: AnalyticsModule;

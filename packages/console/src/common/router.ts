@@ -6,6 +6,7 @@ export type ConsoleRoute =
   | { screen: 'inbox'; conversationId: string | null }
   | { screen: 'agents' }
   | { screen: 'botRules' }
+  | { screen: 'intents' }
   | { screen: 'canned' }
   | { screen: 'knowledge' }
   | { screen: 'queue' }
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): ConsoleRoute {
   const segments = path.split('/').filter(Boolean);
   if (segments[0] === 'admin' && segments[1] === 'agents') return { screen: 'agents' };
   if (segments[0] === 'admin' && segments[1] === 'bot') return { screen: 'botRules' };
+  if (segments[0] === 'admin' && segments[1] === 'intents') return { screen: 'intents' };
   if (segments[0] === 'admin' && segments[1] === 'knowledge') return { screen: 'knowledge' };
   if (segments[0] === 'settings' && segments[1] === 'canned') return { screen: 'canned' };
   if (segments[0] === 'queue') return { screen: 'queue' };
@@ -53,6 +55,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/admin/agents`;
     case 'botRules':
       return `${basePath}/admin/bot`;
+    case 'intents':
+      return `${basePath}/admin/intents`;
     case 'canned':
       return `${basePath}/settings/canned`;
     case 'knowledge':

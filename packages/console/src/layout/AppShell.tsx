@@ -1,5 +1,6 @@
 import {
   BookOutlined,
+  BulbOutlined,
   CustomerServiceOutlined,
   MessageOutlined,
   QuestionCircleOutlined,
@@ -17,7 +18,9 @@ import { LanguageSwitch } from '../common/LanguageSwitch';
 import { presenceColors, presenceLabelKeys } from '../common/labels';
 import { navigate } from '../common/router';
 import type { ConsoleRoute } from '../common/router';
-import { useI18n } from '../i18n/I18nContext';
+import { useDictionary, useI18n } from '../i18n/I18nContext';
+import { intentsEn } from '../i18n/intentsEn';
+import { intentsZhCN } from '../i18n/intentsZhCN';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
 import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
@@ -32,13 +35,15 @@ import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'canned' | 'knowledge' | 'security';
+type MenuKey = 'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security';
+const screenKeys: readonly MenuKey[] = ['agents', 'botRules', 'intents', 'canned', 'knowledge', 'security'];
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
 export function AppShell({ route, children }: { route: ConsoleRoute; children: ReactNode }) {
   const { t } = useI18n();
   const securityText = useSecurityText();
+  const intentsText = useDictionary(intentsZhCN, intentsEn);
   const agent = useSignedInAgent();
   const { presence, changePresence } = useSession();
   const { unread } = useInbox();
@@ -65,7 +70,12 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     ...serviceMenuItems,
     ...insightMenuItems,
     ...(may('agents:manage') ? [{ key: 'agents', icon: <TeamOutlined />, label: t('navAgents') }] : []),
-    ...(may('bot:manage') ? [{ key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') }] : []),
+    ...(may('bot:manage')
+      ? [
+          { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
+          { key: 'intents', icon: <BulbOutlined />, label: intentsText('navIntents') },
+        ]
+      : []),
     ...(canOpenSecurity(agent.permissions)
       ? [{ key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') }]
       : []),
@@ -76,10 +86,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
     const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
     if (serviceRoute) return navigate(serviceRoute);
     if (key === 'setup') return navigate({ screen: 'setup' });
-    const target: MenuKey =
-      key === 'agents' || key === 'botRules' || key === 'canned' || key === 'knowledge' || key === 'security'
-        ? key
-        : 'inbox';
+    const target: MenuKey = screenKeys.find((screen) => screen === key) ?? 'inbox';
     if (target === 'inbox') return navigate({ screen: 'inbox', conversationId: null });
     if (target === 'security') return navigate({ screen: 'security', tab: 'widget' });
     navigate({ screen: target });

@@ -593,6 +593,34 @@ export interface IntentExamplesTable {
   updated_at: string;
 }
 
+export interface IntentModelsTable {
+  id: string;
+  version: number;
+  /** `training`, `ready` or `failed`. */
+  status: string;
+  /** 0–100 while training. */
+  progress: number;
+  /** `busy` while queued or training (unique: one training at a time), null otherwise. */
+  training_slot: string | null;
+  /** The serialised classifier (JSON) once trained. */
+  model: string | null;
+  shop_example_count: number;
+  heldout_size: number | null;
+  /** Held-out accuracy of the model the bot used when this one was trained (`baseline_model_id`, null: shipped). */
+  accuracy_before: number | null;
+  accuracy_after: number | null;
+  baseline_model_id: string | null;
+  /** 1 for the version the bot uses; none: the shipped model. */
+  is_active: number;
+  /** The version active before this one was promoted (null: the shipped model); roll back returns to it. */
+  replaced_model_id: string | null;
+  promoted_at: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface CustomRolesTable {
   id: string;
   name: string;
@@ -672,4 +700,5 @@ export interface Database extends InsightTables {
   agent_connections: AgentConnectionsTable;
   canned_replies: CannedRepliesTable;
   intent_examples: IntentExamplesTable;
+  intent_models: IntentModelsTable;
 }

@@ -55,6 +55,8 @@ export interface EventCatalog {
   'csat.submitted': { conversationId: string; surveyId: string; rating: number; agentId: string | null };
   'knowledge.entry_published': { entryId: string; version: number };
   'knowledge.entry_unpublished': { entryId: string };
+  /** The bot's intent model changed (promotion or roll back); null: the shipped model. */
+  'intents.model_promoted': { modelId: string | null };
   'commerce.order_updated': {
     orderNumber: string;
     shopCustomerId: string;
@@ -104,6 +106,7 @@ export const eventNames: readonly EventName[] = [
   'csat.submitted',
   'knowledge.entry_published',
   'knowledge.entry_unpublished',
+  'intents.model_promoted',
   'commerce.order_updated',
   'commerce.shipment_updated',
   'analytics.spike_detected',

@@ -217,6 +217,7 @@ export const domainEventSchema = z.discriminatedUnion('name', [
   ),
   eventSchema('knowledge.entry_published', z.object({ entryId: z.string(), version: z.number() })),
   eventSchema('knowledge.entry_unpublished', z.object({ entryId: z.string() })),
+  eventSchema('intents.model_promoted', z.object({ modelId: z.string().nullable() })),
   eventSchema(
     'commerce.order_updated',
     z.object({

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { KefuApp } from '../../src/app';
+import type { AppDependencies, KefuApp } from '../../src/app';
 import { buildApp } from '../../src/app';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
@@ -36,6 +36,8 @@ export interface TestServerOptions {
   routingTimers?: boolean;
   /** The job queue's timings (suites shorten back-off and polling to see retries without long waits). */
   jobOptions?: Partial<JobQueueOptions>;
+  /** The built-in sentences intent training uses (suites that train pass a small share). */
+  intentCorpus?: AppDependencies['intentCorpus'];
 }
 
 /** The real app on a real port (127.0.0.1, random), on a throw-away database and data directory. */
@@ -61,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     routingTimers: options.routingTimers ?? false,
     ...(options.clock && { clock: options.clock }),
     ...(options.jobOptions && { jobOptions: options.jobOptions }),
+    ...(options.intentCorpus && { intentCorpus: options.intentCorpus }),
   });
   await kefu.app.listen({ port: 0, host: '127.0.0.1' });
   const address = kefu.app.server.address();

@@ -10,7 +10,8 @@ export interface MessageUnderstander {
 
 const maxAlternatives = 3;
 
-export function createNluUnderstander(engine: NluEngine): MessageUnderstander {
+/** `engine`: the bot's current model (it may be swapped while the process runs). */
+export function createNluUnderstander(engine: Pick<NluEngine, 'analyze'>): MessageUnderstander {
   return {
     understand(text, now) {
       const analysis = engine.analyze(text, { now });

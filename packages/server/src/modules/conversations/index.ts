@@ -8,7 +8,8 @@ export {
   requireConversation,
 } from './conversationWrites';
 export { DialogueStateStore } from './dialogueStateStore';
-export { countRecentCustomerIntents } from './intentStatistics';
+export { countRecentCustomerIntents, listRecentAnalysedCustomerMessages } from './intentStatistics';
+export type { AnalysedCustomerMessage } from './intentStatistics';
 export { toConversation, toMessage, toVisitorMessage } from './mappers';
 export { findLatestConversationOfCustomer, postProactiveMessage } from './proactiveMessages';
 export {

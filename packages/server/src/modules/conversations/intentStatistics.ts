@@ -44,3 +44,34 @@ function readIntent(analysis: string | null): { id: string; confidence: number }
     return null;
   }
 }
+
+export interface AnalysedCustomerMessage {
+  id: string;
+  conversationId: string;
+  text: string;
+  /** The stored analysis (JSON), as the bot recorded it. */
+  analysis: string;
+  createdAt: string;
+}
+
+/** The latest customer messages that carry the bot's analysis, newest first. */
+export async function listRecentAnalysedCustomerMessages(
+  db: DbExecutor,
+  limit: number,
+): Promise<AnalysedCustomerMessage[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id', 'text', 'analysis', 'created_at'])
+    .where('sender', '=', 'customer')
+    .where('analysis', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    conversationId: row.conversation_id,
+    text: row.text,
+    analysis: row.analysis ?? '{}',
+    createdAt: row.created_at,
+  }));
+}
