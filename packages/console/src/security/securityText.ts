@@ -82,6 +82,14 @@ const zhCN = {
   fieldSecret: '微信客服 Secret',
   fieldServicer: '转人工时接待的成员 UserID（可选，留空则进入待接入池）',
   fieldApiBaseUrl: '接口地址（一般无需修改）',
+  channelKindEmail: '电子邮件',
+  channelMailListener: '发往 {address} 的邮件投递到 SMTP {host}:{port}',
+  fieldEmailAddress: '客服邮箱地址（收信并以此发信）',
+  fieldEmailFromName: '发件人名称（可选，如店铺名）',
+  fieldListenHost: '内置收信服务（SMTP）监听地址（可选，默认 0.0.0.0）',
+  fieldListenPort: '内置收信服务（SMTP）端口（可选，默认 2525）',
+  fieldSmtpUrl: '发信服务器（如 smtps://user@smtp.example.com:465，密码单独填写）',
+  fieldSmtpPassword: '发信服务器密码（可选）',
   required: '请填写此项',
 };
 
@@ -167,6 +175,14 @@ const en: Record<SecurityTextKey, string> = {
   fieldSecret: 'WeChat customer service secret',
   fieldServicer: 'Member UserID who takes handed-off shoppers (optional; empty: the waiting pool)',
   fieldApiBaseUrl: 'API address (rarely changed)',
+  channelKindEmail: 'E-mail',
+  channelMailListener: 'Mail to {address} is delivered to SMTP {host}:{port}',
+  fieldEmailAddress: "Shop's e-mail address (mail to it comes in, replies go out from it)",
+  fieldEmailFromName: 'Sender name (optional, e.g. the shop name)',
+  fieldListenHost: 'Built-in SMTP listener host (optional, default 0.0.0.0)',
+  fieldListenPort: 'Built-in SMTP listener port (optional, default 2525)',
+  fieldSmtpUrl: 'Outgoing mail server (e.g. smtps://user@smtp.example.com:465; password apart)',
+  fieldSmtpPassword: 'Outgoing mail server password (optional)',
   required: 'Please fill this in',
 };
 
