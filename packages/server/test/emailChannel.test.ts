@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import type { Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
@@ -61,6 +61,9 @@ for (const { dialect } of testDatabaseTargets()) {
       await relay.close();
     });
 
+    /** A mail from the shopper to the shop, through Kefu's SMTP listener. */
+    const fromShopper = (mail: SendMailOptions) =>
+      shopperMail.sendMail({ from: shopper, to: shopAddress, ...mail });
     const db = () => server.kefu.services.database.db;
     const { messagesOf } = conversationReads(() => ({ baseUrl: server.baseUrl, token: adminToken }));
     const inboundRows = () =>
@@ -124,9 +127,7 @@ for (const { dialect } of testDatabaseTargets()) {
         ['我的订单什么时候发货？'],
       );
 
-      await shopperMail.sendMail({
-        from: shopper,
-        to: shopAddress,
+      await fromShopper({
         subject: `Re: ${answer.subject ?? ''}`,
         messageId: '<second.2@example.com>',
         inReplyTo: answer.messageId,
@@ -170,10 +171,26 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(copies.length, 1);
     });
 
+    test('attachments are listed with the text by name, type and size', async () => {
+      await fromShopper({
+        subject: '发票抬头',
+        messageId: '<attached.9@example.com>',
+        text: '附件是我的收据',
+        attachments: [
+          { filename: 'receipt.pdf', content: Buffer.alloc(2048, 1), contentType: 'application/pdf' },
+        ],
+      });
+      const row = (await inboundRows()).find(
+        (inbound) => inbound.external_message_id === '<attached.9@example.com>',
+      );
+      const stored = (await messagesOf(row?.conversation_id ?? '')).find((message) =>
+        message.text.startsWith('附件是我的收据'),
+      );
+      assert.equal(stored?.text, '附件是我的收据\n\n📎 receipt.pdf (application/pdf, 2 KB)');
+    });
+
     test('auto-replies and bounces are stored for agents but never answered', async () => {
-      await shopperMail.sendMail({
-        from: shopper,
-        to: shopAddress,
+      await fromShopper({
         subject: 'Out of office',
         messageId: '<ooo.4@example.com>',
         headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
@@ -187,18 +204,14 @@ for (const { dialect } of testDatabaseTargets()) {
         envelope: { from: '', to: [shopAddress] },
         text: 'This is the mail system. Your message could not be delivered.',
       });
-      await shopperMail.sendMail({
-        from: shopper,
-        to: shopAddress,
+      await fromShopper({
         subject: 'Precedence',
         messageId: '<bulk.6@example.com>',
         headers: { Precedence: 'bulk' },
         text: 'Newsletter',
       });
       // A mail after them is answered: had they been, their answers would have come first (one order per conversation).
-      await shopperMail.sendMail({
-        from: shopper,
-        to: shopAddress,
+      await fromShopper({
         subject: '退货',
         messageId: '<after.7@example.com>',
         text: '怎么退货？',
