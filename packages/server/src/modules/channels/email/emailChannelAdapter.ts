@@ -83,10 +83,6 @@ export class EmailChannelAdapter implements ChannelAdapter {
       throw new DeliveryError(describeSmtpError(error), true);
     }
   }
-
-  close(): void {
-    this.transport.close();
-  }
 }
 
 /** A 5xx answer of the relay: the mail will never be taken as it is. */
