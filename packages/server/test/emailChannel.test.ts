@@ -99,6 +99,22 @@ for (const { dialect } of testDatabaseTargets()) {
       );
       assert.equal(tested.status, 200);
       assert.equal(tested.body.ok, true);
+      const withPassword = await requestJson<{ error: { message: string } }>(
+        server.baseUrl,
+        'POST',
+        '/api/v1/admin/channel-accounts',
+        {
+          token: adminToken,
+          body: {
+            kind: 'email',
+            name: 'leaky',
+            settings: { address: 'x@shop.test', smtpUrl: 'smtp://kefu:hunter2@relay.shop.test' },
+            credentials: {},
+          },
+        },
+      );
+      assert.equal(withPassword.status, 400, 'a password in the relay address is refused');
+      assert.ok(!JSON.stringify(withPassword.body).includes('hunter2'));
     });
 
     test('a mail is answered in its thread and the reply to the answer lands in the same conversation', async () => {
