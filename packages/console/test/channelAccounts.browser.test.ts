@@ -1,9 +1,12 @@
 // Channel accounts in the console, in headless Chromium against the real server and a loopback WeChat: an
-// admin adds a WeChat Official Account, copies its callback URL, tests the connection and disables it.
+// admin adds a WeChat Official Account, copies its callback URL, tests the connection and disables it; then an
+// e-mail account against a loopback relay.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { KefuChannelAccountsApi } from '@kefu/sdk';
 import { testAdminPassword } from '../../server/test/helpers/testServer';
+import type { SmtpSink } from '../../server/test/helpers/smtpSink';
+import { startSmtpSink } from '../../server/test/helpers/smtpSink';
 import { WeChatPlatform } from '../../server/test/helpers/wechatPlatform';
 import {
   browserWaitMs,
@@ -19,15 +22,18 @@ const appId = 'wx2c2769f8efd9abc2';
 const appSecret = 'console-app-secret';
 let harness: ConsoleHarness | undefined;
 const platform = new WeChatPlatform(appId, appSecret);
+let relay: SmtpSink | undefined;
 
 before(async () => {
   if (skipReason) return;
   await platform.start();
+  relay = await startSmtpSink();
   harness = await startConsoleHarness({ seedDemo: false });
 });
 after(async () => {
   await harness?.close();
   if (!skipReason) await platform.close();
+  await relay?.close();
 });
 
 test(
@@ -35,12 +41,7 @@ test(
   { skip: skipReason, timeout: 180_000 },
   async () => {
     const current = requireHarness();
-    const { context, page, pageErrors } = await openConsole(current);
-    await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
-    await page.getByRole('menuitem', { name: /安全与隐私/ }).click();
-    await page.getByRole('tab', { name: '渠道账号' }).click();
-    await page.getByRole('button', { name: /添加渠道账号/ }).click();
-    const dialog = page.getByRole('dialog');
+    const { context, page, pageErrors, dialog } = await openAddAccountDialog(current);
     await dialog.getByLabel('名称').fill('官方旗舰店公众号');
     await dialog.getByLabel('AppID（开发者ID）').fill(appId);
     await dialog.getByLabel('AppSecret（开发者密码）').fill(appSecret);
@@ -71,6 +72,50 @@ test(
     await context.close();
   },
 );
+
+test(
+  'an admin adds an e-mail account, sees where to deliver its mail and tests the relay',
+  { skip: skipReason, timeout: 180_000 },
+  async () => {
+    const current = requireHarness();
+    const { context, page, pageErrors, dialog } = await openAddAccountDialog(current);
+    await dialog.getByRole('combobox', { name: '渠道' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '电子邮件' }).click();
+    await dialog.getByLabel('名称', { exact: true }).fill('客服邮箱');
+    await dialog.getByLabel(/客服邮箱地址/).fill('Service@Shop.test');
+    await dialog.getByLabel(/监听地址/).fill('127.0.0.1');
+    await dialog.getByLabel(/端口/).fill('0');
+    await dialog.getByLabel(/^发信服务器（/).fill(relay?.url ?? '');
+    assert.equal(await dialog.getByText('消息加解密方式').count(), 0, 'no WeChat fields for e-mail');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '客服邮箱', exact: true }).waitFor({ timeout: browserWaitMs });
+    await page.getByText('发往 service@shop.test 的邮件投递到 SMTP 127.0.0.1:0').waitFor();
+
+    const account = (await new KefuChannelAccountsApi(current.admin).list()).find(
+      (listed) => listed.kind === 'email',
+    );
+    assert.equal(account?.settings.address, 'service@shop.test');
+    assert.ok(current.server.kefu.services.channels.emailListeners.addressOf(account?.id ?? ''));
+    await page
+      .getByRole('row', { name: /客服邮箱/ })
+      .getByRole('button', { name: '测试连接' })
+      .click();
+    await page.locator('.ant-message-notice', { hasText: '连接成功' }).waitFor({ timeout: browserWaitMs });
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  },
+);
+
+/** Signs the admin in and opens 安全与隐私 → 渠道账号 → 添加渠道账号. */
+async function openAddAccountDialog(current: ConsoleHarness) {
+  const opened = await openConsole(current);
+  const { page } = opened;
+  await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
+  await page.getByRole('menuitem', { name: /安全与隐私/ }).click();
+  await page.getByRole('tab', { name: '渠道账号' }).click();
+  await page.getByRole('button', { name: /添加渠道账号/ }).click();
+  return { ...opened, dialog: page.getByRole('dialog') };
+}
 
 function requireHarness(): ConsoleHarness {
   if (!harness) throw new Error('harness not started');

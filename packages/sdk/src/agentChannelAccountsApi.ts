@@ -17,6 +17,7 @@ export const accountChannelKinds = [
   'wechat',
   'wecom_kf',
   'miniprogram',
+  'email',
 ] as const satisfies readonly ChannelKind[];
 export type AccountChannelKind = (typeof accountChannelKinds)[number];
 

@@ -374,6 +374,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     handoff: services.handoff,
     tickets: services.tickets,
   });
+  await services.channels.emailListeners.sync();
   await startPrivacyJobs({
     db: database.db,
     jobs,
@@ -464,6 +465,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await jobs.start();
   // After the HTTP server has closed and in-flight requests have ended.
   app.addHook('onClose', async () => {
+    await services.channels.emailListeners.close();
     await outbox.settle();
     await bus.close();
     await database.close();

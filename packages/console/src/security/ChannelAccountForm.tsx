@@ -39,12 +39,26 @@ const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credenti
       { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true },
     ],
   },
+  email: {
+    settings: [
+      { name: 'address', label: 'fieldEmailAddress' },
+      { name: 'fromName', label: 'fieldEmailFromName', optional: true },
+      { name: 'listenHost', label: 'fieldListenHost', optional: true },
+      { name: 'listenPort', label: 'fieldListenPort', optional: true },
+      { name: 'smtpUrl', label: 'fieldSmtpUrl' },
+    ],
+    credentials: [{ name: 'smtpPassword', label: 'fieldSmtpPassword', secret: true, optional: true }],
+  },
 };
+
+/** WeChat's kinds choose plain or safe mode and may point at another API address; the others do not. */
+const wechatProtocolKinds: readonly AccountChannelKind[] = ['wechat', 'miniprogram'];
 
 export const kindLabels: Record<AccountChannelKind, Parameters<SecurityText>[0]> = {
   wechat: 'channelKindWechat',
   wecom_kf: 'channelKindWecomKf',
   miniprogram: 'channelKindMiniProgram',
+  email: 'channelKindEmail',
 };
 
 /** Adds an account, or edits one (`editing`): settings shown, secrets write-only. */
@@ -67,8 +81,8 @@ export function ChannelAccountForm(props: {
         specs.flatMap((spec) => (values[spec.name] ? [[spec.name, values[spec.name] ?? '']] : [])),
       );
     const settings: Record<string, unknown> = pick(fields.settings);
-    if (kind !== 'wecom_kf') settings.encryption = values.encryption;
-    if (values.apiBaseUrl) settings.apiBaseUrl = values.apiBaseUrl;
+    if (wechatProtocolKinds.includes(kind)) settings.encryption = values.encryption;
+    if (kind !== 'email' && values.apiBaseUrl) settings.apiBaseUrl = values.apiBaseUrl;
     setSaving(true);
     try {
       await props.onSubmit({
@@ -121,7 +135,7 @@ export function ChannelAccountForm(props: {
             <Input />
           </Form.Item>
         ))}
-        {kind !== 'wecom_kf' && (
+        {wechatProtocolKinds.includes(kind) && (
           <Form.Item name="encryption" label={text('fieldEncryption')}>
             <Radio.Group
               options={[
@@ -142,9 +156,11 @@ export function ChannelAccountForm(props: {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ))}
-        <Form.Item name="apiBaseUrl" label={text('fieldApiBaseUrl')}>
-          <Input />
-        </Form.Item>
+        {kind !== 'email' && (
+          <Form.Item name="apiBaseUrl" label={text('fieldApiBaseUrl')}>
+            <Input />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -154,7 +170,7 @@ function stringSettings(account: ChannelAccount | null): Record<string, string> 
   if (!account) return {};
   return Object.fromEntries(
     Object.entries(account.settings).flatMap(([name, value]) =>
-      typeof value === 'string' ? [[name, value]] : [],
+      typeof value === 'string' || typeof value === 'number' ? [[name, String(value)]] : [],
     ),
   );
 }

@@ -81,7 +81,13 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
             title: text('channelCallback'),
             render: (_, account) => (
               <Typography.Text copyable code>
-                {account.callbackUrl ?? `${window.location.origin}${account.callbackPath}`}
+                {account.kind === 'email'
+                  ? text('channelMailListener', {
+                      address: String(account.settings.address),
+                      host: String(account.settings.listenHost),
+                      port: String(account.settings.listenPort),
+                    })
+                  : (account.callbackUrl ?? `${window.location.origin}${account.callbackPath}`)}
               </Typography.Text>
             ),
           },

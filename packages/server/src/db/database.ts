@@ -25,6 +25,7 @@ import * as migration0017 from './migrations/0017_console_live';
 import * as migration0018 from './migrations/0018_intent_examples';
 import * as migration0019 from './migrations/0019_channel_accounts';
 import * as migration0020 from './migrations/0020_intent_models';
+import * as migration0021 from './migrations/0021_inbound_threads';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0018_intent_examples': migration0018,
   '0019_channel_accounts': migration0019,
   '0020_intent_models': migration0020,
+  '0021_inbound_threads': migration0021,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -527,6 +527,9 @@ export interface InboundMessagesTable {
   sender_external_id: string | null;
   sent_at: string | null;
   received_at: string;
+  /** Threaded channels (e-mail): the message's subject and its References, for the reply's headers. */
+  thread_subject: string | null;
+  thread_references: string | null;
 }
 
 /** A channel account set up from the console; `credentials` sealed (channels/accounts). */

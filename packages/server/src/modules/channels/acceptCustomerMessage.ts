@@ -14,6 +14,8 @@ export interface CustomerMessageInput {
   clientMessageId?: string | undefined;
   /** Ids of the shopper's uploaded photos (`upl_…`) sent with this message. */
   uploadIds?: string[] | undefined;
+  /** False for a machine's message (an auto-reply, a bounce): stored, but the bot is not asked to answer. */
+  answer?: boolean | undefined;
 }
 
 export interface AcceptDependencies {
@@ -43,7 +45,7 @@ export async function acceptCustomerMessage(
   context: UnitOfWorkContext,
   input: CustomerMessageInput,
 ): Promise<AcceptedMessage> {
-  const rating = parseRatingText(input.text);
+  const rating = input.answer === false ? null : parseRatingText(input.text);
   if (rating !== null) {
     const rated = await dependencies.csat.answerRatingMessage(context, { ...input, rating });
     if (rated) return { ...rated, conversationId: rated.message.conversation_id };
@@ -62,7 +64,7 @@ export async function acceptCustomerMessage(
     (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
   );
   // A clientMessageId stored before channel records existed: that message was handled when it came.
-  if (!stored.duplicate)
+  if (!stored.duplicate && input.answer !== false)
     await context.emit('message.received', {
       messageId: stored.message.id,
       conversationId: stored.conversation.id,

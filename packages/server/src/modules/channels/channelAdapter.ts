@@ -47,6 +47,17 @@ export interface InboundMessage {
   uploadIds?: string[] | undefined;
   /** When the platform says it was sent (for the record; messages are answered in the order they arrive). */
   sentAt: Date | null;
+  /** Sent by a machine (an auto-reply, a bounce): stored for agents, never answered, so no mail loop. */
+  automated?: boolean | undefined;
+  /** Threaded channels (e-mail): the subject and the thread's earlier message ids, echoed in the reply. */
+  thread?: MessageThread | undefined;
+}
+
+/** Where a message sits in a platform's thread (e-mail's Subject and References). */
+export interface MessageThread {
+  subject: string;
+  /** Earlier message ids of the thread, oldest first. */
+  references: string[];
 }
 
 /** The query string of a platform's request (WeChat signs in it); the first value of each name. */
@@ -82,6 +93,8 @@ export interface OutboundMessage {
   recipient: { customerId: string; accountId: string | null; externalId: string | null };
   /** The shopper's view of the message. */
   message: Message;
+  /** The shopper's latest message on this channel, which a threaded channel (e-mail) answers. */
+  inReplyTo?: { externalMessageId: string; thread: MessageThread | null } | undefined;
 }
 
 /**

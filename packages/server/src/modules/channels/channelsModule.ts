@@ -28,6 +28,7 @@ import { accountChannelKindSchema } from './accounts/channelAccountSchemas';
 import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
+import { EmailListeners } from './email/emailListeners';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -62,6 +63,8 @@ export interface ChannelModule {
   ingest: IngestDependencies;
   answers: AnswerWaiter;
   conversations: ConversationService;
+  /** The built-in SMTP listeners of the enabled e-mail accounts. */
+  emailListeners: EmailListeners;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
@@ -81,21 +84,25 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     input.clock,
     input.publicUrl,
   );
+  const ingest: IngestDependencies = {
+    db: input.db,
+    unitOfWork: input.unitOfWork,
+    conversations: input.conversations,
+    understander: input.understander,
+    csat: input.csat,
+  };
+  const emailListeners = new EmailListeners(accounts, ingest, input.logger);
+  accounts.onChange(() => emailListeners.sync());
   return {
     registry,
     accounts,
+    emailListeners,
     jobs: input.jobs,
     adapterFor: async (kind, accountId) =>
       (accountId !== null && accountChannelKindSchema.safeParse(kind).success
         ? await accounts.adapterFor(kind, accountId)
         : null) ?? registry[kind],
-    ingest: {
-      db: input.db,
-      unitOfWork: input.unitOfWork,
-      conversations: input.conversations,
-      understander: input.understander,
-      csat: input.csat,
-    },
+    ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
     listDeliveries: async (conversationId) =>

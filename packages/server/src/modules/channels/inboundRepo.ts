@@ -26,6 +26,8 @@ export async function claimInboundMessage(
     sender_external_id: 'externalId' in inbound.sender ? inbound.sender.externalId : null,
     sent_at: inbound.sentAt?.toISOString() ?? null,
     received_at: receivedAt.toISOString(),
+    thread_subject: inbound.thread?.subject ?? null,
+    thread_references: inbound.thread ? JSON.stringify(inbound.thread.references) : null,
   };
   const inserted = await db
     .insertInto('inbound_messages')

@@ -44,6 +44,7 @@ export async function ingestInboundMessage(
       text: inbound.text,
       clientMessageId: inbound.clientMessageId,
       uploadIds: inbound.uploadIds,
+      answer: inbound.automated !== true,
     });
     const stored = { customerId, conversationId: accepted.conversationId, messageId: accepted.message.id };
     await attachStoredMessage(context.trx, claimed.id, stored);

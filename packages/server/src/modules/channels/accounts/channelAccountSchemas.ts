@@ -53,10 +53,39 @@ export const wecomKfCredentialsSchema = z
   .object({ secret: secretSchema, token: callbackTokenSchema, encodingAesKey: encodingAesKeySchema })
   .strict();
 
+/** An e-mail account: the shop's address, the built-in SMTP listener's address and the relay for replies. */
+export const emailSettingsSchema = z
+  .object({
+    /** The shop's address: mail to it is taken in, replies go out from it. */
+    address: z.string().trim().toLowerCase().email().max(200),
+    /** The sender name shown with replies (the shop's name). */
+    fromName: z.string().trim().min(1).max(100).optional(),
+    /** Where the built-in SMTP listener takes mail (the MX or a relay forwards to it). */
+    listenHost: z.string().trim().min(1).max(200).default('0.0.0.0'),
+    listenPort: z.coerce.number().int().min(0).max(65_535).default(2525),
+    /** The relay replies go out through: `smtp://user@host:587` or `smtps://user@host:465` (password apart). */
+    smtpUrl: z
+      .string()
+      .trim()
+      .url()
+      .max(200)
+      .refine(isRelayUrl, 'an smtp:// or smtps:// address, with the password apart'),
+  })
+  .strict();
+
+function isRelayUrl(text: string): boolean {
+  const url = new URL(text);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.password === '';
+}
+
+export const emailCredentialsSchema = z.object({ smtpPassword: secretSchema.optional() }).strict();
+
 export type WeChatSettings = z.infer<typeof wechatSettingsSchema>;
 export type WeChatCredentials = z.infer<typeof wechatCredentialsSchema>;
 export type WeComKfSettings = z.infer<typeof wecomKfSettingsSchema>;
 export type WeComKfCredentials = z.infer<typeof wecomKfCredentialsSchema>;
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+export type EmailCredentials = z.infer<typeof emailCredentialsSchema>;
 
 /** Each kind's settings and credentials: a kind added to the list does not compile until it has both. */
 export const accountKindSchemas = {
@@ -64,6 +93,7 @@ export const accountKindSchemas = {
   wecom_kf: { settings: wecomKfSettingsSchema, credentials: wecomKfCredentialsSchema },
   // A mini program's customer-service messages: the same settings as an Official Account (JSON pushes).
   miniprogram: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
+  email: { settings: emailSettingsSchema, credentials: emailCredentialsSchema },
 } satisfies Record<AccountChannelKind, { settings: z.ZodType; credentials: z.ZodType }>;
 
 const accountNameSchema = z.string().trim().min(1).max(100);

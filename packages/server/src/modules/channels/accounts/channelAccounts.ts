@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit';
 import type { ChannelAdapter } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
 import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
+import { EmailChannelAdapter } from '../email/emailChannelAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
 import type {
   ChannelAccountView,
@@ -31,6 +32,7 @@ import { checkAccountFields, openChannelAccount } from './openChannelAccount';
  */
 export class ChannelAccounts {
   private readonly adapters = new Map<string, { updatedAt: string; adapter: ChannelAdapter }>();
+  private readonly changeListeners: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly db: Db,
@@ -62,11 +64,29 @@ export class ChannelAccounts {
       await insertChannelAccount(trx, row);
       await this.audit(trx, actorId, 'channel_account.created', row, { changed: Object.keys(input) });
     });
+    await this.announceChange();
     return this.toView(row);
   }
 
+  /** Runs after an account is created or changed (the e-mail listeners follow their accounts). */
+  onChange(listener: () => Promise<void>): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** An enabled e-mail account, opened (its listener's settings); null for any other account. */
+  async emailAccount(id: string): Promise<(OpenedChannelAccount & { kind: 'email' }) | null> {
+    const row = await findChannelAccount(this.db, id);
+    if (!row || row.enabled !== 1) return null;
+    const account = openChannelAccount(row, this.seal);
+    return account.kind === 'email' ? account : null;
+  }
+
+  private async announceChange(): Promise<void> {
+    for (const listener of this.changeListeners) await listener();
+  }
+
   async update(id: string, input: UpdateChannelAccountInput, actorId: string): Promise<ChannelAccountView> {
-    return this.db.transaction().execute(async (trx) => {
+    const view = await this.db.transaction().execute(async (trx) => {
       const row = await findChannelAccount(trx, id);
       if (!row) throw new KefuError('channel_account_not_found');
       const account = openChannelAccount(row, this.seal);
@@ -90,6 +110,8 @@ export class ChannelAccounts {
       });
       return this.toView({ ...row, ...changes });
     });
+    await this.announceChange();
+    return view;
   }
 
   /** The console's "test connection": asks the platform for an access token with the stored credentials. */
@@ -177,5 +199,7 @@ function createAccountAdapter(account: OpenedChannelAccount, clock: Clock): Chan
       return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes);
     case 'wecom_kf':
       return new WeComKfAdapter(account, clock);
+    case 'email':
+      return new EmailChannelAdapter(account);
   }
 }

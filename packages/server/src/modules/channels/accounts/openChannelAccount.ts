@@ -4,6 +4,7 @@ import { KefuError } from '../../../errors';
 import type { AccountChannelKind } from './channelAccountSchemas';
 import { accountChannelKindSchema, accountKindSchemas } from './channelAccountSchemas';
 import type { WeChatAccount } from '../wechat/wechatOfficialAccountAdapter';
+import type { EmailAccount } from '../email/emailChannelAdapter';
 import type { WeComKfAccount } from '../wecom/wecomKfAdapter';
 import type { ChannelAccountRow } from './channelAccountsRepo';
 import type { ChannelCredentialSeal } from './channelCredentialSeal';
@@ -13,6 +14,7 @@ export type OpenedChannelAccount = { name: string; enabled: boolean; syncCursor:
   | ({ kind: 'wechat' } & WeChatAccount)
   | ({ kind: 'wecom_kf' } & WeComKfAccount)
   | ({ kind: 'miniprogram' } & WeChatAccount)
+  | ({ kind: 'email' } & EmailAccount)
 );
 
 export function openChannelAccount(
@@ -44,6 +46,13 @@ export function openChannelAccount(
         kind,
         settings: accountKindSchemas.wecom_kf.settings.parse(settings),
         credentials: accountKindSchemas.wecom_kf.credentials.parse(credentials),
+      };
+    case 'email':
+      return {
+        ...common,
+        kind,
+        settings: accountKindSchemas.email.settings.parse(settings),
+        credentials: accountKindSchemas.email.credentials.parse(credentials),
       };
   }
 }

@@ -1,6 +1,8 @@
 import type { Conversation, Message } from '@kefu/sdk';
 import type { Clock } from '../../../clock';
+import { z } from 'zod';
 import type { Db } from '../../../db/database';
+import { parseJsonColumn } from '../../../db/json';
 import type { JobContext } from '../../../jobs/jobQueue';
 import { describeJobError } from '../../../jobs/jobQueue';
 import { toVisitorMessage } from '../../conversations';
@@ -53,7 +55,8 @@ export async function deliverMessage(
   if (replyWindowClosed(adapter, latestInbound, clock.now()))
     return fail(dependencies, delivery, job, new DeliveryError(describeClosedWindow(adapter), false));
   try {
-    const { externalId } = await adapter.send(toOutbound(delivery, conversation, message, adapter));
+    const outbound = toOutbound(delivery, conversation, message, adapter);
+    const { externalId } = await adapter.send({ ...outbound, inReplyTo: replyThread(latestInbound) });
     await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
   } catch (error) {
     await fail(dependencies, delivery, job, error);
@@ -96,6 +99,18 @@ function toOutbound(
       externalId: delivery.recipient_external_id,
     },
     message: fitMessageToChannel(toVisitorMessage(message), adapter.capabilities),
+  };
+}
+
+/** The shopper's latest message and its thread, which threaded channels (e-mail) answer in. */
+function replyThread(latest: InboundRow | null): OutboundMessage['inReplyTo'] {
+  if (!latest) return undefined;
+  const references = latest.thread_references
+    ? parseJsonColumn(latest.thread_references, z.array(z.string()))
+    : [];
+  return {
+    externalMessageId: latest.external_message_id,
+    thread: latest.thread_subject === null ? null : { subject: latest.thread_subject, references },
   };
 }
 

@@ -1,0 +1,98 @@
+import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
+import { KefuError } from '../../../errors';
+import type { InboundMessage } from '../channelAdapter';
+import { extractNewText } from './emailReplyText';
+
+/** A mail the SMTP listener took in, parsed, with the envelope sender (empty for bounces). */
+export class ReceivedMail {
+  constructor(
+    readonly mail: ParsedMail,
+    readonly envelopeFrom: string,
+  ) {}
+}
+
+/**
+ * A received mail as the shopper's message: the sender's address identifies them, the Message-ID is the
+ * platform's id (a resent mail stores nothing new), the text is the new part (quotes and signature cut) with
+ * attachments listed, and the subject and References are kept for the reply. Auto-replies and bounces are
+ * marked `automated`: stored for agents, never answered. A mail without a sender or a Message-ID is a 400.
+ */
+export function convertMailToInbound(received: ReceivedMail, accountId: string): InboundMessage {
+  const { mail } = received;
+  const sender = firstAddress(mail.from);
+  if (!sender) throw new KefuError('validation_failed', 'The mail has no sender address');
+  const messageId = mail.messageId?.trim();
+  if (!messageId) throw new KefuError('validation_failed', 'The mail has no Message-ID');
+  const subject = (mail.subject ?? '').trim();
+  const text = [extractNewText(mail.text ?? ''), listAttachments(mail)].filter(Boolean).join('\n\n');
+  const body = text || subject;
+  if (!body) throw new KefuError('validation_failed', 'The mail has no text');
+  return {
+    channel: 'email',
+    accountId,
+    externalMessageId: messageId,
+    sender: { externalId: sender.address, displayName: sender.name || undefined },
+    text: body,
+    sentAt: mail.date ?? null,
+    automated: isAutomated(received),
+    thread: { subject, references: threadReferences(mail) },
+  };
+}
+
+function firstAddress(from: AddressObject | undefined): { address: string; name: string } | null {
+  const first = from?.value[0];
+  const address = first?.address?.trim().toLowerCase();
+  if (!address || !/^[^@\s]+@[^@\s]+$/.test(address)) return null;
+  return { address, name: first?.name ?? '' };
+}
+
+function threadReferences(mail: ParsedMail): string[] {
+  const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
+  const parent = mail.inReplyTo?.trim();
+  return parent && !references.includes(parent) ? [...references, parent] : references;
+}
+
+function listAttachments(mail: ParsedMail): string {
+  return mail.attachments
+    .filter((attachment) => attachment.contentDisposition !== 'inline' || !attachment.related)
+    .map((attachment) => {
+      const name = attachment.filename ?? attachment.contentType;
+      return `📎 ${name} (${attachment.contentType}, ${formatSize(attachment.size)})`;
+    })
+    .join('\n');
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * A machine's mail (RFC 3834 and the common conventions): a bounce (null envelope sender, mailer-daemon,
+ * multipart/report delivery status) or an auto-reply (Auto-Submitted other than `no`, X-Autoreply,
+ * X-Autorespond, Precedence bulk/junk/list/auto_reply).
+ */
+export function isAutomated(received: ReceivedMail): boolean {
+  const { mail, envelopeFrom } = received;
+  const from = firstAddress(mail.from)?.address ?? '';
+  if (envelopeFrom === '' || /^(mailer-daemon|postmaster)@/i.test(from)) return true;
+  const contentType = headerText(mail.headers.get('content-type'));
+  if (/multipart\/report/i.test(contentType) && /delivery-status/i.test(headerParams(mail, 'content-type')))
+    return true;
+  const autoSubmitted = headerText(mail.headers.get('auto-submitted')).toLowerCase();
+  if (autoSubmitted && autoSubmitted !== 'no') return true;
+  if (mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')) return true;
+  return /^(bulk|junk|list|auto_reply)$/i.test(headerText(mail.headers.get('precedence')));
+}
+
+function headerText(value: HeaderValue | undefined): string {
+  if (typeof value === 'string') return value.trim();
+  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string')
+    return value.value.trim();
+  return '';
+}
+
+function headerParams(mail: ParsedMail, name: string): string {
+  const value = mail.headers.get(name);
+  if (value && typeof value === 'object' && 'params' in value) return JSON.stringify(value.params);
+  return '';
+}
