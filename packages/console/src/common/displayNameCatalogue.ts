@@ -165,5 +165,12 @@ export function listInternalCodes(): string[] {
     stageNames,
     priorityReasonNames,
   ];
-  return [...new Set(lists.flatMap((list) => Object.keys(list))), 'zh', 'zh-Hans', 'zh-Hant'];
+  return [
+    ...new Set(lists.flatMap((list) => Object.keys(list))),
+    'zh',
+    'zh-Hans',
+    'zh-Hant',
+    'zh-CN',
+    'zh-TW',
+  ];
 }

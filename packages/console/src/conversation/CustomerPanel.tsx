@@ -10,6 +10,7 @@ import { statusColors, statusLabelKeys } from '../common/labels';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
+import { useDisplayNames } from '../common/useDisplayNames';
 
 /** The customer behind the open conversation: profile, identities per channel, past conversations. */
 export function CustomerPanel({
@@ -22,6 +23,7 @@ export function CustomerPanel({
   onOpenConversation(conversationId: string): void;
 }) {
   const { t, locale } = useI18n();
+  const names = useDisplayNames();
   const { client } = useSession();
   const [customer, setCustomer] = useState<CustomerProfile | null>(null);
   const [history, setHistory] = useState<Conversation[]>([]);
@@ -77,7 +79,9 @@ export function CustomerPanel({
         </Descriptions.Item>
         <Descriptions.Item label={t('email')}>{customer.email ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('phone')}>{customer.phone ?? none}</Descriptions.Item>
-        <Descriptions.Item label={t('locale')}>{customer.locale ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('locale')}>
+          {customer.locale ? names.language(customer.locale) : none}
+        </Descriptions.Item>
         {customer.masked && mayReveal && (
           <Descriptions.Item label="">
             <Tooltip title={t('revealAudited')}>
