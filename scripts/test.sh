@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(find packages scripts -path '*/node_modules' -prune -o -name '*.test.ts' -print | sort)
 if [ "${#files[@]}" -eq 0 ]; then echo "no test files found" >&2; exit 1; fi
-exec node --import tsx --test --test-force-exit --test-timeout=180000 --test-concurrency="${KEFU_TEST_CONCURRENCY:-2}" "$@" "${files[@]}"
+exec node --import tsx --test --test-force-exit --test-timeout=900000 --test-concurrency="${KEFU_TEST_CONCURRENCY:-2}" "$@" "${files[@]}"

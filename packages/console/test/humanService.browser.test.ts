@@ -152,7 +152,10 @@ test(
     assert.ok(evaluation.breaches >= 1);
     await page.locator('.ant-notification-notice', { hasText: '快递显示签收但顾客未收到' }).waitFor();
     await page.getByTestId('sla-breached').waitFor();
-    assert.equal(await page.locator('.shell-header .ant-badge-count').first().isVisible(), true);
+    await page
+      .locator('.shell-tools .ant-badge', { has: page.getByTestId('sla-alert-bell') })
+      .locator('.ant-badge-count')
+      .waitFor();
     await page.locator('.ticket-history', { hasText: '更改了状态' }).waitFor();
     await settledScreenshot(page, 'console-ticket-breached.png');
 

@@ -11,6 +11,7 @@ import {
   requireRecord,
 } from './agentWire';
 import type { Message } from './types';
+import { isRecord } from './visitorWire';
 
 export type OrderReturnReason =
   'no_longer_needed' | 'wrong_size' | 'not_as_described' | 'defective' | 'damaged_in_transit';
@@ -41,6 +42,8 @@ export interface ShopOrder {
   currency: string;
   shippingAddress: OrderAddress;
   hasInvoice: boolean;
+  /** An issued invoice the shop can send to the shopper's e-mail again. */
+  invoiceIssued: boolean;
   placedAt: string;
   deliveredAt: string | null;
 }
@@ -195,6 +198,7 @@ function parseOrder(value: unknown): ShopOrder {
       line: readString(address, 'line'),
     },
     hasInvoice: record.invoice !== null && record.invoice !== undefined,
+    invoiceIssued: isRecord(record.invoice) && record.invoice.status === 'issued',
     placedAt: readString(record, 'placedAt'),
     deliveredAt: readNullableString(record, 'deliveredAt'),
   };

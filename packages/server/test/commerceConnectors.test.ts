@@ -89,6 +89,13 @@ for (const { dialect } of testDatabaseTargets()) {
         }),
       );
       assert.equal(invoice.status, 'pending');
+      const resent = expectOk(await connector.resendInvoice('KF202611010030'));
+      assert.equal(resent.invoiceNumber, '26332000000012345678');
+      assert.deepEqual(await connector.resendInvoice('KF202611010006'), {
+        ok: false,
+        failure: { kind: 'rejected', reason: 'the invoice is not issued yet' },
+      });
+      assert.equal((await connector.resendInvoice('KF202611010012')).ok, false, 'not issued either');
       const moved = expectOk(
         await connector.changeShippingAddress('KF202611010014', {
           recipient: '王',
@@ -183,6 +190,7 @@ describe('shopify connector against a loopback Admin API', () => {
   test('what Shopify REST cannot do is unsupported, not faked', async () => {
     assert.deepEqual(await connector.createReturn(), { ok: false, failure: { kind: 'unsupported' } });
     assert.deepEqual(await connector.requestInvoice(), { ok: false, failure: { kind: 'unsupported' } });
+    assert.deepEqual(await connector.resendInvoice(), { ok: false, failure: { kind: 'unsupported' } });
   });
 });
 
@@ -193,6 +201,8 @@ describe('http connector against a merchant REST API on loopback', () => {
       if (request.url === '/api/orders/A1001') return { status: 200, body: { data: { order: sampleOrder } } };
       if (request.url === '/api/orders/A1001/cancel')
         return { status: 409, body: { reason: 'already shipped' } };
+      if (request.url === '/api/orders/A1001/invoice/resend' && request.method === 'POST')
+        return { status: 200, body: { data: { invoice: sampleInvoice } } };
       if (request.url === '/api/orders/BROKEN')
         return { status: 200, body: { data: { order: { orderNumber: 'BROKEN' } } } };
       if (request.url === '/api/orders/SLOW') return { status: 200, body: {}, delayMs: 500 };
@@ -221,6 +231,7 @@ describe('http connector against a merchant REST API on loopback', () => {
       failure: { kind: 'rejected', reason: 'already shipped' },
     });
     assert.deepEqual(await connector().getOrder('NOPE'), { ok: false, failure: { kind: 'not_found' } });
+    assert.deepEqual(await connector().resendInvoice('A1001'), { ok: true, value: sampleInvoice });
   });
 
   test('a failing shop system is an explicit unavailable failure', async () => {
@@ -233,6 +244,15 @@ describe('http connector against a merchant REST API on loopback', () => {
     assert.ok(!JSON.stringify(down).includes('merchant-token'), 'failures never carry credentials');
   });
 });
+
+const sampleInvoice = {
+  titleType: 'personal',
+  title: 'Li',
+  taxId: null,
+  email: 'li@example.com',
+  status: 'issued',
+  invoiceNumber: '26332000000012345678',
+};
 
 const sampleOrder = {
   orderNumber: 'A1001',

@@ -152,6 +152,107 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(coupon.body.message.text, /NEW20/);
     });
 
+    test('an agent changes an address, cancels, refunds and resends an invoice: the shop changes, the shopper hears, each is audited', async () => {
+      const agentToken = await account('agent', true);
+      const shopper = await handedOff('cus_demo_01', agentToken);
+      const conversationId = shopper.session.conversationId;
+      const orderPath = (orderNumber: string, action: string) =>
+        `/api/v1/agent/conversations/${conversationId}/orders/${orderNumber}/${action}`;
+      const viewOf = async (orderNumber: string) =>
+        (await ordersOf(conversationId, agentToken)).body.orders.find(
+          (view) => view.order.orderNumber === orderNumber,
+        );
+      const auditOf = (orderNumber: string, action: string) =>
+        server.kefu.services.database.db
+          .selectFrom('audit_log')
+          .select(['action', 'data'])
+          .where('target_id', '=', orderNumber)
+          .where('action', '=', action)
+          .execute();
+      const shopperHeard = async (pattern: RegExp) => {
+        const history = await requestJson<{ messages: Message[] }>(
+          server.baseUrl,
+          'GET',
+          '/api/v1/visitor/messages',
+          { token: shopper.session.token },
+        );
+        return history.body.messages.some(
+          (message) => message.sender === 'agent' && pattern.test(message.text),
+        );
+      };
+      const paid = 'KF202611010006';
+      assert.equal((await viewOf(paid))?.order.status, 'paid');
+
+      const address = {
+        recipient: '张伟',
+        phone: '13912345678',
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        line: '文三路 90 号 3 幢',
+      };
+      const moved = await call('PUT', orderPath(paid, 'address'), agentToken, { address });
+      assert.equal(moved.status, 201, JSON.stringify(moved.body));
+      assert.equal((await viewOf(paid))?.order.shippingAddress.line, address.line);
+      assert.ok(await shopperHeard(/文三路 90 号 3 幢/));
+      const addressAudit = await auditOf(paid, 'order.address_changed');
+      assert.equal(addressAudit.length, 1);
+      assert.ok(!JSON.stringify(addressAudit).includes('13912345678'), 'the audit keeps no address');
+
+      const cancelled = await call('POST', orderPath(paid, 'cancel'), agentToken, { reason: '顾客不想要了' });
+      assert.equal(cancelled.status, 201, JSON.stringify(cancelled.body));
+      assert.equal((await viewOf(paid))?.order.status, 'cancelled');
+      assert.ok(await shopperHeard(new RegExp(`订单 ${paid} 已为您取消`)));
+      assert.equal((await auditOf(paid, 'order.cancelled')).length, 1);
+
+      assert.equal((await viewOf(paid))?.refunds.length, 1, 'a paid order cancelled is refunded with it');
+      const twice = await call('POST', orderPath(paid, 'refunds'), agentToken, { reason: 'again' });
+      assert.equal(twice.status, 409, 'one refund per order');
+      assert.equal(
+        (await auditOf(paid, 'order.refund_started')).length,
+        0,
+        'a refused action is not audited',
+      );
+
+      const colleagueToken = await account('agent', true);
+      const returner = await handedOff('cus_demo_07', colleagueToken);
+      const received = 'KF202611010052';
+      const refunded = await call(
+        'POST',
+        `/api/v1/agent/conversations/${returner.session.conversationId}/orders/${received}/refunds`,
+        colleagueToken,
+        { reason: '退货已收到' },
+      );
+      assert.equal(refunded.status, 201, JSON.stringify(refunded.body));
+      assert.match(
+        (refunded.body as { message: Message }).message.text,
+        new RegExp(`已为订单 ${received} 提交退款 ¥`),
+      );
+      assert.equal((await auditOf(received, 'order.refund_started')).length, 1);
+
+      const shipped = 'KF202611010023';
+      const tooLate = await call('PUT', orderPath(shipped, 'address'), agentToken, { address });
+      assert.equal(tooLate.status, 409, 'a dispatched parcel keeps its address');
+      assert.notEqual((await viewOf(shipped))?.order.shippingAddress.line, address.line);
+
+      const issued = 'KF202611010036';
+      const resent = await call('POST', orderPath(issued, 'invoice'), agentToken);
+      assert.equal(resent.status, 201, JSON.stringify(resent.body));
+      assert.ok(await shopperHeard(new RegExp(`订单 ${issued} 的发票已重新发送`)));
+      assert.equal((await auditOf(issued, 'order.invoice_resent')).length, 1);
+      const stored = await server.kefu.services.database.db
+        .selectFrom('orders')
+        .select('invoice')
+        .where('order_number', '=', issued)
+        .executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(stored.invoice ?? '{}').resendCount, 1, 'the shop records the resend');
+      assert.equal(
+        (await call('POST', orderPath(paid, 'invoice'), agentToken)).status,
+        409,
+        'a cancelled order with a pending invoice has nothing to resend',
+      );
+    });
+
     test('only orders of the conversation’s customer, only for agents who see it, only with the permission', async () => {
       const agentToken = await account('agent', true);
       const shopper = await handedOff('cus_demo_09', agentToken);

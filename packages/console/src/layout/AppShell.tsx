@@ -100,14 +100,6 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           <span>{t('appName')}</span>
         </div>
         <CompactNavigation items={menuItems} selectedKey={route.screen} onSelect={goTo} />
-        <Menu
-          mode="horizontal"
-          theme="dark"
-          selectedKeys={[route.screen]}
-          items={menuItems}
-          onClick={({ key }) => goTo(key)}
-          className="shell-menu"
-        />
         <div className="shell-tools">
           {may('conversations:reply') && (
             <Select<AgentPresence>
@@ -136,6 +128,17 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           <ShellAccount />
         </div>
       </Layout.Header>
+      {/* A row of its own: every screen the role may open stays in sight, however many there are. */}
+      <nav className="shell-nav">
+        <Menu
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={[route.screen]}
+          items={menuItems}
+          onClick={({ key }) => goTo(key)}
+          className="shell-menu"
+        />
+      </nav>
       <Layout.Content className="shell-content">{children}</Layout.Content>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <SpikeAlertListener />

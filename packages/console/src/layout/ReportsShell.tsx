@@ -13,7 +13,7 @@ export function ReportsShell() {
   const route = useRoute();
   const insight = route.screen === 'insight' ? route : { tab: 'dashboard', conversationId: null };
   return (
-    <Layout className="shell">
+    <Layout className="shell shell--reports">
       <Layout.Header className="shell-header">
         <div className="shell-brand">
           <CustomerServiceOutlined aria-hidden />

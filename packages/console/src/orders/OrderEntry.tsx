@@ -51,7 +51,7 @@ export function OrderEntry({ view, conversationId, api, canAct, run }: OrderEntr
           api.cancelOrder(conversationId, orderNumber, text('agentReason')),
         ),
     },
-    ...(order.hasInvoice
+    ...(order.invoiceIssued
       ? [
           {
             key: 'invoice',

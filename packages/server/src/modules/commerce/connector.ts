@@ -200,6 +200,8 @@ export interface CommerceConnector {
   listRefunds(orderNumber: string): Promise<CommerceResult<CommerceRefund[]>>;
   startRefund(orderNumber: string, reason: string): Promise<CommerceResult<CommerceRefund>>;
   requestInvoice(orderNumber: string, request: InvoiceRequest): Promise<CommerceResult<CommerceInvoice>>;
+  /** Sends an issued invoice to its e-mail address again. */
+  resendInvoice(orderNumber: string): Promise<CommerceResult<CommerceInvoice>>;
   searchProducts(query: string, limit: number): Promise<CommerceResult<CommerceProduct[]>>;
   getProduct(productId: string): Promise<CommerceResult<CommerceProduct>>;
   listPromotions(query: {

@@ -127,15 +127,8 @@ export async function resendInvoice(
   agent: AuthenticatedAgent,
   target: { conversationId: string; orderNumber: string },
 ): Promise<Message> {
-  const { view, conversation, locale } = await desk.requireOrder(
-    agent,
-    target.conversationId,
-    target.orderNumber,
-  );
-  const invoice = view.order.invoice;
-  if (!invoice) throw new KefuError('order_action_rejected', 'The order has no invoice to send again');
-  const { titleType, title, taxId, email } = invoice;
-  unwrap(await desk.connector.requestInvoice(target.orderNumber, { titleType, title, taxId, email }));
+  const { conversation, locale } = await desk.requireOrder(agent, target.conversationId, target.orderNumber);
+  unwrap(await desk.connector.resendInvoice(target.orderNumber));
   return desk.recordAndTell(
     agent,
     conversation,

@@ -30,6 +30,7 @@ import {
   toCommerceRefund,
   toCommerceReturn,
   toCommerceShipment,
+  toInvoice,
 } from './shopRowMappers';
 
 /** The shop in Kefu's own tables: the demo shop, or what a merchant imported or pushed by webhook. */
@@ -204,6 +205,24 @@ export class BuiltinCommerceConnector implements CommerceConnector {
     await this.db
       .updateTable('orders')
       .set({ invoice: JSON.stringify(stored), updated_at: this.clock.now().toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+    return succeed(invoice);
+  }
+
+  async resendInvoice(orderNumber: string): Promise<CommerceResult<CommerceInvoice>> {
+    const row = await shopRepo.findOrderByNumber(this.db, orderNumber);
+    if (!row) return fail(notFound);
+    if (!row.invoice) return fail({ kind: 'rejected', reason: 'the order has no invoice' });
+    const invoice = toInvoice(row.invoice);
+    if (invoice.status !== 'issued')
+      return fail({ kind: 'rejected', reason: 'the invoice is not issued yet' });
+    const now = this.clock.now().toISOString();
+    const stored = parseObject(row.invoice);
+    const resent = { ...stored, resendCount: Number(stored.resendCount ?? 0) + 1, lastResentAt: now };
+    await this.db
+      .updateTable('orders')
+      .set({ invoice: JSON.stringify(resent), updated_at: now })
       .where('id', '=', row.id)
       .execute();
     return succeed(invoice);

@@ -143,7 +143,7 @@ export function toAddress(text: string): CommerceAddress {
   return { ...address, postalCode: address.postalCode };
 }
 
-function toInvoice(text: string): CommerceInvoice {
+export function toInvoice(text: string): CommerceInvoice {
   const invoice = parseJsonColumn(text, invoiceSchema);
   return {
     titleType: invoice.titleType,

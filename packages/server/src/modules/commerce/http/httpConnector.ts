@@ -44,6 +44,7 @@ export const defaultHttpEndpoints = {
   listRefunds: 'GET /orders/{orderNumber}/refunds',
   startRefund: 'POST /orders/{orderNumber}/refunds',
   requestInvoice: 'POST /orders/{orderNumber}/invoice',
+  resendInvoice: 'POST /orders/{orderNumber}/invoice/resend',
   searchProducts: 'GET /products?q={query}&limit={limit}',
   getProduct: 'GET /products/{productId}',
   listPromotions: 'GET /promotions?customerId={customerId}&productId={productId}',
@@ -112,6 +113,10 @@ export class HttpCommerceConnector implements CommerceConnector {
 
   requestInvoice(orderNumber: string, request: InvoiceRequest) {
     return this.call('requestInvoice', { orderNumber }, 'invoice', invoiceWire, request);
+  }
+
+  resendInvoice(orderNumber: string) {
+    return this.call('resendInvoice', { orderNumber }, 'invoice', invoiceWire);
   }
 
   searchProducts(query: string, limit: number) {

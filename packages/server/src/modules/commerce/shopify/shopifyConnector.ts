@@ -208,6 +208,10 @@ export class ShopifyCommerceConnector implements CommerceConnector {
     return fail<never>(unsupported);
   }
 
+  async resendInvoice() {
+    return fail<never>(unsupported);
+  }
+
   async searchProducts(query: string, limit: number): Promise<CommerceResult<CommerceProduct[]>> {
     const path = `/products.json?title=${encodeURIComponent(query)}&limit=${limit}`;
     const found = await this.get(path, z.object({ products: z.array(shopifyProduct) }));
