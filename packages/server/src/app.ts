@@ -304,7 +304,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       localizeReply,
     ),
     conversations,
-    agentActions: new AgentConversationActions(unitOfWork),
+    agentActions: new AgentConversationActions(unitOfWork, (conversationId) =>
+      services.channels.assertReplyWindowOpen(conversationId),
+    ),
     catalog,
     cannedReplies: new CannedReplies(database.db, clock),
     orderDesk: new OrderDesk({

@@ -49,6 +49,8 @@ export interface InboundMessage {
   sentAt: Date | null;
   /** Sent by a machine (an auto-reply, a bounce): stored for agents, never answered, so no mail loop. */
   automated?: boolean | undefined;
+  /** The shopper arrived without writing (WeChat's subscribe): greeted with the shop's welcome, no words stored. */
+  arrival?: boolean | undefined;
   /** Threaded channels (e-mail): the subject and the thread's earlier message ids, echoed in the reply. */
   thread?: MessageThread | undefined;
 }

@@ -29,6 +29,7 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import { assertReplyWindowOpen } from './deliveries/replyWindow';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -65,6 +66,8 @@ export interface ChannelModule {
   conversations: ConversationService;
   /** The built-in SMTP listeners of the enabled e-mail accounts. */
   emailListeners: EmailListeners;
+  /** Throws `reply_window_closed` when the conversation's platform would refuse a reply now. */
+  assertReplyWindowOpen(conversationId: string): Promise<void>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
@@ -90,18 +93,22 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     conversations: input.conversations,
     understander: input.understander,
     csat: input.csat,
+    numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
   const emailListeners = new EmailListeners(accounts, ingest, input.logger);
   accounts.onChange(() => emailListeners.sync());
+  const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
+    (accountId !== null && accountChannelKindSchema.safeParse(kind).success
+      ? await accounts.adapterFor(kind, accountId)
+      : null) ?? registry[kind];
   return {
     registry,
     accounts,
     emailListeners,
     jobs: input.jobs,
-    adapterFor: async (kind, accountId) =>
-      (accountId !== null && accountChannelKindSchema.safeParse(kind).success
-        ? await accounts.adapterFor(kind, accountId)
-        : null) ?? registry[kind],
+    adapterFor,
+    assertReplyWindowOpen: (conversationId) =>
+      assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId),
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,

@@ -134,6 +134,26 @@ export class ConversationService {
   }
 
   /**
+   * A shopper who just arrived without writing (a new WeChat follower) is greeted in their current conversation
+   * (started when there is none), inside the caller's transaction (the channel's ingest); the greeting is worded
+   * for the conversation's language.
+   */
+  async greetArrivingCustomer(
+    context: UnitOfWorkContext,
+    customerId: string,
+    channel: string,
+    greetingFor: (locale: string | null) => string,
+  ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
+    const conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
+    return appendMessage(context, conversation, {
+      sender: 'bot',
+      senderId: null,
+      senderName: null,
+      text: greetingFor(conversation.locale),
+    });
+  }
+
+  /**
    * Inside the caller's transaction, marks a customer message answered and stores the bot's answers to it, so
    * a repeated job (a crash after the bot spoke, a lease taken over) stores nothing twice. Null when the message
    * was answered already; otherwise the replies stored and the conversation after them.

@@ -14,7 +14,8 @@ const contentLabels = {
 
 /**
  * One pushed WeChat message (its XML fields) as Kefu's inbound message, or null for what is not a shopper's
- * message (following, unfollowing, opening a menu link, reporting a location). Text is kept; voice brings
+ * message (unfollowing, opening a menu link, reporting a location). Following (`subscribe`) is an arrival, which
+ * the shop greets with its welcome. Text is kept; voice brings
  * WeChat's recognition text; images, places and links become a line for the agent with their address; a
  * menu click is the menu item's key, as if the shopper had typed it (menu keys are the shop's own words).
  * A message is keyed by MsgId; an event, which has none, by sender + CreateTime (what WeChat repeats on retry).
@@ -27,7 +28,8 @@ export function convertWeChatFieldsToInbound(
   const createTime = required(fields, 'CreateTime');
   if (!/^\d{1,12}$/.test(createTime)) throw new KefuError('platform_xml_invalid', 'CreateTime is not a time');
   const type = required(fields, 'MsgType');
-  const text = type === 'event' ? eventText(fields) : messageText(type, fields);
+  const arrival = type === 'event' && fields.Event?.toLowerCase() === 'subscribe';
+  const text = arrival ? '' : type === 'event' ? eventText(fields) : messageText(type, fields);
   if (text === null) return null;
   const externalMessageId =
     type === 'event'
@@ -40,6 +42,7 @@ export function convertWeChatFieldsToInbound(
     sender: { externalId: sender },
     text: text.slice(0, 4000),
     sentAt: new Date(Number(createTime) * 1000),
+    ...(arrival && { arrival }),
   };
 }
 
