@@ -169,6 +169,62 @@ for (const { dialect } of testDatabaseTargets()) {
       );
     });
 
+    test('a new subject without references starts its own conversation; a reply to an older thread goes back to it and reopens it', async () => {
+      const conversationOf = async (messageId: string) =>
+        (await inboundRows()).find((row) => row.external_message_id === messageId)?.conversation_id ?? '';
+      await fromShopper({ subject: '尺码', messageId: '<size.10@example.com>', text: '这件衣服有 XL 吗？' });
+      const sizeAnswer = await answerTo('<size.10@example.com>');
+      await fromShopper({ subject: '优惠券', messageId: '<coupon.11@example.com>', text: '优惠券怎么用？' });
+      await answerTo('<coupon.11@example.com>');
+      const sizeThread = await conversationOf('<size.10@example.com>');
+      const couponThread = await conversationOf('<coupon.11@example.com>');
+      assert.ok(sizeThread && couponThread);
+      assert.notEqual(couponThread, sizeThread, 'a new mail without references is a new conversation');
+      const act = (action: string) =>
+        requestJson(server.baseUrl, 'POST', `/api/v1/agent/conversations/${sizeThread}/${action}`, {
+          token: adminToken,
+        });
+      assert.equal((await act('takeover')).status, 200);
+      assert.equal((await act('resolve')).status, 200);
+      // Only In-Reply-To, naming Kefu's answer (some clients send no References).
+      await fromShopper({
+        subject: 'Re: 尺码',
+        messageId: '<size.12@example.com>',
+        inReplyTo: sizeAnswer.messageId,
+        text: '那 L 呢？',
+      });
+      await waitUntil(async () => (await conversationOf('<size.12@example.com>')) !== '', {
+        description: 'the reply is stored',
+        timeoutMs: 60_000,
+      });
+      assert.equal(await conversationOf('<size.12@example.com>'), sizeThread);
+      const reopened = await requestJson<{ conversation: { status: string } }>(
+        server.baseUrl,
+        'GET',
+        `/api/v1/agent/conversations/${sizeThread}`,
+        { token: adminToken },
+      );
+      assert.equal(reopened.body.conversation.status, 'assigned', 'the resolved thread is reopened');
+      const couponTexts = (await messagesOf(couponThread)).map((message) => message.text);
+      assert.ok(!couponTexts.includes('那 L 呢？'), 'not merely the sender’s latest conversation');
+    });
+
+    test('Kefu’s own mail coming back to its listener is taken and dropped', async () => {
+      await fromShopper({ subject: '退款', messageId: '<refund.13@example.com>', text: '退款多久到账？' });
+      const answer = await answerTo('<refund.13@example.com>');
+      const before = (await inboundRows()).length;
+      const looped = await shopperMail.sendMail({
+        from: shopAddress,
+        to: shopAddress,
+        subject: answer.subject ?? '',
+        messageId: answer.messageId ?? '',
+        inReplyTo: '<refund.13@example.com>',
+        text: answer.text ?? '',
+      });
+      assert.match(String(looped.response), /^250/);
+      assert.equal((await inboundRows()).length, before, 'nothing stored, nothing answered');
+    });
+
     test('a mail sent twice with one Message-ID is stored once', async () => {
       const before = (await inboundRows()).length;
       const mail = {
@@ -209,6 +265,7 @@ for (const { dialect } of testDatabaseTargets()) {
       await fromShopper({
         subject: 'Out of office',
         messageId: '<ooo.4@example.com>',
+        references: '<first.1@example.com>',
         headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
         text: 'I am away until Monday.',
       });
@@ -218,18 +275,22 @@ for (const { dialect } of testDatabaseTargets()) {
         subject: 'Undelivered Mail Returned to Sender',
         messageId: '<bounce.5@example.com>',
         envelope: { from: '', to: [shopAddress] },
+        references: '<first.1@example.com>',
         text: 'This is the mail system. Your message could not be delivered.',
       });
       await fromShopper({
         subject: 'Precedence',
         messageId: '<bulk.6@example.com>',
+        references: '<first.1@example.com>',
         headers: { Precedence: 'bulk' },
         text: 'Newsletter',
       });
-      // A mail after them is answered: had they been, their answers would have come first (one order per conversation).
+      // A mail after them in their thread is answered: had they been, their answers would have come first (one
+      // order per conversation).
       await fromShopper({
         subject: '退货',
         messageId: '<after.7@example.com>',
+        references: '<first.1@example.com>',
         text: '怎么退货？',
       });
       await answerTo('<after.7@example.com>');

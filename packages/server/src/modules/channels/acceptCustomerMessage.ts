@@ -16,6 +16,8 @@ export interface CustomerMessageInput {
   uploadIds?: string[] | undefined;
   /** False for a machine's message (an auto-reply, a bounce): stored, but the bot is not asked to answer. */
   answer?: boolean | undefined;
+  /** A threaded channel's conversation for the message (null: a new thread, so a new conversation). */
+  thread?: { conversationId: string | null } | undefined;
 }
 
 export interface AcceptDependencies {
@@ -60,6 +62,7 @@ export async function acceptCustomerMessage(
       clientMessageId: input.clientMessageId ?? null,
       analysis: JSON.stringify({ ...understanding, answeredBy: null }),
       uploadIds: input.uploadIds,
+      thread: input.thread,
     },
     (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
   );

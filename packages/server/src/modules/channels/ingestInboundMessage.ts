@@ -8,6 +8,7 @@ import type { InboundMessage } from './channelAdapter';
 import type { ChannelKind } from '../../channelKinds';
 import { resolveNumberedChoice } from './numberedChoice';
 import { welcomeGreeting } from './web/welcomeScreen';
+import { findThreadConversation } from './threadConversation';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
 
 export interface IngestDependencies extends AcceptDependencies {
@@ -54,6 +55,7 @@ export async function ingestInboundMessage(
       clientMessageId: inbound.clientMessageId,
       uploadIds: inbound.uploadIds,
       answer: inbound.automated !== true,
+      thread: await findThreadConversation(context.trx, inbound),
     });
     const stored = { customerId, conversationId: accepted.conversationId, messageId: accepted.message.id };
     await attachStoredMessage(context.trx, claimed.id, stored);

@@ -8,6 +8,7 @@ import type { ChannelAccounts } from '../accounts/channelAccounts';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { ingestInboundMessage } from '../ingestInboundMessage';
 import { ReceivedMail } from './emailInbound';
+import { isOwnSentMessage } from '../threadConversation';
 
 /** Larger mail is refused in the SMTP dialogue (552), before it is read. */
 const maxMailBytes = 15 * 1024 * 1024;
@@ -122,7 +123,10 @@ export class EmailListeners {
     if (!adapter) throw new SmtpRefusal('4.3.2 The mailbox is not taking mail now', 451);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     const messages = adapter.parse({ customerId: null, body: new ReceivedMail(mail, envelopeFrom) });
-    for (const message of messages) await ingestInboundMessage(this.ingest, message);
+    for (const message of messages)
+      // Kefu's own mail come back (a forwarding loop): taken, and dropped.
+      if (!(await isOwnSentMessage(this.ingest.db, message)))
+        await ingestInboundMessage(this.ingest, message);
   }
 
   private refusalOf(error: unknown): SmtpRefusal {
