@@ -120,6 +120,8 @@ export interface ChannelAdapter {
   readonly puller?: ChannelPuller;
   /** Tells the platform a person now serves the shopper (WeCom kf's session state). */
   handToPerson?(recipient: OutboundMessage['recipient']): Promise<void>;
+  /** Tells the platform the bot serves the shopper again after a person handed them back. */
+  handToBot?(recipient: OutboundMessage['recipient']): Promise<void>;
   /** Checks the credentials with the platform (the console's "test connection"); throws a `DeliveryError`. */
   testConnection?(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Conversation } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { EventBus } from '../../events/eventBus';
@@ -157,21 +158,37 @@ export function startChannelModule(
       maxAttempts: deliveryAttempts,
     },
   );
-  eventJobs.listen(
-    'conversation.handed_off',
-    'channels.hand_to_person',
-    async ({ payload }) => {
+  /** Who serves the shopper, told to platforms that keep a session state of their own (WeCom kf). */
+  const tellPlatform =
+    (step: 'handToPerson' | 'handToBot') =>
+    async ({ payload }: { payload: { conversation: Conversation } }) => {
       const { conversation } = payload;
       const latest = await findLatestInboundOfConversation(dependencies.db, conversation.id);
       const adapter = await module.adapterFor(conversation.channel, latest?.account_id ?? null);
-      await adapter.handToPerson?.({
+      await adapter[step]?.({
         customerId: conversation.customerId,
         accountId: latest?.account_id ?? null,
         externalId: latest?.sender_external_id ?? null,
       });
-    },
-    // Only platforms that keep a session state of their own (WeCom kf) are told.
-    { when: ({ payload }) => accountChannelKindSchema.safeParse(payload.conversation.channel).success },
+    };
+  const onAccountChannels = {
+    when: ({ payload }: { payload: { conversation: Conversation } }) =>
+      accountChannelKindSchema.safeParse(payload.conversation.channel).success,
+    // After the messages before it (the notice of the hand-over): the platform may refuse them afterwards.
+    orderingKey: ({ payload }: { payload: { conversation: Conversation } }) =>
+      `delivery:${payload.conversation.id}`,
+  };
+  eventJobs.listen(
+    'conversation.handed_off',
+    'channels.hand_to_person',
+    tellPlatform('handToPerson'),
+    onAccountChannels,
+  );
+  eventJobs.listen(
+    'conversation.handed_back',
+    'channels.hand_to_bot',
+    tellPlatform('handToBot'),
+    onAccountChannels,
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }
