@@ -87,6 +87,17 @@ for (const { dialect } of testDatabaseTargets()) {
         MsgId: String(nextMsgId),
       });
     };
+    /** A follower's message of any type, with a fresh MsgId. */
+    const followerMessage = (openId: string, fields: Record<string, string>) => {
+      nextMsgId += 1n;
+      return weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: openId,
+        CreateTime: Math.floor(clock.now().getTime() / 1000),
+        ...fields,
+        MsgId: String(nextMsgId),
+      });
+    };
     const db = () => server.kefu.services.database.db;
     const inboundOf = (openId: string) =>
       db()
@@ -259,6 +270,38 @@ for (const { dialect } of testDatabaseTargets()) {
       });
       assert.equal((await push(plain, unsubscribe)).status, 200);
       assert.equal((await inboundOf('o_follower')).length, 1, 'leaving stores nothing');
+    });
+
+    test('a photo is kept as an attachment agents see (PicUrl, MediaId) and the bot asks about it; voice brings its recognition text', async () => {
+      const photo = followerMessage('o_photo', {
+        MsgType: 'image',
+        PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/broken-parcel/0',
+        MediaId: 'media_broken_parcel',
+      });
+      assert.deepEqual(await push(plain, photo), { status: 200, text: 'success' });
+      const [row] = await inboundOf('o_photo');
+      const conversationId = row?.conversation_id ?? '';
+      await settledDeliveriesOf(conversationId, 1);
+      const [shopperPhoto, answer] = await messagesOf(conversationId);
+      assert.deepEqual(shopperPhoto?.attachments, [
+        {
+          name: 'wechat-media_broken_parcel.jpg',
+          url: 'http://mmbiz.qpic.cn/mmbiz_jpg/broken-parcel/0',
+          contentType: 'image/jpeg',
+        },
+      ]);
+      assert.equal(answer?.sender, 'bot');
+      assert.match(answer?.text ?? '', /照片/, 'the bot answers the photo as it does in the widget');
+      const voice = followerMessage('o_photo', {
+        MsgType: 'voice',
+        MediaId: 'media_voice',
+        Format: 'amr',
+        Recognition: '包裹破了',
+      });
+      await push(plain, voice);
+      await settledDeliveriesOf(conversationId, 2);
+      const texts = (await messagesOf(conversationId)).map((message) => message.text);
+      assert.ok(texts.includes('包裹破了'));
     });
 
     test('messages arriving out of order are each stored once, in the conversation', async () => {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Message } from '@kefu/sdk';
+import type { Attachment, Message } from '@kefu/sdk';
 import type { ChannelKind } from '../../channelKinds';
 
 /** What a channel can show and the platform's time limits; outbound messages are fitted to them. */
@@ -45,6 +45,8 @@ export interface InboundMessage {
   clientMessageId?: string | undefined;
   /** Photos the shopper uploaded to Kefu first (visitor API). */
   uploadIds?: string[] | undefined;
+  /** Files the platform keeps (a WeChat photo's PicUrl), shown to agents where the platform serves them. */
+  attachments?: Attachment[] | undefined;
   /** When the platform says it was sent (for the record; messages are answered in the order they arrive). */
   sentAt: Date | null;
   /** Sent by a machine (an auto-reply, a bounce): stored for agents, never answered, so no mail loop. */

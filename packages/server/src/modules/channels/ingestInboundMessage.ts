@@ -54,6 +54,7 @@ export async function ingestInboundMessage(
       text,
       clientMessageId: inbound.clientMessageId,
       uploadIds: inbound.uploadIds,
+      platformAttachments: inbound.attachments,
       answer: inbound.automated !== true,
       thread: await findThreadConversation(context.trx, inbound),
     });

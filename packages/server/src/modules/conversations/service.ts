@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageAnalysis } from '@kefu/sdk';
+import type { Attachment, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
@@ -93,11 +93,13 @@ export class ConversationService {
     channel: string,
     input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & {
       uploadIds?: string[];
+      /** Files a platform keeps (a WeChat photo), stored as they are after the shopper's uploads. */
+      platformAttachments?: Attachment[] | undefined;
       thread?: { conversationId: string | null } | undefined;
     },
     decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
-    const { uploadIds = [], thread, ...fields } = input;
+    const { uploadIds = [], platformAttachments = [], thread, ...fields } = input;
     let conversation = thread
       ? await this.threadConversation(context, { customerId, channel }, thread.conversationId)
       : await findOrCreateOpenConversation(context, customerId, channel, null);
@@ -125,7 +127,8 @@ export class ConversationService {
       });
     }
     // The shopper's own unsent photos, or nothing is stored.
-    const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
+    const uploaded = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
+    const attachments = [...uploaded, ...platformAttachments.filter((attachment) => !attachment.uploadId)];
     const stored = await appendMessage(context, conversation, {
       ...fields,
       attachments,

@@ -1,5 +1,6 @@
 import { KefuError } from '../../../errors';
 import type { ChannelKind } from '../../../channelKinds';
+import type { Attachment } from '@kefu/sdk';
 import type { InboundMessage } from '../channelAdapter';
 
 /** Labels WeChat itself shows for content that is not text; the shopper's words come with them where any. */
@@ -43,7 +44,16 @@ export function convertWeChatFieldsToInbound(
     text: text.slice(0, 4000),
     sentAt: new Date(Number(createTime) * 1000),
     ...(arrival && { arrival }),
+    ...(type === 'image' && { attachments: imageAttachments(fields) }),
   };
+}
+
+/** The photo where WeChat keeps it (PicUrl), named by its MediaId (for the media API), for agents and the bot. */
+function imageAttachments(fields: Readonly<Record<string, string>>): Attachment[] {
+  const url = fields.PicUrl;
+  if (!url || !/^https?:\/\//i.test(url)) return [];
+  const mediaId = (fields.MediaId ?? '').replace(/[^0-9A-Za-z_-]/g, '').slice(0, 128);
+  return [{ name: `wechat-${mediaId || 'photo'}.jpg`, url, contentType: 'image/jpeg' }];
 }
 
 function messageText(type: string, fields: Readonly<Record<string, string>>): string {
@@ -51,7 +61,8 @@ function messageText(type: string, fields: Readonly<Record<string, string>>): st
     case 'text':
       return required(fields, 'Content');
     case 'image':
-      return joinLines(contentLabels.image, fields.PicUrl);
+      // The photo itself goes as an attachment; its address stays in the text only when it is not one.
+      return fields.PicUrl && /^https?:\/\//i.test(fields.PicUrl) ? '' : contentLabels.image;
     case 'voice':
       return fields.Recognition ? fields.Recognition : contentLabels.voice;
     case 'video':
