@@ -356,6 +356,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       conversations,
       understander,
       csat: humanService.csat,
+      shopperPhotos: {
+        store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
+        maxBytes: config.uploadMaxBytes,
+      },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
   };

@@ -7,6 +7,7 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
+import { photoBytes } from './helpers/photos';
 import type { SmtpSink } from './helpers/smtpSink';
 import { startSmtpSink } from './helpers/smtpSink';
 import { testDatabaseTargets } from './helpers/testDatabase';
@@ -259,6 +260,49 @@ for (const { dialect } of testDatabaseTargets()) {
         message.text.startsWith('附件是我的收据'),
       );
       assert.equal(stored?.text, '附件是我的收据\n\n📎 receipt.pdf (application/pdf, 2 KB)');
+    });
+
+    test('photos in a mail are kept as the shopper’s uploads agents can open; other files and disguised ones stay listed only', async () => {
+      await fromShopper({
+        subject: '包裹破损',
+        messageId: '<photos.14@example.com>',
+        text: '包裹到的时候就破了',
+        attachments: [
+          { filename: 'box.png', content: photoBytes.png, contentType: 'image/png' },
+          {
+            filename: 'script.jpg',
+            content: Buffer.from('<script>alert(1)</script>'),
+            contentType: 'image/jpeg',
+          },
+          { filename: 'receipt.pdf', content: Buffer.alloc(512, 1), contentType: 'application/pdf' },
+        ],
+      });
+      const row = (await inboundRows()).find(
+        (inbound) => inbound.external_message_id === '<photos.14@example.com>',
+      );
+      const stored = (await messagesOf(row?.conversation_id ?? '')).find((message) =>
+        message.text.startsWith('包裹到的时候就破了'),
+      );
+      assert.equal(stored?.attachments.length, 1, 'only the real photo is kept');
+      const [photo] = stored?.attachments ?? [];
+      assert.equal(photo?.contentType, 'image/png');
+      assert.match(photo?.url ?? '', /^\/api\/v1\/agent\/uploads\/upl_/);
+      const opened = await fetch(`${server.baseUrl}${photo?.url ?? ''}`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      assert.equal(opened.status, 200);
+      assert.deepEqual(Buffer.from(await opened.arrayBuffer()), photoBytes.png);
+      assert.match(stored?.text ?? '', /📎 receipt\.pdf/);
+      assert.match(stored?.text ?? '', /📎 script\.jpg/);
+      const before = await db().selectFrom('uploads').select('id').execute();
+      await fromShopper({
+        subject: '包裹破损',
+        messageId: '<photos.14@example.com>',
+        text: '包裹到的时候就破了',
+        attachments: [{ filename: 'box.png', content: photoBytes.png, contentType: 'image/png' }],
+      });
+      const after = await db().selectFrom('uploads').select('id').execute();
+      assert.equal(after.length, before.length, 'a mail sent again stores no photo again');
     });
 
     test('auto-replies and bounces are stored for agents but never answered', async () => {

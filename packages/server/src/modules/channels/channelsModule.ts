@@ -30,6 +30,7 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 
 export interface ChannelModuleInput {
@@ -51,6 +52,8 @@ export interface ChannelModuleInput {
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
+  /** Where photos shoppers send by e-mail are kept (the uploads module). */
+  shopperPhotos?: ShopperPhotos;
   /** Adapters that replace a kind's entry (a deployment's own, or a test's loopback platform). */
   connectedAdapters?: Partial<ChannelRegistry>;
 }
@@ -96,7 +99,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     csat: input.csat,
     numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
-  const emailListeners = new EmailListeners(accounts, ingest, input.logger);
+  const emailListeners = new EmailListeners(accounts, ingest, input.logger, input.shopperPhotos ?? null);
   accounts.onChange(() => emailListeners.sync());
   const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
     (accountId !== null && accountChannelKindSchema.safeParse(kind).success
