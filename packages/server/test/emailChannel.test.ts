@@ -210,6 +210,29 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(!couponTexts.includes('那 L 呢？'), 'not merely the sender’s latest conversation');
     });
 
+    test('answering a numbered choice in the thread picks the choice of that thread’s conversation', async () => {
+      await fromShopper({ subject: '你好', messageId: '<hello.15@example.com>', text: '你好' });
+      const greeting = await answerTo('<hello.15@example.com>');
+      const conversationId =
+        (await inboundRows()).find((row) => row.external_message_id === '<hello.15@example.com>')
+          ?.conversation_id ?? '';
+      const offer = (await messagesOf(conversationId)).find((message) => message.sender === 'bot');
+      const choice = offer?.quickReplies[0];
+      assert.ok(choice, 'the greeting offers choices');
+      assert.match(greeting.text ?? '', new RegExp(`1\\. ${choice.label}`));
+      await fromShopper({
+        subject: 'Re: 你好',
+        messageId: '<hello.16@example.com>',
+        inReplyTo: greeting.messageId,
+        text: '1\n\nOn Tue, Dec 1, 2026 at 10:00 AM Demo Shop <service@shop.test> wrote:\n> 1. …',
+      });
+      await answerTo('<hello.16@example.com>');
+      const texts = (await messagesOf(conversationId))
+        .filter((message) => message.sender === 'customer')
+        .map((message) => message.text);
+      assert.deepEqual(texts, ['你好', choice.text]);
+    });
+
     test('Kefu’s own mail coming back to its listener is taken and dropped', async () => {
       await fromShopper({ subject: '退款', messageId: '<refund.13@example.com>', text: '退款多久到账？' });
       const answer = await answerTo('<refund.13@example.com>');

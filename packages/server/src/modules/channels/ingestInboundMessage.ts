@@ -45,8 +45,10 @@ export async function ingestInboundMessage(
     if (!claimed) return findFirstDelivery(context, inbound);
     const customerId = await identifySender(context, inbound);
     if (inbound.arrival) return greet(dependencies, context, { inboundId: claimed.id, customerId, inbound });
+    const thread = await findThreadConversation(context.trx, inbound);
+    const shopper = { customerId, channel: inbound.channel, conversationId: thread?.conversationId };
     const text = dependencies.numbersChoices(inbound.channel)
-      ? await resolveNumberedChoice(context.trx, { customerId, channel: inbound.channel }, inbound.text)
+      ? await resolveNumberedChoice(context.trx, shopper, inbound.text)
       : inbound.text;
     const accepted = await acceptCustomerMessage(dependencies, context, {
       customerId,
@@ -56,7 +58,7 @@ export async function ingestInboundMessage(
       uploadIds: inbound.uploadIds,
       platformAttachments: inbound.attachments,
       answer: inbound.automated !== true,
-      thread: await findThreadConversation(context.trx, inbound),
+      thread,
     });
     const stored = { customerId, conversationId: accepted.conversationId, messageId: accepted.message.id };
     await attachStoredMessage(context.trx, claimed.id, stored);

@@ -24,19 +24,26 @@ export function readChoiceNumber(text: string): number | null {
 /**
  * Where the channel cannot show buttons, the bot's choices were listed as numbered lines (fitMessageToChannel):
  * a shopper answering with a number picks the choice of that line, as a button would have. The text of the
- * choice is returned when the shopper's open conversation's latest bot message offered that many choices;
+ * choice is returned when the conversation's (the thread's, else the shopper's open one) latest bot message offered that many choices;
  * otherwise the shopper's own text, unchanged.
  */
 export async function resolveNumberedChoice(
   trx: DbExecutor,
-  shopper: { customerId: string; channel: string },
+  shopper: {
+    customerId: string;
+    channel: string;
+    /** A threaded channel's conversation of the message (null: a new thread, which offered nothing yet). */
+    conversationId?: string | null | undefined;
+  },
   text: string,
 ): Promise<string> {
   const number = readChoiceNumber(text);
-  if (number === null || number < 1) return text;
-  const conversation = await findLatestOpenConversation(trx, shopper.customerId, shopper.channel);
-  if (!conversation) return text;
-  const latest = await listLatestMessages(trx, conversation.id, lookBack);
+  if (number === null || number < 1 || shopper.conversationId === null) return text;
+  const conversationId =
+    shopper.conversationId ??
+    (await findLatestOpenConversation(trx, shopper.customerId, shopper.channel))?.id;
+  if (!conversationId) return text;
+  const latest = await listLatestMessages(trx, conversationId, lookBack);
   const offer = latest.reverse().find((row) => row.sender === 'bot');
   const choice = offer ? toMessage(offer).quickReplies[number - 1] : undefined;
   return choice?.text ?? text;
