@@ -22,6 +22,7 @@ export { assessLanguage, type LanguageAssessment } from './assessLanguage';
 export { segment, addUserTerms } from './segment';
 export { prepareText, type PreparedText } from './prepare';
 export { extractEntities, type Entity, type EntityOptions } from './entities';
+export { chineseNumerals } from './entityLexicon';
 export { analyzeSentiment, type Sentiment } from './sentiment';
 export { matchScore, type MatchOptions } from './match';
 export { Bm25Index, type SearchHit } from './bm25';

@@ -304,7 +304,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       localizeReply,
     ),
     conversations,
-    agentActions: new AgentConversationActions(unitOfWork),
+    agentActions: new AgentConversationActions(unitOfWork, (conversationId) =>
+      services.channels.assertReplyWindowOpen(conversationId),
+    ),
     catalog,
     cannedReplies: new CannedReplies(database.db, clock),
     orderDesk: new OrderDesk({
@@ -354,6 +356,10 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       conversations,
       understander,
       csat: humanService.csat,
+      shopperPhotos: {
+        store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
+        maxBytes: config.uploadMaxBytes,
+      },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
   };

@@ -59,6 +59,11 @@ export const errorCatalog = {
   conversation_not_queued: { status: 409, message: 'The conversation is not waiting in the queue' },
   conflict: { status: 409, message: 'The resource changed; reload and try again' },
   conversation_closed: { status: 409, message: 'The conversation is closed' },
+  reply_window_closed: {
+    status: 409,
+    message:
+      "The shopper's channel no longer takes replies: it allows them only for a while after their last message",
+  },
   conversation_assigned_elsewhere: { status: 409, message: 'Another agent holds this conversation' },
   email_taken: { status: 409, message: 'An agent with this e-mail already exists' },
   role_name_taken: { status: 409, message: 'A role with this name already exists' },

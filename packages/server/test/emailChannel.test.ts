@@ -7,6 +7,7 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
+import { photoBytes } from './helpers/photos';
 import type { SmtpSink } from './helpers/smtpSink';
 import { startSmtpSink } from './helpers/smtpSink';
 import { testDatabaseTargets } from './helpers/testDatabase';
@@ -169,6 +170,85 @@ for (const { dialect } of testDatabaseTargets()) {
       );
     });
 
+    test('a new subject without references starts its own conversation; a reply to an older thread goes back to it and reopens it', async () => {
+      const conversationOf = async (messageId: string) =>
+        (await inboundRows()).find((row) => row.external_message_id === messageId)?.conversation_id ?? '';
+      await fromShopper({ subject: '尺码', messageId: '<size.10@example.com>', text: '这件衣服有 XL 吗？' });
+      const sizeAnswer = await answerTo('<size.10@example.com>');
+      await fromShopper({ subject: '优惠券', messageId: '<coupon.11@example.com>', text: '优惠券怎么用？' });
+      await answerTo('<coupon.11@example.com>');
+      const sizeThread = await conversationOf('<size.10@example.com>');
+      const couponThread = await conversationOf('<coupon.11@example.com>');
+      assert.ok(sizeThread && couponThread);
+      assert.notEqual(couponThread, sizeThread, 'a new mail without references is a new conversation');
+      const act = (action: string) =>
+        requestJson(server.baseUrl, 'POST', `/api/v1/agent/conversations/${sizeThread}/${action}`, {
+          token: adminToken,
+        });
+      assert.equal((await act('takeover')).status, 200);
+      assert.equal((await act('resolve')).status, 200);
+      // Only In-Reply-To, naming Kefu's answer (some clients send no References).
+      await fromShopper({
+        subject: 'Re: 尺码',
+        messageId: '<size.12@example.com>',
+        inReplyTo: sizeAnswer.messageId,
+        text: '那 L 呢？',
+      });
+      await waitUntil(async () => (await conversationOf('<size.12@example.com>')) !== '', {
+        description: 'the reply is stored',
+        timeoutMs: 60_000,
+      });
+      assert.equal(await conversationOf('<size.12@example.com>'), sizeThread);
+      const reopened = await requestJson<{ conversation: { status: string } }>(
+        server.baseUrl,
+        'GET',
+        `/api/v1/agent/conversations/${sizeThread}`,
+        { token: adminToken },
+      );
+      assert.equal(reopened.body.conversation.status, 'assigned', 'the resolved thread is reopened');
+      const couponTexts = (await messagesOf(couponThread)).map((message) => message.text);
+      assert.ok(!couponTexts.includes('那 L 呢？'), 'not merely the sender’s latest conversation');
+    });
+
+    test('answering a numbered choice in the thread picks the choice of that thread’s conversation', async () => {
+      await fromShopper({ subject: '你好', messageId: '<hello.15@example.com>', text: '你好' });
+      const greeting = await answerTo('<hello.15@example.com>');
+      const conversationId =
+        (await inboundRows()).find((row) => row.external_message_id === '<hello.15@example.com>')
+          ?.conversation_id ?? '';
+      const offer = (await messagesOf(conversationId)).find((message) => message.sender === 'bot');
+      const choice = offer?.quickReplies[0];
+      assert.ok(choice, 'the greeting offers choices');
+      assert.match(greeting.text ?? '', new RegExp(`1\\. ${choice.label}`));
+      await fromShopper({
+        subject: 'Re: 你好',
+        messageId: '<hello.16@example.com>',
+        inReplyTo: greeting.messageId,
+        text: '1\n\nOn Tue, Dec 1, 2026 at 10:00 AM Demo Shop <service@shop.test> wrote:\n> 1. …',
+      });
+      await answerTo('<hello.16@example.com>');
+      const texts = (await messagesOf(conversationId))
+        .filter((message) => message.sender === 'customer')
+        .map((message) => message.text);
+      assert.deepEqual(texts, ['你好', choice.text]);
+    });
+
+    test('Kefu’s own mail coming back to its listener is taken and dropped', async () => {
+      await fromShopper({ subject: '退款', messageId: '<refund.13@example.com>', text: '退款多久到账？' });
+      const answer = await answerTo('<refund.13@example.com>');
+      const before = (await inboundRows()).length;
+      const looped = await shopperMail.sendMail({
+        from: shopAddress,
+        to: shopAddress,
+        subject: answer.subject ?? '',
+        messageId: answer.messageId ?? '',
+        inReplyTo: '<refund.13@example.com>',
+        text: answer.text ?? '',
+      });
+      assert.match(String(looped.response), /^250/);
+      assert.equal((await inboundRows()).length, before, 'nothing stored, nothing answered');
+    });
+
     test('a mail sent twice with one Message-ID is stored once', async () => {
       const before = (await inboundRows()).length;
       const mail = {
@@ -205,10 +285,54 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(stored?.text, '附件是我的收据\n\n📎 receipt.pdf (application/pdf, 2 KB)');
     });
 
+    test('photos in a mail are kept as the shopper’s uploads agents can open; other files and disguised ones stay listed only', async () => {
+      await fromShopper({
+        subject: '包裹破损',
+        messageId: '<photos.14@example.com>',
+        text: '包裹到的时候就破了',
+        attachments: [
+          { filename: 'box.png', content: photoBytes.png, contentType: 'image/png' },
+          {
+            filename: 'script.jpg',
+            content: Buffer.from('<script>alert(1)</script>'),
+            contentType: 'image/jpeg',
+          },
+          { filename: 'receipt.pdf', content: Buffer.alloc(512, 1), contentType: 'application/pdf' },
+        ],
+      });
+      const row = (await inboundRows()).find(
+        (inbound) => inbound.external_message_id === '<photos.14@example.com>',
+      );
+      const stored = (await messagesOf(row?.conversation_id ?? '')).find((message) =>
+        message.text.startsWith('包裹到的时候就破了'),
+      );
+      assert.equal(stored?.attachments.length, 1, 'only the real photo is kept');
+      const [photo] = stored?.attachments ?? [];
+      assert.equal(photo?.contentType, 'image/png');
+      assert.match(photo?.url ?? '', /^\/api\/v1\/agent\/uploads\/upl_/);
+      const opened = await fetch(`${server.baseUrl}${photo?.url ?? ''}`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      assert.equal(opened.status, 200);
+      assert.deepEqual(Buffer.from(await opened.arrayBuffer()), photoBytes.png);
+      assert.match(stored?.text ?? '', /📎 receipt\.pdf/);
+      assert.match(stored?.text ?? '', /📎 script\.jpg/);
+      const before = await db().selectFrom('uploads').select('id').execute();
+      await fromShopper({
+        subject: '包裹破损',
+        messageId: '<photos.14@example.com>',
+        text: '包裹到的时候就破了',
+        attachments: [{ filename: 'box.png', content: photoBytes.png, contentType: 'image/png' }],
+      });
+      const after = await db().selectFrom('uploads').select('id').execute();
+      assert.equal(after.length, before.length, 'a mail sent again stores no photo again');
+    });
+
     test('auto-replies and bounces are stored for agents but never answered', async () => {
       await fromShopper({
         subject: 'Out of office',
         messageId: '<ooo.4@example.com>',
+        references: '<first.1@example.com>',
         headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
         text: 'I am away until Monday.',
       });
@@ -218,18 +342,22 @@ for (const { dialect } of testDatabaseTargets()) {
         subject: 'Undelivered Mail Returned to Sender',
         messageId: '<bounce.5@example.com>',
         envelope: { from: '', to: [shopAddress] },
+        references: '<first.1@example.com>',
         text: 'This is the mail system. Your message could not be delivered.',
       });
       await fromShopper({
         subject: 'Precedence',
         messageId: '<bulk.6@example.com>',
+        references: '<first.1@example.com>',
         headers: { Precedence: 'bulk' },
         text: 'Newsletter',
       });
-      // A mail after them is answered: had they been, their answers would have come first (one order per conversation).
+      // A mail after them in their thread is answered: had they been, their answers would have come first (one
+      // order per conversation).
       await fromShopper({
         subject: '退货',
         messageId: '<after.7@example.com>',
+        references: '<first.1@example.com>',
         text: '怎么退货？',
       });
       await answerTo('<after.7@example.com>');

@@ -87,6 +87,17 @@ for (const { dialect } of testDatabaseTargets()) {
         MsgId: String(nextMsgId),
       });
     };
+    /** A follower's message of any type, with a fresh MsgId. */
+    const followerMessage = (openId: string, fields: Record<string, string>) => {
+      nextMsgId += 1n;
+      return weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: openId,
+        CreateTime: Math.floor(clock.now().getTime() / 1000),
+        ...fields,
+        MsgId: String(nextMsgId),
+      });
+    };
     const db = () => server.kefu.services.database.db;
     const inboundOf = (openId: string) =>
       db()
@@ -202,6 +213,97 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(JSON.stringify(sent?.body.text).length > 20, 'the bot’s answer as text');
     });
 
+    test('the bot’s choices go out as numbered lines and a follower answering with a number picks that choice', async () => {
+      await push(plain, textMessage('o_menu', '你好'));
+      const [row] = await inboundOf('o_menu');
+      const conversationId = row?.conversation_id ?? '';
+      await settledDeliveriesOf(conversationId, 1);
+      const offer = (await messagesOf(conversationId)).find((message) => message.sender === 'bot');
+      const choices = offer?.quickReplies ?? [];
+      assert.ok(choices.length >= 2, 'the greeting offers choices');
+      const [shown] = sentTo('o_menu');
+      assert.match(JSON.stringify(shown?.body.text), new RegExp(`2\\. ${choices[1]?.label ?? ''}`));
+      await push(plain, textMessage('o_menu', '２'));
+      await settledDeliveriesOf(conversationId, 2);
+      const texts = (await messagesOf(conversationId))
+        .filter((message) => message.sender === 'customer')
+        .map((message) => message.text);
+      assert.deepEqual(texts, ['你好', choices[1]?.text]);
+      await push(plain, textMessage('o_menu', '我要买 2 件'));
+      await settledDeliveriesOf(conversationId, 3);
+      const last = (await messagesOf(conversationId))
+        .filter((message) => message.sender === 'customer')
+        .at(-1);
+      assert.equal(last?.text, '我要买 2 件', 'a sentence with a number is not a pick');
+    });
+
+    test('a new follower is greeted with the shop’s welcome once, however often WeChat repeats the subscribe event', async () => {
+      const subscribe = weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: 'o_follower',
+        CreateTime: Math.floor(clock.now().getTime() / 1000),
+        MsgType: 'event',
+        Event: 'subscribe',
+      });
+      assert.deepEqual(await push(plain, subscribe), { status: 200, text: 'success' });
+      assert.deepEqual(await push(plain, subscribe), { status: 200, text: 'success' });
+      const inbound = await inboundOf('o_follower');
+      assert.equal(inbound.length, 1);
+      const conversationId = inbound[0]?.conversation_id ?? '';
+      const [delivery] = await settledDeliveriesOf(conversationId, 1);
+      assert.equal(delivery?.status, 'sent');
+      const messages = await messagesOf(conversationId);
+      assert.deepEqual(
+        messages.map((message) => [message.sender, message.text]),
+        [['bot', '您好，欢迎光临！我是智能客服，商品、订单、物流、退换货都可以问我。']],
+        'the widget’s greeting, and no words of the shopper',
+      );
+      const sent = sentTo('o_follower');
+      assert.equal(sent.length, 1);
+      assert.deepEqual(sent[0]?.body.text, { content: messages[0]?.text });
+      const unsubscribe = weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: 'o_follower',
+        CreateTime: Math.floor(clock.now().getTime() / 1000) + 1,
+        MsgType: 'event',
+        Event: 'unsubscribe',
+      });
+      assert.equal((await push(plain, unsubscribe)).status, 200);
+      assert.equal((await inboundOf('o_follower')).length, 1, 'leaving stores nothing');
+    });
+
+    test('a photo is kept as an attachment agents see (PicUrl, MediaId) and the bot asks about it; voice brings its recognition text', async () => {
+      const photo = followerMessage('o_photo', {
+        MsgType: 'image',
+        PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/broken-parcel/0',
+        MediaId: 'media_broken_parcel',
+      });
+      assert.deepEqual(await push(plain, photo), { status: 200, text: 'success' });
+      const [row] = await inboundOf('o_photo');
+      const conversationId = row?.conversation_id ?? '';
+      await settledDeliveriesOf(conversationId, 1);
+      const [shopperPhoto, answer] = await messagesOf(conversationId);
+      assert.deepEqual(shopperPhoto?.attachments, [
+        {
+          name: 'wechat-media_broken_parcel.jpg',
+          url: 'http://mmbiz.qpic.cn/mmbiz_jpg/broken-parcel/0',
+          contentType: 'image/jpeg',
+        },
+      ]);
+      assert.equal(answer?.sender, 'bot');
+      assert.match(answer?.text ?? '', /照片/, 'the bot answers the photo as it does in the widget');
+      const voice = followerMessage('o_photo', {
+        MsgType: 'voice',
+        MediaId: 'media_voice',
+        Format: 'amr',
+        Recognition: '包裹破了',
+      });
+      await push(plain, voice);
+      await settledDeliveriesOf(conversationId, 2);
+      const texts = (await messagesOf(conversationId)).map((message) => message.text);
+      assert.ok(texts.includes('包裹破了'));
+    });
+
     test('messages arriving out of order are each stored once, in the conversation', async () => {
       const now = Math.floor(clock.now().getTime() / 1000);
       const later = textMessage('o_shopper_2', '还有一个问题', now);
@@ -271,27 +373,35 @@ for (const { dialect } of testDatabaseTargets()) {
       );
     });
 
-    test('after 48 hours without a message from the shopper, a reply is not sent and says why', async () => {
+    test('after 48 hours without a message from the shopper, an agent reply is refused with the reason and nothing is sent', async () => {
       await push(plain, textMessage('o_window', '在吗'));
       const [row] = await inboundOf('o_window');
       const conversationId = row?.conversation_id ?? '';
       await settledDeliveriesOf(conversationId, 1);
-      clock.offsetMs += 49 * hourMs;
-      const reply = await requestJson(
-        server.baseUrl,
-        'POST',
-        `/api/v1/agent/conversations/${conversationId}/messages`,
-        {
-          token: adminToken,
-          body: { text: '抱歉久等了' },
-        },
-      );
-      assert.equal(reply.status, 201, JSON.stringify(reply.body));
-      const deliveries = await settledDeliveriesOf(conversationId, 2);
-      const late = deliveries[1];
-      assert.equal(late?.status, 'failed');
-      assert.match(late?.lastError ?? '', /within 48 hours/);
-      assert.equal(sentTo('o_window').length, 1, 'only the answer inside the window went out');
+      const reply = (text: string, isPrivate = false) =>
+        requestJson<{ error: { code: string; message: string } }>(
+          server.baseUrl,
+          'POST',
+          `/api/v1/agent/conversations/${conversationId}/messages`,
+          { token: adminToken, body: { text, private: isPrivate } },
+        );
+      clock.offsetMs += 47 * hourMs;
+      assert.equal((await reply('还在窗口内')).status, 201, 'inside the window');
+      clock.offsetMs += 2 * hourMs;
+      const refused = await reply('抱歉久等了');
+      assert.equal(refused.status, 409, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.code, 'reply_window_closed');
+      assert.match(refused.body.error.message, /within 48 hours/);
+      assert.equal((await reply('跟进备注', true)).status, 201, 'a private note is not for WeChat');
+      const texts = (await messagesOf(conversationId)).map((message) => message.text);
+      assert.ok(!texts.includes('抱歉久等了'), 'the refused reply is not stored');
+      // The bot's answer, the notice that an agent joined, and the reply inside the window.
+      const deliveries = await settledDeliveriesOf(conversationId, 3);
+      assert.ok(deliveries.every((delivery) => delivery.status === 'sent'));
+      const sentTexts = JSON.stringify(sentTo('o_window').map((call) => call.body.text));
+      assert.ok(sentTexts.includes('还在窗口内') && !sentTexts.includes('抱歉久等了'));
+      await push(plain, textMessage('o_window', '我又来了'));
+      assert.equal((await reply('欢迎回来')).status, 201, 'the shopper wrote again: the window is open');
     });
 
     test('a disabled account takes no pushes', async () => {

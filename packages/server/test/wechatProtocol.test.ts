@@ -118,10 +118,11 @@ describe('WeChat pushed messages', () => {
       text: '我的订单到哪了',
       sentAt: new Date(1_700_000_000_000),
     });
-    assert.equal(
-      convert({ MsgType: 'image', PicUrl: 'http://mmbiz/1.jpg', MediaId: 'm', MsgId: '2' })?.text,
-      '[图片]\nhttp://mmbiz/1.jpg',
-    );
+    const image = convert({ MsgType: 'image', PicUrl: 'http://mmbiz/1.jpg', MediaId: 'media_1', MsgId: '2' });
+    assert.equal(image?.text, '', 'a photo alone, as from the widget');
+    assert.deepEqual(image?.attachments, [
+      { name: 'wechat-media_1.jpg', url: 'http://mmbiz/1.jpg', contentType: 'image/jpeg' },
+    ]);
     assert.equal(
       convert({ MsgType: 'voice', MediaId: 'm', Format: 'amr', Recognition: '退货', MsgId: '3' })?.text,
       '退货',
@@ -145,11 +146,14 @@ describe('WeChat pushed messages', () => {
     );
   });
 
-  test('a menu click is its key; following and unfollowing are no message; events are keyed by sender and time', () => {
+  test('a menu click is its key; following is an arrival and unfollowing no message; events are keyed by sender and time', () => {
     const click = convert({ MsgType: 'event', Event: 'CLICK', EventKey: '查订单' });
     assert.equal(click?.text, '查订单');
     assert.equal(click?.externalMessageId, 'event:o_follower:1700000000:CLICK');
-    assert.equal(convert({ MsgType: 'event', Event: 'subscribe' }), null);
+    const follow = convert({ MsgType: 'event', Event: 'subscribe' });
+    assert.equal(follow?.arrival, true);
+    assert.equal(follow?.text, '');
+    assert.equal(follow?.externalMessageId, 'event:o_follower:1700000000:subscribe');
     assert.equal(convert({ MsgType: 'event', Event: 'unsubscribe' }), null);
   });
 

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { WeChatMessageCrypto } from '../src/modules/channels/wechat/wechatMessageCrypto';
 import { conversationReads } from './helpers/conversationReads';
+import { requestJson } from './helpers/http';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
@@ -45,28 +46,32 @@ for (const { dialect } of testDatabaseTargets()) {
       await platform.close();
     });
 
-    const announce = async (syncToken: string, options: { token?: string } = {}) => {
+    const announce = async (
+      syncToken: string,
+      options: { token?: string; to?: { account: ChannelAccountView; openKfId: string } } = {},
+    ) => {
+      const target = options.to ?? { account, openKfId };
       const xml = weChatXml({
         ToUserName: corpId,
         CreateTime: Math.floor(Date.now() / 1000),
         MsgType: 'event',
         Event: 'kf_msg_or_event',
         Token: syncToken,
-        OpenKfId: openKfId,
+        OpenKfId: target.openKfId,
       });
       const signed = signWeChatPush(xml, {
         token: options.token ?? token,
         encryption: { encodingAesKey, receiverId: corpId },
       });
-      const response = await fetch(`${server.baseUrl}${account.callbackPath}?${signed.query}`, {
+      const response = await fetch(`${server.baseUrl}${target.account.callbackPath}?${signed.query}`, {
         method: 'POST',
         body: signed.body,
       });
       return { status: response.status, text: await response.text() };
     };
-    const shopperMessage = (msgid: string, externalUserId: string, content: string) => ({
+    const shopperMessage = (msgid: string, externalUserId: string, content: string, kfId = openKfId) => ({
       msgid,
-      open_kfid: openKfId,
+      open_kfid: kfId,
       external_userid: externalUserId,
       send_time: Math.floor(Date.now() / 1000),
       origin: 3,
@@ -152,19 +157,97 @@ for (const { dialect } of testDatabaseTargets()) {
       );
     });
 
-    test('a shopper handed to a person is moved to the waiting pool with service_state/trans', async () => {
+    const transOf = (externalUserId: string) =>
+      platform
+        .callsTo('/cgi-bin/kf/service_state/trans')
+        .filter((call) => call.body.external_userid === externalUserId);
+    const agentAction = (conversationId: string, action: string, body?: unknown) =>
+      requestJson(server.baseUrl, 'POST', `/api/v1/agent/conversations/${conversationId}/${action}`, {
+        token: adminToken,
+        ...(body !== undefined && { body }),
+      });
+
+    test('handed to Kefu’s agents, a new session is given to the assistant state (never WeChat’s pool), so agents’ replies still go out; handing back changes nothing more', async () => {
       platform.kfMessages.push(shopperMessage('kf-msg-3', 'wm_shopper_2', '转人工'));
       assert.equal((await announce('sync-token-3')).status, 200);
-      await waitUntil(
-        () =>
-          platform
-            .callsTo('/cgi-bin/kf/service_state/trans')
-            .some((call) => call.body.external_userid === 'wm_shopper_2'),
-        { description: 'the session handed to a person', timeoutMs: 60_000 },
-      );
-      const [trans] = platform.callsTo('/cgi-bin/kf/service_state/trans');
+      await waitUntil(() => transOf('wm_shopper_2').length > 0, {
+        description: 'the session state changed',
+        timeoutMs: 60_000,
+      });
+      const [trans] = transOf('wm_shopper_2');
       assert.equal(trans?.body.open_kfid, openKfId);
-      assert.equal(trans?.body.service_state, 2);
+      assert.equal(trans?.body.service_state, 1);
+      assert.equal(trans?.errcode, 0, 'a documented change');
+      const [row] = await inboundOf('wm_shopper_2');
+      const conversationId = row?.conversation_id ?? '';
+      assert.equal((await agentAction(conversationId, 'takeover')).status, 200);
+      assert.equal(
+        (await agentAction(conversationId, 'messages', { text: '您好，我是客服小王' })).status,
+        201,
+      );
+      assert.equal((await agentAction(conversationId, 'handback')).status, 200);
+      // The handoff notice, the agent joining, the reply and the hand-back notice, all accepted by WeCom.
+      const deliveries = await settledDeliveriesOf(conversationId, 4);
+      assert.ok(
+        deliveries.every((delivery) => delivery.status === 'sent'),
+        JSON.stringify(deliveries),
+      );
+      const gets = () =>
+        platform
+          .callsTo('/cgi-bin/kf/service_state/get')
+          .filter((call) => call.body.external_userid === 'wm_shopper_2');
+      await waitUntil(() => gets().length === 2, {
+        description: 'the state read at the handoff and at the hand-back',
+        timeoutMs: 60_000,
+      });
+      assert.equal(transOf('wm_shopper_2').length, 1, 'the assistant state needs no change back');
+    });
+
+    test('with a WeCom member named, the member takes the session (state 3) and handing back ends it (3 → 4)', async () => {
+      const memberKfId = 'wkTESTkf0002';
+      const withMember = await createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wecom_kf',
+        name: '微信客服（指定接待人员）',
+        settings: {
+          corpId,
+          openKfId: memberKfId,
+          apiBaseUrl: platform.baseUrl,
+          handoffServicerUserId: 'zhangsan',
+        },
+        credentials: { secret, token, encodingAesKey },
+      });
+      platform.kfMessages.push(shopperMessage('kf-msg-m1', 'wm_member_1', '转人工', memberKfId));
+      assert.equal(
+        (await announce('sync-token-m1', { to: { account: withMember, openKfId: memberKfId } })).status,
+        200,
+      );
+      await waitUntil(() => transOf('wm_member_1').length > 0, {
+        description: 'the member takes the session',
+        timeoutMs: 60_000,
+      });
+      assert.deepEqual(
+        transOf('wm_member_1').map((call) => [
+          call.body.service_state,
+          call.body.servicer_userid,
+          call.errcode,
+        ]),
+        [[3, 'zhangsan', 0]],
+      );
+      const [row] = await inboundOf('wm_member_1');
+      const conversationId = row?.conversation_id ?? '';
+      assert.equal((await agentAction(conversationId, 'takeover')).status, 200);
+      assert.equal((await agentAction(conversationId, 'handback')).status, 200);
+      await waitUntil(() => transOf('wm_member_1').length > 1, {
+        description: 'the session ended',
+        timeoutMs: 60_000,
+      });
+      assert.deepEqual(
+        transOf('wm_member_1').map((call) => [call.body.service_state, call.errcode]),
+        [
+          [3, 0],
+          [4, 0],
+        ],
+      );
     });
 
     test('a wrongly signed or malformed callback is refused and pulls nothing', async () => {

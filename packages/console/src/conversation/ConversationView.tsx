@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { Conversation, CustomerProfile } from '@kefu/sdk';
+import { KefuApiError } from '@kefu/sdk';
 import { App as AntApp, Button, Result, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
@@ -77,7 +78,9 @@ export function ConversationView({
       stickToBottom.current = true;
       setState((previous) => ({ ...previous, messages: appendMessage(previous.messages, sent) }));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      if (failure instanceof KefuApiError && failure.code === 'reply_window_closed')
+        toast.error(t('replyWindowClosed'));
+      else toast.error(failure instanceof Error ? failure.message : String(failure));
       throw failure;
     }
   };

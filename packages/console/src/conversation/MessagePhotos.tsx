@@ -11,10 +11,36 @@ export function MessagePhotos({ attachments }: { attachments: readonly Attachmen
   if (photos.length === 0) return null;
   return (
     <div className="message-photos">
-      {photos.map((photo) => (
-        <ProtectedPhoto key={photo.url} url={photo.url} />
-      ))}
+      {photos.map((photo) =>
+        photo.uploadId ? (
+          <ProtectedPhoto key={photo.url} url={photo.url} />
+        ) : (
+          <PlatformPhoto key={photo.url} url={photo.url} />
+        ),
+      )}
     </div>
+  );
+}
+
+/**
+ * A photo the shopper's platform keeps (a WeChat PicUrl): loaded from there without the agent's token and without
+ * a referrer (WeChat's image servers refuse other sites' pages).
+ */
+function PlatformPhoto({ url }: { url: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  if (failed || !/^https?:\/\//i.test(url))
+    return <span className="message-photo-missing">{t('photoUnavailable')}</span>;
+  return (
+    <Image
+      className="message-photo"
+      src={url}
+      alt={t('photo')}
+      width={160}
+      height={160}
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
   );
 }
 

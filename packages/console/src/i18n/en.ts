@@ -91,6 +91,8 @@ export const en: Record<MessageKey, string> = {
   handBack: 'Hand back to bot',
   resolve: 'Resolve',
   reopen: 'Reopen',
+  replyWindowClosed:
+    "The shopper's channel takes replies only within 48 hours of their last message (WeChat's rule). Your reply was not sent; it can go once they write again.",
   actionDone: 'Done',
   reply: 'Reply',
   note: 'Note',

@@ -90,6 +90,8 @@ export const zhCN = {
   handBack: '交还机器人',
   resolve: '标记解决',
   reopen: '重新打开',
+  replyWindowClosed:
+    '顾客最后一条消息已超过 48 小时，微信不允许再主动回复。此条回复未发送，待顾客再次来信后即可回复。',
   actionDone: '已完成',
   reply: '回复',
   note: '备注',

@@ -35,6 +35,8 @@ export class WeChatPlatform {
   readonly expiredTokens = new Set<string>();
   /** Messages `kf/sync_msg` hands out, from the cursor (the index) on. */
   readonly kfMessages: Record<string, unknown>[] = [];
+  /** WeCom kf session states by external_userid (0, new, until changed with service_state/trans). */
+  readonly kfSessionStates = new Map<string, number>();
   tokensIssued = 0;
   /** Told of every API call as it arrives (the benchmark times replies with it). */
   onCall: ((call: PlatformCall) => void) | null = null;
@@ -94,9 +96,35 @@ export class WeChatPlatform {
     if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
     if (!token.startsWith('token-')) return { errcode: 40001, errmsg: 'invalid credential' };
     if (path === '/cgi-bin/kf/sync_msg') return this.syncMessages(body);
-    if (path === '/cgi-bin/kf/send_msg')
-      return { errcode: 0, errmsg: 'ok', msgid: `kfmsg-${this.calls.length}` };
+    if (path === '/cgi-bin/kf/send_msg') return this.sendKfMessage(body);
+    if (path === '/cgi-bin/kf/service_state/get')
+      return { errcode: 0, errmsg: 'ok', service_state: this.kfStateOf(body.external_userid) };
+    if (path === '/cgi-bin/kf/service_state/trans') return this.changeKfState(body);
     return { errcode: 0, errmsg: 'ok' };
+  }
+
+  private kfStateOf(externalUserId: unknown): number {
+    return this.kfSessionStates.get(String(externalUserId)) ?? 0;
+  }
+
+  /** Only the documented changes: 0 → 1, 2, 3; 1 → 2, 3; 2 → 3; 3 → 3, 4; none from 4. */
+  private changeKfState(body: Record<string, unknown>): { errcode: number } & Record<string, unknown> {
+    const allowed: Record<number, number[]> = { 0: [1, 2, 3], 1: [2, 3], 2: [3], 3: [3, 4], 4: [] };
+    const target = Number(body.service_state);
+    if (!allowed[this.kfStateOf(body.external_userid)]?.includes(target))
+      return { errcode: 95016, errmsg: 'service state change not allowed' };
+    if (target === 3 && typeof body.servicer_userid !== 'string')
+      return { errcode: 40003, errmsg: 'servicer_userid required' };
+    this.kfSessionStates.set(String(body.external_userid), target);
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  /** The API may write only while the session is new (0) or held by the assistant (1). */
+  private sendKfMessage(body: Record<string, unknown>): { errcode: number } & Record<string, unknown> {
+    const state = this.kfStateOf(body.touser);
+    if (state !== 0 && state !== 1)
+      return { errcode: 95018, errmsg: 'send not allowed in this service state' };
+    return { errcode: 0, errmsg: 'ok', msgid: `kfmsg-${this.calls.length}` };
   }
 
   private issueToken(query: URLSearchParams): { errcode: number } & Record<string, unknown> {

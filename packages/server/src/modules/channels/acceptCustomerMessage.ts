@@ -1,4 +1,4 @@
-import type { ChannelKind } from '@kefu/sdk';
+import type { Attachment, ChannelKind } from '@kefu/sdk';
 import type { UnitOfWorkContext } from '../../events/outbox';
 import { decideConversationLocale } from '../bot';
 import type { MessageUnderstander } from '../bot';
@@ -14,8 +14,12 @@ export interface CustomerMessageInput {
   clientMessageId?: string | undefined;
   /** Ids of the shopper's uploaded photos (`upl_…`) sent with this message. */
   uploadIds?: string[] | undefined;
+  /** Files the platform keeps (a WeChat photo), stored with the message as they are. */
+  platformAttachments?: Attachment[] | undefined;
   /** False for a machine's message (an auto-reply, a bounce): stored, but the bot is not asked to answer. */
   answer?: boolean | undefined;
+  /** A threaded channel's conversation for the message (null: a new thread, so a new conversation). */
+  thread?: { conversationId: string | null } | undefined;
 }
 
 export interface AcceptDependencies {
@@ -60,6 +64,8 @@ export async function acceptCustomerMessage(
       clientMessageId: input.clientMessageId ?? null,
       analysis: JSON.stringify({ ...understanding, answeredBy: null }),
       uploadIds: input.uploadIds,
+      platformAttachments: input.platformAttachments,
+      thread: input.thread,
     },
     (current, firstMessage) => decideConversationLocale(current, input.text, firstMessage),
   );

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Message } from '@kefu/sdk';
+import type { Attachment, Message } from '@kefu/sdk';
 import type { ChannelKind } from '../../channelKinds';
 
 /** What a channel can show and the platform's time limits; outbound messages are fitted to them. */
@@ -45,10 +45,14 @@ export interface InboundMessage {
   clientMessageId?: string | undefined;
   /** Photos the shopper uploaded to Kefu first (visitor API). */
   uploadIds?: string[] | undefined;
+  /** Files the platform keeps (a WeChat photo's PicUrl), shown to agents where the platform serves them. */
+  attachments?: Attachment[] | undefined;
   /** When the platform says it was sent (for the record; messages are answered in the order they arrive). */
   sentAt: Date | null;
   /** Sent by a machine (an auto-reply, a bounce): stored for agents, never answered, so no mail loop. */
   automated?: boolean | undefined;
+  /** The shopper arrived without writing (WeChat's subscribe): greeted with the shop's welcome, no words stored. */
+  arrival?: boolean | undefined;
   /** Threaded channels (e-mail): the subject and the thread's earlier message ids, echoed in the reply. */
   thread?: MessageThread | undefined;
 }
@@ -118,6 +122,8 @@ export interface ChannelAdapter {
   readonly puller?: ChannelPuller;
   /** Tells the platform a person now serves the shopper (WeCom kf's session state). */
   handToPerson?(recipient: OutboundMessage['recipient']): Promise<void>;
+  /** Tells the platform the bot serves the shopper again after a person handed them back. */
+  handToBot?(recipient: OutboundMessage['recipient']): Promise<void>;
   /** Checks the credentials with the platform (the console's "test connection"); throws a `DeliveryError`. */
   testConnection?(): Promise<void>;
 }

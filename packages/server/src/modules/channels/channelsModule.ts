@@ -1,3 +1,4 @@
+import type { Conversation } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { EventBus } from '../../events/eventBus';
@@ -29,6 +30,8 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import type { ShopperPhotos } from './email/emailPhotos';
+import { assertReplyWindowOpen } from './deliveries/replyWindow';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -49,6 +52,8 @@ export interface ChannelModuleInput {
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
+  /** Where photos shoppers send by e-mail are kept (the uploads module). */
+  shopperPhotos?: ShopperPhotos;
   /** Adapters that replace a kind's entry (a deployment's own, or a test's loopback platform). */
   connectedAdapters?: Partial<ChannelRegistry>;
 }
@@ -65,6 +70,8 @@ export interface ChannelModule {
   conversations: ConversationService;
   /** The built-in SMTP listeners of the enabled e-mail accounts. */
   emailListeners: EmailListeners;
+  /** Throws `reply_window_closed` when the conversation's platform would refuse a reply now. */
+  assertReplyWindowOpen(conversationId: string): Promise<void>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
@@ -90,18 +97,22 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     conversations: input.conversations,
     understander: input.understander,
     csat: input.csat,
+    numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
-  const emailListeners = new EmailListeners(accounts, ingest, input.logger);
+  const emailListeners = new EmailListeners(accounts, ingest, input.logger, input.shopperPhotos ?? null);
   accounts.onChange(() => emailListeners.sync());
+  const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
+    (accountId !== null && accountChannelKindSchema.safeParse(kind).success
+      ? await accounts.adapterFor(kind, accountId)
+      : null) ?? registry[kind];
   return {
     registry,
     accounts,
     emailListeners,
     jobs: input.jobs,
-    adapterFor: async (kind, accountId) =>
-      (accountId !== null && accountChannelKindSchema.safeParse(kind).success
-        ? await accounts.adapterFor(kind, accountId)
-        : null) ?? registry[kind],
+    adapterFor,
+    assertReplyWindowOpen: (conversationId) =>
+      assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId),
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
@@ -150,21 +161,37 @@ export function startChannelModule(
       maxAttempts: deliveryAttempts,
     },
   );
-  eventJobs.listen(
-    'conversation.handed_off',
-    'channels.hand_to_person',
-    async ({ payload }) => {
+  /** Who serves the shopper, told to platforms that keep a session state of their own (WeCom kf). */
+  const tellPlatform =
+    (step: 'handToPerson' | 'handToBot') =>
+    async ({ payload }: { payload: { conversation: Conversation } }) => {
       const { conversation } = payload;
       const latest = await findLatestInboundOfConversation(dependencies.db, conversation.id);
       const adapter = await module.adapterFor(conversation.channel, latest?.account_id ?? null);
-      await adapter.handToPerson?.({
+      await adapter[step]?.({
         customerId: conversation.customerId,
         accountId: latest?.account_id ?? null,
         externalId: latest?.sender_external_id ?? null,
       });
-    },
-    // Only platforms that keep a session state of their own (WeCom kf) are told.
-    { when: ({ payload }) => accountChannelKindSchema.safeParse(payload.conversation.channel).success },
+    };
+  const onAccountChannels = {
+    when: ({ payload }: { payload: { conversation: Conversation } }) =>
+      accountChannelKindSchema.safeParse(payload.conversation.channel).success,
+    // After the messages before it (the notice of the hand-over): the platform may refuse them afterwards.
+    orderingKey: ({ payload }: { payload: { conversation: Conversation } }) =>
+      `delivery:${payload.conversation.id}`,
+  };
+  eventJobs.listen(
+    'conversation.handed_off',
+    'channels.hand_to_person',
+    tellPlatform('handToPerson'),
+    onAccountChannels,
+  );
+  eventJobs.listen(
+    'conversation.handed_back',
+    'channels.hand_to_bot',
+    tellPlatform('handToBot'),
+    onAccountChannels,
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

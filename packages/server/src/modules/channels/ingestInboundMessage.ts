@@ -5,11 +5,17 @@ import type { AcceptDependencies } from './acceptCustomerMessage';
 import { acceptCustomerMessage } from './acceptCustomerMessage';
 import { resolveCustomerByIdentity } from '../customers';
 import type { InboundMessage } from './channelAdapter';
+import type { ChannelKind } from '../../channelKinds';
+import { resolveNumberedChoice } from './numberedChoice';
+import { welcomeGreeting } from './web/welcomeScreen';
+import { findThreadConversation } from './threadConversation';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
 
 export interface IngestDependencies extends AcceptDependencies {
   db: Db;
   unitOfWork: UnitOfWork;
+  /** True for a channel that shows the bot's choices as numbered lines, so a typed number picks one. */
+  numbersChoices(channel: ChannelKind): boolean;
 }
 
 export interface IngestedMessage {
@@ -38,19 +44,45 @@ export async function ingestInboundMessage(
     const claimed = await claimInboundMessage(context.trx, inbound, context.now);
     if (!claimed) return findFirstDelivery(context, inbound);
     const customerId = await identifySender(context, inbound);
+    if (inbound.arrival) return greet(dependencies, context, { inboundId: claimed.id, customerId, inbound });
+    const thread = await findThreadConversation(context.trx, inbound);
+    const shopper = { customerId, channel: inbound.channel, conversationId: thread?.conversationId };
+    const text = dependencies.numbersChoices(inbound.channel)
+      ? await resolveNumberedChoice(context.trx, shopper, inbound.text)
+      : inbound.text;
     const accepted = await acceptCustomerMessage(dependencies, context, {
       customerId,
       channel: inbound.channel,
-      text: inbound.text,
+      text,
       clientMessageId: inbound.clientMessageId,
       uploadIds: inbound.uploadIds,
+      platformAttachments: inbound.attachments,
       answer: inbound.automated !== true,
+      thread,
     });
     const stored = { customerId, conversationId: accepted.conversationId, messageId: accepted.message.id };
     await attachStoredMessage(context.trx, claimed.id, stored);
     return { stored: true, messageId: stored.messageId, conversationId: stored.conversationId };
   });
   return { ...result, dispatched };
+}
+
+/** A shopper who arrived without writing gets the shop's welcome, as the widget shows it. */
+async function greet(
+  dependencies: IngestDependencies,
+  context: UnitOfWorkContext,
+  arrival: { inboundId: string; customerId: string; inbound: InboundMessage },
+): Promise<{ stored: true; messageId: string; conversationId: string }> {
+  const { customerId, inbound } = arrival;
+  const { message, conversation } = await dependencies.conversations.greetArrivingCustomer(
+    context,
+    customerId,
+    inbound.channel,
+    welcomeGreeting,
+  );
+  const stored = { customerId, conversationId: conversation.id, messageId: message.id };
+  await attachStoredMessage(context.trx, arrival.inboundId, stored);
+  return { stored: true, messageId: message.id, conversationId: conversation.id };
 }
 
 async function findFirstDelivery(

@@ -11,7 +11,11 @@ import type { ConversationRow } from './repo';
 
 /** What agents do to a conversation: reply, note, take over, hand back, resolve, reopen. */
 export class AgentConversationActions {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    /** Refuses a public reply the shopper's channel would not take (a closed reply window); the channels' check. */
+    private readonly checkReplyAllowed: (conversationId: string) => Promise<void> = async () => {},
+  ) {}
 
   /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
   async sendAgentMessage(
@@ -25,6 +29,11 @@ export class AgentConversationActions {
       card?: MessageCard | undefined;
     },
   ): Promise<Message> {
+    if (!input.isPrivate) {
+      // Seen first, so the channel's answer never tells an agent about a conversation they may not see.
+      await this.unitOfWork.run((context) => this.requireVisibleConversation(context, agent, conversationId));
+      await this.checkReplyAllowed(conversationId);
+    }
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
       if (conversation.status === 'closed') throw new KefuError('conversation_closed');

@@ -35,7 +35,16 @@ export async function findOrCreateOpenConversation(
   locale: string | null | undefined,
 ): Promise<ConversationRow> {
   const existing = await conversationsRepo.findLatestOpenConversation(context.trx, customerId, channel);
-  if (existing) return existing;
+  return existing ?? createConversation(context, customerId, channel, locale);
+}
+
+/** A new conversation of the customer on the channel, whatever else is open (a new e-mail thread). */
+export async function createConversation(
+  context: UnitOfWorkContext,
+  customerId: string,
+  channel: string,
+  locale: string | null | undefined,
+): Promise<ConversationRow> {
   const timestamp = context.now.toISOString();
   const row: ConversationRow = {
     id: newId('conv'),

@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageAnalysis } from '@kefu/sdk';
+import type { Attachment, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
@@ -11,6 +11,7 @@ import type { NewMessageInput } from './conversationWrites';
 import {
   appendMessage,
   changeStatus,
+  createConversation,
   findOrCreateOpenConversation,
   requireConversation,
   updatePage,
@@ -83,17 +84,25 @@ export class ConversationService {
   /**
    * Stores a customer's message in their current conversation (reopening a resolved one, starting a new one
    * after a close), inside the caller's transaction (a channel's ingest). A clientMessageId already stored in
-   * the conversation returns that message instead.
+   * the conversation returns that message instead. A threaded channel (e-mail) names the thread's conversation
+   * instead, or null for a new thread: a new conversation then, as a help desk opens a new ticket.
    */
   async appendCustomerMessage(
     context: UnitOfWorkContext,
     customerId: string,
     channel: string,
-    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & { uploadIds?: string[] },
+    input: Pick<NewMessageInput, 'text' | 'clientMessageId' | 'analysis'> & {
+      uploadIds?: string[];
+      /** Files a platform keeps (a WeChat photo), stored as they are after the shopper's uploads. */
+      platformAttachments?: Attachment[] | undefined;
+      thread?: { conversationId: string | null } | undefined;
+    },
     decideLocale?: (current: string | null, firstMessage: boolean) => string,
   ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
-    const { uploadIds = [], ...fields } = input;
-    let conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
+    const { uploadIds = [], platformAttachments = [], thread, ...fields } = input;
+    let conversation = thread
+      ? await this.threadConversation(context, { customerId, channel }, thread.conversationId)
+      : await findOrCreateOpenConversation(context, customerId, channel, null);
     if (input.clientMessageId) {
       const existing = await conversationsRepo.findMessageByClientId(
         context.trx,
@@ -118,7 +127,8 @@ export class ConversationService {
       });
     }
     // The shopper's own unsent photos, or nothing is stored.
-    const attachments = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
+    const uploaded = await resolvePhotoAttachments(context.trx, customerId, uploadIds);
+    const attachments = [...uploaded, ...platformAttachments.filter((attachment) => !attachment.uploadId)];
     const stored = await appendMessage(context, conversation, {
       ...fields,
       attachments,
@@ -131,6 +141,40 @@ export class ConversationService {
       conversationId: conversation.id,
     });
     return { ...stored, duplicate: false };
+  }
+
+  /**
+   * A shopper who just arrived without writing (a new WeChat follower) is greeted in their current conversation
+   * (started when there is none), inside the caller's transaction (the channel's ingest); the greeting is worded
+   * for the conversation's language.
+   */
+  async greetArrivingCustomer(
+    context: UnitOfWorkContext,
+    customerId: string,
+    channel: string,
+    greetingFor: (locale: string | null) => string,
+  ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
+    const conversation = await findOrCreateOpenConversation(context, customerId, channel, null);
+    return appendMessage(context, conversation, {
+      sender: 'bot',
+      senderId: null,
+      senderName: null,
+      text: greetingFor(conversation.locale),
+    });
+  }
+
+  /** The thread's conversation while it is not closed (a reply to a closed one starts a new one, like a follow-up). */
+  private async threadConversation(
+    context: UnitOfWorkContext,
+    customer: { customerId: string; channel: string },
+    conversationId: string | null,
+  ): Promise<ConversationRow> {
+    const existing = conversationId
+      ? await conversationsRepo.findConversationById(context.trx, conversationId)
+      : undefined;
+    if (existing && existing.status !== 'closed' && existing.customer_id === customer.customerId)
+      return existing;
+    return createConversation(context, customer.customerId, customer.channel, null);
   }
 
   /**

@@ -12,6 +12,7 @@ import type { ChannelKind } from '../../../channelKinds';
 import { fitMessageToChannel } from '../fitMessageToChannel';
 import type { InboundRow } from '../inboundRepo';
 import { findLatestInboundOfConversation } from '../inboundRepo';
+import { describeClosedWindow, replyWindowClosed } from './replyWindow';
 import type { DeliveryRow } from './deliveriesRepo';
 import { insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './deliveriesRepo';
 
@@ -69,18 +70,6 @@ export async function deliverMessage(
  */
 export function isForTheShopper(message: Message): boolean {
   return message.sender !== 'customer' && !message.isPrivate;
-}
-
-function replyWindowClosed(adapter: ChannelAdapter, latestInbound: InboundRow | null, now: Date): boolean {
-  const windowMs = adapter.capabilities.replyWindowMs;
-  if (windowMs === null) return false;
-  if (!latestInbound) return true;
-  return now.getTime() - Date.parse(latestInbound.received_at) > windowMs;
-}
-
-function describeClosedWindow(adapter: ChannelAdapter): string {
-  const hours = Math.round((adapter.capabilities.replyWindowMs ?? 0) / 3_600_000);
-  return `the reply window has closed: the platform takes messages only within ${hours} hours of the shopper's last message`;
 }
 
 function toOutbound(

@@ -8,6 +8,9 @@ import type { ChannelAccounts } from '../accounts/channelAccounts';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { ingestInboundMessage } from '../ingestInboundMessage';
 import { ReceivedMail } from './emailInbound';
+import { isOwnSentMessage } from '../threadConversation';
+import type { ShopperPhotos } from './emailPhotos';
+import { storeMailPhotos } from './emailPhotos';
 
 /** Larger mail is refused in the SMTP dialogue (552), before it is read. */
 const maxMailBytes = 15 * 1024 * 1024;
@@ -42,6 +45,7 @@ export class EmailListeners {
     private readonly accounts: ChannelAccounts,
     private readonly ingest: IngestDependencies,
     private readonly logger: { warn(details: object, message: string): void },
+    private readonly photos: ShopperPhotos | null = null,
   ) {}
 
   /** Starts the listeners of new or changed accounts and stops those of disabled ones (one sync at a time). */
@@ -122,7 +126,14 @@ export class EmailListeners {
     if (!adapter) throw new SmtpRefusal('4.3.2 The mailbox is not taking mail now', 451);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     const messages = adapter.parse({ customerId: null, body: new ReceivedMail(mail, envelopeFrom) });
-    for (const message of messages) await ingestInboundMessage(this.ingest, message);
+    for (const message of messages) {
+      // Kefu's own mail come back (a forwarding loop): taken, and dropped.
+      if (await isOwnSentMessage(this.ingest.db, message)) continue;
+      const withPhotos = this.photos
+        ? await storeMailPhotos({ ingest: this.ingest, photos: this.photos }, mail, message)
+        : message;
+      await ingestInboundMessage(this.ingest, withPhotos);
+    }
   }
 
   private refusalOf(error: unknown): SmtpRefusal {

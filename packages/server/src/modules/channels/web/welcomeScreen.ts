@@ -50,6 +50,12 @@ export async function buildWelcomeScreen(
   };
 }
 
+/** The widget's greeting without a product on the page, in the shopper's language (other channels greet with it). */
+export function welcomeGreeting(locale: string | null): string {
+  const replyLocale = normaliseLocale(locale);
+  return localizeReply(greetingText(replyLocale, null), replyLocale);
+}
+
 function greetingText(locale: ReplyLocale, product: CommerceProduct | null): string {
   if (product)
     return pickLocalizedText(locale, {

@@ -1,5 +1,6 @@
 import { KefuError } from '../../../errors';
 import type { ChannelKind } from '../../../channelKinds';
+import type { Attachment } from '@kefu/sdk';
 import type { InboundMessage } from '../channelAdapter';
 
 /** Labels WeChat itself shows for content that is not text; the shopper's words come with them where any. */
@@ -14,7 +15,8 @@ const contentLabels = {
 
 /**
  * One pushed WeChat message (its XML fields) as Kefu's inbound message, or null for what is not a shopper's
- * message (following, unfollowing, opening a menu link, reporting a location). Text is kept; voice brings
+ * message (unfollowing, opening a menu link, reporting a location). Following (`subscribe`) is an arrival, which
+ * the shop greets with its welcome. Text is kept; voice brings
  * WeChat's recognition text; images, places and links become a line for the agent with their address; a
  * menu click is the menu item's key, as if the shopper had typed it (menu keys are the shop's own words).
  * A message is keyed by MsgId; an event, which has none, by sender + CreateTime (what WeChat repeats on retry).
@@ -27,7 +29,8 @@ export function convertWeChatFieldsToInbound(
   const createTime = required(fields, 'CreateTime');
   if (!/^\d{1,12}$/.test(createTime)) throw new KefuError('platform_xml_invalid', 'CreateTime is not a time');
   const type = required(fields, 'MsgType');
-  const text = type === 'event' ? eventText(fields) : messageText(type, fields);
+  const arrival = type === 'event' && fields.Event?.toLowerCase() === 'subscribe';
+  const text = arrival ? '' : type === 'event' ? eventText(fields) : messageText(type, fields);
   if (text === null) return null;
   const externalMessageId =
     type === 'event'
@@ -40,7 +43,17 @@ export function convertWeChatFieldsToInbound(
     sender: { externalId: sender },
     text: text.slice(0, 4000),
     sentAt: new Date(Number(createTime) * 1000),
+    ...(arrival && { arrival }),
+    ...(type === 'image' && { attachments: imageAttachments(fields) }),
   };
+}
+
+/** The photo where WeChat keeps it (PicUrl), named by its MediaId (for the media API), for agents and the bot. */
+function imageAttachments(fields: Readonly<Record<string, string>>): Attachment[] {
+  const url = fields.PicUrl;
+  if (!url || !/^https?:\/\//i.test(url)) return [];
+  const mediaId = (fields.MediaId ?? '').replace(/[^0-9A-Za-z_-]/g, '').slice(0, 128);
+  return [{ name: `wechat-${mediaId || 'photo'}.jpg`, url, contentType: 'image/jpeg' }];
 }
 
 function messageText(type: string, fields: Readonly<Record<string, string>>): string {
@@ -48,7 +61,8 @@ function messageText(type: string, fields: Readonly<Record<string, string>>): st
     case 'text':
       return required(fields, 'Content');
     case 'image':
-      return joinLines(contentLabels.image, fields.PicUrl);
+      // The photo itself goes as an attachment; its address stays in the text only when it is not one.
+      return fields.PicUrl && /^https?:\/\//i.test(fields.PicUrl) ? '' : contentLabels.image;
     case 'voice':
       return fields.Recognition ? fields.Recognition : contentLabels.voice;
     case 'video':

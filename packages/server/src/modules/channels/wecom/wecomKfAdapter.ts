@@ -19,6 +19,9 @@ import { readFields, wechatOfficialAccountCapabilities } from '../wechat/wechatO
 import { readWeChatXml } from '../wechat/wechatXml';
 import { convertSyncedMessagesToInbound, syncMessagesAnswerSchema } from './wecomKfMessages';
 
+/** WeCom's session states (https://developer.work.weixin.qq.com/document/path/94669). */
+const serviceStates = { untouched: 0, assistant: 1, pool: 2, person: 3, ended: 4 } as const;
+
 export interface WeComKfAccount {
   id: string;
   settings: WeComKfSettings;
@@ -90,14 +93,50 @@ export class WeComKfAdapter implements ChannelAdapter {
     return { externalId: typeof answer.msgid === 'string' ? answer.msgid : null };
   }
 
+  /**
+   * A named WeCom member takes the session (state 3) when the account names one; otherwise Kefu's own agents
+   * answer through `send_msg`, which WeChat allows only while the session is new (0) or held by the assistant
+   * (1), so a new session is moved to 1 and never into WeChat's waiting pool. Read first with `service_state/get`,
+   * so only the transitions WeCom documents are asked for.
+   */
   async handToPerson(recipient: OutboundMessage['recipient']): Promise<void> {
     if (!recipient.externalId) return;
     const servicer = this.account.settings.handoffServicerUserId;
+    const state = await this.sessionState(recipient.externalId);
+    if (servicer && state < serviceStates.person)
+      await this.changeSessionState(recipient.externalId, serviceStates.person, servicer);
+    else if (!servicer && state === serviceStates.untouched)
+      await this.changeSessionState(recipient.externalId, serviceStates.assistant);
+  }
+
+  /**
+   * Back to the bot: a session a WeCom member holds is ended (3 → 4), as only that releases it; the shopper's
+   * next message opens a new one the API may answer. A new session is moved to the assistant (0 → 1).
+   */
+  async handToBot(recipient: OutboundMessage['recipient']): Promise<void> {
+    if (!recipient.externalId) return;
+    const state = await this.sessionState(recipient.externalId);
+    if (state === serviceStates.person)
+      await this.changeSessionState(recipient.externalId, serviceStates.ended);
+    else if (state === serviceStates.untouched)
+      await this.changeSessionState(recipient.externalId, serviceStates.assistant);
+  }
+
+  private async sessionState(externalUserId: string): Promise<number> {
+    const answer = await this.api.post('/cgi-bin/kf/service_state/get', {
+      open_kfid: this.account.settings.openKfId,
+      external_userid: externalUserId,
+    });
+    if (typeof answer.service_state !== 'number')
+      throw new DeliveryError('WeCom answered service_state/get without a state', true);
+    return answer.service_state;
+  }
+
+  private async changeSessionState(externalUserId: string, state: number, servicer?: string): Promise<void> {
     await this.api.post('/cgi-bin/kf/service_state/trans', {
       open_kfid: this.account.settings.openKfId,
-      external_userid: recipient.externalId,
-      // 3: served by a person (the named member); 2: waiting in the pool for one.
-      service_state: servicer ? 3 : 2,
+      external_userid: externalUserId,
+      service_state: state,
       ...(servicer && { servicer_userid: servicer }),
     });
   }
