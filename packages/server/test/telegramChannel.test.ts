@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
-import { conversationReads } from './helpers/conversationReads';
+import { conversationReads, inboundRowsOf } from './helpers/conversationReads';
 import { TelegramPlatform } from './helpers/telegramPlatform';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -69,15 +69,7 @@ for (const { dialect } of testDatabaseTargets()) {
       });
       return { status: response.status, body: await response.text() };
     };
-    const inboundOf = (chatId: number) =>
-      server.kefu.services.database.db
-        .selectFrom('inbound_messages')
-        .selectAll()
-        .where('channel', '=', 'telegram')
-        .where('sender_external_id', '=', String(chatId))
-        .orderBy('received_at')
-        .orderBy('id')
-        .execute();
+    const inboundOf = (chatId: number) => inboundRowsOf(server, 'telegram', String(chatId));
     const sentTo = (chatId: number) =>
       platform.callsTo('sendMessage').filter((call) => call.parameters.chat_id === String(chatId));
 
