@@ -83,7 +83,9 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
               <Space direction="vertical" size={0}>
                 <CallbackAddress account={account} />
                 {account.kind === 'telegram' && (
-                  <Typography.Text type="secondary">{text('channelTelegramWebhook')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {text(account.callbackUrl ? 'channelTelegramWebhook' : 'channelTelegramWebhookManual')}
+                  </Typography.Text>
                 )}
               </Space>
             ),

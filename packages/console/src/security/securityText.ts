@@ -100,6 +100,8 @@ const zhCN = {
   fieldWeiboAppSecret: 'App Secret（校验推送签名）',
   fieldWeiboAccessToken: 'Access Token（粉丝服务平台开发模式页面获取）',
   channelTelegramWebhook: '测试连接时会用 setWebhook 将机器人指向此地址',
+  channelTelegramWebhookManual:
+    '服务器未设置公开地址（KEFU_PUBLIC_URL）：请自行调用 setWebhook，填写此地址和 Webhook 密钥',
   required: '请填写此项',
 };
 
@@ -203,6 +205,8 @@ const en: Record<SecurityTextKey, string> = {
   fieldWeiboAppSecret: 'App Secret (checks the pushes’ signature)',
   fieldWeiboAccessToken: 'Access token (from the fan-service developer mode page)',
   channelTelegramWebhook: 'Test connection points the bot at this address with setWebhook',
+  channelTelegramWebhookManual:
+    'The server has no public address (KEFU_PUBLIC_URL): call setWebhook yourself with this address and the webhook secret',
   required: 'Please fill this in',
 };
 
