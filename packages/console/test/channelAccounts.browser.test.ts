@@ -1,13 +1,15 @@
 // Channel accounts in the console, in headless Chromium against the real server and a loopback WeChat: an
 // admin adds a WeChat Official Account, copies its callback URL, tests the connection and disables it; then an
-// e-mail account against a loopback relay.
+// e-mail account against a loopback relay; a Telegram bot and a Weibo account against their loopback APIs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { KefuChannelAccountsApi } from '@kefu/sdk';
 import { testAdminPassword } from '../../server/test/helpers/testServer';
 import type { SmtpSink } from '../../server/test/helpers/smtpSink';
 import { startSmtpSink } from '../../server/test/helpers/smtpSink';
+import { TelegramPlatform } from '../../server/test/helpers/telegramPlatform';
 import { WeChatPlatform } from '../../server/test/helpers/wechatPlatform';
+import { WeiboPlatform } from '../../server/test/helpers/weiboPlatform';
 import {
   browserWaitMs,
   openConsole,
@@ -23,16 +25,21 @@ const appSecret = 'console-app-secret';
 let harness: ConsoleHarness | undefined;
 const platform = new WeChatPlatform(appId, appSecret);
 let relay: SmtpSink | undefined;
+const botToken = '7000000001:AAH-console-test-bot-token-012345';
+const telegram = new TelegramPlatform(botToken);
+const weibo = new WeiboPlatform('1902538057', '2.00consoleWeiboAccessToken');
 
 before(async () => {
   if (skipReason) return;
   await platform.start();
+  await telegram.start();
+  await weibo.start();
   relay = await startSmtpSink();
   harness = await startConsoleHarness({ seedDemo: false });
 });
 after(async () => {
   await harness?.close();
-  if (!skipReason) await platform.close();
+  if (!skipReason) await Promise.all([platform.close(), telegram.close(), weibo.close()]);
   await relay?.close();
 });
 
@@ -106,9 +113,79 @@ test(
   },
 );
 
+test(
+  'an admin adds a Telegram bot: its secrets are kept sealed, its callback URL shown with how to set the webhook, and the token tested with getMe',
+  { skip: skipReason, timeout: 180_000 },
+  async () => {
+    const current = requireHarness();
+    const { context, page, pageErrors, dialog } = await openAddAccountDialog(current);
+    await chooseKind(page, dialog, 'Telegram 机器人');
+    await dialog.getByLabel('名称', { exact: true }).fill('Telegram 店铺机器人');
+    await dialog.getByLabel(/机器人用户名/).fill('@kefu_shop_bot');
+    await dialog.getByLabel(/机器人令牌/).fill(botToken);
+    await dialog.getByLabel(/Webhook 密钥/).fill('console_webhook_secret_0123456789');
+    await dialog.getByLabel('接口地址（一般无需修改）').fill(telegram.baseUrl);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByRole('row', { name: /Telegram 店铺机器人/ });
+    await row.waitFor({ timeout: browserWaitMs });
+    const account = (await new KefuChannelAccountsApi(current.admin).list()).find(
+      (listed) => listed.kind === 'telegram',
+    );
+    assert.deepEqual(account?.credentialsSet, ['botToken', 'secretToken']);
+    await row.getByText(`${current.server.baseUrl}${account?.callbackPath ?? ''}`).waitFor();
+    // This server has no public address: the admin is told to call setWebhook with the address shown.
+    await row.getByText(/请自行调用 setWebhook/).waitFor();
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await page.locator('.ant-message-notice', { hasText: '连接成功' }).waitFor({ timeout: browserWaitMs });
+    assert.equal(telegram.callsTo('getMe').length, 1);
+    assert.equal(telegram.callsTo('setWebhook').length, 0, 'no webhook set without a public address');
+    assert.equal(await page.getByText(botToken).count(), 0, 'the token is never shown');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  },
+);
+
+test(
+  'an admin adds a Weibo account with its uid, App Secret and access token and tests the connection',
+  { skip: skipReason, timeout: 180_000 },
+  async () => {
+    const current = requireHarness();
+    const { context, page, pageErrors, dialog } = await openAddAccountDialog(current);
+    await chooseKind(page, dialog, '微博私信（粉丝服务平台）');
+    await dialog.getByLabel('名称', { exact: true }).fill('官方微博');
+    await dialog.getByLabel('微博账号 UID').fill('1902538057');
+    await dialog.getByLabel(/App Secret/).fill('console-weibo-app-secret');
+    await dialog.getByLabel(/Access Token/).fill('2.00consoleWeiboAccessToken');
+    await dialog.getByLabel('接口地址（一般无需修改）').fill(weibo.baseUrl);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByRole('row', { name: /官方微博/ });
+    await row.waitFor({ timeout: browserWaitMs });
+    const account = (await new KefuChannelAccountsApi(current.admin).list()).find(
+      (listed) => listed.kind === 'weibo',
+    );
+    assert.deepEqual(account?.credentialsSet, ['accessToken', 'appSecret']);
+    await row.getByText(`${current.server.baseUrl}${account?.callbackPath ?? ''}`).waitFor();
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await page.locator('.ant-message-notice', { hasText: '连接成功' }).waitFor({ timeout: browserWaitMs });
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  },
+);
+
+/** Picks the kind of account in the dialog's 渠道 list. */
+async function chooseKind(
+  page: Awaited<ReturnType<typeof openAddAccountDialog>>['page'],
+  dialog: Awaited<ReturnType<typeof openAddAccountDialog>>['dialog'],
+  label: string,
+) {
+  await dialog.getByRole('combobox', { name: '渠道' }).click();
+  await page.locator('.ant-select-item-option', { hasText: label }).click();
+}
+
 /** Signs the admin in and opens 安全与隐私 → 渠道账号 → 添加渠道账号. */
 async function openAddAccountDialog(current: ConsoleHarness) {
-  const opened = await openConsole(current);
+  // Wide enough for the whole header menu: narrower, 安全与隐私 folds into its overflow.
+  const opened = await openConsole(current, { width: 1920, height: 1000 });
   const { page } = opened;
   await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
   await page.getByRole('menuitem', { name: /安全与隐私/ }).click();

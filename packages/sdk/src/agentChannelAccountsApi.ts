@@ -18,6 +18,8 @@ export const accountChannelKinds = [
   'wecom_kf',
   'miniprogram',
   'email',
+  'telegram',
+  'weibo',
 ] as const satisfies readonly ChannelKind[];
 export type AccountChannelKind = (typeof accountChannelKinds)[number];
 

@@ -4,7 +4,17 @@
  * Every channel a shopper can write through: the one list of kinds. The server's channel registry, its
  * schemas, the console and the clients' parsers all derive from it, so a new kind is added here first.
  */
-export const channelKinds = ['web', 'app', 'wechat', 'wecom_kf', 'miniprogram', 'email', 'webhook'] as const;
+export const channelKinds = [
+  'web',
+  'app',
+  'wechat',
+  'wecom_kf',
+  'miniprogram',
+  'email',
+  'webhook',
+  'telegram',
+  'weibo',
+] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
 export function isChannelKind(value: unknown): value is ChannelKind {

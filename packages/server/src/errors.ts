@@ -86,6 +86,10 @@ export const errorCatalog = {
     status: 400,
     message: 'The request body is not the XML message the platform sends',
   },
+  platform_body_invalid: {
+    status: 400,
+    message: 'The request body is not the message the platform sends',
+  },
   channel_account_not_found: { status: 404, message: 'No such channel account' },
   webhook_stale: {
     status: 401,

@@ -5,7 +5,9 @@ import {
   ApiOutlined,
   GlobalOutlined,
   MailOutlined,
+  TelegramFilled,
   WechatOutlined,
+  WeiboOutlined,
 } from '@ant-design/icons';
 import type { ChannelKind } from '@kefu/sdk';
 import { Tooltip } from 'antd';
@@ -20,6 +22,8 @@ const icons: Record<ChannelKind, typeof GlobalOutlined> = {
   miniprogram: AppstoreAddOutlined,
   email: MailOutlined,
   webhook: ApiOutlined,
+  telegram: TelegramFilled,
+  weibo: WeiboOutlined,
 };
 
 const colors: Record<ChannelKind, string> = {
@@ -30,6 +34,8 @@ const colors: Record<ChannelKind, string> = {
   miniprogram: '#13c2c2',
   email: '#fa8c16',
   webhook: '#595959',
+  telegram: '#229ed9',
+  weibo: '#e6162d',
 };
 
 export function ChannelIcon({ channel }: { channel: ChannelKind }) {

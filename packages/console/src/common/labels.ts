@@ -47,6 +47,8 @@ export const channelLabelKeys: Record<ChannelKind, MessageKey> = {
   miniprogram: 'channelMiniProgram',
   email: 'channelEmail',
   webhook: 'channelWebhook',
+  telegram: 'channelTelegram',
+  weibo: 'channelWeibo',
 };
 
 export const roleLabelKeys: Record<AgentRole, MessageKey> = {

@@ -52,6 +52,8 @@ export const en: Record<MessageKey, string> = {
   channelMiniProgram: 'Mini program',
   channelEmail: 'Email',
   channelWebhook: 'Webhook',
+  channelTelegram: 'Telegram',
+  channelWeibo: 'Weibo',
   visitor: 'Visitor {id}',
   vip: 'VIP',
   waiting: 'waiting {time}',

@@ -51,6 +51,8 @@ export const zhCN = {
   channelMiniProgram: '小程序',
   channelEmail: '邮件',
   channelWebhook: 'Webhook',
+  channelTelegram: 'Telegram',
+  channelWeibo: '微博',
   visitor: '访客 {id}',
   vip: 'VIP',
   waiting: '等待 {time}',

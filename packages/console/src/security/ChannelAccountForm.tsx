@@ -49,6 +49,23 @@ const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credenti
     ],
     credentials: [{ name: 'smtpPassword', label: 'fieldSmtpPassword', secret: true, optional: true }],
   },
+  telegram: {
+    settings: [{ name: 'botUsername', label: 'fieldBotUsername', optional: true }],
+    credentials: [
+      { name: 'botToken', label: 'fieldBotToken', secret: true },
+      { name: 'secretToken', label: 'fieldSecretToken', secret: true },
+    ],
+  },
+  weibo: {
+    settings: [
+      { name: 'uid', label: 'fieldWeiboUid' },
+      { name: 'appKey', label: 'fieldWeiboAppKey', optional: true },
+    ],
+    credentials: [
+      { name: 'appSecret', label: 'fieldWeiboAppSecret', secret: true },
+      { name: 'accessToken', label: 'fieldWeiboAccessToken', secret: true },
+    ],
+  },
 };
 
 /** WeChat's kinds choose plain or safe mode and may point at another API address; the others do not. */
@@ -59,6 +76,8 @@ export const kindLabels: Record<AccountChannelKind, Parameters<SecurityText>[0]>
   wecom_kf: 'channelKindWecomKf',
   miniprogram: 'channelKindMiniProgram',
   email: 'channelKindEmail',
+  telegram: 'channelKindTelegram',
+  weibo: 'channelKindWeibo',
 };
 
 /** Adds an account, or edits one (`editing`): settings shown, secrets write-only. */

@@ -80,15 +80,14 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
           {
             title: text('channelCallback'),
             render: (_, account) => (
-              <Typography.Text copyable code>
-                {account.kind === 'email'
-                  ? text('channelMailListener', {
-                      address: String(account.settings.address),
-                      host: String(account.settings.listenHost),
-                      port: String(account.settings.listenPort),
-                    })
-                  : (account.callbackUrl ?? `${window.location.origin}${account.callbackPath}`)}
-              </Typography.Text>
+              <Space direction="vertical" size={0}>
+                <CallbackAddress account={account} />
+                {account.kind === 'telegram' && (
+                  <Typography.Text type="secondary">
+                    {text(account.callbackUrl ? 'channelTelegramWebhook' : 'channelTelegramWebhookManual')}
+                  </Typography.Text>
+                )}
+              </Space>
             ),
           },
           {
@@ -117,5 +116,21 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
         />
       )}
     </Space>
+  );
+}
+
+/** Where the platform sends: the callback URL to paste, or the mail listener's address. */
+function CallbackAddress({ account }: { account: ChannelAccount }) {
+  const text = useSecurityText();
+  return (
+    <Typography.Text copyable code>
+      {account.kind === 'email'
+        ? text('channelMailListener', {
+            address: String(account.settings.address),
+            host: String(account.settings.listenHost),
+            port: String(account.settings.listenPort),
+          })
+        : (account.callbackUrl ?? `${window.location.origin}${account.callbackPath}`)}
+    </Typography.Text>
   );
 }

@@ -90,6 +90,18 @@ const zhCN = {
   fieldListenPort: '内置收信服务（SMTP）端口（可选，默认 2525）',
   fieldSmtpUrl: '发信服务器（如 smtps://user@smtp.example.com:465，密码单独填写）',
   fieldSmtpPassword: '发信服务器密码（可选）',
+  channelKindTelegram: 'Telegram 机器人',
+  channelKindWeibo: '微博私信（粉丝服务平台）',
+  fieldBotUsername: '机器人用户名（可选，如 @shop_bot）',
+  fieldBotToken: '机器人令牌（@BotFather 提供的 token）',
+  fieldSecretToken: 'Webhook 密钥（secret_token，16–256 位字母、数字、_ 或 -）',
+  fieldWeiboUid: '微博账号 UID',
+  fieldWeiboAppKey: 'App Key（开发模式中填写的应用，可选）',
+  fieldWeiboAppSecret: 'App Secret（校验推送签名）',
+  fieldWeiboAccessToken: 'Access Token（粉丝服务平台开发模式页面获取）',
+  channelTelegramWebhook: '测试连接时会用 setWebhook 将机器人指向此地址',
+  channelTelegramWebhookManual:
+    '服务器未设置公开地址（KEFU_PUBLIC_URL）：请自行调用 setWebhook，填写此地址和 Webhook 密钥',
   required: '请填写此项',
 };
 
@@ -183,6 +195,18 @@ const en: Record<SecurityTextKey, string> = {
   fieldListenPort: 'Built-in SMTP listener port (optional, default 2525)',
   fieldSmtpUrl: 'Outgoing mail server (e.g. smtps://user@smtp.example.com:465; password apart)',
   fieldSmtpPassword: 'Outgoing mail server password (optional)',
+  channelKindTelegram: 'Telegram bot',
+  channelKindWeibo: 'Weibo private messages (fan service)',
+  fieldBotUsername: 'Bot username (optional, e.g. @shop_bot)',
+  fieldBotToken: 'Bot token (from @BotFather)',
+  fieldSecretToken: 'Webhook secret (secret_token, 16–256 letters, digits, _ or -)',
+  fieldWeiboUid: 'Weibo account UID',
+  fieldWeiboAppKey: 'App Key (the app named in developer mode, optional)',
+  fieldWeiboAppSecret: 'App Secret (checks the pushes’ signature)',
+  fieldWeiboAccessToken: 'Access token (from the fan-service developer mode page)',
+  channelTelegramWebhook: 'Test connection points the bot at this address with setWebhook',
+  channelTelegramWebhookManual:
+    'The server has no public address (KEFU_PUBLIC_URL): call setWebhook yourself with this address and the webhook secret',
   required: 'Please fill this in',
 };
 

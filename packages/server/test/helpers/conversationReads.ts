@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Message } from '@kefu/sdk';
+import type { ChannelKind, Message } from '@kefu/sdk';
+import type { TestServer } from './testServer';
 import type { MessageDelivery } from '../../src/modules/channels/deliveries/messageDelivery';
 import { requestJson } from './http';
 import { waitUntil } from './waitUntil';
@@ -39,4 +40,16 @@ export function conversationReads(reader: () => { baseUrl: string; token: string
     return deliveries;
   };
   return { messagesOf, deliveriesOf, settledDeliveriesOf };
+}
+
+/** The inbound rows one platform sender's messages claimed, oldest first (read from the store). */
+export function inboundRowsOf(server: TestServer, channel: ChannelKind, senderExternalId: string) {
+  return server.kefu.services.database.db
+    .selectFrom('inbound_messages')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('sender_external_id', '=', senderExternalId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
 }

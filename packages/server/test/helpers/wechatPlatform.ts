@@ -206,3 +206,19 @@ export async function createChannelAccount(
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body.account;
 }
+
+/** The console's "test connection" of an account, through the admin API. */
+export async function testChannelAccount(
+  baseUrl: string,
+  adminToken: string,
+  accountId: string,
+): Promise<{ ok: boolean; reason: string | null }> {
+  const tested = await requestJson<{ ok: boolean; reason: string | null }>(
+    baseUrl,
+    'POST',
+    `/api/v1/admin/channel-accounts/${accountId}/test`,
+    { token: adminToken },
+  );
+  assert.equal(tested.status, 200);
+  return tested.body;
+}

@@ -118,6 +118,8 @@ export interface ChannelAdapter {
   answerChallenge?(query: ChannelQuery): string;
   /** The answer the platform expects once its request is stored (WeChat: `success`); JSON otherwise. */
   readonly acknowledgement?: { contentType: string; body: string };
+  /** An answer that depends on the request (Telegram answers a pressed button in it); null: the default. */
+  acknowledgementFor?(inbound: VerifiedInbound): { contentType: string; body: string } | null;
   /** Set for platforms whose requests only announce waiting messages (WeCom kf). */
   readonly puller?: ChannelPuller;
   /** Tells the platform a person now serves the shopper (WeCom kf's session state). */

@@ -32,6 +32,8 @@ export function createChannelRegistry(
     wecom_kf: createUnconnectedChannelAdapter('wecom_kf'),
     miniprogram: createUnconnectedChannelAdapter('miniprogram'),
     email: createUnconnectedChannelAdapter('email'),
+    telegram: createUnconnectedChannelAdapter('telegram'),
+    weibo: createUnconnectedChannelAdapter('weibo'),
     webhook: webhook
       ? new WebhookChannelAdapter({ ...webhook, clock: settings.clock })
       : createUnconnectedChannelAdapter('webhook'),

@@ -122,8 +122,8 @@ async function receive(
       .runNow([jobId])
       .catch((error: unknown) => request.log.warn({ err: error }, 'pull failed'));
   }
-  if (adapter.acknowledgement)
-    return reply.type(adapter.acknowledgement.contentType).send(adapter.acknowledgement.body);
+  const acknowledgement = adapter.acknowledgementFor?.(verified) ?? adapter.acknowledgement;
+  if (acknowledgement) return reply.type(acknowledgement.contentType).send(acknowledgement.body);
   const duplicates = messages.filter((message) => message.duplicate).length;
   return { received: messages.length - duplicates, duplicates, messages };
 }

@@ -80,12 +80,56 @@ function isRelayUrl(text: string): boolean {
 
 export const emailCredentialsSchema = z.object({ smtpPassword: secretSchema.optional() }).strict();
 
+export const telegramSettingsSchema = z
+  .object({
+    /** The bot's @username, shown to admins (getMe names it). */
+    botUsername: z.string().trim().min(1).max(64).optional(),
+    apiBaseUrl: apiBaseUrlSchema.default('https://api.telegram.org'),
+  })
+  .strict();
+
+export const telegramCredentialsSchema = z
+  .object({
+    /** From @BotFather: `123456:ABC-…`. */
+    botToken: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'the bot token is the one @BotFather gave, 123456:ABC…'),
+    /** setWebhook's `secret_token`, sent back in X-Telegram-Bot-Api-Secret-Token: 1–256 of A-Z a-z 0-9 _ -. */
+    secretToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'the secret token is 16–256 letters, digits, _ and -'),
+  })
+  .strict();
+
+export const weiboSettingsSchema = z
+  .object({
+    /** The Weibo account's uid (the pushes' receiver_id). */
+    uid: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, 'the uid is the account’s number'),
+    /** The app key the fan-service platform's developer mode names (its App Secret signs the pushes). */
+    appKey: z.string().trim().min(1).max(64).optional(),
+    /** Another API address (a proxy, a test platform) serving both Weibo API hosts; Weibo's own when unset. */
+    apiBaseUrl: apiBaseUrlSchema.optional(),
+  })
+  .strict();
+
+export const weiboCredentialsSchema = z
+  .object({ appSecret: secretSchema, accessToken: secretSchema })
+  .strict();
+
 export type WeChatSettings = z.infer<typeof wechatSettingsSchema>;
 export type WeChatCredentials = z.infer<typeof wechatCredentialsSchema>;
 export type WeComKfSettings = z.infer<typeof wecomKfSettingsSchema>;
 export type WeComKfCredentials = z.infer<typeof wecomKfCredentialsSchema>;
 export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 export type EmailCredentials = z.infer<typeof emailCredentialsSchema>;
+export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
+export type TelegramCredentials = z.infer<typeof telegramCredentialsSchema>;
+export type WeiboSettings = z.infer<typeof weiboSettingsSchema>;
+export type WeiboCredentials = z.infer<typeof weiboCredentialsSchema>;
 
 /** Each kind's settings and credentials: a kind added to the list does not compile until it has both. */
 export const accountKindSchemas = {
@@ -94,6 +138,8 @@ export const accountKindSchemas = {
   // A mini program's customer-service messages: the same settings as an Official Account (JSON pushes).
   miniprogram: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
   email: { settings: emailSettingsSchema, credentials: emailCredentialsSchema },
+  telegram: { settings: telegramSettingsSchema, credentials: telegramCredentialsSchema },
+  weibo: { settings: weiboSettingsSchema, credentials: weiboCredentialsSchema },
 } satisfies Record<AccountChannelKind, { settings: z.ZodType; credentials: z.ZodType }>;
 
 const accountNameSchema = z.string().trim().min(1).max(100);

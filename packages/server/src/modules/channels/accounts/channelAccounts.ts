@@ -8,6 +8,8 @@ import { DeliveryError } from '../channelAdapter';
 import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
 import { EmailChannelAdapter } from '../email/emailChannelAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
+import { TelegramBotAdapter } from '../telegram/telegramBotAdapter';
+import { WeiboAdapter } from '../weibo/weiboAdapter';
 import type {
   ChannelAccountView,
   CreateChannelAccountInput,
@@ -114,7 +116,7 @@ export class ChannelAccounts {
     return view;
   }
 
-  /** The console's "test connection": asks the platform for an access token with the stored credentials. */
+  /** The console's "test connection": proves the stored credentials with the platform (Telegram: and sets the webhook). */
   async testConnection(id: string): Promise<{ ok: boolean; reason: string | null }> {
     const row = await findChannelAccount(this.db, id);
     if (!row) throw new KefuError('channel_account_not_found');
@@ -146,7 +148,11 @@ export class ChannelAccounts {
   private adapterOf(row: ChannelAccountRow): ChannelAdapter {
     const cached = this.adapters.get(row.id);
     if (cached && cached.updatedAt === row.updated_at) return cached.adapter;
-    const adapter = createAccountAdapter(openChannelAccount(row, this.seal), this.clock);
+    const adapter = createAccountAdapter(
+      openChannelAccount(row, this.seal),
+      this.clock,
+      this.toView(row).callbackUrl,
+    );
     this.adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
   }
@@ -191,7 +197,11 @@ export class ChannelAccounts {
 }
 
 /** One adapter per account kind: a kind added to the list does not compile until it is built here. */
-function createAccountAdapter(account: OpenedChannelAccount, clock: Clock): ChannelAdapter {
+function createAccountAdapter(
+  account: OpenedChannelAccount,
+  clock: Clock,
+  callbackUrl: string | null,
+): ChannelAdapter {
   switch (account.kind) {
     case 'wechat':
       return new WeChatOfficialAccountAdapter(account, clock);
@@ -201,5 +211,9 @@ function createAccountAdapter(account: OpenedChannelAccount, clock: Clock): Chan
       return new WeComKfAdapter(account, clock);
     case 'email':
       return new EmailChannelAdapter(account);
+    case 'telegram':
+      return new TelegramBotAdapter({ ...account, callbackUrl });
+    case 'weibo':
+      return new WeiboAdapter(account, clock);
   }
 }

@@ -6,6 +6,8 @@ import { accountChannelKindSchema, accountKindSchemas } from './channelAccountSc
 import type { WeChatAccount } from '../wechat/wechatOfficialAccountAdapter';
 import type { EmailAccount } from '../email/emailChannelAdapter';
 import type { WeComKfAccount } from '../wecom/wecomKfAdapter';
+import type { TelegramAccount } from '../telegram/telegramBotAdapter';
+import type { WeiboAccount } from '../weibo/weiboAdapter';
 import type { ChannelAccountRow } from './channelAccountsRepo';
 import type { ChannelCredentialSeal } from './channelCredentialSeal';
 
@@ -15,6 +17,8 @@ export type OpenedChannelAccount = { name: string; enabled: boolean; syncCursor:
   | ({ kind: 'wecom_kf' } & WeComKfAccount)
   | ({ kind: 'miniprogram' } & WeChatAccount)
   | ({ kind: 'email' } & EmailAccount)
+  | ({ kind: 'telegram' } & Omit<TelegramAccount, 'callbackUrl'>)
+  | ({ kind: 'weibo' } & WeiboAccount)
 );
 
 export function openChannelAccount(
@@ -53,6 +57,20 @@ export function openChannelAccount(
         kind,
         settings: accountKindSchemas.email.settings.parse(settings),
         credentials: accountKindSchemas.email.credentials.parse(credentials),
+      };
+    case 'telegram':
+      return {
+        ...common,
+        kind,
+        settings: accountKindSchemas.telegram.settings.parse(settings),
+        credentials: accountKindSchemas.telegram.credentials.parse(credentials),
+      };
+    case 'weibo':
+      return {
+        ...common,
+        kind,
+        settings: accountKindSchemas.weibo.settings.parse(settings),
+        credentials: accountKindSchemas.weibo.credentials.parse(credentials),
       };
   }
 }

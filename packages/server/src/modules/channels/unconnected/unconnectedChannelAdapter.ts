@@ -2,6 +2,8 @@ import { KefuError } from '../../../errors';
 import type { ChannelAdapter, ChannelCapabilities } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
 import { wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
+import { telegramCapabilities } from '../telegram/telegramBotAdapter';
+import { weiboCapabilities } from '../weibo/weiboAdapter';
 import type { ChannelKind } from '../../../channelKinds';
 
 /** The kinds whose adapter is not built yet: every kind has a registry entry all the same. */
@@ -18,6 +20,10 @@ function capabilitiesOf(kind: UnconnectedChannelKind): ChannelCapabilities {
       return textOnly(20_000);
     case 'webhook':
       return textOnly(4_000);
+    case 'telegram':
+      return telegramCapabilities;
+    case 'weibo':
+      return weiboCapabilities;
   }
 }
 

@@ -8,7 +8,7 @@ import type {
   OutboundMessage,
   VerifiedInbound,
 } from '../channelAdapter';
-import { DeliveryError } from '../channelAdapter';
+import { recipientAndText } from '../outboundText';
 import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from './wechatApiClient';
 import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
@@ -111,12 +111,12 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   }
 
   async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
-    const openId = outbound.recipient.externalId;
-    if (!openId) throw new DeliveryError('the conversation has no WeChat follower to write to', false);
-    const content = outbound.message.text.trim();
-    if (content.length === 0) throw new DeliveryError('the message has nothing WeChat can show', false);
+    const { recipientId, text: content } = recipientAndText(outbound, {
+      name: 'WeChat',
+      shopper: 'follower',
+    });
     await this.api.post('/cgi-bin/message/custom/send', {
-      touser: openId,
+      touser: recipientId,
       msgtype: 'text',
       text: { content },
     });

@@ -10,7 +10,7 @@ import type {
   PulledBatch,
   VerifiedInbound,
 } from '../channelAdapter';
-import { DeliveryError } from '../channelAdapter';
+import { recipientAndText } from '../outboundText';
 import type { WeComKfCredentials, WeComKfSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from '../wechat/wechatApiClient';
 import { WeChatMessageCrypto } from '../wechat/wechatMessageCrypto';
@@ -78,12 +78,9 @@ export class WeComKfAdapter implements ChannelAdapter {
   }
 
   async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
-    const externalUserId = outbound.recipient.externalId;
-    if (!externalUserId) throw new DeliveryError('the conversation has no WeChat shopper to write to', false);
-    const content = outbound.message.text.trim();
-    if (content.length === 0) throw new DeliveryError('the message has nothing WeChat can show', false);
+    const { recipientId, text: content } = recipientAndText(outbound, { name: 'WeChat', shopper: 'shopper' });
     const answer = await this.api.post('/cgi-bin/kf/send_msg', {
-      touser: externalUserId,
+      touser: recipientId,
       open_kfid: this.account.settings.openKfId,
       // WeCom drops a second message with the same msgid: a retried delivery is sent once.
       msgid: outbound.idempotencyKey.replace(/[^0-9A-Za-z_-]/g, '').slice(0, 32),
