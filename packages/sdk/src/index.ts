@@ -1,5 +1,7 @@
 export * from './types';
 export * from './visitorClient';
+export * from './appClient';
+export * from './offlineQueue';
 export * from './agentClient';
 export * from './agentServiceApi';
 export * from './agentKnowledgeApi';

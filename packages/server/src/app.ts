@@ -70,6 +70,7 @@ import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
 import { channelAccountRoutes } from './modules/channels/accounts/channelAccountRoutes';
 import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { pushRegistrationRoutes } from './modules/channels/push/pushRoutes';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
@@ -373,6 +374,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: services.bot,
     handoff: services.handoff,
     tickets: services.tickets,
+    hasOpenSocket: (customerId) => services.gateway.hasVisitor(customerId),
   });
   await services.channels.emailListeners.sync();
   await startPrivacyJobs({
@@ -425,6 +427,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
+  await app.register(pushRegistrationRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(welcomeRoutes, { services });
   await app.register(widgetOriginRoutes, { services });

@@ -29,6 +29,7 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import { isPushable, pushAppMessage } from './push/pushAppMessage';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -55,6 +56,7 @@ export interface ChannelModuleInput {
 
 export interface ChannelModule {
   registry: ChannelRegistry;
+  config: ChannelConfig;
   /** Accounts set up from the console, each with its own adapter. */
   accounts: ChannelAccounts;
   jobs: JobQueue;
@@ -95,6 +97,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
   accounts.onChange(() => emailListeners.sync());
   return {
     registry,
+    config: input.config,
     accounts,
     emailListeners,
     jobs: input.jobs,
@@ -127,6 +130,8 @@ export function startChannelModule(
     bot: BotPipeline;
     handoff: HandoffService;
     tickets: TicketService;
+    /** Whether the shopper has a socket open to this process (an app with one gets no push). */
+    hasOpenSocket(customerId: string): boolean;
   },
 ): void {
   eventJobs.listen(
@@ -166,5 +171,16 @@ export function startChannelModule(
     // Only platforms that keep a session state of their own (WeCom kf) are told.
     { when: ({ payload }) => accountChannelKindSchema.safeParse(payload.conversation.channel).success },
   );
+  const pushGateway = module.config.pushGateway;
+  if (pushGateway)
+    eventJobs.listen(
+      'message.created',
+      'channels.push_app_message',
+      ({ payload }, job) => pushAppMessage({ ...dependencies, gateway: pushGateway }, payload, job),
+      {
+        when: ({ payload }) => isPushable(payload.message, payload.conversation),
+        maxAttempts: deliveryAttempts,
+      },
+    );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }
