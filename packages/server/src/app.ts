@@ -71,6 +71,7 @@ import { channelAccountRoutes } from './modules/channels/accounts/channelAccount
 import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
 import { pushRegistrationRoutes } from './modules/channels/push/pushRoutes';
+import { CallRecords, callRoutes, callWebhookRoutes } from './modules/calls';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
@@ -339,6 +340,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     qa,
     intentExamples: new IntentExamples(database.db, clock),
     intentTraining,
+    calls: new CallRecords(database.db, clock, config.calls),
     channels: createChannelModule({
       db: database.db,
       unitOfWork,
@@ -460,6 +462,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });
   await app.register(channelAccountRoutes, { services });
+  await app.register(callWebhookRoutes, { calls: services.calls });
+  await app.register(callRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

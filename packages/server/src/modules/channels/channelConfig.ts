@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWebhookSecret } from './webhook/standardWebhookSignature';
+import { isWebhookSecret } from './webhook/standardWebhookSignature';
 
 /** The channel variables, merged into the one environment schema in config.ts. */
 export const channelEnvironmentSchema = z.object({
@@ -55,13 +55,4 @@ export function toChannelConfig(
         ? { secret, deliveryUrl, timeoutMs: values.KEFU_WEBHOOK_CHANNEL_TIMEOUT_MS }
         : null,
   };
-}
-
-function isWebhookSecret(value: string): boolean {
-  try {
-    parseWebhookSecret(value);
-    return value.startsWith('whsec_');
-  } catch {
-    return false;
-  }
 }
