@@ -11,6 +11,7 @@ export * from './agentOrdersApi';
 export * from './agentCannedApi';
 export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
+export * from './agentCallsApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';
