@@ -167,7 +167,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal((await callsOf(customerId)).length, 2);
     });
 
-    test('an agent logs a call by hand; bad input is a 400', async () => {
+    test('an agent logs a call by hand; bad input is a 400; erasing the customer keeps only times and lengths', async () => {
       const stored = await postCall(callBody({ phone: '13700001111' }));
       const customerId = customerIdOf(stored.body);
       const logged = await requestJson<CallView>(
@@ -198,6 +198,23 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.deepEqual(
         (await callsOf(customerId)).map((call) => call.source),
         ['manual', 'webhook'],
+      );
+      const erased = await requestJson(
+        server.baseUrl,
+        'POST',
+        `/api/v1/admin/customers/${customerId}/erase`,
+        {
+          token: agentToken,
+          body: { confirm: customerId },
+        },
+      );
+      assert.equal(erased.status, 200, JSON.stringify(erased.body));
+      assert.deepEqual(
+        (await callsOf(customerId)).map((call) => [call.phone, call.transcript, call.recordingUrl]),
+        [
+          [null, null, null],
+          [null, null, null],
+        ],
       );
       const unknown = await requestJson(server.baseUrl, 'GET', '/api/v1/agent/customers/cus_nobody/calls', {
         token: agentToken,
