@@ -50,7 +50,7 @@ const moduleWalls = [
       'packages/server/src/{config,channelKinds,conversationWireSchemas,replyLocale,ids,clock,errors}.ts',
     ],
     serverModules,
-    ['channels/channelConfig', 'commerce/commerceConfig', 'privacy/privacyConfig'],
+    ['channels/channelConfig', 'commerce/commerceConfig', 'privacy/privacyConfig', 'calls/callsConfig'],
   ),
 ];
 

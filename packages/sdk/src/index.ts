@@ -1,5 +1,7 @@
 export * from './types';
 export * from './visitorClient';
+export * from './appClient';
+export * from './offlineQueue';
 export * from './agentClient';
 export * from './agentServiceApi';
 export * from './agentKnowledgeApi';
@@ -9,6 +11,7 @@ export * from './agentOrdersApi';
 export * from './agentCannedApi';
 export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
+export * from './agentCallsApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';

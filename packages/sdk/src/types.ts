@@ -130,7 +130,16 @@ export interface VisitorSessionRequest {
   page?: { url?: string; productId?: string };
   /** A shopper signed in on the shop: `signature` is the shop server's HMAC of `shopCustomerId` (see README). */
   identity?: { shopCustomerId: string; signature: string };
+  /** `app` for apps (push notifications, the app's own conversation); `web` when omitted. */
+  channel?: 'web' | 'app';
 }
+
+/** An app's push token for its signed-in shopper (`POST /api/v1/visitor/push-registrations`). */
+export interface PushRegistrationRequest {
+  token: string;
+  platform: PushPlatform;
+}
+export type PushPlatform = 'ios' | 'android' | 'web';
 
 export interface VisitorSessionResponse {
   token: string;

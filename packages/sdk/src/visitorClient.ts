@@ -49,6 +49,8 @@ export interface KefuVisitorClientOptions {
   page?: { url?: string; productId?: string };
   /** A shopper signed in on the shop, vouched for by the shop's server. */
   identity?: { shopCustomerId: string; signature: string };
+  /** `app` for apps built on the SDK (see KefuAppClient); `web` by default. */
+  channel?: 'web' | 'app';
   fetch?: FetchLike;
   WebSocket?: WebSocketConstructorLike;
   /** First reconnect delay; doubles on each failure up to maxReconnectDelayMs (defaults 500 / 15000). */
@@ -245,6 +247,7 @@ export class KefuVisitorClient {
       locale: this.locale,
       page: this.page,
       identity: this.identity,
+      ...(this.options.channel && { channel: this.options.channel }),
     };
     // The token this visitor holds is the proof that resumes their conversation (and gets renewed).
     const proof = this.currentSession?.token ?? this.options.token ?? null;
@@ -255,7 +258,8 @@ export class KefuVisitorClient {
     return session;
   }
 
-  private requestWithSession(method: string, path: string, payload?: unknown): Promise<unknown> {
+  /** A request of the visitor API with this session's token (renewed once when refused). */
+  requestWithSession(method: string, path: string, payload?: unknown): Promise<unknown> {
     return this.withSession((token) => this.request(method, path, payload, token));
   }
 

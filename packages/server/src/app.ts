@@ -70,6 +70,8 @@ import { deliveryRoutes } from './modules/channels/deliveries/deliveryRoutes';
 import { channelAccountRoutes } from './modules/channels/accounts/channelAccountRoutes';
 import { channelInboundRoutes } from './modules/channels/inboundRoutes';
 import { visitorRoutes } from './modules/channels/web/visitorRoutes';
+import { pushRegistrationRoutes } from './modules/channels/push/pushRoutes';
+import { CallRecords, callRoutes, callWebhookRoutes } from './modules/calls';
 import { createShopSuggestions } from './modules/channels/web/shopSuggestions';
 import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
@@ -340,6 +342,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     qa,
     intentExamples: new IntentExamples(database.db, clock),
     intentTraining,
+    calls: new CallRecords(database.db, clock, config.calls),
     channels: createChannelModule({
       db: database.db,
       unitOfWork,
@@ -379,6 +382,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: services.bot,
     handoff: services.handoff,
     tickets: services.tickets,
+    hasOpenSocket: (customerId) => services.gateway.hasVisitor(customerId),
   });
   await services.channels.emailListeners.sync();
   await startPrivacyJobs({
@@ -431,6 +435,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   await app.register(healthRoutes, { services });
   await app.register(visitorRoutes, { services });
+  await app.register(pushRegistrationRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(welcomeRoutes, { services });
   await app.register(widgetOriginRoutes, { services });
@@ -463,6 +468,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });
   await app.register(channelAccountRoutes, { services });
+  await app.register(callWebhookRoutes, { calls: services.calls });
+  await app.register(callRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -11,6 +11,8 @@ import {
 } from './modules/analytics';
 import type { ChannelConfig } from './modules/channels/channelConfig';
 import { channelEnvironmentSchema, toChannelConfig } from './modules/channels/channelConfig';
+import type { CallsConfig } from './modules/calls/callsConfig';
+import { callsEnvironmentSchema, toCallsConfig } from './modules/calls/callsConfig';
 import type { AbuseLimitsConfig } from './http/abuseLimitsConfig';
 import { abuseLimitsEnvironmentSchema, toAbuseLimitsConfig } from './http/abuseLimitsConfig';
 import type { CommerceConfig } from './modules/commerce/commerceConfig';
@@ -73,6 +75,7 @@ const environmentSchema = z
   .extend(alertEnvironmentSchema.shape)
   .extend(alertEmailEnvironmentSchema.shape)
   .extend(channelEnvironmentSchema.shape)
+  .extend(callsEnvironmentSchema.shape)
   .extend(abuseLimitsEnvironmentSchema.shape)
   .extend(privacyEnvironmentSchema.shape);
 
@@ -108,6 +111,8 @@ export interface KefuConfig {
   commerce: CommerceConfig;
   /** The channels connected besides the web widget and apps (their secrets and addresses). */
   channels: ChannelConfig;
+  /** The call-center system's signed webhook of call records. */
+  calls: CallsConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
   /** Where spike alerts are also posted; null: the console only. */
@@ -168,6 +173,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
       : null,
     commerce: toCommerceConfig(values, (message) => new ConfigError(message)),
     channels: toChannelConfig(values, (message) => new ConfigError(message)),
+    calls: toCallsConfig(values),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
     alertWebhook: toAlertWebhookConfig(values),
     alertEmail: toAlertEmailConfig(values, (message) => new ConfigError(message)),

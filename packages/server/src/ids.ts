@@ -42,7 +42,10 @@ export type IdPrefix =
   | 'rol'
   | 'con'
   | 'cnr'
-  | 'chn';
+  | 'chn'
+  | 'psr'
+  | 'psn'
+  | 'call';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -44,6 +44,7 @@ import type { AuditLog } from './modules/audit/auditLog';
 import type { RealtimeGateway } from './realtime/gateway';
 import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
+import type { CallRecords } from './modules/calls';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -106,4 +107,6 @@ export interface KefuServices {
   qa: QaModule;
   /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */
   channels: ChannelModule;
+  /** Phone calls with customers: the call-center webhook and calls logged by agents. */
+  calls: CallRecords;
 }

@@ -16,6 +16,7 @@ import { findShopCustomer } from '../src/modules/commerce/builtin/shopRepo';
 import { requestJson } from './helpers/http';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import { waitUntil } from './helpers/waitUntil';
+import { readRaw } from './helpers/readRaw';
 
 /** What must never be found in clear: the demo shoppers' phones, e-mails and street addresses. */
 const secrets = demoCustomers.flatMap((customer) => [
@@ -151,31 +152,6 @@ async function findInStore(dialect: string, url: string, needles: string[]): Pro
         for (const needle of needles) if (row.includes(needle)) hits.push(`${table}: ${needle}`);
     }
     return hits;
-  } finally {
-    await client.end();
-  }
-}
-
-async function readRaw(dialect: string, url: string, query: string): Promise<string[]> {
-  if (dialect === 'sqlite') {
-    const { default: Database } = await import('better-sqlite3');
-    const connection = new Database(url.slice('sqlite:'.length), { readonly: true });
-    try {
-      return connection
-        .prepare(query)
-        .raw()
-        .all()
-        .flatMap((row) => (Array.isArray(row) && typeof row[0] === 'string' ? [row[0]] : []));
-    } finally {
-      connection.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Record<string, unknown>>(query)).rows.flatMap((row) =>
-      Object.values(row).filter((value): value is string => typeof value === 'string'),
-    );
   } finally {
     await client.end();
   }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Message, SendMessageResponse, VisitorSessionResponse } from '@kefu/sdk';
+import type { Message, SendMessageResponse } from '@kefu/sdk';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { testDatabaseTargets } from './helpers/testDatabase';
-import { requestJson } from './helpers/http';
+import { requestJson, startVisitorSession } from './helpers/http';
 
 for (const { dialect } of testDatabaseTargets()) {
   describe(`visitor API (${dialect})`, () => {
@@ -15,16 +15,8 @@ for (const { dialect } of testDatabaseTargets()) {
     after(async () => server.close());
 
     /** A new visitor, or the returning one whose earlier session token is given. */
-    const startSession = async (body: object = {}, resumeToken?: string) => {
-      const response = await requestJson<VisitorSessionResponse>(
-        server.baseUrl,
-        'POST',
-        '/api/v1/visitor/sessions',
-        { body, ...(resumeToken && { token: resumeToken }) },
-      );
-      assert.equal(response.status, 201);
-      return response.body;
-    };
+    const startSession = (body: object = {}, resumeToken?: string) =>
+      startVisitorSession(server.baseUrl, body, resumeToken);
     const send = (token: string, body: object) =>
       requestJson<SendMessageResponse>(server.baseUrl, 'POST', '/api/v1/visitor/messages', { token, body });
     const sendRejected = (token: string, body: object) =>

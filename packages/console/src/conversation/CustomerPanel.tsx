@@ -11,6 +11,7 @@ import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
 import { useDisplayNames } from '../common/useDisplayNames';
+import { CustomerCalls } from './CustomerCalls';
 
 /** The customer behind the open conversation: profile, identities per channel, past conversations. */
 export function CustomerPanel({
@@ -110,6 +111,7 @@ export function CustomerPanel({
           </List.Item>
         )}
       />
+      <CustomerCalls customerId={customerId} />
       <h4>{t('pastConversations')}</h4>
       {pastConversations.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />

@@ -656,6 +656,53 @@ export interface CannedRepliesTable {
   updated_at: string;
 }
 
+/** A push token an app registered for its signed-in shopper; `token` sealed (personal data). */
+export interface PushRegistrationsTable {
+  id: string;
+  customer_id: string;
+  /** ios | android | web */
+  platform: string;
+  token: string;
+  /** SHA-256 of the token: finds a registration again without reading the sealed token. */
+  token_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One push notification of a message to one registration: pending → sent | failed. */
+export interface PushNotificationsTable {
+  id: string;
+  registration_id: string;
+  message_id: string;
+  customer_id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** A phone call with a customer: from the call-center webhook or logged by an agent; `phone` sealed. */
+export interface CallRecordsTable {
+  id: string;
+  customer_id: string;
+  /** webhook | manual */
+  source: string;
+  /** The Standard Webhooks id of the request that reported it (replays are refused). */
+  webhook_id: string | null;
+  external_call_id: string | null;
+  phone: string;
+  phone_index: string | null;
+  /** inbound | outbound */
+  direction: string;
+  started_at: string;
+  duration_seconds: number;
+  recording_url: string | null;
+  transcript: string | null;
+  logged_by_agent_id: string | null;
+  created_at: string;
+}
+
 export interface Database extends InsightTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
@@ -704,4 +751,7 @@ export interface Database extends InsightTables {
   canned_replies: CannedRepliesTable;
   intent_examples: IntentExamplesTable;
   intent_models: IntentModelsTable;
+  push_registrations: PushRegistrationsTable;
+  push_notifications: PushNotificationsTable;
+  call_records: CallRecordsTable;
 }

@@ -127,6 +127,11 @@ export class RealtimeGateway {
     send(socket, { type: 'ready', agentId: agent.id } satisfies AgentServerEvent);
   }
 
+  /** Whether the shopper has a socket open to this process. */
+  hasVisitor(customerId: string): boolean {
+    return (this.visitorSockets.get(customerId)?.size ?? 0) > 0;
+  }
+
   connectionCounts(): { visitors: number; agents: number } {
     let visitors = 0;
     for (const sockets of this.visitorSockets.values()) visitors += sockets.size;

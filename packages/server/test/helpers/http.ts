@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import type { VisitorSessionResponse } from '@kefu/sdk';
 
 export interface JsonResponse<Body> {
   status: number;
@@ -110,3 +112,17 @@ export const messageWithText =
     frame.message !== null &&
     'text' in frame.message &&
     frame.message.text === text;
+
+/** A new visitor session, or the returning visitor's whose earlier session token is given; asserts 201. */
+export async function startVisitorSession(
+  baseUrl: string,
+  body: object = {},
+  resumeToken?: string,
+): Promise<VisitorSessionResponse> {
+  const response = await requestJson<VisitorSessionResponse>(baseUrl, 'POST', '/api/v1/visitor/sessions', {
+    body,
+    ...(resumeToken && { token: resumeToken }),
+  });
+  assert.equal(response.status, 201);
+  return response.body;
+}

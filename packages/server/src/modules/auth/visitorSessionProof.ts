@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { readBearerToken } from '../../http/authenticate';
+import type { VisitorChannelKind } from '../../channelKinds';
 import type { VisitorTokens } from './visitorTokens';
 
 export interface SessionVisitor {
@@ -13,12 +14,16 @@ export interface SessionVisitor {
  * Who a new visitor session belongs to. A visitor id is not a secret (it sits in pages, logs and support
  * screenshots), so it never opens a conversation on its own: only a token this server issued to that visitor
  * does (`Authorization: Bearer <token of an earlier session>`, unexpired). Anything else — no token, an expired
- * or forged one, a bare `visitorId` in the body — gets a new visitor and a new, empty conversation.
+ * or forged one, a token of the other visitor channel, a bare `visitorId` in the body — gets a new visitor and a new, empty conversation.
  */
-export function resolveSessionVisitor(tokens: VisitorTokens, request: FastifyRequest): SessionVisitor {
+export function resolveSessionVisitor(
+  tokens: VisitorTokens,
+  request: FastifyRequest,
+  channel: VisitorChannelKind,
+): SessionVisitor {
   const token = readBearerToken(request);
   const claims = token ? tokens.tryVerify(token) : null;
-  if (claims && claims.channel === 'web') return { visitorId: claims.visitorId, resumed: true };
+  if (claims && claims.channel === channel) return { visitorId: claims.visitorId, resumed: true };
   return { visitorId: newVisitorId(), resumed: false };
 }
 

@@ -32,6 +32,7 @@ import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
 import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
+import { isPushable, pushAppMessage } from './push/pushAppMessage';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -60,6 +61,7 @@ export interface ChannelModuleInput {
 
 export interface ChannelModule {
   registry: ChannelRegistry;
+  config: ChannelConfig;
   /** Accounts set up from the console, each with its own adapter. */
   accounts: ChannelAccounts;
   jobs: JobQueue;
@@ -107,6 +109,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
       : null) ?? registry[kind];
   return {
     registry,
+    config: input.config,
     accounts,
     emailListeners,
     jobs: input.jobs,
@@ -138,6 +141,8 @@ export function startChannelModule(
     bot: BotPipeline;
     handoff: HandoffService;
     tickets: TicketService;
+    /** Whether the shopper has a socket open to this process (an app with one gets no push). */
+    hasOpenSocket(customerId: string): boolean;
   },
 ): void {
   eventJobs.listen(
@@ -193,5 +198,16 @@ export function startChannelModule(
     tellPlatform('handToBot'),
     onAccountChannels,
   );
+  const pushGateway = module.config.pushGateway;
+  if (pushGateway)
+    eventJobs.listen(
+      'message.created',
+      'channels.push_app_message',
+      ({ payload }, job) => pushAppMessage({ ...dependencies, gateway: pushGateway }, payload, job),
+      {
+        when: ({ payload }) => isPushable(payload.message, payload.conversation),
+        maxAttempts: deliveryAttempts,
+      },
+    );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

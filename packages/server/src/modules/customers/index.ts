@@ -2,3 +2,4 @@
 export { findVipTierOfCustomer, getCustomerProfile, resolveCustomerByIdentity } from './service';
 export { findCustomerIdOfShopCustomer, findShopCustomerId } from './shopIdentity';
 export { linkShopIdentity } from './shopIdentityRoutes';
+export { resolveCustomerByPhone } from './phoneCustomers';

@@ -1,3 +1,4 @@
+import { newId } from '../../ids';
 import type { Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database';
 import type { CustomerIdentitiesTable, CustomersTable } from '../../db/schema';
@@ -20,6 +21,28 @@ export async function findIdentity(
     .where('channel', '=', channel)
     .where('external_id', '=', externalId)
     .executeTakeFirst();
+}
+
+/** A new customer's row: nothing known beyond `fields`. */
+export function newCustomerRow(
+  timestamp: string,
+  fields: Partial<Pick<CustomerRow, 'display_name' | 'phone' | 'locale' | 'shop_customer_id'>>,
+): CustomerRow {
+  return {
+    id: newId('cus'),
+    display_name: null,
+    email: null,
+    phone: null,
+    locale: null,
+    vip_tier: 'none',
+    tags: '[]',
+    shop_customer_id: null,
+    created_at: timestamp,
+    updated_at: timestamp,
+    phone_index: null,
+    email_index: null,
+    ...fields,
+  };
 }
 
 export async function insertCustomer(db: DbExecutor, row: CustomerRow): Promise<void> {

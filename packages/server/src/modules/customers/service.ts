@@ -46,20 +46,10 @@ export async function resolveCustomerByIdentity(
     }
     return { customer, created: false };
   }
-  const customer: CustomerRow = {
-    id: newId('cus'),
+  const customer = customersRepo.newCustomerRow(timestamp, {
     display_name: input.displayName ?? null,
-    email: null,
-    phone: null,
     locale: input.locale ?? null,
-    vip_tier: 'none',
-    tags: '[]',
-    shop_customer_id: null,
-    created_at: timestamp,
-    updated_at: timestamp,
-    phone_index: null,
-    email_index: null,
-  };
+  });
   await customersRepo.insertCustomer(db, customer);
   await customersRepo.insertIdentity(db, {
     id: newId('cid'),

@@ -94,6 +94,14 @@ export async function eraseCustomer(
       .where('customer_id', '=', customerId)
       .execute();
     await trx.deleteFrom('uploads').where('customer_id', '=', customerId).execute();
+    // Calls stay as times and lengths; the number, recording and what was said go. Push tokens go.
+    await trx
+      .updateTable('call_records')
+      .set({ phone: '', recording_url: null, transcript: null })
+      .where('customer_id', '=', customerId)
+      .execute();
+    await trx.deleteFrom('push_notifications').where('customer_id', '=', customerId).execute();
+    await trx.deleteFrom('push_registrations').where('customer_id', '=', customerId).execute();
     const erased: ErasureReport = {
       messages,
       photos: uploads.length,

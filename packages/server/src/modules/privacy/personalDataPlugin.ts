@@ -51,6 +51,9 @@ export const personalDataPolicy: Readonly<Record<string, TablePolicy>> = {
   // of the conversation (a new phone or address the shopper gave).
   messages: { encrypted: ['analysis'], indexed: {} },
   conversations: { encrypted: ['bot_state'], indexed: {} },
+  // An app's push token identifies the shopper's device; a call's number and what was said.
+  push_registrations: { encrypted: ['token'], indexed: {} },
+  call_records: { encrypted: ['phone', 'transcript'], indexed: { phone: 'phone_index' } },
 };
 
 /** Values that hold nothing personal stay as they are, so `bot_state != '{}'` still finds a live dialogue. */

@@ -11,6 +11,7 @@ import {
 import type { KefuServices } from '../../../services';
 import { resolveSessionVisitor } from '../../auth';
 import { conversationStatusSchema } from '../../../conversationWireSchemas';
+import { visitorChannelKindSchema } from '../../../channelKinds';
 import { linkShopIdentity } from '../../customers';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';
@@ -35,6 +36,8 @@ const sessionBodySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     locale: z.string().trim().min(2).max(20).optional(),
     page: pageSchema.optional(),
+    /** `app` for apps on `@kefu/sdk` (push notifications, the app's own conversation); `web` by default. */
+    channel: visitorChannelKindSchema.optional(),
     /** Optional: a shopper signed in on the shop, vouched for by the shop's server (see README). */
     identity: z
       .object({ shopCustomerId: z.string().trim().min(1).max(100), signature: z.string().trim().max(128) })
@@ -89,16 +92,17 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request);
-      if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
+      const channel = body.channel ?? 'web';
+      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request, channel);
+      if (body.identity) await linkShopIdentity(services, channel, visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
-        channel: 'web',
+        channel,
         visitorId,
         name: body.name,
         locale: body.locale,
         page: body.page,
       });
-      const token = services.visitorTokens.issue({ customerId, visitorId, channel: 'web' });
+      const token = services.visitorTokens.issue({ customerId, visitorId, channel });
       return reply
         .status(201)
         .send({ token, visitorId, customerId, conversationId: conversation.id, status: conversation.status });

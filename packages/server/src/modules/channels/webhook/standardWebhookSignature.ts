@@ -24,6 +24,16 @@ export function parseWebhookSecret(secret: string): Buffer {
   return key;
 }
 
+/** Whether a configured value is a `whsec_…` secret this file can use. */
+export function isWebhookSecret(value: string): boolean {
+  try {
+    parseWebhookSecret(value);
+    return value.startsWith('whsec_');
+  } catch {
+    return false;
+  }
+}
+
 export function signWebhook(key: Buffer, request: SignedWebhookRequest, body: Buffer | string): string {
   const signed = createHmac('sha256', key)
     .update(`${request.id}.${request.timestamp}.`)
