@@ -10,6 +10,7 @@ import type {
   PulledBatch,
   VerifiedInbound,
 } from '../channelAdapter';
+import { DeliveryError } from '../channelAdapter';
 import { recipientAndText } from '../outboundText';
 import type { WeComKfCredentials, WeComKfSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from '../wechat/wechatApiClient';
