@@ -111,6 +111,7 @@ import {
   type IntentCorpus,
 } from './modules/intents';
 import { setupRoutes } from './modules/setup';
+import { createIntegrationsModule, startIntegrationsModule, webhookRoutes } from './modules/integrations';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -258,6 +259,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       listProducts: async (locale) => await catalog.listProducts(locale),
     },
   });
+  const integrations = createIntegrationsModule({
+    db: database.db,
+    clock,
+    jobs,
+    cipher,
+    policy: config.webhookDelivery,
+    logger: app.log,
+  });
   const services: KefuServices = {
     config,
     clock,
@@ -310,6 +319,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     orderDesk: new OrderDesk({
       db: database.db,
       clock,
+      unitOfWork,
       connector: commerce.connector,
       getConversationForAgent: (agent, conversationId) =>
         conversations.getConversationForAgent(agent, conversationId),
@@ -356,6 +366,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       csat: humanService.csat,
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
+    webhooks: integrations.webhooks,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -388,6 +399,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
   startQaModule(qa, eventJobs);
+  startIntegrationsModule(integrations, eventJobs, jobs);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -457,6 +469,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(channelInboundRoutes, { channels: services.channels });
   await app.register(deliveryRoutes, { services });
   await app.register(channelAccountRoutes, { services });
+  await app.register(webhookRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -44,6 +44,7 @@ import type { AuditLog } from './modules/audit/auditLog';
 import type { RealtimeGateway } from './realtime/gateway';
 import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
+import type { WebhookSubscriptions } from './modules/integrations';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -106,4 +107,6 @@ export interface KefuServices {
   qa: QaModule;
   /** The channel seam: adapters by kind, the ingest use-case, the visitor API's wait for replies. */
   channels: ChannelModule;
+  /** Outbound signed webhooks to a shop's CRM or ERP (admin use-cases; deliveries run as jobs). */
+  webhooks: WebhookSubscriptions;
 }
