@@ -12,3 +12,4 @@ export * from './agentPrivacyApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';
+export * from './agentWebhooksApi';

@@ -1,19 +1,10 @@
+import type { WebhookEventType } from '@kefu/sdk';
+import { webhookEventTypes } from '@kefu/sdk';
 import type { DomainEvent } from '../../events/catalog';
 
-/** The events a CRM or ERP can subscribe to, as named in the payload's `type`. */
-export const webhookEventTypes = [
-  'conversation.opened',
-  'conversation.closed',
-  'conversation.handed_off',
-  'message.created',
-  'ticket.created',
-  'ticket.updated',
-  'ticket.solved',
-  'csat.submitted',
-  'order.action_taken',
-] as const;
-
-export type WebhookEventType = (typeof webhookEventTypes)[number];
+// The events a CRM or ERP can subscribe to (the payload's `type`): the one list lives in `@kefu/sdk`.
+export { webhookEventTypes } from '@kefu/sdk';
+export type { WebhookEventType } from '@kefu/sdk';
 
 /** Sent only by "send test event"; never subscribed to. */
 export const testEventType = 'webhook.test';

@@ -1,3 +1,4 @@
+import type { Webhook, WebhookDelivery, WebhookInput } from '@kefu/sdk';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
@@ -13,43 +14,13 @@ import type { DeliveryRow, SubscriptionRow } from './webhookRepo';
 import * as repo from './webhookRepo';
 import { checkWebhookTarget } from './webhookTarget';
 
-export interface WebhookSubscriptionInput {
-  name: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-  allowPrivateNetwork: boolean;
-}
+export type WebhookSubscriptionInput = WebhookInput;
 
 export type WebhookSubscriptionChange = Partial<WebhookSubscriptionInput>;
 
-export interface WebhookSubscriptionView {
-  id: string;
-  name: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-  allowPrivateNetwork: boolean;
-  /** Set when Kefu paused the webhook after failed deliveries in a row; enabling it again resumes it. */
-  pausedAt: string | null;
-  failedInARow: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookSubscriptionView = Webhook;
 
-export interface WebhookDeliveryView {
-  id: string;
-  eventType: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  statusCode: number | null;
-  latencyMs: number | null;
-  responseExcerpt: string | null;
-  error: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  lastAttemptAt: string | null;
-}
+export type WebhookDeliveryView = WebhookDelivery;
 
 const deliveryLogSize = 100;
 

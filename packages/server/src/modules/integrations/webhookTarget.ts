@@ -50,11 +50,15 @@ export async function checkWebhookTarget(rawUrl: string, allowPrivateNetwork: bo
   const url = parseUrl(rawUrl);
   const host = hostOf(url);
   if (url.protocol === 'http:' && !isLoopbackHost(host))
-    throw refused('Use https; plain http is only for a receiver on this machine (localhost) in development');
+    throw refused(
+      'plain_http',
+      'Use https; plain http is only for a receiver on this machine (localhost) in development',
+    );
   if (allowPrivateNetwork) return url;
   const addresses = isIP(host) ? [host] : await resolveAll(host);
   if (addresses.some(isPrivateAddress))
     throw refused(
+      'private_network',
       'The address is on a private network (loopback, LAN, link-local); allow private networks for this webhook to use it',
     );
   return url;
@@ -89,11 +93,12 @@ function parseUrl(rawUrl: string): URL {
   try {
     url = new URL(rawUrl);
   } catch {
-    throw refused('Not a valid URL');
+    throw refused('invalid_url', 'Not a valid URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw refused('The URL must start with https://');
-  if (url.username || url.password) throw refused('Put no user name or password in the URL');
+    throw refused('invalid_url', 'The URL must start with https://');
+  if (url.username || url.password)
+    throw refused('credentials_in_url', 'Put no user name or password in the URL');
   return url;
 }
 
@@ -106,10 +111,14 @@ async function resolveAll(host: string): Promise<string[]> {
   try {
     return (await lookup(host, { all: true })).map((entry) => entry.address);
   } catch {
-    throw refused('The host name does not resolve');
+    throw refused('unresolvable', 'The host name does not resolve');
   }
 }
 
-function refused(reason: string): KefuError {
-  return new KefuError('webhook_target_refused', reason);
+/** Why a target was refused; `details.reason` of the error, for clients to put in words. */
+export type TargetRefusal =
+  'invalid_url' | 'plain_http' | 'credentials_in_url' | 'private_network' | 'unresolvable';
+
+function refused(reason: TargetRefusal, message: string): KefuError {
+  return new KefuError('webhook_target_refused', message, { reason });
 }
