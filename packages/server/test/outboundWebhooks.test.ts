@@ -339,6 +339,30 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(resumed.body.webhook.pausedAt, null);
     });
 
+    test('the bot cancelling an order is sent as an order action by the bot', async () => {
+      const { webhook, secret } = await createWebhook('/orders', ['order.action_taken']);
+      const shopper = await startShopperChat(server.baseUrl);
+      assert.match((await shopper.say('Please cancel my order KF202611010013')).text, /last 4 digits/);
+      await shopper.say('2020');
+      assert.match((await shopper.say('yes')).text, /has been cancelled/);
+      await waitForDelivery(webhook.id, 'delivered');
+      const [request] = receiver.at('/orders');
+      assert.ok(request);
+      const body = assertSigned(request, secret);
+      assert.equal(body.type, 'order.action_taken');
+      assert.deepEqual(
+        { ...body.data, conversationId: typeof body.data.conversationId },
+        {
+          orderNumber: 'KF202611010013',
+          action: 'cancelled',
+          actorType: 'bot',
+          agentId: null,
+          conversationId: 'string',
+          customerId: shopper.session.customerId,
+        },
+      );
+    });
+
     test('the signing secret is shown once: never in reads, the audit log, the stored row or the logs', async () => {
       const { webhook, secret } = await createWebhook('/secret', ['csat.submitted']);
       receiver.script('/secret', [{ status: 500, body: `echo ${secret}` }]);

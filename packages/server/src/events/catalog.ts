@@ -60,7 +60,7 @@ export interface EventCatalog {
   /** An agent (orders panel) or the bot (a flow) acted on a shopper's order through the shop connector. */
   'order.action_taken': {
     orderNumber: string;
-    /** `return_started`, `exchange_started`, `refund_started`, `cancelled`, `address_changed`, `invoice_resent` … */
+    /** `return_started`, `refund_started`, `cancelled`, `address_changed`, `invoice_resent` (agent), `invoice_requested` (bot) … */
     action: string;
     actorType: 'agent' | 'bot';
     agentId: string | null;
