@@ -42,9 +42,6 @@ const InsightScreen = lazy(() =>
 const SecurityScreen = lazy(() =>
   import('./security/SecurityScreen').then((module) => ({ default: module.SecurityScreen })),
 );
-const IntegrationsScreen = lazy(() =>
-  import('./integrations/IntegrationsScreen').then((module) => ({ default: module.IntegrationsScreen })),
-);
 const ReportsShell = lazy(() =>
   import('./layout/ReportsShell').then((module) => ({ default: module.ReportsShell })),
 );
@@ -133,8 +130,6 @@ function Screen({ route }: { route: ConsoleRoute }) {
       ) : (
         <InboxPage conversationId={null} />
       );
-    case 'integrations':
-      return may('integrations:manage') ? <IntegrationsScreen /> : <InboxPage conversationId={null} />;
     case 'insight':
       return agent && canReadReports(agent.permissions) ? (
         <InsightScreen tab={route.tab} conversationId={route.conversationId} />

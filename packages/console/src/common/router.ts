@@ -14,7 +14,6 @@ export type ConsoleRoute =
   | { screen: 'serviceSettings'; tab: string }
   | { screen: 'insight'; tab: string; conversationId: string | null }
   | { screen: 'security'; tab: string }
-  | { screen: 'integrations' }
   | { screen: 'setup' };
 
 const basePath = '/console';
@@ -40,7 +39,8 @@ export function parseRoute(pathname: string): ConsoleRoute {
       tab: segments[1] ?? 'dashboard',
       conversationId: segments[2] ? decodeURIComponent(segments[2]) : null,
     };
-  if (segments[0] === 'admin' && segments[1] === 'integrations') return { screen: 'integrations' };
+  if (segments[0] === 'admin' && segments[1] === 'integrations')
+    return { screen: 'security', tab: 'integrations' };
   if (segments[0] === 'admin' && segments[1] === 'security')
     return { screen: 'security', tab: segments[2] ?? 'widget' };
   if (segments[0] === 'admin' && segments[1] === 'service')
@@ -76,8 +76,6 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/insight/${route.tab}${route.conversationId ? `/${encodeURIComponent(route.conversationId)}` : ''}`;
     case 'security':
       return `${basePath}/admin/security/${route.tab}`;
-    case 'integrations':
-      return `${basePath}/admin/integrations`;
   }
 }
 

@@ -20,7 +20,7 @@ import { DeliveryLog } from './DeliveryLog';
 import { describeFailure, eventLabelKeys, useIntegrationsText } from './integrationsText';
 import { WebhookForm } from './WebhookForm';
 
-/** Outbound webhooks for a CRM or ERP: create (secret shown once), test, enable or disable, delivery log. */
+/** Outbound webhooks for a CRM or ERP (a tab of 安全与隐私): create (secret shown once), test, enable or disable, delivery log. */
 export function IntegrationsScreen() {
   const text = useIntegrationsText();
   const { client } = useSession();
@@ -58,88 +58,84 @@ export function IntegrationsScreen() {
   if (!webhooks) return <Spin />;
 
   return (
-    <div className="admin-page">
-      <Card title={text('integrationsTitle')}>
-        <Space direction="vertical" size="large" className="integrations-screen" style={{ width: '100%' }}>
-          <Typography.Paragraph>{text('integrationsIntro')}</Typography.Paragraph>
-          {webhooks
-            .filter((webhook) => webhook.pausedAt !== null)
-            .map((webhook) => (
-              <Alert
-                key={webhook.id}
-                type="warning"
-                showIcon
-                message={text('webhookPausedNotice', { name: webhook.name, count: webhook.failedInARow })}
-              />
-            ))}
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {text('webhookAdd')}
-          </Button>
-          <Table<Webhook>
-            className="webhooks-table"
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={webhooks}
-            locale={{ emptyText: text('webhookNone') }}
-            columns={[
-              { title: text('webhookName'), dataIndex: 'name' },
-              {
-                title: text('webhookUrl'),
-                render: (_, webhook) => <Typography.Text code>{webhook.url}</Typography.Text>,
-              },
-              {
-                title: text('webhookEvents'),
-                render: (_, webhook) => (
-                  <Space wrap size={[0, 4]}>
-                    {webhook.events.map((type) => (
-                      <Tag key={type}>{text(eventLabelKeys[type])}</Tag>
-                    ))}
-                  </Space>
-                ),
-              },
-              { title: text('webhookState'), render: (_, webhook) => <StateTag webhook={webhook} /> },
-              {
-                title: '',
-                render: (_, webhook) => (
-                  <Space wrap>
-                    <Button
-                      size="small"
-                      onClick={run(() => api.sendTest(webhook.id), text('webhookTestSent'))}
-                    >
-                      {text('webhookSendTest')}
+    <>
+      <Typography.Title level={5}>{text('integrationsTitle')}</Typography.Title>
+      <Space direction="vertical" size="large" className="integrations-screen" style={{ width: '100%' }}>
+        <Typography.Paragraph>{text('integrationsIntro')}</Typography.Paragraph>
+        {webhooks
+          .filter((webhook) => webhook.pausedAt !== null)
+          .map((webhook) => (
+            <Alert
+              key={webhook.id}
+              type="warning"
+              showIcon
+              message={text('webhookPausedNotice', { name: webhook.name, count: webhook.failedInARow })}
+            />
+          ))}
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {text('webhookAdd')}
+        </Button>
+        <Table<Webhook>
+          className="webhooks-table"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={webhooks}
+          locale={{ emptyText: text('webhookNone') }}
+          columns={[
+            { title: text('webhookName'), dataIndex: 'name' },
+            {
+              title: text('webhookUrl'),
+              render: (_, webhook) => <Typography.Text code>{webhook.url}</Typography.Text>,
+            },
+            {
+              title: text('webhookEvents'),
+              render: (_, webhook) => (
+                <Space wrap size={[0, 4]}>
+                  {webhook.events.map((type) => (
+                    <Tag key={type}>{text(eventLabelKeys[type])}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            { title: text('webhookState'), render: (_, webhook) => <StateTag webhook={webhook} /> },
+            {
+              title: '',
+              render: (_, webhook) => (
+                <Space wrap>
+                  <Button size="small" onClick={run(() => api.sendTest(webhook.id), text('webhookTestSent'))}>
+                    {text('webhookSendTest')}
+                  </Button>
+                  <Button size="small" onClick={() => setLogOf(webhook)}>
+                    {text('webhookLog')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger={webhook.enabled && webhook.pausedAt === null}
+                    onClick={run(() =>
+                      api.update(webhook.id, { enabled: !(webhook.enabled && webhook.pausedAt === null) }),
+                    )}
+                  >
+                    {webhook.enabled && webhook.pausedAt === null
+                      ? text('webhookDisable')
+                      : text('webhookEnable')}
+                  </Button>
+                  <Popconfirm
+                    title={text('webhookDeleteConfirm', { name: webhook.name })}
+                    okText={text('webhookDelete')}
+                    cancelText={text('cancel')}
+                    onConfirm={run(() => api.remove(webhook.id))}
+                  >
+                    <Button size="small" danger>
+                      {text('webhookDelete')}
                     </Button>
-                    <Button size="small" onClick={() => setLogOf(webhook)}>
-                      {text('webhookLog')}
-                    </Button>
-                    <Button
-                      size="small"
-                      danger={webhook.enabled && webhook.pausedAt === null}
-                      onClick={run(() =>
-                        api.update(webhook.id, { enabled: !(webhook.enabled && webhook.pausedAt === null) }),
-                      )}
-                    >
-                      {webhook.enabled && webhook.pausedAt === null
-                        ? text('webhookDisable')
-                        : text('webhookEnable')}
-                    </Button>
-                    <Popconfirm
-                      title={text('webhookDeleteConfirm', { name: webhook.name })}
-                      okText={text('webhookDelete')}
-                      cancelText={text('cancel')}
-                      onConfirm={run(() => api.remove(webhook.id))}
-                    >
-                      <Button size="small" danger>
-                        {text('webhookDelete')}
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        </Space>
-      </Card>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Space>
       {creating && <WebhookForm onSubmit={create} onClose={() => setCreating(false)} />}
       {secret && (
         <Modal
@@ -160,7 +156,7 @@ export function IntegrationsScreen() {
         </Modal>
       )}
       {logOf && <DeliveryLog api={api} webhook={logOf} onClose={() => setLogOf(null)} />}
-    </div>
+    </>
   );
 }
 

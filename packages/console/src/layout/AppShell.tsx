@@ -1,5 +1,4 @@
 import {
-  ApiOutlined,
   BookOutlined,
   BulbOutlined,
   CustomerServiceOutlined,
@@ -28,7 +27,6 @@ import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigatio
 import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
-import { useIntegrationsText } from '../integrations/integrationsText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { useSetupMenuItems } from '../setup/setupNavigation';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
@@ -37,24 +35,14 @@ import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey =
-  'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security' | 'integrations';
-const screenKeys: readonly MenuKey[] = [
-  'agents',
-  'botRules',
-  'intents',
-  'canned',
-  'knowledge',
-  'security',
-  'integrations',
-];
+type MenuKey = 'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security';
+const screenKeys: readonly MenuKey[] = ['agents', 'botRules', 'intents', 'canned', 'knowledge', 'security'];
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
 export function AppShell({ route, children }: { route: ConsoleRoute; children: ReactNode }) {
   const { t } = useI18n();
   const securityText = useSecurityText();
-  const integrationsText = useIntegrationsText();
   const intentsText = useDictionary(intentsZhCN, intentsEn);
   const agent = useSignedInAgent();
   const { presence, changePresence } = useSession();
@@ -93,9 +81,6 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       : []),
     { key: 'knowledge', icon: <BookOutlined />, label: t('navKnowledge') },
     { key: 'canned', icon: <ThunderboltOutlined />, label: t('navCanned') },
-    ...(may('integrations:manage')
-      ? [{ key: 'integrations', icon: <ApiOutlined />, label: integrationsText('navIntegrations') }]
-      : []),
   ];
   const goTo = (key: string) => {
     const serviceRoute = toServiceRoute(key) ?? toInsightRoute(key);
