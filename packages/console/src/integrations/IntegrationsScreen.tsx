@@ -1,19 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Webhook, WebhookInput } from '@kefu/sdk';
 import { KefuWebhooksApi } from '@kefu/sdk';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Modal,
-  Popconfirm,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Modal, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { DeliveryLog } from './DeliveryLog';
