@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { KefuServiceApi, KefuVisitorClient } from '@kefu/sdk';
+import { KefuServiceApi, KefuVisitorClient, KefuWebhooksApi, webhookEventTypes } from '@kefu/sdk';
 import { listInternalCodes } from '../src/common/displayNameCatalogue';
 import { testAdminPassword } from '../../server/test/helpers/testServer';
 import {
@@ -31,6 +31,14 @@ before(async () => {
   await shopper.sendMessage('订单 KF20261101001 怎么还没发货，快点发货');
   await shopper.sendMessage('我要投诉，再不处理我就打12315，转人工');
   conversationId = shopper.session?.conversationId ?? '';
+  // Switched off: it only has to show its events on the webhook screen, never to send them.
+  await new KefuWebhooksApi(harness.admin).create({
+    name: 'CRM',
+    url: 'http://127.0.0.1:9/kefu',
+    events: [...webhookEventTypes],
+    enabled: false,
+    allowPrivateNetwork: true,
+  });
   const ticket = await adminApi.createTicket({
     subject: '退款没到账',
     description: '顾客说退款三天还没到账',
@@ -59,6 +67,7 @@ const screens: { path: () => string; ready: string }[] = [
   { path: () => '/console/admin/service/csat', ready: '.shell-content' },
   { path: () => '/console/admin/security/widget', ready: '.security-tab' },
   { path: () => '/console/admin/security/roles', ready: '.security-tab' },
+  { path: () => '/console/admin/integrations', ready: '.webhooks-table .ant-table-row' },
 ];
 
 for (const locale of ['zh-CN', 'en'] as const) {
@@ -67,7 +76,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const { context, page, pageErrors } = await openConsole(current);
     await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
     await page.evaluate((chosen) => localStorage.setItem('kefu.console.locale', chosen), locale);
-    const codes = new Set(listInternalCodes());
+    const codes = new Set([...listInternalCodes(), ...webhookEventTypes, 'webhook.test']);
     const found: string[] = [];
     for (const screen of screens) {
       await page.goto(`${current.server.baseUrl}${screen.path()}`);

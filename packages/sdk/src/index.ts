@@ -15,3 +15,4 @@ export * from './agentCallsApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';
+export * from './agentWebhooksApi';

@@ -113,6 +113,7 @@ import {
   type IntentCorpus,
 } from './modules/intents';
 import { setupRoutes } from './modules/setup';
+import { createIntegrationsModule, startIntegrationsModule, webhookRoutes } from './modules/integrations';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -260,6 +261,14 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       listProducts: async (locale) => await catalog.listProducts(locale),
     },
   });
+  const integrations = createIntegrationsModule({
+    db: database.db,
+    clock,
+    jobs,
+    cipher,
+    policy: config.webhookDelivery,
+    logger: app.log,
+  });
   const services: KefuServices = {
     config,
     clock,
@@ -314,6 +323,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     orderDesk: new OrderDesk({
       db: database.db,
       clock,
+      unitOfWork,
       connector: commerce.connector,
       getConversationForAgent: (agent, conversationId) =>
         conversations.getConversationForAgent(agent, conversationId),
@@ -365,6 +375,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
+    webhooks: integrations.webhooks,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -398,6 +409,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     slaIntervalMs: dependencies.routingTimers === false ? 0 : 15_000,
   });
   startQaModule(qa, eventJobs);
+  startIntegrationsModule(integrations, eventJobs, jobs);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -470,6 +482,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(channelAccountRoutes, { services });
   await app.register(callWebhookRoutes, { calls: services.calls });
   await app.register(callRoutes, { services });
+  await app.register(webhookRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

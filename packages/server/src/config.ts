@@ -70,6 +70,10 @@ const environmentSchema = z
       .min(1024, 'KEFU_UPLOAD_MAX_BYTES must be at least 1024')
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
+    KEFU_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    KEFU_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    KEFU_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    KEFU_WEBHOOK_PAUSE_AFTER: z.coerce.number().int().min(1).max(1_000).default(10),
   })
   .extend(commerceEnvironmentSchema.shape)
   .extend(alertEnvironmentSchema.shape)
@@ -124,6 +128,14 @@ export interface KefuConfig {
   abuseLimits: AbuseLimitsConfig;
   /** The keys personal data is encrypted under at rest (current first) and the blind-index key. */
   privacy: PrivacyConfig;
+  /** Outbound webhooks: attempts per delivery, back-off, request timeout, failures in a row before a pause. */
+  webhookDelivery: {
+    maxAttempts: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    timeoutMs: number;
+    pauseAfterFailures: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +192,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),
     abuseLimits: toAbuseLimitsConfig(values),
     privacy: toPrivacyConfig(values, secretKey, (message) => new ConfigError(message)),
+    webhookDelivery: {
+      maxAttempts: values.KEFU_WEBHOOK_MAX_ATTEMPTS,
+      baseDelayMs: values.KEFU_WEBHOOK_RETRY_BASE_MS,
+      maxDelayMs: 60 * 60_000,
+      timeoutMs: values.KEFU_WEBHOOK_TIMEOUT_MS,
+      pauseAfterFailures: values.KEFU_WEBHOOK_PAUSE_AFTER,
+    },
   };
 }
 

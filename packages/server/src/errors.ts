@@ -90,6 +90,9 @@ export const errorCatalog = {
     status: 400,
     message: 'The request body is not the message the platform sends',
   },
+  webhook_target_refused: { status: 400, message: 'Kefu will not send webhooks to this address' },
+  webhook_subscription_not_found: { status: 404, message: 'No such webhook' },
+  webhook_delivery_not_found: { status: 404, message: 'No such webhook delivery' },
   channel_account_not_found: { status: 404, message: 'No such channel account' },
   webhook_stale: {
     status: 401,

@@ -45,7 +45,9 @@ export type IdPrefix =
   | 'chn'
   | 'psr'
   | 'psn'
-  | 'call';
+  | 'call'
+  | 'whs'
+  | 'whd';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

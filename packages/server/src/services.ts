@@ -45,6 +45,7 @@ import type { RealtimeGateway } from './realtime/gateway';
 import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
 import type { CallRecords } from './modules/calls';
+import type { WebhookSubscriptions } from './modules/integrations';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -109,4 +110,6 @@ export interface KefuServices {
   channels: ChannelModule;
   /** Phone calls with customers: the call-center webhook and calls logged by agents. */
   calls: CallRecords;
+  /** Outbound signed webhooks to a shop's CRM or ERP (admin use-cases; deliveries run as jobs). */
+  webhooks: WebhookSubscriptions;
 }

@@ -119,6 +119,25 @@ for (const { dialect } of testDatabaseTargets()) {
         .where('action', '=', 'order.return_started')
         .execute();
       assert.equal(audit.length, 1, 'the return is audited');
+      const announced = await server.kefu.services.database.db
+        .selectFrom('outbox_events')
+        .select('payload')
+        .where('name', '=', 'order.action_taken')
+        .execute();
+      assert.deepEqual(
+        announced.map((row) => JSON.parse(row.payload)),
+        [
+          {
+            orderNumber,
+            action: 'return_started',
+            actorType: 'agent',
+            agentId: audit[0]?.actor_id,
+            conversationId,
+            customerId: shopper.session.customerId,
+          },
+        ],
+        'the return is announced once, as an action by the agent',
+      );
       const again = await ordersOf(conversationId, agentToken);
       assert.ok(
         again.body.orders

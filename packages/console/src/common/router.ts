@@ -39,6 +39,8 @@ export function parseRoute(pathname: string): ConsoleRoute {
       tab: segments[1] ?? 'dashboard',
       conversationId: segments[2] ? decodeURIComponent(segments[2]) : null,
     };
+  if (segments[0] === 'admin' && segments[1] === 'integrations')
+    return { screen: 'security', tab: 'integrations' };
   if (segments[0] === 'admin' && segments[1] === 'security')
     return { screen: 'security', tab: segments[2] ?? 'widget' };
   if (segments[0] === 'admin' && segments[1] === 'service')

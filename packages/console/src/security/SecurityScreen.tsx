@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { navigate } from '../common/router';
 import { ChannelAccountsTab } from './ChannelAccountsTab';
+import { IntegrationsScreen } from '../integrations/IntegrationsScreen';
+import { useIntegrationsText } from '../integrations/integrationsText';
 import { RolesTab } from './RolesTab';
 import type { SecurityTab } from './securityAccess';
 import { securityTabsFor } from './securityAccess';
@@ -15,6 +17,7 @@ import { WidgetOriginsTab } from './WidgetOriginsTab';
 /** The sites that embed the widget, channel accounts, roles and permissions, the audit log: each tab for the roles that may use it. */
 export function SecurityScreen({ tab }: { tab: string }) {
   const text = useSecurityText();
+  const integrationsText = useIntegrationsText();
   const { client } = useSession();
   const agent = useSignedInAgent();
   const api = useMemo(() => new KefuTrustApi(client), [client]);
@@ -25,6 +28,7 @@ export function SecurityScreen({ tab }: { tab: string }) {
   const panels: Record<SecurityTab, { label: string; children: ReactElement }> = {
     widget: { label: text('tabWidgetOrigins'), children: <WidgetOriginsTab api={api} /> },
     channels: { label: text('tabChannels'), children: <ChannelAccountsTab api={channelsApi} /> },
+    integrations: { label: integrationsText('navIntegrations'), children: <IntegrationsScreen /> },
     roles: { label: text('tabRoles'), children: <RolesTab api={api} /> },
     audit: { label: text('tabAudit'), children: <AuditLogTab api={privacy} /> },
   };

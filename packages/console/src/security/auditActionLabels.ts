@@ -26,6 +26,11 @@ const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'bot_rule.created': { zh: '新建机器人规则', en: 'Bot rule created' },
   'bot_rule.updated': { zh: '修改机器人规则', en: 'Bot rule changed' },
   'bot_rule.deleted': { zh: '删除机器人规则', en: 'Bot rule deleted' },
+  'webhook.created': { zh: '新建对外推送', en: 'Webhook created' },
+  'webhook.updated': { zh: '修改对外推送', en: 'Webhook changed' },
+  'webhook.deleted': { zh: '删除对外推送', en: 'Webhook deleted' },
+  'webhook.redelivered': { zh: '重新推送', en: 'Webhook delivery resent' },
+  'webhook.paused': { zh: '对外推送因连续失败已暂停', en: 'Webhook paused after repeated failures' },
   'transcripts.purged': { zh: '按保留期清除聊天记录', en: 'Old transcripts purged' },
 };
 

@@ -47,6 +47,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '管理渠道账号（公众号、微信客服）及其密钥',
     en: 'Manage channel accounts (WeChat Official Accounts, WeChat customer service) and their credentials',
   },
+  'integrations:manage': {
+    zh: '管理对外推送（Webhook）：目标地址、事件、签名密钥与投递记录',
+    en: 'Manage outbound webhooks: target addresses, events, signing secrets and the delivery log',
+  },
 };
 
 /** The permission as a person reads it, in the console's language (its name when this console is older). */

@@ -548,6 +548,49 @@ export interface ChannelAccountsTable {
   updated_at: string;
 }
 
+/** An outbound webhook an admin set up: where Kefu posts which events, signed with `secret` (sealed). */
+export interface WebhookSubscriptionsTable {
+  id: string;
+  name: string;
+  url: string;
+  /** JSON array of webhook event types. */
+  events: string;
+  secret: string;
+  /** 1 or 0. */
+  enabled: number;
+  /** 1: the admin allowed a target on a private network (loopback, LAN). */
+  allow_private_network: number;
+  /** Deliveries that ended failed since the last one that succeeded. */
+  failed_in_a_row: number;
+  /** Set when Kefu paused the subscription after too many failed deliveries. */
+  paused_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event for one subscription: pending → delivered | failed (redeliver sets it pending again). */
+export interface WebhookSubscriptionDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  /** The JSON body posted, exactly as signed. */
+  payload: string;
+  status: string;
+  /** Every attempt so far, redeliveries included. */
+  attempts: number;
+  /** `attempts` when an admin last redelivered: the retries of a round count from here. */
+  attempts_before_redelivery: number;
+  status_code: number | null;
+  latency_ms: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  last_attempt_at: string | null;
+}
+
 /** One row per message sent to a channel: pending → sent | failed. */
 export interface MessageDeliveriesTable {
   id: string;
@@ -754,4 +797,6 @@ export interface Database extends InsightTables {
   push_registrations: PushRegistrationsTable;
   push_notifications: PushNotificationsTable;
   call_records: CallRecordsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_subscription_deliveries: WebhookSubscriptionDeliveriesTable;
 }

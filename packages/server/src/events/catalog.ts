@@ -57,6 +57,16 @@ export interface EventCatalog {
   'knowledge.entry_unpublished': { entryId: string };
   /** The bot's intent model changed (promotion or roll back); null: the shipped model. */
   'intents.model_promoted': { modelId: string | null };
+  /** An agent (orders panel) or the bot (a flow) acted on a shopper's order through the shop connector. */
+  'order.action_taken': {
+    orderNumber: string;
+    /** `return_started`, `refund_started`, `cancelled`, `address_changed`, `invoice_resent` (agent), `invoice_requested` (bot) … */
+    action: string;
+    actorType: 'agent' | 'bot';
+    agentId: string | null;
+    conversationId: string;
+    customerId: string;
+  };
   'commerce.order_updated': {
     orderNumber: string;
     shopCustomerId: string;
@@ -107,6 +117,7 @@ export const eventNames: readonly EventName[] = [
   'knowledge.entry_published',
   'knowledge.entry_unpublished',
   'intents.model_promoted',
+  'order.action_taken',
   'commerce.order_updated',
   'commerce.shipment_updated',
   'analytics.spike_detected',

@@ -219,6 +219,17 @@ export const domainEventSchema = z.discriminatedUnion('name', [
   eventSchema('knowledge.entry_unpublished', z.object({ entryId: z.string() })),
   eventSchema('intents.model_promoted', z.object({ modelId: z.string().nullable() })),
   eventSchema(
+    'order.action_taken',
+    z.object({
+      orderNumber: z.string(),
+      action: z.string(),
+      actorType: z.enum(['agent', 'bot']),
+      agentId: z.string().nullable(),
+      conversationId: z.string(),
+      customerId: z.string(),
+    }),
+  ),
+  eventSchema(
     'commerce.order_updated',
     z.object({
       orderNumber: z.string(),

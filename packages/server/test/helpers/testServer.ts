@@ -38,6 +38,8 @@ export interface TestServerOptions {
   jobOptions?: Partial<JobQueueOptions>;
   /** The built-in sentences intent training uses (suites that train pass a small share). */
   intentCorpus?: AppDependencies['intentCorpus'];
+  /** Every log line at debug level and above goes here (suites that check what is never logged). */
+  logLines?: string[];
 }
 
 /** The real app on a real port (127.0.0.1, random), on a throw-away database and data directory. */
@@ -58,7 +60,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.environment,
   });
   const kefu = await buildApp(config, {
-    logger: process.env.KEFU_TEST_LOGS === '1' ? { level: 'error' } : false,
+    logger: options.logLines
+      ? { level: 'debug', stream: { write: (line: string) => options.logLines?.push(line) } }
+      : process.env.KEFU_TEST_LOGS === '1'
+        ? { level: 'error' }
+        : false,
     // Periodic queue/SLA checks off by default: suites drive them with the manual clock.
     routingTimers: options.routingTimers ?? false,
     ...(options.clock && { clock: options.clock }),

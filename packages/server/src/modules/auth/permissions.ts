@@ -37,6 +37,8 @@ export const permissionNames = [
   'commerce:manage',
   'channels:manage',
   'channels:accounts',
+  /** Outbound webhooks to a CRM or ERP: targets, events, signing secrets, the delivery log. */
+  'integrations:manage',
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];

@@ -4,6 +4,6 @@ export { describeCreatedReturn } from './flows/returnNotice';
 export { orderStatusName } from './flows/flowKit';
 export { decideConversationLocale } from './conversationLocale';
 export { detectDeliveryProblem, detectReturnReason } from './flows/shopperSlots';
-export type { BotDecision, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
+export type { BotDecision, BotOrderAction, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
 export type { SuggestionSource } from './suggestions';
 export type { MessageUnderstander, Understanding } from './understanding';

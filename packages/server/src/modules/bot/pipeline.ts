@@ -31,6 +31,14 @@ export interface BotDecision {
   stage: string;
   replies: BotReply[];
   handoff: { reason: string } | null;
+  /** What the bot did to the shopper's orders in this turn (announced as `order.action_taken` with the replies). */
+  orderActions?: BotOrderAction[];
+}
+
+export interface BotOrderAction {
+  orderNumber: string;
+  /** `cancelled`, `invoice_requested`, `return_started`, `address_changed`, `refund_started`. */
+  action: string;
 }
 
 /** One step of the bot: answers the turn, or returns null to let the next stage try. */

@@ -2,7 +2,7 @@ import type { Message } from '@kefu/sdk';
 import { parseJsonColumn } from '../../db/json';
 import type { UnitOfWork } from '../../events/outbox';
 import { normaliseLocale } from '../../replyLocale';
-import type { BotPipeline, BotReply, BotTurn, Understanding } from '../bot';
+import type { BotOrderAction, BotPipeline, BotReply, BotTurn, Understanding } from '../bot';
 import type { ConversationService } from '../conversations';
 import { toMessage } from '../conversations';
 import { messageAnalysisSchema } from '../../conversationWireSchemas';
@@ -67,6 +67,7 @@ export async function answerCustomerMessage(
     answeredBy: decision.stage,
     replies: handoff ? [...answered, ...handoff.notice] : decision.replies,
     handoff: handoff?.request ?? null,
+    orderActions: decision.orderActions ?? [],
   });
 }
 
@@ -77,7 +78,12 @@ export async function answerCustomerMessage(
 async function storeAnswer(
   dependencies: AnswerDependencies,
   turn: BotTurn,
-  answer: { answeredBy: string; replies: BotReply[]; handoff: HandoffRequest | null },
+  answer: {
+    answeredBy: string;
+    replies: BotReply[];
+    handoff: HandoffRequest | null;
+    orderActions?: BotOrderAction[];
+  },
 ): Promise<void> {
   await dependencies.unitOfWork.run(async (context) => {
     const stored = await dependencies.conversations.storeBotReplies(
@@ -92,6 +98,16 @@ async function storeAnswer(
     );
     if (stored && answer.handoff && stored.conversation.status === 'bot')
       await handOffConversation(context, stored.conversation, answer.handoff);
+    if (!stored) return;
+    for (const { orderNumber, action } of answer.orderActions ?? [])
+      await context.emit('order.action_taken', {
+        orderNumber,
+        action,
+        actorType: 'bot',
+        agentId: null,
+        conversationId: turn.conversationId,
+        customerId: turn.customerId,
+      });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Conversation, Message, MessageCard } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
+import type { UnitOfWork } from '../../events/outbox';
 import { KefuError } from '../../errors';
 import { normaliseLocale } from '../../replyLocale';
 import { recordAudit } from '../audit';
@@ -16,6 +17,8 @@ const listedOrders = 20;
 export interface OrderDeskDependencies {
   db: Db;
   clock: Clock;
+  /** The audit entry and the `order.action_taken` event are written in one transaction. */
+  unitOfWork: UnitOfWork;
   connector: CommerceConnector;
   getConversationForAgent(agent: AuthenticatedAgent, conversationId: string): Promise<Conversation>;
   /** Order numbers the shopper named in the conversation (the handoff briefing's entities). */
@@ -70,18 +73,30 @@ export class OrderDesk {
     action: { name: string; orderNumber: string | null; data: Record<string, unknown> },
     shopper: { text: string; card?: MessageCard | undefined },
   ): Promise<Message> {
-    await recordAudit(
-      this.dependencies.db,
-      {
-        actorType: 'agent',
-        actorId: agent.id,
-        action: `order.${action.name}`,
-        targetType: action.orderNumber ? 'order' : 'conversation',
-        targetId: action.orderNumber ?? conversation.id,
-        data: { conversationId: conversation.id, ...action.data },
-      },
-      this.dependencies.clock.now(),
-    );
+    await this.dependencies.unitOfWork.run(async ({ trx, now, emit }) => {
+      await recordAudit(
+        trx,
+        {
+          actorType: 'agent',
+          actorId: agent.id,
+          action: `order.${action.name}`,
+          targetType: action.orderNumber ? 'order' : 'conversation',
+          targetId: action.orderNumber ?? conversation.id,
+          data: { conversationId: conversation.id, ...action.data },
+        },
+        now,
+      );
+      // Showing an order card is not an action on the order.
+      if (action.orderNumber && action.name !== 'card_sent')
+        await emit('order.action_taken', {
+          orderNumber: action.orderNumber,
+          action: action.name,
+          actorType: 'agent',
+          agentId: agent.id,
+          conversationId: conversation.id,
+          customerId: conversation.customerId,
+        });
+    });
     return this.dependencies.sendAgentMessage(agent, conversation.id, {
       text: shopper.text,
       isPrivate: false,

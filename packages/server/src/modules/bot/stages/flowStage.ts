@@ -10,7 +10,8 @@ import { extractShopperSlots, rememberSlots } from '../flows/shopperSlots';
 import { runDialogueTurn } from '../flows/dialogueManager';
 import type { FlowContext, FlowResult } from '../flows/flowKit';
 import { answer, humanButton, reply, say } from '../flows/flowKit';
-import type { BotDecision, BotStage, BotTurn } from '../pipeline';
+import type { BotDecision, BotOrderAction, BotStage, BotTurn } from '../pipeline';
+import { recordOrderActions } from '../flows/recordOrderActions';
 import type { MessageUnderstander } from '../understanding';
 import type { Db } from '../../../db/database';
 
@@ -49,13 +50,14 @@ export class FlowStage implements BotStage {
     if (notification) return notification;
     const state = await this.loadState(turn);
     const said = rememberWhatWasSaid(state, turn, text);
+    const orderActions: BotOrderAction[] = [];
     const context: FlowContext = {
       said,
       classify: (clause) => this.dependencies.classify(clause),
       turn,
       text,
       state,
-      commerce: this.dependencies.commerce,
+      commerce: recordOrderActions(this.dependencies.commerce, orderActions),
       now: this.dependencies.clock.now(),
       shopCustomerId: await this.dependencies.findShopCustomerId(turn.customerId),
     };
@@ -67,7 +69,12 @@ export class FlowStage implements BotStage {
     }
     if (!outcome) return null;
     const result = adjustTone(turn, outcome.result);
-    return { stage: `${this.name}:${outcome.flow}`, replies: result.replies, handoff: result.handoff };
+    return {
+      stage: `${this.name}:${outcome.flow}`,
+      replies: result.replies,
+      handoff: result.handoff,
+      ...(orderActions.length > 0 && { orderActions }),
+    };
   }
 
   private async loadState(turn: BotTurn): Promise<DialogueState> {
