@@ -42,7 +42,9 @@ export type IdPrefix =
   | 'rol'
   | 'con'
   | 'cnr'
-  | 'chn';
+  | 'chn'
+  | 'tok'
+  | 'rcv';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

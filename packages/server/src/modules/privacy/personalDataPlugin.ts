@@ -51,6 +51,8 @@ export const personalDataPolicy: Readonly<Record<string, TablePolicy>> = {
   // of the conversation (a new phone or address the shopper gave).
   messages: { encrypted: ['analysis'], indexed: {} },
   conversations: { encrypted: ['bot_state'], indexed: {} },
+  // Not personal data but a credential: agents' TOTP secrets are sealed the same way.
+  agent_two_factor: { encrypted: ['secret'], indexed: {} },
 };
 
 /** Values that hold nothing personal stay as they are, so `bot_state != '{}'` still finds a live dialogue. */
