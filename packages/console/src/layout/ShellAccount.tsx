@@ -1,16 +1,39 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Avatar, Button, Tag, Tooltip } from 'antd';
+import { LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Avatar, Button, Modal, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useAccessText } from '../access/accessText';
+import { TwoFactorSetup } from '../access/TwoFactorSetup';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { roleLabelKeys } from '../common/labels';
 import { useI18n } from '../i18n/I18nContext';
 
-/** The signed-in agent (name, role) and the sign-out button, at the end of every shell's header. */
+/** The signed-in agent (name, role), their two-step verification and sign-out, at the end of every shell's header. */
 export function ShellAccount() {
   const { t } = useI18n();
   const agent = useSignedInAgent();
   const { signOut } = useSession();
+  const text = useAccessText();
+  const [securityOpen, setSecurityOpen] = useState(false);
   return (
     <>
+      <Tooltip title={text('twoFactorOpen')}>
+        <Button
+          type="text"
+          className="shell-icon-button"
+          icon={<SafetyOutlined />}
+          aria-label={text('twoFactorOpen')}
+          onClick={() => setSecurityOpen(true)}
+        />
+      </Tooltip>
+      <Modal
+        open={securityOpen}
+        title={text('twoFactorTitle')}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setSecurityOpen(false)}
+      >
+        <TwoFactorSetup onDone={() => setSecurityOpen(false)} />
+      </Modal>
       <span className="shell-agent">
         <Avatar size="small" style={{ background: '#1677ff' }}>
           {agent.displayName.slice(0, 1)}

@@ -1,15 +1,16 @@
 // Which tabs of the security screen a role may open; the server decides again on every request.
-export type SecurityTab = 'widget' | 'channels' | 'roles' | 'audit';
+export type SecurityTab = 'widget' | 'channels' | 'roles' | 'tokens' | 'audit';
 
 const tabPermissions: Record<SecurityTab, string> = {
   widget: 'channels:manage',
   channels: 'channels:accounts',
   roles: 'agents:manage',
+  tokens: 'tokens:manage',
   audit: 'audit:read',
 };
 
 export function securityTabsFor(permissions: readonly string[]): SecurityTab[] {
-  const tabs: SecurityTab[] = ['widget', 'channels', 'roles', 'audit'];
+  const tabs: SecurityTab[] = ['widget', 'channels', 'roles', 'tokens', 'audit'];
   return tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
 }
 
