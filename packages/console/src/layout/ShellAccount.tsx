@@ -1,4 +1,4 @@
-import { LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { LogoutOutlined } from '@ant-design/icons';
 import { Avatar, Button, Modal, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useAccessText } from '../access/accessText';
@@ -16,15 +16,6 @@ export function ShellAccount() {
   const [securityOpen, setSecurityOpen] = useState(false);
   return (
     <>
-      <Tooltip title={text('twoFactorOpen')}>
-        <Button
-          type="text"
-          className="shell-icon-button"
-          icon={<SafetyOutlined />}
-          aria-label={text('twoFactorOpen')}
-          onClick={() => setSecurityOpen(true)}
-        />
-      </Tooltip>
       <Modal
         open={securityOpen}
         title={text('twoFactorTitle')}
@@ -34,13 +25,20 @@ export function ShellAccount() {
       >
         <TwoFactorSetup onDone={() => setSecurityOpen(false)} />
       </Modal>
-      <span className="shell-agent">
-        <Avatar size="small" style={{ background: '#1677ff' }}>
-          {agent.displayName.slice(0, 1)}
-        </Avatar>
-        <span className="shell-agent-name">{agent.displayName}</span>
-        <Tag bordered={false}>{t(roleLabelKeys[agent.role])}</Tag>
-      </span>
+      <Tooltip title={text('twoFactorOpen')}>
+        <button
+          type="button"
+          className="shell-agent link-button"
+          aria-label={text('twoFactorOpen')}
+          onClick={() => setSecurityOpen(true)}
+        >
+          <Avatar size="small" style={{ background: '#1677ff' }}>
+            {agent.displayName.slice(0, 1)}
+          </Avatar>
+          <span className="shell-agent-name">{agent.displayName}</span>
+          <Tag bordered={false}>{t(roleLabelKeys[agent.role])}</Tag>
+        </button>
+      </Tooltip>
       <Tooltip title={t('signOut')}>
         <Button
           type="text"
