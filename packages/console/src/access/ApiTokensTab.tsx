@@ -174,6 +174,7 @@ export function ApiTokensTab({ api }: { api: KefuAccessApi }) {
         title={text('apiTokenCreated')}
         closable={false}
         maskClosable={false}
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setSecret(null)}>
             {text('done')}
