@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { LoginPage } from './auth/LoginPage';
+import { RequiredTwoFactorPage } from './access/RequiredTwoFactorPage';
 import { SessionProvider, useSession } from './auth/SessionContext';
 import { useRoute } from './common/router';
 import type { ConsoleRoute } from './common/router';
@@ -78,6 +79,7 @@ function SignedInGate() {
   const { agent } = useSession();
   const route = useRoute();
   if (!agent) return <LoginPage />;
+  if (agent.mustEnrolTwoFactor) return <RequiredTwoFactorPage />;
   if (!agent.permissions.includes('conversations:read'))
     return (
       <ServiceProvider>

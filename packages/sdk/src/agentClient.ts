@@ -24,6 +24,8 @@ import {
   parseLoginResponse,
   readField,
   readList,
+  readString,
+  requireRecord,
 } from './agentWire';
 import { ReconnectingSocket } from './reconnectingSocket';
 import type { SocketConnectionState } from './reconnectingSocket';
@@ -32,6 +34,7 @@ import type {
   AgentServerEvent,
   AgentSummary,
   Conversation,
+  LoginChallenge,
   LoginResponse,
   Message,
 } from './types';
@@ -94,8 +97,32 @@ export class KefuAgentClient {
     return () => this.listeners[name].delete(listener);
   }
 
+  /** Signs in an agent without two-step verification (see `startLogin` for agents with it). */
   async login(email: string, password: string): Promise<LoginResponse> {
-    const session = parseLoginResponse(await this.request('POST', '/api/v1/auth/login', { email, password }));
+    const result = await this.startLogin(email, password);
+    if ('challenge' in result) throw new Error('This account uses two-step verification: use startLogin');
+    return result;
+  }
+
+  /** Signs in, or answers the challenge to send a code with when the agent has two-step verification. */
+  async startLogin(email: string, password: string): Promise<LoginResponse | LoginChallenge> {
+    const body = await this.request('POST', '/api/v1/auth/login', { email, password });
+    const record = requireRecord(body);
+    if (typeof record.challenge === 'string')
+      return { challenge: record.challenge, challengeExpiresAt: readString(record, 'challengeExpiresAt') };
+    return this.adopt(parseLoginResponse(body));
+  }
+
+  /** The second step: a code from the authenticator app, or a one-time recovery code. */
+  async completeLogin(
+    challenge: string,
+    factor: { code: string } | { recoveryCode: string },
+  ): Promise<LoginResponse> {
+    const body = await this.request('POST', '/api/v1/auth/login/two-factor', { challenge, ...factor });
+    return this.adopt(parseLoginResponse(body));
+  }
+
+  private adopt(session: LoginResponse): LoginResponse {
     this.currentToken = session.token;
     return session;
   }

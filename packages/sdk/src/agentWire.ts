@@ -64,6 +64,7 @@ export function parseAgentSummary(value: unknown): AgentSummary {
     permissions: Array.isArray(record.permissions)
       ? record.permissions.filter((permission): permission is string => typeof permission === 'string')
       : [],
+    mustEnrolTwoFactor: record.mustEnrolTwoFactor === true,
   };
 }
 

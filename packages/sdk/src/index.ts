@@ -12,6 +12,7 @@ export * from './agentCannedApi';
 export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
 export * from './agentCallsApi';
+export * from './agentAccessApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';

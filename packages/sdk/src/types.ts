@@ -269,10 +269,18 @@ export interface AgentSummary {
   role: AgentRole;
   /** What the role allows (named permissions such as `conversations:reply`); the console shows only that. */
   permissions: string[];
+  /** The role requires two-step verification and it is off: the console asks to set it up first. */
+  mustEnrolTwoFactor: boolean;
 }
 
 export interface LoginResponse {
   token: string;
   expiresAt: string;
   agent: AgentSummary;
+}
+
+/** A right password of an agent with two-step verification: send a code with `completeLogin`. */
+export interface LoginChallenge {
+  challenge: string;
+  challengeExpiresAt: string;
 }

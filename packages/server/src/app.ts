@@ -41,6 +41,11 @@ import {
 } from './modules/analytics';
 import { AgentService } from './modules/agents/service';
 import { roleRoutes } from './modules/auth/roleRoutes';
+import { ApiTokens } from './modules/auth/apiTokens';
+import { apiTokenRoutes } from './modules/auth/apiTokenRoutes';
+import { TwoFactor } from './modules/auth/twoFactor';
+import { twoFactorRoutes } from './modules/auth/twoFactorRoutes';
+import { registerApiTokenRequests } from './http/apiTokenRequests';
 import { authRoutes } from './modules/auth/routes';
 import { CustomRoles } from './modules/auth/customRoles';
 import { AuthService } from './modules/auth/service';
@@ -166,6 +171,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('agent', null);
   app.decorateRequest('visitor', null);
+  app.decorateRequest('apiTokenUse', null);
 
   const cipher = createFieldCipher(config.privacy);
   const database = await openDatabase(config.databaseUrl, {
@@ -205,6 +211,12 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     redisUrl: config.redisUrl,
     nameSpace: `${config.redisChannel}:limits:`,
     logger: app.log,
+  });
+  const apiTokens = new ApiTokens(database.db, clock);
+  const twoFactor = new TwoFactor(database.db, clock);
+  registerApiTokenRequests(app, {
+    requestsPerMinute: config.abuseLimits.apiTokenRequestsPerMinute,
+    apiTokens,
   });
   const botRules = new BotRulesService(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
@@ -284,7 +296,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       graceMs: config.presenceGraceMs,
       logger: app.log,
     }),
-    auth: new AuthService(database.db, agents, clock, customRoles),
+    auth: new AuthService(database.db, agents, clock, customRoles, apiTokens, twoFactor),
+    apiTokens,
+    twoFactor,
     customRoles,
     visitorTokens,
     passwordWork,
@@ -453,6 +467,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(widgetOriginRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(roleRoutes, { services });
+  await app.register(apiTokenRoutes, { services });
+  await app.register(twoFactorRoutes, { services });
   await app.register(agentConversationRoutes, { services });
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });

@@ -74,6 +74,26 @@ export const errorCatalog = {
     status: 422,
     message: 'The export would hold more than 100,000 conversations; narrow the dates or filters',
   },
+  api_token_not_found: { status: 404, message: 'API token not found' },
+  api_token_scope_not_held: {
+    status: 403,
+    message: 'A token can only be given permissions its creator holds',
+  },
+  api_token_not_allowed: {
+    status: 403,
+    message: 'API tokens cannot use this; it is for people signed in to the console',
+  },
+  two_factor_setup_required: {
+    status: 403,
+    message: 'Your role requires two-step verification; set it up in your account first',
+  },
+  two_factor_invalid_code: { status: 401, message: 'The verification code is wrong or expired' },
+  two_factor_challenge_invalid: {
+    status: 401,
+    message: 'The sign-in step expired or was already used; sign in again',
+  },
+  two_factor_not_enrolled: { status: 409, message: 'Two-step verification has not been started' },
+  two_factor_already_enabled: { status: 409, message: 'Two-step verification is already on' },
   rate_limited: { status: 429, message: 'Too many requests' },
   login_locked: { status: 429, message: 'Too many failed sign-ins; try again later' },
   login_busy: { status: 503, message: 'Too many sign-ins at once; try again in a moment' },

@@ -47,7 +47,9 @@ export type IdPrefix =
   | 'psn'
   | 'call'
   | 'whs'
-  | 'whd';
+  | 'whd'
+  | 'tok'
+  | 'rcv';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

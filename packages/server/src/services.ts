@@ -15,6 +15,8 @@ import type { QaModule } from './modules/qa';
 import type { AgentRoutingDirectory } from './modules/agents/routingProfiles';
 import type { AgentPresenceTracker } from './modules/agents';
 import type { CustomRoles } from './modules/auth/customRoles';
+import type { ApiTokens } from './modules/auth/apiTokens';
+import type { TwoFactor } from './modules/auth/twoFactor';
 import type { AuthService } from './modules/auth/service';
 import type { VisitorTokens } from './modules/auth/visitorTokens';
 import type { BotPipeline } from './modules/bot/pipeline';
@@ -62,6 +64,10 @@ export interface KefuServices {
   /** Who has a console socket open, in any process; takes agents offline when they are gone. */
   presence: AgentPresenceTracker;
   auth: AuthService;
+  /** Integrations' API tokens: created, listed and revoked by admins; checked by `auth`. */
+  apiTokens: ApiTokens;
+  /** Agents' TOTP two-factor: enrolment, the second sign-in step, roles that require it. */
+  twoFactor: TwoFactor;
   customRoles: CustomRoles;
   visitorTokens: VisitorTokens;
   /** Bounds the argon2 work of sign-ins and new passwords. */

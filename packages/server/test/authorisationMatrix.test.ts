@@ -1,7 +1,8 @@
 // Every registered route (Fastify's route table, as the app records it) × every kind of caller: the route
 // must have made an access decision, and the answer must follow it — 401 without the right kind of
 // credential, 403 for a role without the permission, neither for a role with it, and never a 5xx.
-// A new route without a decision fails here (and is refused at run time).
+// API tokens (one without scopes, one with a single scope) are callers too. A new route without a decision
+// fails here (and is refused at run time).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AccessDecision, RegisteredRoute } from '../src/http/routeAccess';
@@ -14,7 +15,7 @@ import { startTestServer } from './helpers/testServer';
 
 interface Caller {
   name: string;
-  kind: 'anonymous' | 'visitor' | 'agent';
+  kind: 'anonymous' | 'visitor' | 'agent' | 'token';
   permissions: ReadonlySet<Permission>;
   token: string | null;
 }
@@ -95,6 +96,20 @@ async function createCallers(server: TestServer): Promise<Caller[]> {
       token: await server.login(email, 'password-123'),
     });
   }
+  for (const scopes of [[], ['conversations:read']] satisfies Permission[][]) {
+    const created = await requestJson<{ secret: string }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/admin/api-tokens',
+      {
+        token: adminToken,
+        body: { name: `matrix ${scopes.length}`, scopes },
+      },
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const name = `API token (${scopes.join(', ') || 'no scopes'})`;
+    callers.push({ name, kind: 'token', permissions: new Set(scopes), token: created.body.secret });
+  }
   return callers;
 }
 
@@ -133,10 +148,13 @@ function judge(
       if (caller.kind === 'visitor') return refused ? `${where}: visitor refused` : null;
       return status === 401 ? null : `${where}: expected 401 without a visitor token`;
     case 'agent': {
-      if (caller.kind !== 'agent') return status === 401 ? null : `${where}: expected 401 without a session`;
-      const allowed = decision.permission === null || caller.permissions.has(decision.permission);
+      if (caller.kind !== 'agent' && caller.kind !== 'token')
+        return status === 401 ? null : `${where}: expected 401 without a session`;
+      // A route open to every signed-in role is a person's own: an API token is refused there.
+      const allowed =
+        decision.permission === null ? caller.kind === 'agent' : caller.permissions.has(decision.permission);
       if (allowed) return refused ? `${where}: refused though the role has ${decision.permission}` : null;
-      return status === 403 ? null : `${where}: expected 403 without ${decision.permission}`;
+      return status === 403 ? null : `${where}: expected 403 without ${decision.permission ?? 'a session'}`;
     }
   }
 }

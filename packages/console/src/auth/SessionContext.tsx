@@ -1,5 +1,5 @@
 import { KefuAgentClient } from '@kefu/sdk';
-import type { AgentPresence, AgentSummary } from '@kefu/sdk';
+import type { AgentPresence, AgentSummary, LoginResponse } from '@kefu/sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { clearStoredSession, readStoredSession, storeSession } from './tokenStorage';
@@ -9,7 +9,11 @@ interface SessionValue {
   client: KefuAgentClient;
   agent: AgentSummary | null;
   presence: AgentPresence;
-  signIn(email: string, password: string, remember: boolean): Promise<void>;
+  /** `challenge`: the password was right and two-step verification asks for a code (`completeSignIn`). */
+  signIn(email: string, password: string, remember: boolean): Promise<'signed_in' | 'challenge'>;
+  completeSignIn(factor: { code: string } | { recoveryCode: string }): Promise<void>;
+  /** Two-step verification was turned on: the session may now use what the role allows. */
+  markTwoFactorEnabled(): void;
   signOut(): Promise<void>;
   changePresence(presence: AgentPresence): Promise<void>;
 }
@@ -33,12 +37,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
-  const signIn = useCallback(
-    async (email: string, password: string, remember: boolean) => {
-      const session = await client.login(email, password);
+  const [pending, setPending] = useState<{ challenge: string; remember: boolean } | null>(null);
+
+  const adopt = useCallback(
+    async (session: LoginResponse, remember: boolean) => {
       storeSession({ token: session.token, agent: session.agent }, remember);
       // Only roles that answer shoppers go online (and so receive conversations).
-      if (session.agent.permissions.includes('conversations:reply')) {
+      if (session.agent.permissions.includes('conversations:reply') && !session.agent.mustEnrolTwoFactor) {
         const profile = await client.setPresence('online');
         setPresence(profile.presence);
       } else setPresence('offline');
@@ -46,6 +51,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [client],
   );
+
+  const signIn = useCallback(
+    async (email: string, password: string, remember: boolean) => {
+      const result = await client.startLogin(email, password);
+      if ('challenge' in result) {
+        setPending({ challenge: result.challenge, remember });
+        return 'challenge' as const;
+      }
+      await adopt(result, remember);
+      return 'signed_in' as const;
+    },
+    [client, adopt],
+  );
+
+  const completeSignIn = useCallback(
+    async (factor: { code: string } | { recoveryCode: string }) => {
+      if (!pending) throw new Error('no sign-in waiting for a code');
+      const session = await client.completeLogin(pending.challenge, factor);
+      setPending(null);
+      await adopt(session, pending.remember);
+    },
+    [client, adopt, pending],
+  );
+
+  const markTwoFactorEnabled = useCallback(() => {
+    setAgent((current) => (current ? { ...current, mustEnrolTwoFactor: false } : current));
+  }, []);
 
   const signOut = useCallback(async () => {
     if (agent?.permissions.includes('conversations:reply'))
@@ -71,8 +103,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ client, agent, presence, signIn, signOut, changePresence }),
-    [client, agent, presence, signIn, signOut, changePresence],
+    () => ({
+      client,
+      agent,
+      presence,
+      signIn,
+      completeSignIn,
+      markTwoFactorEnabled,
+      signOut,
+      changePresence,
+    }),
+    [client, agent, presence, signIn, completeSignIn, markTwoFactorEnabled, signOut, changePresence],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -5,6 +5,7 @@ import { isChannelKind, KefuPrivacyApi } from '@kefu/sdk';
 import { Button, Descriptions, Empty, List, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
+import { ShopperDataRights } from '../access/ShopperDataRights';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { statusColors, statusLabelKeys } from '../common/labels';
 import { formatClock } from '../common/time';
@@ -37,6 +38,8 @@ export function CustomerPanel({
       () => undefined,
     );
 
+  const [loads, setLoads] = useState(0);
+  const reload = () => setLoads((count) => count + 1);
   useEffect(() => {
     let cancelled = false;
     setCustomer(null);
@@ -57,7 +60,7 @@ export function CustomerPanel({
     return () => {
       cancelled = true;
     };
-  }, [client, customerId]);
+  }, [client, customerId, loads]);
 
   if (!customer) return <Spin className="panel-loading" />;
   const none = <Typography.Text type="secondary">{t('none')}</Typography.Text>;
@@ -112,6 +115,7 @@ export function CustomerPanel({
         )}
       />
       <CustomerCalls customerId={customerId} />
+      <ShopperDataRights customerId={customer.id} privacy={privacy} onErased={reload} />
       <h4>{t('pastConversations')}</h4>
       {pastConversations.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />

@@ -1,4 +1,6 @@
-import { KefuChannelAccountsApi, KefuPrivacyApi, KefuTrustApi } from '@kefu/sdk';
+import { KefuAccessApi, KefuChannelAccountsApi, KefuPrivacyApi, KefuTrustApi } from '@kefu/sdk';
+import { ApiTokensTab } from '../access/ApiTokensTab';
+import { useAccessText } from '../access/accessText';
 import { AuditLogTab } from './AuditLogTab';
 import { Card, Tabs } from 'antd';
 import type { ReactElement } from 'react';
@@ -23,6 +25,8 @@ export function SecurityScreen({ tab }: { tab: string }) {
   const api = useMemo(() => new KefuTrustApi(client), [client]);
   const privacy = useMemo(() => new KefuPrivacyApi(client), [client]);
   const channelsApi = useMemo(() => new KefuChannelAccountsApi(client), [client]);
+  const accessApi = useMemo(() => new KefuAccessApi(client), [client]);
+  const accessText = useAccessText();
   const tabs = securityTabsFor(agent.permissions);
   const active = tabs.find((candidate) => candidate === tab) ?? tabs[0] ?? 'widget';
   const panels: Record<SecurityTab, { label: string; children: ReactElement }> = {
@@ -30,6 +34,7 @@ export function SecurityScreen({ tab }: { tab: string }) {
     channels: { label: text('tabChannels'), children: <ChannelAccountsTab api={channelsApi} /> },
     integrations: { label: integrationsText('navIntegrations'), children: <IntegrationsScreen /> },
     roles: { label: text('tabRoles'), children: <RolesTab api={api} /> },
+    tokens: { label: accessText('tabApiTokens'), children: <ApiTokensTab api={accessApi} /> },
     audit: { label: text('tabAudit'), children: <AuditLogTab api={privacy} /> },
   };
   return (

@@ -38,6 +38,11 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
   'qa:configure': { zh: '配置质检规则与权重', en: 'Configure quality rules and weights' },
   'audit:read': { zh: '查看操作日志', en: 'Read the audit log' },
   'agents:manage': { zh: '管理账号与角色', en: 'Manage accounts and roles' },
+  'tokens:manage': { zh: '管理 API 令牌', en: 'Manage API tokens' },
+  'security:manage': {
+    zh: '要求角色开启两步验证、重置他人的两步验证',
+    en: "Require two-step verification for a role, reset someone's",
+  },
   'bot:manage': { zh: '管理机器人规则', en: 'Manage bot rules' },
   'routing:manage': { zh: '管理分配、转人工与服务设置', en: 'Manage routing, handoff and service settings' },
   'sla:manage': { zh: '管理 SLA 策略', en: 'Manage SLA policies' },

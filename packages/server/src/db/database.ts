@@ -28,6 +28,7 @@ import * as migration0020 from './migrations/0020_intent_models';
 import * as migration0021 from './migrations/0021_inbound_threads';
 import * as migration0024 from './migrations/0024_app_push_and_calls';
 import * as migration0025 from './migrations/0025_outbound_webhooks';
+import * as migration0026 from './migrations/0026_trust_access';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0021_inbound_threads': migration0021,
   '0024_app_push_and_calls': migration0024,
   '0025_outbound_webhooks': migration0025,
+  '0026_trust_access': migration0026,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -676,6 +676,53 @@ export interface CustomRolesTable {
   updated_at: string;
 }
 
+/** A named token an integration signs its requests with; only the secret's SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  /** JSON array of permission names. */
+  scopes: string;
+  /** The agent who made it; the token acts for them, with at most its scopes. */
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** An agent's TOTP secret (sealed at rest); `confirmed_at` null: enrolment started, not yet confirmed. */
+export interface AgentTwoFactorTable {
+  /** The agent's id. */
+  id: string;
+  secret: string;
+  confirmed_at: string | null;
+  /** The last 30-second step whose code was accepted, so one code signs in once. */
+  last_used_step: number | null;
+  created_at: string;
+}
+
+export interface AgentRecoveryCodesTable {
+  id: string;
+  agent_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** The second step of a sign-in with two-factor: a short-lived challenge, used once. */
+export interface LoginChallengesTable {
+  token_hash: string;
+  agent_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** `admin`, `supervisor`, `agent`, `analyst` or `custom:<role id>`. */
+export interface TwoFactorRequiredRolesTable {
+  role_key: string;
+  created_at: string;
+}
+
 /** One open console WebSocket; `seen_at` is renewed while it lives, so a crashed process's rows go stale. */
 export interface AgentConnectionsTable {
   id: string;
@@ -799,4 +846,9 @@ export interface Database extends InsightTables {
   call_records: CallRecordsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_subscription_deliveries: WebhookSubscriptionDeliveriesTable;
+  api_tokens: ApiTokensTable;
+  agent_two_factor: AgentTwoFactorTable;
+  agent_recovery_codes: AgentRecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  two_factor_required_roles: TwoFactorRequiredRolesTable;
 }

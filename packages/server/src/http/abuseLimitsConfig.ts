@@ -14,6 +14,8 @@ export const abuseLimitsEnvironmentSchema = z.object({
   KEFU_LIMIT_MESSAGES_PER_IP: perMinute(300),
   /** Sign-in attempts one address may make per minute, right or wrong. */
   KEFU_LIMIT_LOGINS_PER_IP: perMinute(20),
+  /** Requests one integration's API token may make per minute. */
+  KEFU_LIMIT_API_TOKEN_REQUESTS: perMinute(600),
   /** Password checks (argon2, 64 MiB each) running at once; the rest wait in line. */
   KEFU_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Sign-ins that may wait for a password check; beyond this they are refused at once with 503. */
@@ -28,6 +30,7 @@ export interface AbuseLimitsConfig {
   messagesPerVisitorPerMinute: number;
   messagesPerIpPerMinute: number;
   loginsPerIpPerMinute: number;
+  apiTokenRequestsPerMinute: number;
   loginConcurrency: number;
   loginQueue: number;
 }
@@ -39,6 +42,7 @@ export function toAbuseLimitsConfig(values: AbuseLimitsEnvironment): AbuseLimits
     messagesPerVisitorPerMinute: values.KEFU_LIMIT_MESSAGES_PER_VISITOR,
     messagesPerIpPerMinute: values.KEFU_LIMIT_MESSAGES_PER_IP,
     loginsPerIpPerMinute: values.KEFU_LIMIT_LOGINS_PER_IP,
+    apiTokenRequestsPerMinute: values.KEFU_LIMIT_API_TOKEN_REQUESTS,
     loginConcurrency: values.KEFU_LOGIN_CONCURRENCY,
     loginQueue: values.KEFU_LOGIN_QUEUE,
   };
@@ -54,4 +58,5 @@ export const loadTestingLimitsEnvironment = {
   KEFU_LIMIT_MESSAGES_PER_VISITOR: '1000000',
   KEFU_LIMIT_MESSAGES_PER_IP: '1000000',
   KEFU_LIMIT_LOGINS_PER_IP: '1000000',
+  KEFU_LIMIT_API_TOKEN_REQUESTS: '1000000',
 } as const;

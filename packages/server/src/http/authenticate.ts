@@ -7,13 +7,20 @@ import type {
   VisitorClaims,
   VisitorTokens,
 } from '../modules/auth';
-import { hasPermission } from '../modules/auth';
+import { apiTokenIdOf, hasPermission } from '../modules/auth';
 
 declare module 'fastify' {
   interface FastifyRequest {
     agent: AuthenticatedAgent | null;
     visitor: VisitorClaims | null;
+    /** The API token the request was made with (set before its scopes are checked, so refusals are audited). */
+    apiTokenUse: { id: string; name: string } | null;
   }
+}
+
+/** Which API token the request names (before it is checked), to count its requests; null for anything else. */
+export function apiTokenIdOfRequest(request: FastifyRequest): string | null {
+  return apiTokenIdOf(readBearerToken(request));
 }
 
 /** Reads `Authorization: Bearer …`, or `?token=` for WebSocket upgrades, which browsers cannot give headers. */
@@ -39,7 +46,14 @@ export function requireAgent(auth: AuthService, permission?: Permission) {
     const token = readBearerToken(request);
     if (!token) throw new KefuError('unauthenticated');
     const agent = await auth.authenticate(token);
-    if (permission && !hasPermission(agent, permission)) throw new KefuError('forbidden');
+    request.apiTokenUse = agent.apiToken;
+    if (!permission) {
+      // Routes open to every signed-in role are a person's own (profile, sign-out, two-factor).
+      if (agent.apiToken) throw new KefuError('api_token_not_allowed');
+    } else {
+      if (agent.mustEnrolTwoFactor) throw new KefuError('two_factor_setup_required');
+      if (!hasPermission(agent, permission)) throw new KefuError('forbidden');
+    }
     request.agent = agent;
   };
 }

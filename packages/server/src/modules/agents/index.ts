@@ -4,6 +4,6 @@ export { AgentRoutingDirectory } from './routingProfiles';
 export { touchLastAssigned } from './routingRepo';
 export { agentRoutingRoutes } from './routingRoutes';
 export { agentRoleSchema } from './service';
-export type { AgentService } from './service';
+export type { AgentIdentity, AgentService } from './service';
 export { listTeamIdsOfAgent } from './routingRepo';
 export { AgentPresenceTracker } from './presence/presenceTracker';

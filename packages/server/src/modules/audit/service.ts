@@ -4,7 +4,7 @@ import { newId } from '../../ids';
 import { auditChainStart, hashAuditEntry } from './auditChain';
 
 export interface AuditEntry {
-  actorType: 'agent' | 'system' | 'customer' | 'anonymous';
+  actorType: 'agent' | 'api_token' | 'system' | 'customer' | 'anonymous';
   actorId: string | null;
   action: string;
   targetType: string;

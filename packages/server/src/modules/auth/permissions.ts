@@ -31,6 +31,10 @@ export const permissionNames = [
   'qa:configure',
   'audit:read',
   'agents:manage',
+  /** API tokens for integrations: create, list, revoke (a token holds at most its creator's permissions). */
+  'tokens:manage',
+  /** Require two-factor for a role, reset an agent's two-factor. */
+  'security:manage',
   'bot:manage',
   'routing:manage',
   'sla:manage',
@@ -94,6 +98,10 @@ export interface AuthenticatedAgent {
   permissions: ReadonlySet<Permission>;
   /** The teams the agent belongs to, read when the token is checked. */
   teamIds: readonly string[];
+  /** Set when an integration's API token made the request: it acts for its creator with its scopes. */
+  apiToken: { id: string; name: string } | null;
+  /** The role requires two-factor and it is off: the session may only set it up (and sign out). */
+  mustEnrolTwoFactor: boolean;
 }
 
 export function hasPermission(agent: AuthenticatedAgent, permission: Permission): boolean {

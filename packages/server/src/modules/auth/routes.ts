@@ -7,6 +7,7 @@ import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { agentRoleSchema } from '../agents';
 import type { AuthenticatedAgent } from './permissions';
+import type { AgentSession } from './service';
 
 const agentSummarySchema = z.object({
   id: z.string(),
@@ -14,25 +15,30 @@ const agentSummarySchema = z.object({
   displayName: z.string(),
   role: agentRoleSchema,
   permissions: z.array(z.string()),
+  /** The role requires two-factor and it is off: only setting it up is allowed until it is on. */
+  mustEnrolTwoFactor: z.boolean(),
 });
+const sessionSchema = z.object({ token: z.string(), expiresAt: z.string(), agent: agentSummarySchema });
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'auth' | 'config'> }> = async (
   app,
   { services },
 ) => {
   const tags = ['auth'];
+  // Passwords and second-step codes count together against one budget per address.
+  const loginsPerAddress = limitRequests(app, {
+    name: 'login-address',
+    max: services.config.abuseLimits.loginsPerIpPerMinute,
+    windowMs: 60_000,
+    keyOf: clientAddressOf,
+  });
 
   app.post(
     '/api/v1/auth/login',
     {
       onRequest: [
         allowAnyone('signing in; limited per address and locked out per account'),
-        limitRequests(app, {
-          name: 'login-address',
-          max: services.config.abuseLimits.loginsPerIpPerMinute,
-          windowMs: 60_000,
-          keyOf: clientAddressOf,
-        }),
+        loginsPerAddress,
       ],
       schema: {
         tags,
@@ -41,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'a
           .object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })
           .strict(),
         response: {
-          200: z.object({ token: z.string(), expiresAt: z.string(), agent: agentSummarySchema }),
+          200: z.union([sessionSchema, z.object({ challenge: z.string(), challengeExpiresAt: z.string() })]),
           401: errorResponseSchema,
           429: errorResponseSchema,
           503: errorResponseSchema,
@@ -49,10 +55,46 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'a
       },
     },
     async (request) => {
-      const session = await services.auth.login(request.body.email, request.body.password, {
+      const result = await services.auth.login(request.body.email, request.body.password, {
         address: clientAddressOf(request),
       });
-      return { token: session.token, expiresAt: session.expiresAt, agent: pickSummary(session.agent) };
+      return 'challenge' in result ? result : toSessionBody(result);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login/two-factor',
+    {
+      onRequest: [
+        allowAnyone('the second step of signing in; counted with wrong passwords toward the lock-out'),
+        loginsPerAddress,
+      ],
+      schema: {
+        tags,
+        summary: 'Finish signing in with the code from the authenticator app, or a recovery code',
+        body: z.union([
+          z
+            .object({
+              challenge: z.string().min(1).max(200),
+              code: z
+                .string()
+                .trim()
+                .regex(/^\d{6}$/),
+            })
+            .strict(),
+          z
+            .object({ challenge: z.string().min(1).max(200), recoveryCode: z.string().trim().min(1).max(40) })
+            .strict(),
+        ]),
+        response: { 200: sessionSchema, 401: errorResponseSchema, 429: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { challenge, ...factor } = request.body;
+      const session = await services.auth.completeLogin(challenge, factor, {
+        address: clientAddressOf(request),
+      });
+      return toSessionBody(session);
     },
   );
 
@@ -84,6 +126,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Pick<KefuServices, 'a
   );
 };
 
+function toSessionBody(session: AgentSession) {
+  return { token: session.token, expiresAt: session.expiresAt, agent: pickSummary(session.agent) };
+}
+
 function pickSummary(agent: AuthenticatedAgent) {
   return {
     id: agent.id,
@@ -91,5 +137,6 @@ function pickSummary(agent: AuthenticatedAgent) {
     displayName: agent.displayName,
     role: agent.role,
     permissions: [...agent.permissions].sort(),
+    mustEnrolTwoFactor: agent.mustEnrolTwoFactor,
   };
 }

@@ -65,6 +65,15 @@ export async function encryptStoredPersonalData(db: Db, cipher: FieldCipher): Pr
       ({ id, bot_state }) =>
         db.updateTable('conversations').set({ bot_state }).where('id', '=', id).execute(),
     ),
+    await rewriteInBatches(
+      (after) =>
+        db
+          .selectFrom('agent_two_factor')
+          .select(['id', 'secret'])
+          .where('id', '>', after)
+          .where(stale(['secret'])),
+      ({ id, secret }) => db.updateTable('agent_two_factor').set({ secret }).where('id', '=', id).execute(),
+    ),
   ];
   return counts.reduce((sum, count) => sum + count, 0);
 }

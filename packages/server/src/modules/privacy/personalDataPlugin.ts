@@ -54,6 +54,8 @@ export const personalDataPolicy: Readonly<Record<string, TablePolicy>> = {
   // An app's push token identifies the shopper's device; a call's number and what was said.
   push_registrations: { encrypted: ['token'], indexed: {} },
   call_records: { encrypted: ['phone', 'transcript'], indexed: { phone: 'phone_index' } },
+  // Not personal data but a credential: agents' TOTP secrets are sealed the same way.
+  agent_two_factor: { encrypted: ['secret'], indexed: {} },
 };
 
 /** Values that hold nothing personal stay as they are, so `bot_state != '{}'` still finds a live dialogue. */
