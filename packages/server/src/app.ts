@@ -79,6 +79,7 @@ import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
+import { customerMergeRoutes } from './modules/customers/mergeRoutes';
 import { createKnowledgeModule, knowledgeRoutes, startKnowledgeModule } from './modules/knowledge';
 import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { PhotoStorage } from './modules/uploads/photoStorage';
@@ -434,6 +435,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
   await app.register(customerRoutes, { services });
+  await app.register(customerMergeRoutes, { services });
   await app.register(privacyRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(shopRoutes, { services });

@@ -15,10 +15,14 @@ export interface SessionVisitor {
  * does (`Authorization: Bearer <token of an earlier session>`, unexpired). Anything else — no token, an expired
  * or forged one, a bare `visitorId` in the body — gets a new visitor and a new, empty conversation.
  */
-export function resolveSessionVisitor(tokens: VisitorTokens, request: FastifyRequest): SessionVisitor {
+export function resolveSessionVisitor(
+  tokens: VisitorTokens,
+  request: FastifyRequest,
+  channel: string = 'web',
+): SessionVisitor {
   const token = readBearerToken(request);
   const claims = token ? tokens.tryVerify(token) : null;
-  if (claims && claims.channel === 'web') return { visitorId: claims.visitorId, resumed: true };
+  if (claims && claims.channel === channel) return { visitorId: claims.visitorId, resumed: true };
   return { visitorId: newVisitorId(), resumed: false };
 }
 

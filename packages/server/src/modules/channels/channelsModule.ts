@@ -13,7 +13,8 @@ import type { TicketService } from '../tickets';
 import type { ChannelConfig } from './channelConfig';
 import type { ChannelRegistry } from './channelRegistry';
 import { createChannelRegistry } from './channelRegistry';
-import { deliverMessage, isForTheShopper } from './deliveries/deliverMessage';
+import { deliverMessage, isForTheShopper, replyWindowClosed } from './deliveries/deliverMessage';
+import { KefuError } from '../../errors';
 import { listDeliveriesOfConversation } from './deliveries/deliveriesRepo';
 import type { MessageDelivery } from './deliveries/messageDelivery';
 import { toMessageDelivery } from './deliveries/messageDelivery';
@@ -29,6 +30,8 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
+import { channelKindSchema } from '../../channelKinds';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -67,6 +70,11 @@ export interface ChannelModule {
   emailListeners: EmailListeners;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
+  /**
+   * Refuses (422) a reply an agent sends on a channel whose platform no longer takes one: the shopper's last
+   * message on it in this conversation is older than the channel's reply window (WeChat: 48 hours).
+   */
+  assertReplyWindowOpen(conversationId: string, channel: ChannelKind): Promise<void>;
 }
 
 export function createChannelModule(input: ChannelModuleInput): ChannelModule {
@@ -93,7 +101,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
   };
   const emailListeners = new EmailListeners(accounts, ingest, input.logger);
   accounts.onChange(() => emailListeners.sync());
-  return {
+  const module: ChannelModule = {
     registry,
     accounts,
     emailListeners,
@@ -107,7 +115,15 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     conversations: input.conversations,
     listDeliveries: async (conversationId) =>
       (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
+    assertReplyWindowOpen: async (conversationId, channel) => {
+      const latest = await findLatestInboundOfConversation(input.db, conversationId, channel);
+      // Without a message on it the conversation refuses the channel itself (reply_channel_unavailable).
+      if (!latest) return;
+      const adapter = await module.adapterFor(channel, latest.account_id);
+      if (replyWindowClosed(adapter, latest, input.clock.now())) throw new KefuError('reply_window_closed');
+    },
   };
+  return module;
 }
 
 /** Attempts of one delivery before it is recorded as failed (back-off: 1 s, 2 s, 4 s … between them). */
@@ -165,6 +181,22 @@ export function startChannelModule(
     },
     // Only platforms that keep a session state of their own (WeCom kf) are told.
     { when: ({ payload }) => accountChannelKindSchema.safeParse(payload.conversation.channel).success },
+  );
+  eventJobs.listen(
+    'customer.created',
+    'channels.look_up_verified_keys',
+    ({ payload }) =>
+      lookUpVerifiedKeys(
+        {
+          ...dependencies,
+          unitOfWork: module.ingest.unitOfWork,
+          conversations: module.conversations,
+          adapterFor: module.adapterFor,
+        },
+        { customerId: payload.customerId, channel: channelKindSchema.parse(payload.channel) },
+      ),
+    // Official Accounts name a follower's unionid; other platforms vouch for nothing yet.
+    { when: ({ payload }) => payload.channel === 'wechat' },
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

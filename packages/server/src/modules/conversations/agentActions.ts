@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageCard } from '@kefu/sdk';
+import type { ChannelKind, Conversation, Message, MessageCard } from '@kefu/sdk';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
@@ -23,11 +23,18 @@ export class AgentConversationActions {
       clientMessageId?: string | undefined;
       /** An order or product card sent with the words (the orders panel). */
       card?: MessageCard | undefined;
+      /** The channel the reply goes out on; by default the one the shopper last wrote on. */
+      channel?: ChannelKind | undefined;
     },
   ): Promise<Message> {
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
       if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      if (
+        input.channel !== undefined &&
+        !(await conversationsRepo.customerWroteOnChannel(context.trx, conversation.id, input.channel))
+      )
+        throw new KefuError('reply_channel_unavailable');
       if (input.clientMessageId) {
         const existing = await conversationsRepo.findMessageByClientId(
           context.trx,
@@ -57,6 +64,7 @@ export class AgentConversationActions {
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
         card: input.card,
+        channel: input.isPrivate ? null : (input.channel ?? null),
       });
       return toAgentMessage(message);
     });

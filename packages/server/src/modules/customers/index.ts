@@ -2,3 +2,7 @@
 export { findVipTierOfCustomer, getCustomerProfile, resolveCustomerByIdentity } from './service';
 export { findCustomerIdOfShopCustomer, findShopCustomerId } from './shopIdentity';
 export { linkShopIdentity } from './shopIdentityRoutes';
+export { attachVerifiedKeys } from './verifiedKeys';
+export type { VerifiedKey } from './verifiedKeys';
+export { currentCustomerId } from './customerMerges';
+export type { ConversationMover } from './customerMerges';

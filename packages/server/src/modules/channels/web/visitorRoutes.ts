@@ -12,6 +12,7 @@ import type { KefuServices } from '../../../services';
 import { resolveSessionVisitor } from '../../auth';
 import { conversationStatusSchema } from '../../../conversationWireSchemas';
 import { linkShopIdentity } from '../../customers';
+import { visitorChannelKinds } from '../../../channelKinds';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';
 
@@ -35,9 +36,28 @@ const sessionBodySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     locale: z.string().trim().min(2).max(20).optional(),
     page: pageSchema.optional(),
-    /** Optional: a shopper signed in on the shop, vouched for by the shop's server (see README). */
+    /** The web widget (default) or an app on `@kefu/sdk`. */
+    channel: z.enum(visitorChannelKinds).default('web'),
+    /**
+     * Optional: a shopper signed in on the shop, vouched for by the shop's server, with the keys the shop
+     * verified (a phone, an e-mail, the WeChat unionid of a WeChat sign-in) signed with it (see README).
+     */
     identity: z
-      .object({ shopCustomerId: z.string().trim().min(1).max(100), signature: z.string().trim().max(128) })
+      .object({
+        shopCustomerId: z.string().trim().min(1).max(100),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?\d{5,20}$/, 'phone holds digits, optionally after +')
+          .optional(),
+        email: z.string().trim().email().max(254).optional(),
+        wechatUnionId: z
+          .string()
+          .trim()
+          .regex(/^[\w-]{6,64}$/, 'not a WeChat unionid')
+          .optional(),
+        signature: z.string().trim().max(128),
+      })
       .strict()
       .optional(),
   })
@@ -88,17 +108,18 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const body = request.body ?? {};
-      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request);
-      if (body.identity) await linkShopIdentity(services, 'web', visitorId, body.identity);
+      const body = request.body ?? { channel: 'web' as const };
+      const channel = body.channel;
+      const { visitorId } = resolveSessionVisitor(services.visitorTokens, request, channel);
+      if (body.identity) await linkShopIdentity(services, channel, visitorId, body.identity);
       const { customerId, conversation } = await services.conversations.startSession({
-        channel: 'web',
+        channel,
         visitorId,
         name: body.name,
         locale: body.locale,
         page: body.page,
       });
-      const token = services.visitorTokens.issue({ customerId, visitorId, channel: 'web' });
+      const token = services.visitorTokens.issue({ customerId, visitorId, channel });
       return reply
         .status(201)
         .send({ token, visitorId, customerId, conversationId: conversation.id, status: conversation.status });
