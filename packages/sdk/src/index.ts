@@ -9,6 +9,7 @@ export * from './agentOrdersApi';
 export * from './agentCannedApi';
 export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
+export * from './agentCustomerApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';

@@ -34,6 +34,7 @@ export function CustomerPanel({
       () => undefined,
     );
 
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let cancelled = false;
     setCustomer(null);
@@ -54,7 +55,7 @@ export function CustomerPanel({
     return () => {
       cancelled = true;
     };
-  }, [client, customerId]);
+  }, [client, customerId, version]);
 
   if (!customer) return <Spin className="panel-loading" />;
   const none = <Typography.Text type="secondary">{t('none')}</Typography.Text>;
@@ -100,12 +101,17 @@ export function CustomerPanel({
         renderItem={(identity) => (
           <List.Item>
             <span className="identity-line">
-              {isChannel(identity.channel) ? <ChannelIcon channel={identity.channel} /> : identity.channel}
+              {isChannel(identity.channel) ? (
+                <ChannelIcon channel={identity.channel} />
+              ) : (
+                <Tag>{t(identity.channel === 'shop' ? 'identityShop' : 'identityWechatUnionId')}</Tag>
+              )}
               <span className="mono">{identity.externalId}</span>
             </span>
           </List.Item>
         )}
       />
+      <CustomerAcrossChannels customerId={customerId} onChanged={() => setVersion((value) => value + 1)} />
       <h4>{t('pastConversations')}</h4>
       {pastConversations.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
