@@ -10,6 +10,7 @@ import { statusColors, statusLabelKeys } from '../common/labels';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
+import { CustomerAcrossChannels } from './CustomerAcrossChannels';
 
 /** The customer behind the open conversation: profile, identities per channel, past conversations. */
 export function CustomerPanel({
