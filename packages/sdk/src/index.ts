@@ -13,6 +13,7 @@ export * from './agentIntentsApi';
 export * from './agentPrivacyApi';
 export * from './agentCallsApi';
 export * from './agentAccessApi';
+export * from './agentCustomerApi';
 export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';

@@ -100,6 +100,8 @@ export interface Message {
   createdAt: string;
   /** Present on customer messages in the agent API. */
   analysis?: MessageAnalysis | null;
+  /** The channel it came on (shopper) or went out on (others): one conversation may span channels. */
+  channel?: ChannelKind | null;
 }
 
 export interface Conversation {

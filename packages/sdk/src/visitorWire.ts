@@ -9,6 +9,7 @@ import type {
   VisitorSessionResponse,
 } from './types';
 import { isShapeError, parseMessageCard } from './cardWire';
+import { isChannelKind } from './types';
 
 export class KefuApiError extends Error {
   constructor(
@@ -139,6 +140,7 @@ export function parseMessage(value: unknown): Message {
     isPrivate: value.isPrivate === true,
     clientMessageId: readNullableString(value, 'clientMessageId'),
     createdAt: readString(value, 'createdAt'),
+    ...(isChannelKind(value.channel) && { channel: value.channel }),
   };
 }
 

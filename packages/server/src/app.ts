@@ -86,6 +86,7 @@ import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
 import { customerRoutes } from './modules/customers/routes';
+import { customerMergeRoutes } from './modules/customers/mergeRoutes';
 import { createKnowledgeModule, knowledgeRoutes, startKnowledgeModule } from './modules/knowledge';
 import { createQaModule, qaRoutes, startQaModule } from './modules/qa';
 import { PhotoStorage } from './modules/uploads/photoStorage';
@@ -329,8 +330,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       localizeReply,
     ),
     conversations,
-    agentActions: new AgentConversationActions(unitOfWork, (conversationId) =>
-      services.channels.assertReplyWindowOpen(conversationId),
+    agentActions: new AgentConversationActions(unitOfWork, (conversationId, channel) =>
+      services.channels.assertReplyWindowOpen(conversationId, channel),
     ),
     catalog,
     cannedReplies: new CannedReplies(database.db, clock),
@@ -473,6 +474,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
   await app.register(customerRoutes, { services });
+  await app.register(customerMergeRoutes, { services });
   await app.register(privacyRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(shopRoutes, { services });

@@ -9,6 +9,17 @@ export const errorCatalog = {
   not_found: { status: 404, message: 'Not found' },
   conversation_not_found: { status: 404, message: 'Conversation not found' },
   customer_not_found: { status: 404, message: 'Customer not found' },
+  customer_merge_not_found: { status: 404, message: 'Customer merge not found' },
+  customer_merge_same: { status: 400, message: 'A customer cannot be merged with itself' },
+  customer_merge_undone: { status: 409, message: 'This merge has already been undone' },
+  customer_merged_away: {
+    status: 409,
+    message: 'This customer has been merged into another one; undo that merge first',
+  },
+  reply_channel_unavailable: {
+    status: 422,
+    message: 'The shopper has not written on this channel in this conversation, so a reply cannot go there',
+  },
   product_not_found: { status: 404, message: 'Product not found' },
   agent_not_found: { status: 404, message: 'Agent not found' },
   intent_not_found: { status: 404, message: 'Intent not found' },

@@ -5,6 +5,7 @@ const nextUlid = monotonicFactory();
 export type IdPrefix =
   | 'cus'
   | 'cid'
+  | 'cmg'
   | 'conv'
   | 'msg'
   | 'agt'

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Clock } from '../src/clock';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
+import { ShiftedClock } from './helpers/shiftedClock';
 import type { SignedPush } from './helpers/wechatPlatform';
 import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
 
@@ -15,14 +15,6 @@ const appSecret = 'app-secret-that-stays-sealed';
 const token = 'spamtest';
 const encodingAesKey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const hourMs = 60 * 60 * 1000;
-
-/** The system clock, movable forward (the 48-hour window) without waiting. */
-class ShiftedClock implements Clock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
 
 for (const { dialect } of testDatabaseTargets()) {
   describe(`the WeChat Official Account channel against a loopback WeChat (${dialect})`, () => {

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
 import { useDisplayNames } from '../common/useDisplayNames';
 import { CustomerCalls } from './CustomerCalls';
+import { CustomerAcrossChannels } from './CustomerAcrossChannels';
 
 /** The customer behind the open conversation: profile, identities per channel, past conversations. */
 export function CustomerPanel({
@@ -108,7 +109,11 @@ export function CustomerPanel({
         renderItem={(identity) => (
           <List.Item>
             <span className="identity-line">
-              {isChannel(identity.channel) ? <ChannelIcon channel={identity.channel} /> : identity.channel}
+              {isChannel(identity.channel) ? (
+                <ChannelIcon channel={identity.channel} />
+              ) : (
+                <Tag>{t(identity.channel === 'shop' ? 'identityShop' : 'identityWechatUnionId')}</Tag>
+              )}
               <span className="mono">{identity.externalId}</span>
             </span>
           </List.Item>
@@ -116,6 +121,7 @@ export function CustomerPanel({
       />
       <CustomerCalls customerId={customerId} />
       <ShopperDataRights customerId={customer.id} privacy={privacy} onErased={reload} />
+      <CustomerAcrossChannels customerId={customerId} onChanged={reload} />
       <h4>{t('pastConversations')}</h4>
       {pastConversations.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />

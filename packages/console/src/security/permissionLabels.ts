@@ -14,6 +14,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '查看完整手机号、邮箱、地址（留痕）',
     en: 'Reveal full phones, e-mails, addresses (audited)',
   },
+  'customers:merge': {
+    zh: '合并与拆分顾客（留痕）',
+    en: 'Merge customers and undo merges (audited)',
+  },
   'customers:export': { zh: '导出顾客全部数据', en: "Export a customer's data" },
   'customers:erase': { zh: '删除（匿名化）顾客数据', en: "Erase (pseudonymise) a customer's data" },
   'orders:read': { zh: '查看顾客订单与物流', en: "Read the shopper's orders and tracking" },

@@ -26,6 +26,7 @@ import * as migration0018 from './migrations/0018_intent_examples';
 import * as migration0019 from './migrations/0019_channel_accounts';
 import * as migration0020 from './migrations/0020_intent_models';
 import * as migration0021 from './migrations/0021_inbound_threads';
+import * as migration0022 from './migrations/0022_customer_merges';
 import * as migration0024 from './migrations/0024_app_push_and_calls';
 import * as migration0025 from './migrations/0025_outbound_webhooks';
 import * as migration0026 from './migrations/0026_trust_access';
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '0019_channel_accounts': migration0019,
   '0020_intent_models': migration0020,
   '0021_inbound_threads': migration0021,
+  '0022_customer_merges': migration0022,
   '0024_app_push_and_calls': migration0024,
   '0025_outbound_webhooks': migration0025,
   '0026_trust_access': migration0026,

@@ -70,6 +70,28 @@ export interface MessagesTable {
   created_at: string;
   /** Customer messages: when the bot finished with it (null while its job waits or runs). */
   answered_at: string | null;
+  /** The channel it came on (customer) or goes out on (others); null for messages stored before channels moved. */
+  channel: string | null;
+}
+
+/** Two customers made one: what moved from the merged customer to the surviving one, so it can be undone. */
+export interface CustomerMergesTable {
+  id: string;
+  surviving_customer_id: string;
+  merged_customer_id: string;
+  /** `verified_key` (the same verified key arrived) or `manual` (an agent merged them). */
+  reason: string;
+  /** The kind of key that linked them (`wechat_unionid`, `phone`, `email`, `shop`); null for a manual merge. */
+  key_kind: string | null;
+  /** JSON arrays of the ids moved. */
+  moved_identity_ids: string;
+  moved_conversation_ids: string;
+  /** JSON array of the profile fields the survivor took from the merged customer (it had none of its own). */
+  copied_fields: string;
+  merged_by: string | null;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
 }
 
 export interface UploadsTable {
@@ -796,6 +818,7 @@ export interface CallRecordsTable {
 export interface Database extends InsightTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
+  customer_merges: CustomerMergesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   uploads: UploadsTable;

@@ -24,6 +24,8 @@ export const messageSchema = z.object({
   clientMessageId: z.string().nullable(),
   createdAt: z.string(),
   analysis: messageAnalysisSchema.nullable().optional(),
+  /** The channel it came on (shopper) or went out on (others); null for messages older than the field. */
+  channel: channelKindSchema.nullable().optional(),
 });
 
 export const conversationSchema = z.object({

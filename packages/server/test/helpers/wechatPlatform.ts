@@ -33,6 +33,8 @@ export interface SignedPush {
 export class WeChatPlatform {
   readonly calls: PlatformCall[] = [];
   readonly expiredTokens = new Set<string>();
+  /** The unionid `/cgi-bin/user/info` names for a follower's openid (an account bound to an Open Platform). */
+  readonly unionIds = new Map<string, string>();
   /** Messages `kf/sync_msg` hands out, from the cursor (the index) on. */
   readonly kfMessages: Record<string, unknown>[] = [];
   /** WeCom kf session states by external_userid (0, new, until changed with service_state/trans). */
@@ -96,6 +98,7 @@ export class WeChatPlatform {
     if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
     if (!token.startsWith('token-')) return { errcode: 40001, errmsg: 'invalid credential' };
     if (path === '/cgi-bin/kf/sync_msg') return this.syncMessages(body);
+    if (path === '/cgi-bin/user/info') return this.userInfo(query);
     if (path === '/cgi-bin/kf/send_msg') return this.sendKfMessage(body);
     if (path === '/cgi-bin/kf/service_state/get')
       return { errcode: 0, errmsg: 'ok', service_state: this.kfStateOf(body.external_userid) };
@@ -133,6 +136,19 @@ export class WeChatPlatform {
     if (id !== this.appId || secret !== this.secret) return { errcode: 40125, errmsg: 'invalid appsecret' };
     this.tokensIssued += 1;
     return { errcode: 0, access_token: `token-${this.tokensIssued}`, expires_in: 7200 };
+  }
+
+  /** WeChat's answer names no errcode on success; `unionid` only for an account bound to an Open Platform. */
+  private userInfo(query: URLSearchParams): { errcode: number } & Record<string, unknown> {
+    const openId = query.get('openid') ?? '';
+    const unionId = this.unionIds.get(openId);
+    return {
+      errcode: 0,
+      subscribe: 1,
+      openid: openId,
+      language: 'zh_CN',
+      ...(unionId && { unionid: unionId }),
+    };
   }
 
   private syncMessages(body: Record<string, unknown>): { errcode: number } & Record<string, unknown> {

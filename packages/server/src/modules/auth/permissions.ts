@@ -8,6 +8,8 @@ export const permissionNames = [
   'conversations:reassign',
   'customers:read',
   'customers:reveal',
+  /** Merge two customers into one and undo a merge (audited). */
+  'customers:merge',
   'customers:export',
   'customers:erase',
   'orders:read',
@@ -64,6 +66,7 @@ const supervisorPermissions: readonly Permission[] = [
   'conversations:read_all',
   'conversations:reassign',
   'customers:reveal',
+  'customers:merge',
   'tickets:read_all',
   'knowledge:review',
   'knowledge:transfer',

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Attachment, Message } from '@kefu/sdk';
 import type { ChannelKind } from '../../channelKinds';
+import type { VerifiedKey } from '../customers';
 
 /** What a channel can show and the platform's time limits; outbound messages are fitted to them. */
 export interface ChannelCapabilities {
@@ -126,6 +127,11 @@ export interface ChannelAdapter {
   handToPerson?(recipient: OutboundMessage['recipient']): Promise<void>;
   /** Tells the platform the bot serves the shopper again after a person handed them back. */
   handToBot?(recipient: OutboundMessage['recipient']): Promise<void>;
+  /**
+   * Keys the platform vouches for about a sender (WeChat: the unionid), which join the shopper's customers
+   * across channels; throws a `DeliveryError` (retried) when the platform cannot be asked.
+   */
+  verifiedKeysOf?(externalId: string): Promise<VerifiedKey[]>;
   /** Checks the credentials with the platform (the console's "test connection"); throws a `DeliveryError`. */
   testConnection?(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import type { ChannelConfig } from './channelConfig';
 import type { ChannelRegistry } from './channelRegistry';
 import { createChannelRegistry } from './channelRegistry';
 import { deliverMessage, isForTheShopper } from './deliveries/deliverMessage';
+import { KefuError } from '../../errors';
 import { listDeliveriesOfConversation } from './deliveries/deliveriesRepo';
 import type { MessageDelivery } from './deliveries/messageDelivery';
 import { toMessageDelivery } from './deliveries/messageDelivery';
@@ -33,6 +34,8 @@ import { EmailListeners } from './email/emailListeners';
 import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
+import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
+import { channelKindSchema } from '../../channelKinds';
 
 export interface ChannelModuleInput {
   db: Db;
@@ -72,8 +75,11 @@ export interface ChannelModule {
   conversations: ConversationService;
   /** The built-in SMTP listeners of the enabled e-mail accounts. */
   emailListeners: EmailListeners;
-  /** Throws `reply_window_closed` when the conversation's platform would refuse a reply now. */
-  assertReplyWindowOpen(conversationId: string): Promise<void>;
+  /**
+   * Throws `reply_window_closed` when the platform of the channel a reply goes out on (by default the one the
+   * shopper last wrote on) would refuse it now (WeChat: 48 hours after their last message there).
+   */
+  assertReplyWindowOpen(conversationId: string, channel?: ChannelKind): Promise<void>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
@@ -114,8 +120,8 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     emailListeners,
     jobs: input.jobs,
     adapterFor,
-    assertReplyWindowOpen: (conversationId) =>
-      assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId),
+    assertReplyWindowOpen: (conversationId, channel) =>
+      assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId, channel),
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
@@ -209,5 +215,22 @@ export function startChannelModule(
         maxAttempts: deliveryAttempts,
       },
     );
+  );
+  eventJobs.listen(
+    'customer.created',
+    'channels.look_up_verified_keys',
+    ({ payload }) =>
+      lookUpVerifiedKeys(
+        {
+          ...dependencies,
+          unitOfWork: module.ingest.unitOfWork,
+          conversations: module.conversations,
+          adapterFor: module.adapterFor,
+        },
+        { customerId: payload.customerId, channel: channelKindSchema.parse(payload.channel) },
+      ),
+    // Official Accounts name a follower's unionid; other platforms vouch for nothing yet.
+    { when: ({ payload }) => payload.channel === 'wechat' },
+  );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

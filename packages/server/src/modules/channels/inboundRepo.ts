@@ -68,13 +68,10 @@ export async function attachStoredMessage(
 export function findLatestInboundOfConversation(
   db: DbExecutor,
   conversationId: string,
+  channel?: string,
 ): Promise<InboundRow | undefined> {
-  return db
-    .selectFrom('inbound_messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  let query = db.selectFrom('inbound_messages').selectAll().where('conversation_id', '=', conversationId);
+  // A conversation may span channels: the shopper's latest message on the one a reply goes out on.
+  if (channel !== undefined) query = query.where('channel', '=', channel);
+  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }

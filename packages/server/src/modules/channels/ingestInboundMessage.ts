@@ -3,7 +3,7 @@ import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AcceptDependencies } from './acceptCustomerMessage';
 import { acceptCustomerMessage } from './acceptCustomerMessage';
-import { resolveCustomerByIdentity } from '../customers';
+import { currentCustomerId, resolveCustomerByIdentity } from '../customers';
 import type { InboundMessage } from './channelAdapter';
 import type { ChannelKind } from '../../channelKinds';
 import { resolveNumberedChoice } from './numberedChoice';
@@ -97,7 +97,8 @@ async function findFirstDelivery(
 
 /** The customer behind the message: named by the proof (a visitor token) or found by the platform's id. */
 async function identifySender(context: UnitOfWorkContext, inbound: InboundMessage): Promise<string> {
-  if ('customerId' in inbound.sender) return inbound.sender.customerId;
+  // A token issued before its customer was merged into another one names the customer it became.
+  if ('customerId' in inbound.sender) return currentCustomerId(context.trx, inbound.sender.customerId);
   const { customer } = await resolveCustomerByIdentity(
     context.trx,
     context.emit,

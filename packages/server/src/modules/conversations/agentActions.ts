@@ -1,4 +1,5 @@
-import type { Conversation, Message, MessageCard } from '@kefu/sdk';
+import type { ChannelKind, Conversation, Message, MessageCard } from '@kefu/sdk';
+import { channelKindSchema } from '../../channelKinds';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
@@ -14,7 +15,7 @@ export class AgentConversationActions {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     /** Refuses a public reply the shopper's channel would not take (a closed reply window); the channels' check. */
-    private readonly checkReplyAllowed: (conversationId: string) => Promise<void> = async () => {},
+    private readonly checkReplyAllowed: (conversationId: string, channel: ChannelKind | undefined) => Promise<void> = async () => {},
   ) {}
 
   /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
@@ -27,16 +28,30 @@ export class AgentConversationActions {
       clientMessageId?: string | undefined;
       /** An order or product card sent with the words (the orders panel). */
       card?: MessageCard | undefined;
+      /** The channel the reply goes out on; by default the one the shopper last wrote on. */
+      channel?: ChannelKind | undefined;
     },
   ): Promise<Message> {
     if (!input.isPrivate) {
       // Seen first, so the channel's answer never tells an agent about a conversation they may not see.
       await this.unitOfWork.run((context) => this.requireVisibleConversation(context, agent, conversationId));
-      await this.checkReplyAllowed(conversationId);
+      // The reply goes out on the chosen channel, or on the one the shopper last wrote on.
+      const channel =
+        input.channel ??
+        (await this.unitOfWork.run((context) =>
+          conversationsRepo.findLastCustomerChannel(context.trx, conversationId),
+        )) ??
+        undefined;
+      await this.checkReplyAllowed(conversationId, channel === undefined ? undefined : channelKindSchema.parse(channel));
     }
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);
       if (conversation.status === 'closed') throw new KefuError('conversation_closed');
+      if (
+        input.channel !== undefined &&
+        !(await conversationsRepo.customerWroteOnChannel(context.trx, conversation.id, input.channel))
+      )
+        throw new KefuError('reply_channel_unavailable');
       if (input.clientMessageId) {
         const existing = await conversationsRepo.findMessageByClientId(
           context.trx,
@@ -66,6 +81,7 @@ export class AgentConversationActions {
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
         card: input.card,
+        channel: input.isPrivate ? null : (input.channel ?? null),
       });
       return toAgentMessage(message);
     });

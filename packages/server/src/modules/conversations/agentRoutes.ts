@@ -34,7 +34,10 @@ const listQuerySchema = z
 
 /** What agents do with conversations: list, read, reply, note, take over, hand back, resolve, reopen. */
 export const agentConversationRoutes: FastifyPluginAsyncZod<{
-  services: Pick<KefuServices, 'agentActions' | 'auth' | 'conversations' | 'gateway' | 'presence'>;
+  services: Pick<
+    KefuServices,
+    'agentActions' | 'auth' | 'channels' | 'conversations' | 'gateway' | 'presence'
+  >;
 }> = async (app, { services }) => {
   const canRead = requireAgent(services.auth, 'conversations:read');
   const canReply = requireAgent(services.auth, 'conversations:reply');
@@ -131,20 +134,28 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
             text: messageTextSchema,
             private: z.boolean().default(false),
             clientMessageId: clientMessageIdSchema.optional(),
+            /**
+             * The channel the reply goes out on, one the shopper wrote on in this conversation and whose reply
+             * window is open; by default the one they last wrote on.
+             */
+            channel: channelKindSchema.optional(),
           })
           .strict(),
         response: {
           201: z.object({ message: messageSchema }),
           404: errorResponseSchema,
           409: errorResponseSchema,
+          422: errorResponseSchema,
         },
       },
     },
     async (request, reply) => {
+      const { channel } = request.body;
       const message = await services.agentActions.sendAgentMessage(agentOf(request), request.params.id, {
         text: request.body.text,
         isPrivate: request.body.private,
         clientMessageId: request.body.clientMessageId,
+        channel: request.body.private ? undefined : channel,
       });
       return reply.status(201).send({ message });
     },

@@ -26,6 +26,11 @@ export interface NewMessageInput {
   analysis?: string | null;
   /** Customer messages answered as they are stored (a rating); others wait for the bot's job. */
   answeredAt?: string | null;
+  /**
+   * Customer messages: the channel it came on. Others: the channel it goes out on (an agent's choice); by
+   * default the channel the shopper last wrote on in the conversation.
+   */
+  channel?: string | null;
 }
 
 export async function findOrCreateOpenConversation(
@@ -90,6 +95,12 @@ export async function appendMessage(
   input: NewMessageInput,
 ) {
   const timestamp = context.now.toISOString();
+  const channel =
+    input.channel ??
+    (input.sender === 'customer'
+      ? conversation.channel
+      : ((await conversationsRepo.findLastCustomerChannel(context.trx, conversation.id)) ??
+        conversation.channel));
   const message: MessageRow = {
     id: newId('msg'),
     conversation_id: conversation.id,
@@ -106,6 +117,7 @@ export async function appendMessage(
     card: input.card ? JSON.stringify(input.card) : null,
     created_at: timestamp,
     answered_at: input.answeredAt ?? null,
+    channel,
   };
   await conversationsRepo.insertMessage(context.trx, message);
   const updated = await conversationsRepo.updateConversation(context.trx, conversation.id, {

@@ -65,6 +65,7 @@ export function toMessage(row: MessageRow): Message {
     isPrivate: row.is_private === 1,
     clientMessageId: row.client_message_id,
     createdAt: row.created_at,
+    channel: row.channel === null ? null : channelKindSchema.parse(row.channel),
   };
 }
 

@@ -30,13 +30,20 @@ export async function findConversationById(
   return db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
 }
 
-/** The customer's latest conversation on a channel that is not closed (a resolved one may be reopened). */
+/** Statuses of a conversation someone is serving (the bot or a person): the shopper's other channels join it. */
+const activeStatuses = ['bot', 'queued', 'assigned'];
+
+/**
+ * The customer's current conversation as seen from a channel: their latest one on that channel that is not
+ * closed (a resolved one may be reopened); without one, the conversation the bot or an agent is serving them in
+ * on another channel, so the shopper who moves from WeChat to the app continues where they were.
+ */
 export async function findLatestOpenConversation(
   db: DbExecutor,
   customerId: string,
   channel: string,
 ): Promise<ConversationRow | undefined> {
-  return db
+  const onChannel = await db
     .selectFrom('conversations')
     .selectAll()
     .where('customer_id', '=', customerId)
@@ -46,6 +53,76 @@ export async function findLatestOpenConversation(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+  if (onChannel) return onChannel;
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('status', 'in', activeStatuses)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The channel the shopper last wrote on in a conversation; null before their first message. */
+export async function findLastCustomerChannel(
+  db: DbExecutor,
+  conversationId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select('channel')
+    .where('conversation_id', '=', conversationId)
+    .where('sender', '=', 'customer')
+    .where('channel', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.channel ?? null;
+}
+
+/** Whether the shopper wrote on this channel in the conversation (where an agent's reply may go). */
+export async function customerWroteOnChannel(
+  db: DbExecutor,
+  conversationId: string,
+  channel: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('conversation_id', '=', conversationId)
+    .where('sender', '=', 'customer')
+    .where('channel', '=', channel)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every conversation of a customer, oldest first. */
+export function listConversationsOfCustomer(db: DbExecutor, customerId: string): Promise<ConversationRow[]> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** Gives conversations to another customer (a merge of two customers, or its undoing). */
+export async function reassignConversationsToCustomer(
+  db: DbExecutor,
+  conversationIds: readonly string[],
+  customerId: string,
+): Promise<void> {
+  if (conversationIds.length === 0) return;
+  await db
+    .updateTable('conversations')
+    .set({ customer_id: customerId })
+    .where('id', 'in', [...conversationIds])
+    .execute();
 }
 
 export async function updateConversation(

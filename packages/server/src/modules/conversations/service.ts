@@ -1,5 +1,5 @@
-import type { Attachment, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
-import type { Db } from '../../db/database';
+import type { Attachment, ChannelKind, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
+import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
 import type { AuthenticatedAgent } from '../auth';
@@ -26,6 +26,13 @@ export interface StartSessionInput {
   name?: string | undefined;
   locale?: string | undefined;
   page?: { url?: string | undefined; productId?: string | undefined } | undefined;
+}
+
+/** One message of a customer's cross-channel timeline. */
+export interface TimelineItem {
+  conversationId: string;
+  channel: ChannelKind;
+  message: Message;
 }
 
 export interface BotMessageContext {
@@ -132,6 +139,7 @@ export class ConversationService {
     const stored = await appendMessage(context, conversation, {
       ...fields,
       attachments,
+      channel,
       sender: 'customer',
       senderId: customerId,
       senderName: null,
@@ -335,6 +343,51 @@ export class ConversationService {
       locale: conversation.locale,
       question: question ? { messageId: question.id, text: question.text } : null,
     };
+  }
+
+  /** Gives every conversation of one customer to another (a merge); returns the ids moved. */
+  async moveConversationsOfCustomer(db: DbExecutor, fromCustomerId: string, toCustomerId: string) {
+    const rows = await conversationsRepo.listConversationsOfCustomer(db, fromCustomerId);
+    const ids = rows.map((row) => row.id);
+    await conversationsRepo.reassignConversationsToCustomer(db, ids, toCustomerId);
+    return ids;
+  }
+
+  /** Gives these conversations (back) to a customer (a merge undone). */
+  async moveConversations(db: DbExecutor, conversationIds: readonly string[], toCustomerId: string) {
+    await conversationsRepo.reassignConversationsToCustomer(db, conversationIds, toCustomerId);
+  }
+
+  /**
+   * A customer's conversations on every channel as one timeline, oldest first: each message with the channel
+   * it came on or went out on. Only conversations the agent may see, and a customer they may not see is a 404.
+   */
+  async listCustomerTimeline(agent: AuthenticatedAgent, customerId: string): Promise<TimelineItem[]> {
+    if (!(await this.canAgentSeeCustomer(agent, customerId))) throw new KefuError('customer_not_found');
+    const conversations = (await conversationsRepo.listConversationsOfCustomer(this.db, customerId))
+      .map(toConversation)
+      .filter((conversation) => canAgentSeeConversation(agent, conversation));
+    const items: TimelineItem[] = [];
+    for (const conversation of conversations) {
+      const rows = await conversationsRepo.listMessages(this.db, conversation.id, {
+        includePrivate: true,
+        limit: 1000,
+      });
+      for (const row of rows) {
+        const message = toAgentMessage(row);
+        items.push({
+          conversationId: conversation.id,
+          channel: message.channel ?? conversation.channel,
+          message,
+        });
+      }
+    }
+    return items
+      .sort(
+        (a, b) =>
+          a.message.createdAt.localeCompare(b.message.createdAt) || a.message.id.localeCompare(b.message.id),
+      )
+      .slice(-2000);
   }
 
   async listMessagesForAgent(

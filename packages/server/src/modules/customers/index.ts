@@ -3,3 +3,7 @@ export { findVipTierOfCustomer, getCustomerProfile, resolveCustomerByIdentity } 
 export { findCustomerIdOfShopCustomer, findShopCustomerId } from './shopIdentity';
 export { linkShopIdentity } from './shopIdentityRoutes';
 export { resolveCustomerByPhone } from './phoneCustomers';
+export { attachVerifiedKeys } from './verifiedKeys';
+export type { VerifiedKey } from './verifiedKeys';
+export { currentCustomerId } from './customerMerges';
+export type { ConversationMover } from './customerMerges';

@@ -2,19 +2,51 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
 import { newId } from '../../ids';
+import type { ConversationMover } from './customerMerges';
 import * as customersRepo from './repo';
+import type { VerifiedKey } from './verifiedKeys';
+import { attachVerifiedKeys } from './verifiedKeys';
 
 export interface ShopIdentityClaim {
   shopCustomerId: string;
-  /** hex HMAC-SHA256(shop identity secret, shopCustomerId), computed by the shop's own server. */
+  /** A phone the shop verified (an SMS code at sign-in), signed with the id. */
+  phone?: string | undefined;
+  /** An e-mail address the shop verified, signed with the id. */
+  email?: string | undefined;
+  /** The shopper's WeChat unionid, when they signed in to the shop with WeChat, signed with the id. */
+  wechatUnionId?: string | undefined;
+  /**
+   * hex HMAC-SHA256(shop identity secret, payload), computed by the shop's own server. The payload is the
+   * shopCustomerId alone, or followed by the verified keys it vouches for, each on its own line in this order:
+   * `phone=…`, `email=…`, `unionid=…` (see README).
+   */
   signature: string;
+}
+
+/** What the shop signs: the id, then the verified keys it vouches for. */
+export function shopIdentityPayload(claim: Omit<ShopIdentityClaim, 'signature'>): string {
+  const keys = [
+    claim.phone === undefined ? null : `phone=${claim.phone}`,
+    claim.email === undefined ? null : `email=${claim.email}`,
+    claim.wechatUnionId === undefined ? null : `unionid=${claim.wechatUnionId}`,
+  ].filter((line) => line !== null);
+  return [claim.shopCustomerId, ...keys].join('\n');
 }
 
 /** Checks that the shop signed this shopper's id; constant-time so the signature cannot be probed. */
 export function verifyShopIdentity(claim: ShopIdentityClaim, secret: string | null): boolean {
   if (!secret || !/^[0-9a-f]{64}$/i.test(claim.signature)) return false;
-  const expected = createHmac('sha256', secret).update(claim.shopCustomerId).digest();
+  const expected = createHmac('sha256', secret).update(shopIdentityPayload(claim)).digest();
   return timingSafeEqual(expected, Buffer.from(claim.signature, 'hex'));
+}
+
+/** The verified keys a signed claim vouches for, besides the shop's own id. */
+export function verifiedKeysOfClaim(claim: ShopIdentityClaim): VerifiedKey[] {
+  const keys: VerifiedKey[] = [];
+  if (claim.phone !== undefined) keys.push({ kind: 'phone', value: claim.phone });
+  if (claim.email !== undefined) keys.push({ kind: 'email', value: claim.email.toLowerCase() });
+  if (claim.wechatUnionId !== undefined) keys.push({ kind: 'wechat_unionid', value: claim.wechatUnionId });
+  return keys;
 }
 
 /**
@@ -23,7 +55,8 @@ export function verifyShopIdentity(claim: ShopIdentityClaim, secret: string | nu
  */
 export async function linkVerifiedShopIdentity(
   db: Db,
-  input: { channel: string; externalId: string; shopCustomerId: string },
+  mover: ConversationMover,
+  input: { channel: string; externalId: string; shopCustomerId: string; keys: readonly VerifiedKey[] },
   now: Date,
 ): Promise<string> {
   const timestamp = now.toISOString();
@@ -63,7 +96,7 @@ export async function linkVerifiedShopIdentity(
         .set({ customer_id: customerId, last_seen_at: timestamp })
         .where('id', '=', visitorIdentity.id)
         .execute();
-    return customerId;
+    return attachVerifiedKeys(trx, mover, { customerId, keys: input.keys }, now);
   });
 }
 

@@ -25,7 +25,8 @@ export interface DeliveryDependencies {
 }
 
 /**
- * The job of `message.created`: a message for the shopper goes to the conversation's channel through its
+ * The job of `message.created`: a message for the shopper goes to its channel (the one the shopper last wrote
+ * on in the conversation, or the one an agent picked; the conversation's own for older messages) through its
  * adapter, recorded as a delivery (pending → sent | failed) keyed by the message, so a repeated job sends
  * nothing twice. A refused send is retried with the queue's back-off until its attempts are used up; a
  * refusal the platform calls final, or a closed reply window, fails it at once.
@@ -38,14 +39,15 @@ export async function deliverMessage(
   const { message, conversation } = created;
   if (!isForTheShopper(message)) return;
   const { db, clock } = dependencies;
-  const latestInbound = (await findLatestInboundOfConversation(db, conversation.id)) ?? null;
-  const adapter = await dependencies.adapterFor(conversation.channel, latestInbound?.account_id ?? null);
+  const channel = message.channel ?? conversation.channel;
+  const latestInbound = (await findLatestInboundOfConversation(db, conversation.id, channel)) ?? null;
+  const adapter = await dependencies.adapterFor(channel, latestInbound?.account_id ?? null);
   const delivery = await insertDeliveryOnce(
     db,
     {
       messageId: message.id,
       conversationId: conversation.id,
-      channel: conversation.channel,
+      channel,
       accountId: latestInbound?.account_id ?? null,
       recipientExternalId: latestInbound?.sender_external_id ?? null,
       idempotencyKey: message.id,

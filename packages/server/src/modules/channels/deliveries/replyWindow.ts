@@ -39,8 +39,10 @@ export async function assertReplyWindowOpen(
     adapterFor(kind: ChannelKind, accountId: string | null): Promise<ChannelAdapter>;
   },
   conversationId: string,
+  /** The channel the reply goes out on; the shopper's latest platform message of any channel by default. */
+  channel?: ChannelKind,
 ): Promise<void> {
-  const latest = await findLatestInboundOfConversation(dependencies.db, conversationId);
+  const latest = await findLatestInboundOfConversation(dependencies.db, conversationId, channel);
   const kind = channelKindSchema.safeParse(latest?.channel);
   if (!latest || !kind.success) return;
   const adapter = await dependencies.adapterFor(kind.data, latest.account_id);

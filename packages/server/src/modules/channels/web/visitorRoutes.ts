@@ -13,6 +13,7 @@ import { resolveSessionVisitor } from '../../auth';
 import { conversationStatusSchema } from '../../../conversationWireSchemas';
 import { visitorChannelKindSchema } from '../../../channelKinds';
 import { linkShopIdentity } from '../../customers';
+import { visitorChannelKinds } from '../../../channelKinds';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';
 
@@ -38,9 +39,26 @@ const sessionBodySchema = z
     page: pageSchema.optional(),
     /** `app` for apps on `@kefu/sdk` (push notifications, the app's own conversation); `web` by default. */
     channel: visitorChannelKindSchema.optional(),
-    /** Optional: a shopper signed in on the shop, vouched for by the shop's server (see README). */
+    /**
+     * Optional: a shopper signed in on the shop, vouched for by the shop's server, with the keys the shop
+     * verified (a phone, an e-mail, the WeChat unionid of a WeChat sign-in) signed with it (see README).
+     */
     identity: z
-      .object({ shopCustomerId: z.string().trim().min(1).max(100), signature: z.string().trim().max(128) })
+      .object({
+        shopCustomerId: z.string().trim().min(1).max(100),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?\d{5,20}$/, 'phone holds digits, optionally after +')
+          .optional(),
+        email: z.string().trim().email().max(254).optional(),
+        wechatUnionId: z
+          .string()
+          .trim()
+          .regex(/^[\w-]{6,64}$/, 'not a WeChat unionid')
+          .optional(),
+        signature: z.string().trim().max(128),
+      })
       .strict()
       .optional(),
   })

@@ -42,6 +42,14 @@ export class WeChatApiClient {
     return checkAnswer(await this.postWithToken(path, body, await this.accessToken()));
   }
 
+  /** GETs `path` (e.g. `/cgi-bin/user/info?openid=…`) with the token; the answer when errcode is 0. */
+  async get(path: string): Promise<WeChatAnswer> {
+    const first = await requestJson(withToken(this.source.baseUrl, path, await this.accessToken()));
+    if (!tokenErrorCodes.has(first.errcode ?? 0)) return checkAnswer(first);
+    this.token = null;
+    return checkAnswer(await requestJson(withToken(this.source.baseUrl, path, await this.accessToken())));
+  }
+
   /** A fresh token from the platform (the console's connection test): proves the id and secret. */
   async refreshToken(): Promise<void> {
     this.token = null;
@@ -69,14 +77,18 @@ export class WeChatApiClient {
   }
 
   private postWithToken(path: string, body: unknown, token: string): Promise<WeChatAnswer> {
-    const separator = path.includes('?') ? '&' : '?';
-    return requestJson(`${this.source.baseUrl}${path}${separator}access_token=${encodeURIComponent(token)}`, {
+    return requestJson(withToken(this.source.baseUrl, path, token), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Unescaped Chinese: WeChat's send API documents UTF-8 text, not \u escapes.
       body: JSON.stringify(body),
     });
   }
+}
+
+function withToken(baseUrl: string, path: string, token: string): string {
+  const separator = path.includes('?') ? '&' : '?';
+  return `${baseUrl}${path}${separator}access_token=${encodeURIComponent(token)}`;
 }
 
 async function requestJson(url: string, init: RequestInit = {}): Promise<WeChatAnswer> {

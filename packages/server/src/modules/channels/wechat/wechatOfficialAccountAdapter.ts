@@ -9,6 +9,8 @@ import type {
   VerifiedInbound,
 } from '../channelAdapter';
 import { recipientAndText } from '../outboundText';
+import { DeliveryError } from '../channelAdapter';
+import type { VerifiedKey } from '../../customers';
 import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from './wechatApiClient';
 import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
@@ -122,6 +124,22 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     });
     // The customer-service API names no message id.
     return { externalId: null };
+  }
+
+  /**
+   * The follower's unionid (one id for the person across the shop's WeChat apps), which WeChat names when the
+   * account is bound to the shop's Open Platform: `/cgi-bin/user/info`. Nothing for mini programs, unbound
+   * accounts and followers who left.
+   * https://developers.weixin.qq.com/doc/offiaccount/User_Management/Get_users_basic_information_UnionID.html
+   */
+  async verifiedKeysOf(externalId: string): Promise<VerifiedKey[]> {
+    if (this.kind !== 'wechat') return [];
+    const query = new URLSearchParams({ openid: externalId, lang: 'zh_CN' });
+    const answer = await this.api.get(`/cgi-bin/user/info?${query.toString()}`);
+    const unionId = answer.unionid;
+    return typeof unionId === 'string' && unionId.length > 0
+      ? [{ kind: 'wechat_unionid', value: unionId }]
+      : [];
   }
 
   async testConnection(): Promise<void> {
