@@ -15,7 +15,6 @@ import type { ChannelConfig } from './channelConfig';
 import type { ChannelRegistry } from './channelRegistry';
 import { createChannelRegistry } from './channelRegistry';
 import { deliverMessage, isForTheShopper } from './deliveries/deliverMessage';
-import { KefuError } from '../../errors';
 import { listDeliveriesOfConversation } from './deliveries/deliveriesRepo';
 import type { MessageDelivery } from './deliveries/messageDelivery';
 import { toMessageDelivery } from './deliveries/messageDelivery';
@@ -215,7 +214,6 @@ export function startChannelModule(
         maxAttempts: deliveryAttempts,
       },
     );
-  );
   eventJobs.listen(
     'customer.created',
     'channels.look_up_verified_keys',

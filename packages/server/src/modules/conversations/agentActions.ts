@@ -15,7 +15,10 @@ export class AgentConversationActions {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     /** Refuses a public reply the shopper's channel would not take (a closed reply window); the channels' check. */
-    private readonly checkReplyAllowed: (conversationId: string, channel: ChannelKind | undefined) => Promise<void> = async () => {},
+    private readonly checkReplyAllowed: (
+      conversationId: string,
+      channel: ChannelKind | undefined,
+    ) => Promise<void> = async () => {},
   ) {}
 
   /** An agent's reply or private note. A public reply to a conversation nobody holds assigns it to the agent. */
@@ -42,7 +45,10 @@ export class AgentConversationActions {
           conversationsRepo.findLastCustomerChannel(context.trx, conversationId),
         )) ??
         undefined;
-      await this.checkReplyAllowed(conversationId, channel === undefined ? undefined : channelKindSchema.parse(channel));
+      await this.checkReplyAllowed(
+        conversationId,
+        channel === undefined ? undefined : channelKindSchema.parse(channel),
+      );
     }
     return this.unitOfWork.run(async (context) => {
       let conversation = await this.requireVisibleConversation(context, agent, conversationId);

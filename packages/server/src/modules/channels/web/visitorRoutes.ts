@@ -13,7 +13,6 @@ import { resolveSessionVisitor } from '../../auth';
 import { conversationStatusSchema } from '../../../conversationWireSchemas';
 import { visitorChannelKindSchema } from '../../../channelKinds';
 import { linkShopIdentity } from '../../customers';
-import { visitorChannelKinds } from '../../../channelKinds';
 import { receiveVisitorMessage } from './receiveVisitorMessage';
 import { sendMessageBodySchema } from './visitorMessageBody';
 

@@ -9,7 +9,6 @@ import type {
   VerifiedInbound,
 } from '../channelAdapter';
 import { recipientAndText } from '../outboundText';
-import { DeliveryError } from '../channelAdapter';
 import type { VerifiedKey } from '../../customers';
 import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from './wechatApiClient';
