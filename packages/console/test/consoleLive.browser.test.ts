@@ -94,7 +94,7 @@ test(
 );
 
 test(
-  'an agent starts a return from the orders panel and the shopper sees the return number in the widget',
+  'an agent starts a return from the orders panel, the shopper sees the return number, and a refused refund is explained in words',
   { skip: skipReason, timeout: 240_000 },
   async () => {
     const current = requireHarness();
@@ -142,6 +142,16 @@ test(
     const returnNumber = ((await rma.textContent()) ?? '').trim().split(/\s+/).at(-1) ?? '';
     assert.ok(returnNumber.length > 3, 'the panel shows the new return order');
     await screenshot(page, 'console-orders-return.png');
+
+    // Nothing has come back yet, so the shop refuses a refund: the agent reads why, in Chinese, not a code.
+    await entry.getByRole('button', { name: /操\s*作/ }).click();
+    await page.getByRole('menuitem', { name: '退款' }).click();
+    await page
+      .getByRole('dialog', { name: '确认操作' })
+      .getByRole('button', { name: /确\s*认/ })
+      .click();
+    await page.getByText('店铺拒绝了对这个订单的此项操作：没有退回的商品').waitFor();
+    assert.equal(await page.getByText(/nothing_to_refund|The shop refused/).count(), 0);
 
     await shop.locator('.kefu-text', { hasText: returnNumber }).waitFor();
     await shop.screenshot({ path: `${screenshotDirectory}/widget-agent-return.png` });

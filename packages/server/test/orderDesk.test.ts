@@ -227,6 +227,11 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal((await viewOf(paid))?.refunds.length, 1, 'a paid order cancelled is refunded with it');
       const twice = await call('POST', orderPath(paid, 'refunds'), agentToken, { reason: 'again' });
       assert.equal(twice.status, 409, 'one refund per order');
+      assert.deepEqual(
+        refusalOf(twice.body),
+        { reason: 'refund_exists' },
+        'the refusal is named, not described',
+      );
       assert.equal(
         (await auditOf(paid, 'order.refund_started')).length,
         0,
@@ -252,6 +257,8 @@ for (const { dialect } of testDatabaseTargets()) {
       const shipped = 'KF202611010023';
       const tooLate = await call('PUT', orderPath(shipped, 'address'), agentToken, { address });
       assert.equal(tooLate.status, 409, 'a dispatched parcel keeps its address');
+      assert.deepEqual(refusalOf(tooLate.body), { reason: 'order_status', orderStatus: 'shipped' });
+      assert.match(JSON.stringify(tooLate.body), /The shop refused: the order is shipped/);
       assert.notEqual((await viewOf(shipped))?.order.shippingAddress.line, address.line);
 
       const issued = 'KF202611010036';
@@ -265,11 +272,9 @@ for (const { dialect } of testDatabaseTargets()) {
         .where('order_number', '=', issued)
         .executeTakeFirstOrThrow();
       assert.equal(JSON.parse(stored.invoice ?? '{}').resendCount, 1, 'the shop records the resend');
-      assert.equal(
-        (await call('POST', orderPath(paid, 'invoice'), agentToken)).status,
-        409,
-        'a cancelled order with a pending invoice has nothing to resend',
-      );
+      const pending = await call('POST', orderPath(paid, 'invoice'), agentToken);
+      assert.equal(pending.status, 409, 'a cancelled order with a pending invoice has nothing to resend');
+      assert.deepEqual(refusalOf(pending.body), { reason: 'invoice_not_issued' });
     });
 
     test('only orders of the conversation’s customer, only for agents who see it, only with the permission', async () => {
@@ -302,4 +307,12 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(bad.status, 400);
     });
   });
+}
+
+/** `details` of an `order_action_rejected` error: the refusal's code, for screens to say in their language. */
+function refusalOf(body: unknown): unknown {
+  const error: unknown = body && typeof body === 'object' ? Reflect.get(body, 'error') : undefined;
+  assert.ok(error && typeof error === 'object', 'an error body');
+  assert.equal(Reflect.get(error, 'code'), 'order_action_rejected');
+  return Reflect.get(error, 'details');
 }

@@ -8,6 +8,7 @@ import { presenceColors, presenceLabelKeys, roleLabelKeys } from '../common/labe
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n/I18nContext';
 import { fromRoleValue, roleOptions, toRoleValue } from './roleOptions';
+import { useFailureText } from '../common/failureText';
 
 interface NewAccountForm {
   displayName: string;
@@ -21,6 +22,7 @@ export function AgentsPage() {
   const { t, locale } = useI18n();
   const { client } = useSession();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [agents, setAgents] = useState<AgentProfile[]>([]);
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
@@ -51,7 +53,7 @@ export function AgentsPage() {
       setAgents((previous) => previous.map((entry) => (entry.id === updated.id ? updated : entry)));
       toast.success(t('saved'));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 
@@ -64,7 +66,7 @@ export function AgentsPage() {
       form.resetFields();
       load();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/zhCN';
 import { BotRuleEditor } from './BotRuleEditor';
 import { BotTestBox } from './BotTestBox';
+import { useFailureText } from '../common/failureText';
 
 const matchTypeLabels: Record<BotRule['matchType'], MessageKey> = {
   contains: 'matchContains',
@@ -21,6 +22,7 @@ export function BotRulesPage() {
   const names = useDisplayNames();
   const { client } = useSession();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [rules, setRules] = useState<BotRule[]>([]);
   const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<BotRule | 'new' | null>(null);
@@ -40,7 +42,7 @@ export function BotRulesPage() {
       toast.success(t('saved'));
       load();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
       throw failure;
     }
   };

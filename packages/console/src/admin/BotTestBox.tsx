@@ -6,10 +6,12 @@ import { useSession } from '../auth/SessionContext';
 import { SentimentBadge } from '../common/SentimentBadge';
 import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
+import { useFailureText } from '../common/failureText';
 
 /** Type a sentence: see what the bot understands and which rule answers it, with the reply text. */
 export function BotTestBox() {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const names = useDisplayNames();
   const { client } = useSession();
   const [result, setResult] = useState<{ text: string; understanding: BotUnderstanding } | null>(null);
@@ -23,7 +25,7 @@ export function BotTestBox() {
       setResult({ text, understanding: await client.understand(text) });
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(describeFailure(failure));
     } finally {
       setRunning(false);
     }

@@ -21,6 +21,7 @@ import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
 import { useFollowLatestOnResize } from './useFollowLatestOnResize';
 import { useMarkOpened } from './useMarkOpened';
+import { useFailureText } from '../common/failureText';
 
 interface ConversationViewProps {
   conversationId: string;
@@ -41,6 +42,7 @@ export function ConversationView({
   const agent = useSignedInAgent();
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [state, setState] = useConversation(client, conversationId);
   const [composerInsertion, insertIntoComposer] = useComposerInsertion();
   const transcriptReference = useRef<HTMLDivElement>(null);
@@ -66,10 +68,10 @@ export function ConversationView({
         upsertConversation(updated);
         toast.success(t('actionDone'));
       } catch (failure) {
-        toast.error(failure instanceof Error ? failure.message : String(failure));
+        toast.error(describeFailure(failure));
       }
     },
-    [client, conversationId, setState, upsertConversation, toast, t],
+    [client, conversationId, setState, upsertConversation, toast, t, describeFailure],
   );
 
   const send = async (text: string, mode: ComposerMode) => {
@@ -80,7 +82,7 @@ export function ConversationView({
     } catch (failure) {
       if (failure instanceof KefuApiError && failure.code === 'reply_window_closed')
         toast.error(t('replyWindowClosed'));
-      else toast.error(failure instanceof Error ? failure.message : String(failure));
+      else toast.error(describeFailure(failure));
       throw failure;
     }
   };

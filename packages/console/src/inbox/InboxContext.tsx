@@ -15,6 +15,7 @@ import { belongsToTab, compareByActivity, defaultFilters, toConversationQuery } 
 import type { InboxFilters, InboxTab } from './inboxView';
 import { playNotificationSound, updateDocumentTitle } from './notifications';
 import { visibleUnread } from './visibleUnread';
+import { useFailureText } from '../common/failureText';
 
 interface InboxValue {
   tab: InboxTab;
@@ -42,6 +43,7 @@ const InboxContext = createContext<InboxValue | null>(null);
 /** The live inbox: lists from the REST API, kept current by the agent WebSocket. */
 export function InboxProvider({ children }: { children: ReactNode }) {
   const { client } = useSession();
+  const describeFailure = useFailureText();
   const agent = useSignedInAgent();
   const { t } = useI18n();
   const [tab, setTab] = useState<InboxTab>(
@@ -97,7 +99,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         setError(null);
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(failure instanceof Error ? failure.message : String(failure));
+        if (!cancelled) setError(describeFailure(failure));
       })
       .finally(() => {
         if (!cancelled) setLoading(false);
@@ -105,7 +107,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [client, tab, filters, reloadCount, remember]);
+  }, [client, tab, filters, reloadCount, remember, describeFailure]);
 
   useEffect(() => {
     for (const conversation of conversations) {

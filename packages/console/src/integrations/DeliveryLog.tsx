@@ -2,7 +2,13 @@ import type { KefuWebhooksApi, Webhook, WebhookDelivery } from '@kefu/sdk';
 import { App as AntApp, Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { describeFailure, eventLabel, statusLabelKeys, useIntegrationsText } from './integrationsText';
+import {
+  describeIntegrationFailure,
+  eventLabel,
+  statusLabelKeys,
+  useIntegrationsText,
+} from './integrationsText';
+import { useFailureText } from '../common/failureText';
 
 const statusColors = { pending: 'blue', delivered: 'green', failed: 'red' } as const;
 
@@ -19,10 +25,11 @@ export function DeliveryLog({
   const text = useIntegrationsText();
   const { locale } = useI18n();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [deliveries, setDeliveries] = useState<WebhookDelivery[]>([]);
   const report = useCallback(
-    (failure: unknown) => void toast.error(describeFailure(text, failure)),
-    [toast, text],
+    (failure: unknown) => void toast.error(describeIntegrationFailure(text, failure, describeFailure)),
+    [toast, text, describeFailure],
   );
   const reload = useCallback(
     () => api.deliveries(webhook.id).then(setDeliveries, report),

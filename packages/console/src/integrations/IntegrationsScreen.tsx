@@ -5,8 +5,9 @@ import { Alert, App as AntApp, Button, Modal, Popconfirm, Space, Spin, Table, Ta
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { DeliveryLog } from './DeliveryLog';
-import { describeFailure, eventLabelKeys, useIntegrationsText } from './integrationsText';
+import { describeIntegrationFailure, eventLabelKeys, useIntegrationsText } from './integrationsText';
 import { WebhookForm } from './WebhookForm';
+import { useFailureText } from '../common/failureText';
 
 /** Outbound webhooks for a CRM or ERP (a tab of 安全与隐私): create (secret shown once), test, enable or disable, delivery log. */
 export function IntegrationsScreen() {
@@ -14,13 +15,14 @@ export function IntegrationsScreen() {
   const { client } = useSession();
   const api = useMemo(() => new KefuWebhooksApi(client), [client]);
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [logOf, setLogOf] = useState<Webhook | null>(null);
   const report = useCallback(
-    (failure: unknown) => void toast.error(describeFailure(text, failure)),
-    [toast, text],
+    (failure: unknown) => void toast.error(describeIntegrationFailure(text, failure, describeFailure)),
+    [toast, text, describeFailure],
   );
   const reload = useCallback(() => api.list().then(setWebhooks, report), [api, report]);
   useEffect(() => void reload(), [reload]);

@@ -184,8 +184,12 @@ const refusalKeys: Record<string, IntegrationsTextKey> = {
   unresolvable: 'refusedUnresolvable',
 };
 
-/** A failed call in words: a refused address by its reason, anything else with the server's message. */
-export function describeFailure(text: IntegrationsText, failure: unknown): string {
+/** A failed call in words: a refused address by its reason, anything else as `describe` (the console's) says it. */
+export function describeIntegrationFailure(
+  text: IntegrationsText,
+  failure: unknown,
+  describe: (failure: unknown) => string,
+): string {
   if (failure instanceof KefuApiError && failure.code === 'webhook_target_refused') {
     const details = failure.details;
     const reason =
@@ -193,5 +197,5 @@ export function describeFailure(text: IntegrationsText, failure: unknown): strin
     const key = refusalKeys[reason];
     if (key) return text(key);
   }
-  return text('errorGeneric', { reason: failure instanceof Error ? failure.message : String(failure) });
+  return text('errorGeneric', { reason: describe(failure) });
 }

@@ -3,8 +3,9 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, List, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useDisplayNames } from '../common/useDisplayNames';
-import { errorText, useIntentsApi, useIntentsText } from './intentsApi';
+import { useIntentsApi, useIntentsText } from './intentsApi';
 import type { IntentEntry } from './IntentTrainingPage';
+import { useFailureText } from '../common/failureText';
 
 /** Every intent with its example count; a row opens its examples to edit, remove or add to. */
 export function ExamplesPanel({ intents, onChanged }: { intents: IntentEntry[]; onChanged: () => void }) {
@@ -30,11 +31,12 @@ export function ExamplesPanel({ intents, onChanged }: { intents: IntentEntry[]; 
 
 function IntentExamples({ intent, onChanged }: { intent: IntentEntry; onChanged: () => void }) {
   const text = useIntentsText();
+  const describeFailure = useFailureText();
   const api = useIntentsApi();
   const { message: toast } = AntApp.useApp();
   const [draft, setDraft] = useState('');
   const run = (work: Promise<unknown>) =>
-    work.then(onChanged, (failure: unknown) => toast.error(errorText(failure)));
+    work.then(onChanged, (failure: unknown) => toast.error(describeFailure(failure)));
   const add = () => {
     const trimmed = draft.trim();
     if (!trimmed) return;

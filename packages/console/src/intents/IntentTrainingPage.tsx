@@ -3,9 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IntentExampleEntry } from '@kefu/sdk';
 import { App as AntApp } from 'antd';
 import { ExamplesPanel } from './ExamplesPanel';
-import { errorText, useIntentsApi, useIntentsText } from './intentsApi';
+import { useIntentsApi, useIntentsText } from './intentsApi';
 import { MissesPanel } from './MissesPanel';
 import { ModelPanel } from './ModelPanel';
+import { useFailureText } from '../common/failureText';
 
 export interface IntentEntry {
   id: string;
@@ -15,14 +16,15 @@ export interface IntentEntry {
 /** Intent training: the shop's examples per intent, the bot's misses, retraining, promotion and roll back. */
 export function IntentTrainingPage() {
   const text = useIntentsText();
+  const describeFailure = useFailureText();
   const api = useIntentsApi();
   const { message: toast } = AntApp.useApp();
   const [intents, setIntents] = useState<IntentEntry[]>([]);
   const [missesVersion, setMissesVersion] = useState(0);
 
   const loadIntents = useCallback(() => {
-    api.listIntents().then(setIntents, (failure: unknown) => toast.error(errorText(failure)));
-  }, [api, toast]);
+    api.listIntents().then(setIntents, (failure: unknown) => toast.error(describeFailure(failure)));
+  }, [api, toast, describeFailure]);
   useEffect(loadIntents, [loadIntents]);
 
   const exampleAdded = () => {

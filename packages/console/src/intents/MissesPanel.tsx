@@ -2,7 +2,8 @@ import type { MissedMessage } from '@kefu/sdk';
 import { App as AntApp, Button, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useDisplayNames } from '../common/useDisplayNames';
-import { errorText, percent, useIntentsApi, useIntentsText } from './intentsApi';
+import { percent, useIntentsApi, useIntentsText } from './intentsApi';
+import { useFailureText } from '../common/failureText';
 
 /** Recent shopper messages the bot did not understand; each is added to an intent in one click. */
 export function MissesPanel({
@@ -15,6 +16,7 @@ export function MissesPanel({
   onAdded: () => void;
 }) {
   const text = useIntentsText();
+  const describeFailure = useFailureText();
   const names = useDisplayNames();
   const api = useIntentsApi();
   const { message: toast } = AntApp.useApp();
@@ -22,8 +24,8 @@ export function MissesPanel({
   const [chosen, setChosen] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    api.listMisses().then(setMisses, (failure: unknown) => toast.error(errorText(failure)));
-  }, [api, toast, version]);
+    api.listMisses().then(setMisses, (failure: unknown) => toast.error(describeFailure(failure)));
+  }, [api, toast, version, describeFailure]);
 
   const intentOf = (miss: MissedMessage): string | undefined =>
     chosen[miss.messageId] ?? (intentIds.includes(miss.intent) ? miss.intent : undefined);
@@ -33,7 +35,7 @@ export function MissesPanel({
         toast.success(text('itAdded'));
         onAdded();
       },
-      (failure: unknown) => toast.error(errorText(failure)),
+      (failure: unknown) => toast.error(describeFailure(failure)),
     );
   const options = intentIds.map((id) => ({ value: id, label: names.intent(id) }));
 

@@ -1,13 +1,15 @@
 import type { IntentModelVersion } from '@kefu/sdk';
 import { App as AntApp, Button, Card, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { errorText, percent, useIntentsApi, useIntentsText } from './intentsApi';
+import { percent, useIntentsApi, useIntentsText } from './intentsApi';
+import { useFailureText } from '../common/failureText';
 
 const pollMs = 1500;
 
 /** Retrain with a progress bar, held-out accuracy before and after, promote and roll back. */
 export function ModelPanel() {
   const text = useIntentsText();
+  const describeFailure = useFailureText();
   const api = useIntentsApi();
   const { message: toast } = AntApp.useApp();
   const [models, setModels] = useState<IntentModelVersion[]>([]);
@@ -19,9 +21,9 @@ export function ModelPanel() {
         setModels(listed.models);
         setActiveModelId(listed.activeModelId);
       },
-      (failure: unknown) => toast.error(errorText(failure)),
+      (failure: unknown) => toast.error(describeFailure(failure)),
     );
-  }, [api, toast]);
+  }, [api, toast, describeFailure]);
   useEffect(load, [load]);
   const training = models.find((model) => model.status === 'training');
   useEffect(() => {
@@ -36,7 +38,7 @@ export function ModelPanel() {
         toast.success(done);
         load();
       },
-      (failure: unknown) => toast.error(errorText(failure)),
+      (failure: unknown) => toast.error(describeFailure(failure)),
     );
   const latest = models.find((model) => model.status !== 'training');
   const statusText = {

@@ -14,10 +14,6 @@ export function useIntentsText() {
   return useDictionary(intentsZhCN, intentsEn);
 }
 
-export function errorText(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}
-
 /** 0.8734 → "87.3%". */
 export function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)}%`;

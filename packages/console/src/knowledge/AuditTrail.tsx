@@ -2,8 +2,9 @@ import type { KnowledgeAuditRecord } from '@kefu/sdk';
 import { Alert, Empty, Spin, Tag, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { auditActionLabelKey, describeError } from './knowledgeLabels';
+import { auditActionLabelKey } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 const actionColors: Record<string, string> = {
   'knowledge.approved': 'green',
@@ -24,6 +25,7 @@ export function AuditTrail({
   nameOf(agentId: string | null): string;
 }) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const [records, setRecords] = useState<KnowledgeAuditRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +34,12 @@ export function AuditTrail({
     let current = true;
     api.listHistory(entryId).then(
       (loaded) => current && setRecords(loaded),
-      (failure: unknown) => current && setError(describeError(failure)),
+      (failure: unknown) => current && setError(describeFailure(failure)),
     );
     return () => {
       current = false;
     };
-  }, [api, entryId, refreshKey]);
+  }, [api, entryId, refreshKey, describeFailure]);
 
   if (error) return <Alert type="error" title={error} />;
   if (!records) return <Spin />;

@@ -14,6 +14,7 @@ import { entryKindLabelKeys, versionStatusColors, versionStatusLabelKeys } from 
 import { useAgentNames } from './useAgentNames';
 import { useKnowledgeApi } from './useKnowledgeApi';
 import { VersionHistory } from './VersionHistory';
+import { useFailureText } from '../common/failureText';
 
 export type EntryDrawerTarget = { entry: KnowledgeEntry } | { newKind: KnowledgeEntryKind };
 
@@ -35,6 +36,7 @@ export function EntryDrawer({
   onChanged(): void;
 }) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const me = useSignedInAgent();
   const nameOf = useAgentNames();
@@ -51,7 +53,7 @@ export function EntryDrawer({
     if (failure instanceof KefuApiError && failure.code === 'knowledge_self_review')
       toast.error(t('kbSelfReviewError'));
     else if (failure instanceof KefuApiError && failure.code === 'conflict') toast.error(t('kbConflict'));
-    else if (failure instanceof Error && !('errorFields' in failure)) toast.error(failure.message);
+    else if (failure instanceof Error && !('errorFields' in failure)) toast.error(describeFailure(failure));
   };
 
   const run = async (work: () => Promise<KnowledgeEntry>, done: (updated: KnowledgeEntry) => string) => {

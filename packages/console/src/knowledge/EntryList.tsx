@@ -11,7 +11,6 @@ import { useEffect, useState } from 'react';
 import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import {
-  describeError,
   entryKindLabelKeys,
   knowledgeLocales,
   localeLabelKeys,
@@ -20,6 +19,7 @@ import {
   versionStatuses,
 } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 interface EntryListProps {
   /** The review tab lists only versions waiting for review. */
@@ -32,6 +32,7 @@ interface EntryListProps {
 /** Entries with their latest version: search, and filter by state, type, category and language. */
 export function EntryList({ fixedStatus, refreshKey, onOpen, onCreate }: EntryListProps) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const names = useDisplayNames();
   const api = useKnowledgeApi();
   const [filter, setFilter] = useState<KnowledgeEntryFilter>({ limit: 500 });
@@ -53,13 +54,13 @@ export function EntryList({ fixedStatus, refreshKey, onOpen, onCreate }: EntryLi
           setError(null);
           setCategories((known) => [...new Set([...known, ...loaded.map((entry) => entry.category)])].sort());
         },
-        (failure: unknown) => current && setError(describeError(failure)),
+        (failure: unknown) => current && setError(describeFailure(failure)),
       )
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
-  }, [api, filter, fixedStatus, refreshKey]);
+  }, [api, filter, fixedStatus, refreshKey, describeFailure]);
 
   // The API filters by state, type, category and text; the language is checked here on the loaded page.
   const shown = locale ? entries.filter((entry) => entry.latest.content.locales[locale]) : entries;

@@ -3,12 +3,13 @@ import type { KnowledgeEntry, KnowledgeGap } from '@kefu/sdk';
 import { App as AntApp, Alert, Button, Empty, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { describeError } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 /** Topics the bot could not answer well, with counts and examples; one click makes an FAQ draft. */
 export function GapsPanel({ onDrafted }: { onDrafted(entry: KnowledgeEntry): void }) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const { message: toast } = AntApp.useApp();
   const [gaps, setGaps] = useState<KnowledgeGap[] | null>(null);
@@ -19,12 +20,12 @@ export function GapsPanel({ onDrafted }: { onDrafted(entry: KnowledgeEntry): voi
     let current = true;
     api.listGaps().then(
       (loaded) => current && setGaps(loaded),
-      (failure: unknown) => current && setError(describeError(failure)),
+      (failure: unknown) => current && setError(describeFailure(failure)),
     );
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, describeFailure]);
 
   const draft = async (gap: KnowledgeGap) => {
     setDrafting(gap.id);
@@ -33,7 +34,7 @@ export function GapsPanel({ onDrafted }: { onDrafted(entry: KnowledgeEntry): voi
       toast.success(t('kbGapDrafted'));
       onDrafted(entry);
     } catch (failure) {
-      toast.error(describeError(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setDrafting(null);
     }

@@ -16,8 +16,8 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { describeError } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 const formats: { value: KnowledgeFileFormat; label: string; extension: string; mime: string }[] = [
   { value: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv' },
@@ -28,6 +28,7 @@ const formats: { value: KnowledgeFileFormat; label: string; extension: string; m
 /** Import a file as a job (progress bar, per-row error report) and export in a format the importer reads. */
 export function ImportExportPanel({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const { message: toast } = AntApp.useApp();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -56,7 +57,7 @@ export function ImportExportPanel({ onImported }: { onImported(): void }) {
       const finished = await api.waitForImport(started.id, setJob);
       if (finished.importedCount > 0) onImported();
     } catch (failure) {
-      toast.error(describeError(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setRunning(false);
     }
@@ -73,7 +74,7 @@ export function ImportExportPanel({ onImported }: { onImported(): void }) {
       link.click();
       URL.revokeObjectURL(url);
     } catch (failure) {
-      toast.error(describeError(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

@@ -4,8 +4,9 @@ import { Alert, Button, Empty, Input, List, Progress, Select, Space, Tag } from 
 import { useState } from 'react';
 import { allChannels, channelLabelKeys } from '../common/labels';
 import { useI18n } from '../i18n/I18nContext';
-import { describeError, entryKindLabelKeys, outcomeLabelKeys } from './knowledgeLabels';
+import { entryKindLabelKeys, outcomeLabelKeys } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 type TestLocale = NonNullable<KnowledgeSearchRequest['locale']>;
 const outcomeColors = { answered: 'success', suggested: 'warning', unanswered: 'error' } as const;
@@ -13,6 +14,7 @@ const outcomeColors = { answered: 'success', suggested: 'warning', unanswered: '
 /** Ask a question as a shopper would: the bot's decision and reply, and what retrieval found. */
 export function KnowledgeTestBox() {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const [question, setQuestion] = useState('');
   const [locale, setLocale] = useState<TestLocale>('zh-CN');
@@ -28,7 +30,7 @@ export function KnowledgeTestBox() {
       setResult(await api.search({ q: text.trim(), locale, channel, limit: 5 }));
       setError(null);
     } catch (failure) {
-      setError(describeError(failure));
+      setError(describeFailure(failure));
     } finally {
       setRunning(false);
     }

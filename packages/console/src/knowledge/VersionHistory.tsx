@@ -4,8 +4,9 @@ import { Alert, Button, Empty, List, Popconfirm, Space, Spin, Tag, Typography } 
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { diffContents } from './contentDiff';
-import { describeError, versionStatusColors, versionStatusLabelKeys } from './knowledgeLabels';
+import { versionStatusColors, versionStatusLabelKeys } from './knowledgeLabels';
 import { useKnowledgeApi } from './useKnowledgeApi';
+import { useFailureText } from '../common/failureText';
 
 interface VersionHistoryProps {
   entry: KnowledgeEntry;
@@ -17,6 +18,7 @@ interface VersionHistoryProps {
 /** Every version of an entry, newest first; the chosen one is shown as a diff against the one before. */
 export function VersionHistory({ entry, canReview, nameOf, onRollback }: VersionHistoryProps) {
   const { t } = useI18n();
+  const describeFailure = useFailureText();
   const api = useKnowledgeApi();
   const [versions, setVersions] = useState<KnowledgeVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,13 +28,13 @@ export function VersionHistory({ entry, canReview, nameOf, onRollback }: Version
     let current = true;
     api.listVersions(entry.id).then(
       (loaded) => current && setVersions(loaded),
-      (failure: unknown) => current && setError(describeError(failure)),
+      (failure: unknown) => current && setError(describeFailure(failure)),
     );
     setSelected(entry.latestVersion);
     return () => {
       current = false;
     };
-  }, [api, entry.id, entry.latestVersion]);
+  }, [api, entry.id, entry.latestVersion, describeFailure]);
 
   if (error) return <Alert type="error" title={error} />;
   if (!versions) return <Spin />;

@@ -56,7 +56,3 @@ const auditActionLabelKeys: Record<string, MessageKey> = {
 export function auditActionLabelKey(action: string): MessageKey | null {
   return auditActionLabelKeys[action] ?? null;
 }
-
-export function describeError(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}

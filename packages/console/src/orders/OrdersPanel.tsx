@@ -7,6 +7,7 @@ import { useDictionary } from '../i18n/I18nContext';
 import { OrderEntry } from './OrderEntry';
 import { ordersEn, ordersZh } from './ordersText';
 import './orders.css';
+import { useFailureText } from '../common/failureText';
 
 /** Beside the conversation: the shopper's orders with tracking, and what the agent can do about them. */
 export function OrdersPanel({ conversationId }: { conversationId: string }) {
@@ -14,6 +15,7 @@ export function OrdersPanel({ conversationId }: { conversationId: string }) {
   const { client } = useSession();
   const agent = useSignedInAgent();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const api = useMemo(() => new KefuOrdersApi(client), [client]);
   const [orders, setOrders] = useState<OrderView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,9 +28,9 @@ export function OrdersPanel({ conversationId }: { conversationId: string }) {
         setOrders(listed);
         setError(null);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(describeFailure(failure)),
     );
-  }, [api, conversationId]);
+  }, [api, conversationId, describeFailure]);
   useEffect(() => {
     setOrders(null);
     reload();
@@ -42,11 +44,11 @@ export function OrdersPanel({ conversationId }: { conversationId: string }) {
         toast.success(text('done'));
         reload();
       } catch (failure) {
-        toast.error(failure instanceof Error ? failure.message : String(failure));
+        toast.error(describeFailure(failure));
         throw failure;
       }
     },
-    [reload, toast, text],
+    [reload, toast, text, describeFailure],
   );
 
   if (!agent.permissions.includes('orders:read')) return null;

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { auditActions, useAuditActionLabel } from './auditActionLabels';
 import { downloadBlob } from './downloadBlob';
 import { useSecurityText } from './securityText';
+import { useFailureText } from '../common/failureText';
 
 /** The audit log with filters (action, person, period), a CSV export and the hash-chain check. */
 export function AuditLogTab({ api }: { api: KefuPrivacyApi }) {
@@ -14,13 +15,14 @@ export function AuditLogTab({ api }: { api: KefuPrivacyApi }) {
   const actionLabel = useAuditActionLabel();
   const { locale } = useI18n();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [check, setCheck] = useState<AuditChainCheck | null>(null);
   const report = useCallback(
-    (failure: unknown) => toast.error(failure instanceof Error ? failure.message : String(failure)),
-    [toast],
+    (failure: unknown) => toast.error(describeFailure(failure)),
+    [toast, describeFailure],
   );
   useEffect(() => {
     setLoading(true);

@@ -4,16 +4,18 @@ import { App as AntApp, Button, Space, Spin, Table, Tag, Typography } from 'antd
 import { useCallback, useEffect, useState } from 'react';
 import { ChannelAccountForm, kindLabels } from './ChannelAccountForm';
 import { useSecurityText } from './securityText';
+import { useFailureText } from '../common/failureText';
 
 /** Channel accounts (WeChat Official Accounts, WeChat customer service): the callback URL, test, disable. */
 export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
   const text = useSecurityText();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [accounts, setAccounts] = useState<ChannelAccount[] | null>(null);
   const [editing, setEditing] = useState<ChannelAccount | 'new' | null>(null);
   const report = useCallback(
-    (failure: unknown) => void toast.error(failure instanceof Error ? failure.message : String(failure)),
-    [toast],
+    (failure: unknown) => void toast.error(describeFailure(failure)),
+    [toast, describeFailure],
   );
   const reload = useCallback(() => api.list().then(setAccounts, report), [api, report]);
   useEffect(() => void reload(), [reload]);

@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { usePermissionLabel } from './permissionLabels';
 import { useSecurityText } from './securityText';
+import { useFailureText } from '../common/failureText';
 
 type BuiltInLabelKey = 'builtInAdmin' | 'builtInSupervisor' | 'builtInAgent' | 'builtInAnalyst';
 const builtInLabels: Record<string, BuiltInLabelKey> = {
@@ -35,6 +36,7 @@ export function RolesTab({ api }: { api: KefuTrustApi }) {
   const text = useSecurityText();
   const permissionLabel = usePermissionLabel();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [listing, setListing] = useState<RoleListing | null>(null);
   const [editing, setEditing] = useState<CustomRole | 'new' | null>(null);
   const [form] = Form.useForm<RoleForm>();
@@ -44,8 +46,7 @@ export function RolesTab({ api }: { api: KefuTrustApi }) {
   useEffect(reload, [reload]);
   if (!listing) return <Spin />;
 
-  const report = (failure: unknown) =>
-    toast.error(failure instanceof Error ? failure.message : String(failure));
+  const report = (failure: unknown) => toast.error(describeFailure(failure));
   const open = (role: CustomRole | 'new') => {
     setEditing(role);
     form.setFieldsValue(role === 'new' ? { name: '', permissions: [] } : role);

@@ -3,6 +3,7 @@ import type { KefuTrustApi, WidgetOriginListing } from '@kefu/sdk';
 import { App as AntApp, Button, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSecurityText } from './securityText';
+import { useFailureText } from '../common/failureText';
 
 const originPattern = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
@@ -10,6 +11,7 @@ const originPattern = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 export function WidgetOriginsTab({ api }: { api: KefuTrustApi }) {
   const text = useSecurityText();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [listing, setListing] = useState<WidgetOriginListing | null>(null);
   const [draft, setDraft] = useState('');
   const [saving, setSaving] = useState(false);
@@ -25,7 +27,7 @@ export function WidgetOriginsTab({ api }: { api: KefuTrustApi }) {
       setDraft('');
       toast.success(text('saved'));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setSaving(false);
     }

@@ -28,6 +28,7 @@ import {
   useCannedResponses,
 } from './cannedResponses';
 import { cannedEn, cannedZh } from './cannedText';
+import { useFailureText } from '../common/failureText';
 
 /** Canned replies kept on the server (own and team), import/export, and the notification sound setting. */
 export function CannedResponsesPage() {
@@ -35,6 +36,7 @@ export function CannedResponsesPage() {
   const { client } = useSession();
   const api = useCannedApi();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [responses] = useCannedResponses();
   const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
   const [search, setSearch] = useState('');
@@ -61,7 +63,7 @@ export function CannedResponsesPage() {
       announceCannedChange();
       toast.success(done);
     } catch (failure) {
-      toast.error(text('failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      toast.error(text('failed', { message: describeFailure(failure) }));
     }
   };
   const download = async (format: 'csv' | 'json') => {

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { useSetupText } from './setupText';
+import { useFailureText } from '../common/failureText';
 
 /** Rows sent per request: small enough for a progress bar that moves, large enough to be quick. */
 const rowsPerBatch = 50;
@@ -15,6 +16,7 @@ const rowsPerBatch = 50;
  */
 export function ShopImportCard({ kind, onImported }: { kind: 'products' | 'orders'; onImported(): void }) {
   const text = useSetupText();
+  const describeFailure = useFailureText();
   const { client } = useSession();
   const api = useMemo(() => new KefuSetupApi(client), [client]);
   const [percent, setPercent] = useState<number | null>(null);
@@ -41,7 +43,7 @@ export function ShopImportCard({ kind, onImported }: { kind: 'products' | 'order
       setReport(total);
       onImported();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(describeFailure(error));
     }
   };
 

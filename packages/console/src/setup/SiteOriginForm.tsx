@@ -3,6 +3,7 @@ import { App as AntApp, Button, Input, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { useSetupText } from './setupText';
+import { useFailureText } from '../common/failureText';
 
 /** Adds the shop's site to the sites allowed to embed the widget (the same list as 安全与隐私). */
 export function SiteOriginForm({ onAdded }: { onAdded(): void }) {
@@ -10,6 +11,7 @@ export function SiteOriginForm({ onAdded }: { onAdded(): void }) {
   const { client } = useSession();
   const api = useMemo(() => new KefuTrustApi(client), [client]);
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [site, setSite] = useState('');
   const add = async () => {
     try {
@@ -19,7 +21,7 @@ export function SiteOriginForm({ onAdded }: { onAdded(): void }) {
       setSite('');
       onAdded();
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : String(error));
+      toast.error(describeFailure(error));
     }
   };
   return (

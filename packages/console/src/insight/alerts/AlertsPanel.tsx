@@ -7,6 +7,7 @@ import { formatClock } from '../../common/time';
 import { useI18n } from '../../i18n/I18nContext';
 import { useInsightApi, useMay } from '../insightFilter';
 import { useInsightText } from '../insightText';
+import { useFailureText } from '../../common/failureText';
 
 /** Spike alerts, newest first: what surged or appeared, against what was expected, with example conversations. */
 export function AlertsPanel() {
@@ -16,16 +17,15 @@ export function AlertsPanel() {
   const api = useInsightApi();
   const { client } = useSession();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [openOnly, setOpenOnly] = useState(false);
   const [alerts, setAlerts] = useState<SpikeAlert[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const load = useCallback(() => {
     api
       .listAlerts({ status: openOnly ? 'open' : 'all', locale })
-      .then(setAlerts, (error: unknown) =>
-        setFailure(error instanceof Error ? error.message : String(error)),
-      );
-  }, [api, openOnly, locale]);
+      .then(setAlerts, (error: unknown) => setFailure(describeFailure(error)));
+  }, [api, openOnly, locale, describeFailure]);
   useEffect(load, [load]);
   useEffect(
     () => client.on('event', (event) => event.type === 'analytics.spike_alert' && load()),
@@ -37,7 +37,7 @@ export function AlertsPanel() {
       await api.acknowledgeAlert(alertId, locale);
       load();
     } catch (error) {
-      toast.error(it('loadFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      toast.error(it('loadFailed', { reason: describeFailure(error) }));
     }
   };
 

@@ -8,12 +8,14 @@ import { DashboardCharts } from './DashboardCharts';
 import { DashboardFilters } from './DashboardFilters';
 import { DashboardTables } from './DashboardTables';
 import { KpiCards } from './KpiCards';
+import { useFailureText } from '../../common/failureText';
 
 /** The dashboard: filters, headline figures, charts and tables, and the per-conversation export. */
 export function DashboardPanel() {
   const it = useInsightText();
   const api = useInsightApi();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [filter, setFilter] = useState<InsightFilter>(defaultFilter);
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [categories, setCategories] = useState<{ key: string; label: string }[]>([]);
@@ -33,9 +35,9 @@ export function DashboardPanel() {
             ),
           );
       },
-      (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setFailure(describeFailure(error)),
     );
-  }, [api, reportFilter]);
+  }, [api, reportFilter, describeFailure]);
   useEffect(load, [load]);
 
   const exportRows = async (format: 'csv' | 'xlsx') => {
@@ -50,7 +52,7 @@ export function DashboardPanel() {
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       toast.success(it('exported', { file: fileName }));
     } catch (error) {
-      toast.error(it('loadFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      toast.error(it('loadFailed', { reason: describeFailure(error) }));
     } finally {
       setExporting(false);
     }

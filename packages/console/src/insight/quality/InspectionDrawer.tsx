@@ -8,6 +8,7 @@ import { useInsightApi, useMay } from '../insightFilter';
 import type { InsightTextKey } from '../insightText';
 import { useInsightText } from '../insightText';
 import { scoreColor } from './InspectionList';
+import { useFailureText } from '../../common/failureText';
 
 const statusText: Record<QaFlagStatus, InsightTextKey> = {
   open: 'flagOpen',
@@ -32,17 +33,17 @@ export function InspectionDrawer({
   const { locale } = useI18n();
   const api = useInsightApi();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [inspection, setInspection] = useState<QaInspection | null>(null);
   const [note, setNote] = useState('');
   const fail = useCallback(
-    (error: unknown) =>
-      toast.error(it('loadFailed', { reason: error instanceof Error ? error.message : String(error) })),
-    [toast, it],
+    (error: unknown) => toast.error(it('loadFailed', { reason: describeFailure(error) })),
+    [toast, it, describeFailure],
   );
   useEffect(() => {
     setInspection(null);
     if (conversationId) api.getInspection(conversationId, locale).then(setInspection, fail);
-  }, [api, conversationId, locale, fail]);
+  }, [api, conversationId, locale, fail, describeFailure]);
 
   const apply = (update: Promise<QaInspection>) =>
     update.then((next) => {

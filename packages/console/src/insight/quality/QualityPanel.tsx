@@ -11,10 +11,12 @@ import { InspectionDrawer } from './InspectionDrawer';
 import { InspectionList } from './InspectionList';
 import { RuleSetEditor } from './RuleSetEditor';
 import { Scorecards } from './Scorecards';
+import { useFailureText } from '../../common/failureText';
 
 /** Quality inspection: scorecards per agent, the inspections to review, one inspection in a drawer, the rules. */
 export function QualityPanel({ conversationId }: { conversationId: string | null }) {
   const it = useInsightText();
+  const describeFailure = useFailureText();
   const { locale } = useI18n();
   const api = useInsightApi();
   const { directory } = useService();
@@ -27,10 +29,10 @@ export function QualityPanel({ conversationId }: { conversationId: string | null
 
   const load = useCallback(() => {
     const filter = { ...period, timeZone: browserTimeZone(), locale, ...(agentId && { agentId }) };
-    const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
+    const fail = (error: unknown) => setFailure(describeFailure(error));
     api.getScorecards(filter).then(setScorecards, fail);
     api.listInspections({ ...filter, status: toReview ? 'open_flags' : 'all' }).then(setInspections, fail);
-  }, [api, period, agentId, toReview, locale]);
+  }, [api, period, agentId, toReview, locale, describeFailure]);
   useEffect(load, [load]);
 
   const open = (id: string | null) => navigate({ screen: 'insight', tab: 'quality', conversationId: id });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext';
 import { useInsightApi, useMay } from '../insightFilter';
 import { useInsightText } from '../insightText';
+import { useFailureText } from '../../common/failureText';
 
 /** The quality rules: each on or off, its points per flag, its cap and its time limit (wording via the API). */
 export function RuleSetEditor() {
@@ -12,6 +13,7 @@ export function RuleSetEditor() {
   const { locale } = useI18n();
   const api = useInsightApi();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [ruleSet, setRuleSet] = useState<QaRuleSet | null>(null);
   const [rules, setRules] = useState<Record<string, QaRuleSettings>>({});
   const [saving, setSaving] = useState(false);
@@ -35,7 +37,7 @@ export function RuleSetEditor() {
       setRuleSet(await api.updateRuleSet(rules, locale));
       toast.success(it('rulesSaved'));
     } catch (error) {
-      toast.error(it('loadFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      toast.error(it('loadFailed', { reason: describeFailure(error) }));
     } finally {
       setSaving(false);
     }

@@ -8,6 +8,7 @@ import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
 import { CategoryPicker } from '../../common/CategoryPicker';
 import { useDisplayNames } from '../../common/useDisplayNames';
+import { useFailureText } from '../../common/failureText';
 
 interface SkillsFields extends AgentSkills {
   capacity: number | null;
@@ -20,6 +21,7 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
   const names = useDisplayNames();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [profiles, setProfiles] = useState<ReadonlyMap<string, RoutingProfile>>(new Map());
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm<SkillsFields>();
@@ -54,7 +56,7 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
       toast.success(st('saved'));
       setEditing(null);
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
   const tags = (values: readonly string[] | undefined) =>

@@ -14,6 +14,7 @@ import { useDisplayNames } from '../../common/useDisplayNames';
 import { useService } from '../ServiceContext';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
+import { useFailureText } from '../../common/failureText';
 
 type Toggle = Exclude<keyof HandoffSettings, 'intentRules'>;
 
@@ -23,6 +24,7 @@ export function HandoffSettingsTab() {
   const names = useDisplayNames();
   const { api } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [draft, setDraft] = useState<HandoffSettings | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
@@ -55,7 +57,7 @@ export function HandoffSettingsTab() {
       setDraft(await api.updateHandoffSettings(draft));
       toast.success(st('saved'));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setSaving(false);
     }

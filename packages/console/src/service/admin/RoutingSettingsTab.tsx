@@ -18,6 +18,7 @@ import { TimeZonePicker } from '../../common/TimeZonePicker';
 import { useService } from '../ServiceContext';
 import type { ServiceTextKey } from '../serviceText';
 import { useServiceText } from '../serviceText';
+import { useFailureText } from '../../common/failureText';
 
 const modes: { value: RoutingMode; label: ServiceTextKey }[] = [
   { value: 'least_loaded', label: 'modeLeastLoaded' },
@@ -32,6 +33,7 @@ export function RoutingSettingsTab() {
   const st = useServiceText();
   const { api } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [draft, setDraft] = useState<RoutingSettings | null>(null);
   const [holidaysText, setHolidaysText] = useState('');
   const [saving, setSaving] = useState(false);
@@ -62,7 +64,7 @@ export function RoutingSettingsTab() {
       setHolidaysText(saved.businessHours.holidays.join('\n'));
       toast.success(st('saved'));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setSaving(false);
     }
@@ -72,7 +74,7 @@ export function RoutingSettingsTab() {
       const report = await api.runRoutingCheck();
       toast.success(st('checkDone', { n: report.orphansRemaining }));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

@@ -8,6 +8,7 @@ import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
 import { useDisplayNames } from '../../common/useDisplayNames';
+import { useFailureText } from '../../common/failureText';
 
 /** SLA policies in match order: who they apply to and their first response / next response / resolution targets. */
 export function SlaPoliciesTab() {
@@ -16,6 +17,7 @@ export function SlaPoliciesTab() {
   const { t } = useI18n();
   const { api } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [policies, setPolicies] = useState<SlaPolicy[]>([]);
   const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<{ open: boolean; policy: SlaPolicy | null }>({
@@ -40,7 +42,7 @@ export function SlaPoliciesTab() {
       setDialog({ ...dialog, open: false });
       load();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
   const remove = async (policy: SlaPolicy) => {
@@ -48,7 +50,7 @@ export function SlaPoliciesTab() {
       await api.deleteSlaPolicy(policy.id);
       load();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
   const minutes = (value: number | null) => (value === null ? '—' : st('minutesShort', { n: value }));

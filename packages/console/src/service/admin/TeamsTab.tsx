@@ -5,12 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
 import { AgentSkillsTable } from './AgentSkillsTable';
+import { useFailureText } from '../../common/failureText';
 
 /** Teams with their members, then every agent's skills, capacity and teams. */
 export function TeamsTab() {
   const st = useServiceText();
   const { api, directory, reloadDirectory } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [teams, setTeams] = useState<Team[]>([]);
   const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<{ open: boolean; team: Team | null }>({ open: false, team: null });
@@ -38,7 +40,7 @@ export function TeamsTab() {
       load();
       reloadDirectory();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
   const agentName = (agentId: string) =>

@@ -13,6 +13,7 @@ import { useServiceText } from '../serviceText';
 import { useSession } from '../../auth/SessionContext';
 import { HandoffSummaryDetails } from './HandoffSummaryDetails';
 import { useLiveHandoffSummary, useRememberedExpansion } from './useLiveHandoffSummary';
+import { useFailureText } from '../../common/failureText';
 
 const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -27,6 +28,7 @@ export function HandoffPanel({ conversation }: { conversation: Conversation }) {
   const { api, canManage } = useService();
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const { client } = useSession();
   const summary = useLiveHandoffSummary(client, api, conversation);
   const [categories, setCategories] = useState<string[]>([]);
@@ -47,7 +49,7 @@ export function HandoffPanel({ conversation }: { conversation: Conversation }) {
       upsertConversation(await api.overrideClassification(id, change));
       toast.success(st('overrideSaved'));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
   const currentCategory = category ?? summary.category;

@@ -7,6 +7,7 @@ import { presenceColors } from '../../common/labels';
 import { useInbox } from '../../inbox/InboxContext';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
+import { useFailureText } from '../../common/failureText';
 
 type TargetKind = 'agent' | 'team';
 
@@ -17,6 +18,7 @@ export function TransferButton({ conversation }: { conversation: Conversation })
   const { api, canManage, directory, reloadDirectory } = useService();
   const { upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<TargetKind>('agent');
   const [targetId, setTargetId] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function TransferButton({ conversation }: { conversation: Conversation })
       setNote('');
       setTargetId(null);
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setSaving(false);
     }

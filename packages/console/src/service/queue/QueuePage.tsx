@@ -15,6 +15,7 @@ import { describeReason } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
 import { QueueSlaTag } from './QueueSlaTag';
 import { useDisplayNames } from '../../common/useDisplayNames';
+import { useFailureText } from '../../common/failureText';
 
 /** The live queue in the server's order (priority, then waiting time), with manual pull. */
 export function QueuePage() {
@@ -24,6 +25,7 @@ export function QueuePage() {
   const { queue, reloadQueue, api, directory } = useService();
   const { customers, upsertConversation } = useInbox();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const now = useNow(15_000);
   const [pulling, setPulling] = useState(false);
   const teamName = (teamId: string | null) =>
@@ -39,7 +41,7 @@ export function QueuePage() {
       navigate({ screen: 'inbox', conversationId: conversation.id });
     } catch (failure) {
       if (failure instanceof KefuApiError && failure.status === 404) toast.info(st('nothingToPull'));
-      else toast.error(failure instanceof Error ? failure.message : String(failure));
+      else toast.error(describeFailure(failure));
     } finally {
       setPulling(false);
     }

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { CategoryPicker } from '../../common/CategoryPicker';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
+import { useFailureText } from '../../common/failureText';
 
 interface NewTicketFields {
   subject: string;
@@ -33,6 +34,7 @@ export function NewTicketDialog({
   const self = useSignedInAgent();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [form] = Form.useForm<NewTicketFields>();
 
   const submit = async () => {
@@ -52,7 +54,7 @@ export function NewTicketDialog({
       onClose();
       onCreated(ticket);
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

@@ -6,6 +6,7 @@ import { formatClock } from '../../common/time';
 import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
+import { useFailureText } from '../../common/failureText';
 
 type CommentMode = 'internal' | 'public';
 
@@ -15,6 +16,7 @@ export function TicketComments({ ticket, onChanged }: { ticket: TicketDetail; on
   const { locale } = useI18n();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [mode, setMode] = useState<CommentMode>('internal');
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
@@ -32,7 +34,7 @@ export function TicketComments({ ticket, onChanged }: { ticket: TicketDetail; on
       setBody('');
       onChanged();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setSending(false);
     }

@@ -12,6 +12,7 @@ import { TicketComments } from './TicketComments';
 import { TicketHistory } from './TicketHistory';
 import { TicketProperties } from './TicketProperties';
 import { isTicketOverdue, TicketSlaTargets } from './TicketSlaTargets';
+import { useFailureText } from '../../common/failureText';
 
 /** The lifecycle buttons each status offers (the server enforces the same transitions). */
 const lifecycleActions: Record<
@@ -44,6 +45,7 @@ export function TicketDetailPage({ ticketId }: { ticketId: string }) {
   const { client } = useSession();
   const { api, alerts } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,9 +55,9 @@ export function TicketDetailPage({ ticketId }: { ticketId: string }) {
         setTicket(loaded);
         setError(null);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(describeFailure(failure)),
     );
-  }, [api, ticketId]);
+  }, [api, ticketId, describeFailure]);
   useEffect(load, [load, alerts.length]);
   useEffect(() => client.on('reconnected', load), [client, load]);
 
@@ -65,7 +67,7 @@ export function TicketDetailPage({ ticketId }: { ticketId: string }) {
       if (!patch.status) toast.success(st('saved'));
       load();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

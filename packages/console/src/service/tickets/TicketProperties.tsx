@@ -10,6 +10,7 @@ import { useService } from '../ServiceContext';
 import { ticketSourceLabelKeys } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
 import { CategoryPicker } from '../../common/CategoryPicker';
+import { useFailureText } from '../../common/failureText';
 
 const priorities: ConversationPriority[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -27,6 +28,7 @@ export function TicketProperties({
   const { t, locale } = useI18n();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [category, setCategory] = useState(ticket.category);
   const [orderNumber, setOrderNumber] = useState('');
 
@@ -38,7 +40,7 @@ export function TicketProperties({
       setOrderNumber('');
       onLinked();
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     }
   };
 

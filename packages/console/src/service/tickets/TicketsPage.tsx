@@ -12,6 +12,7 @@ import { useService } from '../ServiceContext';
 import { ticketStatusColors, ticketStatusLabelKeys, ticketStatuses } from '../serviceLabels';
 import { useServiceText } from '../serviceText';
 import { NewTicketDialog } from './NewTicketDialog';
+import { useFailureText } from '../../common/failureText';
 
 type TicketScope = 'mine' | 'team' | 'all';
 const openStatuses: TicketStatus[] = ['open', 'pending', 'on_hold'];
@@ -25,6 +26,7 @@ export function TicketsPage({ overdueOnly: initialOverdue }: { overdueOnly: bool
   const agent = useSignedInAgent();
   const { api, canManage, directory, alerts } = useService();
   const { message: toast } = AntApp.useApp();
+  const describeFailure = useFailureText();
   const [scope, setScope] = useState<TicketScope>(canManage ? 'all' : 'mine');
   const [overdueOnly, setOverdueOnly] = useState(initialOverdue);
   const [statuses, setStatuses] = useState<TicketStatus[]>(openStatuses);
@@ -58,11 +60,11 @@ export function TicketsPage({ overdueOnly: initialOverdue }: { overdueOnly: bool
       setTickets(listed);
       setOverdueIds(new Set(overdue.map((ticket) => ticket.id)));
     } catch (failure) {
-      toast.error(failure instanceof Error ? failure.message : String(failure));
+      toast.error(describeFailure(failure));
     } finally {
       setLoading(false);
     }
-  }, [api, scope, statuses, overdueOnly, teamKey, toast]);
+  }, [api, scope, statuses, overdueOnly, teamKey, toast, describeFailure]);
 
   useEffect(() => void load(), [load, alerts.length]);
   useEffect(() => client.on('reconnected', () => void load()), [client, load]);

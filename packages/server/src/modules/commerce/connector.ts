@@ -168,10 +168,28 @@ export interface InvoiceRequest {
   email: string;
 }
 
+/** Refusals Kefu's connectors name by a code, so every screen can say them in the reader's language. */
+export const shopRefusalReasons = [
+  'order_status',
+  'refund_exists',
+  'nothing_to_refund',
+  'invoice_exists',
+  'no_invoice',
+  'invoice_not_issued',
+  'not_delivered',
+  'window_passed',
+  'policy_excludes',
+  'already_returned',
+] as const;
+export type ShopRefusalReason = (typeof shopRefusalReasons)[number];
+
 export type CommerceFailure =
   | { kind: 'not_found' }
-  /** The shop refuses the action in the order's current state (e.g. cancelling a shipped order). */
-  | { kind: 'rejected'; reason: string }
+  /**
+   * The shop refuses the action in the order's current state (e.g. cancelling a shipped order): one of the
+   * `ShopRefusalReason` codes Kefu puts in words, or a remote shop's own sentence, shown as it is.
+   */
+  | { kind: 'rejected'; reason: ShopRefusalReason | (string & {}); orderStatus?: OrderStatus }
   /** This connector cannot do that (e.g. returns through Shopify's REST API). */
   | { kind: 'unsupported' }
   /** The shop system failed or could not be reached: nothing can be promised to the shopper. */

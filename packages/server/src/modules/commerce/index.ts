@@ -2,7 +2,7 @@
 export type { CatalogService } from './catalogService';
 export type { CommerceConfig } from './commerceConfig';
 export { createCommerceConnector } from './createCommerceConnector';
-export { returnReasons } from './connector';
+export { returnReasons, shopRefusalReasons } from './connector';
 export type {
   CommerceAddress,
   CommerceConnector,
@@ -16,6 +16,7 @@ export type {
   InvoiceRequest,
   CommerceShipment,
   OrderStatus,
+  ShopRefusalReason,
   ReturnReason,
 } from './connector';
 export { deicticPattern, generalTopicAttributes } from './productAttributeTerms';

@@ -5,19 +5,12 @@ import type { AuthenticatedAgent } from '../auth';
 import { buildOrderCard, buildProductCard, describeCreatedReturn } from '../bot';
 import type { CommerceAddress, CommerceReturn, ReturnReason } from '../commerce';
 import { checkReturnEligibility } from '../commerce';
-import { speak } from './commerceFailures';
+import { refusalError, speak } from './commerceFailures';
 import type { OrderDesk } from './orderDesk';
 import { unwrap } from './orderViews';
 
 // What an agent does with a shopper's order from the orders panel. Each use-case goes through the connector
 // the bot's flows use, with the same rules (return eligibility), is audited, and tells the shopper.
-
-const eligibilityWords = {
-  not_delivered: 'the order is not delivered yet',
-  window_passed: 'the return window has passed',
-  policy_excludes: 'the goods cannot be returned without a defect',
-  already_returned: 'the order was already returned or refunded',
-} as const;
 
 export async function startReturn(
   desk: OrderDesk,
@@ -31,8 +24,7 @@ export async function startReturn(
     target.orderNumber,
   );
   const eligibility = checkReturnEligibility(view.order, request.reason, desk.connector.policy(), desk.now);
-  if (!eligibility.eligible)
-    throw new KefuError('order_action_rejected', `Not returnable: ${eligibilityWords[eligibility.reason]}`);
+  if (!eligibility.eligible) throw refusalError(eligibility.reason);
   const returnOrder = unwrap(
     await desk.connector.createReturn(target.orderNumber, {
       kind: request.kind,

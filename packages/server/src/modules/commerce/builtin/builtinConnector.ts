@@ -25,6 +25,7 @@ import { searchProductRows } from './productSearch';
 import type { OrderRow } from './shopRepo';
 import * as shopRepo from './shopRepo';
 import {
+  refusedInStatus,
   toCommerceOrder,
   toCommerceProduct,
   toCommerceRefund,
@@ -84,8 +85,7 @@ export class BuiltinCommerceConnector implements CommerceConnector {
     return this.db.transaction().execute(async (trx) => {
       const row = await shopRepo.findOrderByNumber(trx, orderNumber);
       if (!row) return fail(notFound);
-      if (row.status !== 'unpaid' && row.status !== 'paid')
-        return fail({ kind: 'rejected', reason: `order is ${row.status}` });
+      if (row.status !== 'unpaid' && row.status !== 'paid') return fail(refusedInStatus(row.status));
       const now = this.clock.now().toISOString();
       const details = {
         ...parseObject(row.details),
@@ -108,8 +108,7 @@ export class BuiltinCommerceConnector implements CommerceConnector {
   ): Promise<CommerceResult<CommerceOrder>> {
     const row = await shopRepo.findOrderByNumber(this.db, orderNumber);
     if (!row) return fail(notFound);
-    if (row.status !== 'unpaid' && row.status !== 'paid')
-      return fail({ kind: 'rejected', reason: `order is ${row.status}` });
+    if (row.status !== 'unpaid' && row.status !== 'paid') return fail(refusedInStatus(row.status));
     await this.db
       .updateTable('orders')
       .set({ shipping_address: JSON.stringify(address), updated_at: this.clock.now().toISOString() })
@@ -192,8 +191,7 @@ export class BuiltinCommerceConnector implements CommerceConnector {
   ): Promise<CommerceResult<CommerceInvoice>> {
     const row = await shopRepo.findOrderByNumber(this.db, orderNumber);
     if (!row) return fail(notFound);
-    if (row.status === 'unpaid' || row.status === 'cancelled')
-      return fail({ kind: 'rejected', reason: `order is ${row.status}` });
+    if (row.status === 'unpaid' || row.status === 'cancelled') return fail(refusedInStatus(row.status));
     if (row.invoice) return fail({ kind: 'rejected', reason: 'invoice_exists' });
     const invoice: CommerceInvoice = { ...request, status: 'pending', invoiceNumber: null };
     const stored = {
@@ -213,10 +211,9 @@ export class BuiltinCommerceConnector implements CommerceConnector {
   async resendInvoice(orderNumber: string): Promise<CommerceResult<CommerceInvoice>> {
     const row = await shopRepo.findOrderByNumber(this.db, orderNumber);
     if (!row) return fail(notFound);
-    if (!row.invoice) return fail({ kind: 'rejected', reason: 'the order has no invoice' });
+    if (!row.invoice) return fail({ kind: 'rejected', reason: 'no_invoice' });
     const invoice = toInvoice(row.invoice);
-    if (invoice.status !== 'issued')
-      return fail({ kind: 'rejected', reason: 'the invoice is not issued yet' });
+    if (invoice.status !== 'issued') return fail({ kind: 'rejected', reason: 'invoice_not_issued' });
     const now = this.clock.now().toISOString();
     const stored = parseObject(row.invoice);
     const resent = { ...stored, resendCount: Number(stored.resendCount ?? 0) + 1, lastResentAt: now };

@@ -10,6 +10,7 @@ import type {
 } from '../../../db/schema';
 import type {
   CommerceAddress,
+  CommerceFailure,
   CommerceInvoice,
   CommerceOrder,
   CommerceProduct,
@@ -106,6 +107,12 @@ const refundDetailsSchema = z.object({
 });
 
 export type ProductRow = Selectable<ProductsTable>;
+
+/** The shop's refusal of an action the order's status does not allow. */
+export function refusedInStatus(status: string): CommerceFailure {
+  const known = z.enum(orderStatuses).safeParse(status);
+  return { kind: 'rejected', reason: 'order_status', ...(known.success ? { orderStatus: known.data } : {}) };
+}
 
 export function toCommerceOrder(
   row: Selectable<OrdersTable>,
