@@ -224,6 +224,36 @@ test(
   },
 );
 
+test(
+  'a new agent starts from the common shop replies in one click, and adding them again duplicates nothing',
+  { skip: skipReason, timeout: 240_000 },
+  async () => {
+    const current = requireHarness();
+    const account = await createAccount(current, 'agent', '郑新');
+    const session = await openConsole(current);
+    await signIn(session.page, account);
+    const { page } = session;
+    await page.goto(`${current.server.baseUrl}/console/settings/canned`);
+    const rows = page.locator('.ant-table-row');
+    await page.getByText('还没有快捷回复').waitFor();
+    await page
+      .locator('.ant-empty')
+      .getByRole('button', { name: /添加常用电商话术/ })
+      .click();
+    await page.locator('.ant-table-row', { hasText: '/refund' }).waitFor();
+    assert.equal(await rows.count(), 12);
+    assert.ok(await page.locator('.ant-table-row', { hasText: '原路退回' }).count(), 'the Chinese set');
+
+    await page
+      .locator('.canned-tools')
+      .getByRole('button', { name: /添加常用电商话术/ })
+      .click();
+    await page.getByText('已导入 0 条，跳过 12 条').waitFor();
+    assert.equal(await rows.count(), 12, 'shortcuts already there are skipped');
+    await session.context.close();
+  },
+);
+
 async function waitForConversationOf(admin: KefuAgentClient, agentId: string): Promise<string> {
   let found: string | null = null;
   await waitUntil(

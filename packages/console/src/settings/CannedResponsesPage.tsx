@@ -1,10 +1,11 @@
-import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, ThunderboltOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CannedReplyInput } from '@kefu/sdk';
 import { KefuServiceApi } from '@kefu/sdk';
 import {
   App as AntApp,
   Button,
   Card,
+  Empty,
   Input,
   Popconfirm,
   Select,
@@ -17,7 +18,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
-import { useDictionary } from '../i18n/I18nContext';
+import { useDictionary, useI18n } from '../i18n/I18nContext';
 import { isSoundEnabled, setSoundEnabled } from '../inbox/notifications';
 import { CannedReplyForm } from './CannedReplyForm';
 import type { CannedResponse } from './cannedResponses';
@@ -28,11 +29,13 @@ import {
   useCannedResponses,
 } from './cannedResponses';
 import { cannedEn, cannedZh } from './cannedText';
+import { starterCannedRepliesFile, starterCannedReplyCount } from './starterCannedReplies';
 import { useFailureText } from '../common/failureText';
 
 /** Canned replies kept on the server (own and team), import/export, and the notification sound setting. */
 export function CannedResponsesPage() {
   const text = useDictionary(cannedZh, cannedEn);
+  const { locale } = useI18n();
   const { client } = useSession();
   const api = useCannedApi();
   const { message: toast } = AntApp.useApp();
@@ -78,12 +81,17 @@ export function CannedResponsesPage() {
   };
   const importFile = async (file: File) => {
     const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
-    const report = await api.importFile({ format, content: await file.text(), scope: 'personal' });
+    await importContent(format, await file.text());
+  };
+  const importContent = async (format: 'csv' | 'json', content: string) => {
+    const report = await api.importFile({ format, content, scope: 'personal' });
     announceCannedChange();
     toast.info(
       text('imported', { created: report.created, skipped: report.skipped, errors: report.errors.length }),
     );
   };
+
+  const addStarters = () => void attempt(() => importContent('json', starterCannedRepliesFile(locale)));
 
   return (
     <div className="admin-page">
@@ -125,11 +133,23 @@ export function CannedResponsesPage() {
           >
             <Button icon={<UploadOutlined />}>{text('importFile')}</Button>
           </Upload>
+          <Button icon={<ThunderboltOutlined />} onClick={addStarters}>
+            {text('addStarters', { count: starterCannedReplyCount })}
+          </Button>
         </Space>
         <Table<CannedResponse>
           rowKey="id"
           dataSource={shown}
           pagination={false}
+          locale={{
+            emptyText: (
+              <Empty description={text('empty')}>
+                <Button type="primary" icon={<ThunderboltOutlined />} onClick={addStarters}>
+                  {text('addStarters', { count: starterCannedReplyCount })}
+                </Button>
+              </Empty>
+            ),
+          }}
           columns={[
             {
               title: text('shortcut'),
