@@ -1,6 +1,7 @@
 // A shopper who writes to a shop's e-mail account through Kefu's real SMTP listener (the shop's replies go to a
 // loopback relay), and the small real files such mail carries.
 import assert from 'node:assert/strict';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { createTransport } from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
@@ -82,4 +83,35 @@ export async function smallWorkbook(): Promise<Buffer> {
   sheet.addRow(['订单号', '金额']);
   sheet.addRow(['E20240001', 199]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A zip archive holding one file, stored without compression (PKZIP local header, central directory, end). */
+export function storedZip(name: string, content: Buffer): Buffer {
+  const fileName = Buffer.from(name, 'utf8');
+  const crc = crc32(content);
+  const fields = (signature: number, size: number) => {
+    const header = Buffer.alloc(size);
+    header.writeUInt32LE(signature, 0);
+    return header;
+  };
+  const local = fields(0x04034b50, 30);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(content.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = fields(0x02014b50, 46);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(content.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const centralOffset = local.length + fileName.length + content.length;
+  const end = fields(0x06054b50, 22);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, fileName, content, central, fileName, end]);
 }
