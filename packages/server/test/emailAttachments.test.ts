@@ -149,6 +149,23 @@ for (const { dialect } of testDatabaseTargets()) {
       }
     });
 
+    test('a mail of only a file, without words or subject, is kept as a message with that file', async () => {
+      const csv = Buffer.from('订单号,数量\nE20240002,3\n');
+      await mail.send({
+        messageId: '<only-file.2@example.com>',
+        attachments: [{ filename: 'orders.csv', content: csv }],
+      });
+      const { message } = await messageOfMail('<only-file.2@example.com>');
+      assert.equal(message.text, '');
+      assert.deepEqual(
+        message.attachments.map(({ name, contentType }) => ({ name, contentType })),
+        [{ name: 'orders.csv', contentType: 'text/csv' }],
+      );
+      const response = await download(message.attachments[0]?.url ?? '', adminToken);
+      assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+      assert.deepEqual(Buffer.from(await response.arrayBuffer()), csv);
+    });
+
     test('only agents who may read the conversation download its files', async () => {
       const { message, conversationId } = await messageOfMail('<files.1@example.com>');
       const url = message.attachments[0]?.url ?? '';
@@ -185,20 +202,24 @@ for (const { dialect } of testDatabaseTargets()) {
         archive.get('data.json')?.toString('utf8') ?? '{}',
       );
       assert.deepEqual(
-        data.files.map(({ name, sizeBytes }) => ({ name, sizeBytes })),
+        data.files
+          .map(({ name, sizeBytes }) => ({ name, sizeBytes }))
+          .sort((a, b) => a.sizeBytes - b.sizeBytes),
         [
+          { name: 'orders.csv', sizeBytes: 29 },
           { name: 'invoice.pdf', sizeBytes: pdf.length },
           { name: '对账单.xlsx', sizeBytes: workbook.length },
         ],
       );
-      assert.deepEqual(archive.get(data.files[0]?.file ?? ''), pdf);
+      const pdfEntry = data.files.find((file) => file.name === 'invoice.pdf');
+      assert.deepEqual(archive.get(pdfEntry?.file ?? ''), pdf);
       assert.match(archive.get('index.html')?.toString('utf8') ?? '', /对账单\.xlsx/);
 
       const storage = server.kefu.services.photoStorage;
       const storageNames = (await db().selectFrom('uploads').select('storage_name').execute()).map(
         (row) => row.storage_name,
       );
-      assert.equal(storageNames.length, 2);
+      assert.equal(storageNames.length, 3);
       assert.ok(storageNames.every((name) => existsSync(storage.pathOf(name))));
       const erased = await requestJson(
         server.baseUrl,

@@ -135,7 +135,13 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
       .orderBy('ticket_comments.created_at')
       .execute(),
     db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
-    db.selectFrom('uploads').selectAll().where('customer_id', '=', customerId).execute(),
+    db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
   ]);
   const photos = uploads.filter((upload) => upload.kind !== 'file');
   const files = uploads.filter((upload) => upload.kind === 'file').map(describeFile);

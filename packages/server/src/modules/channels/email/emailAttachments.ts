@@ -45,6 +45,6 @@ export async function keepMailAttachments(
 }
 
 /** A file the sender attached, not a picture the mail's HTML shows in place (`cid:`). */
-function isSentFile(attachment: MailAttachment): boolean {
+export function isSentFile(attachment: MailAttachment): boolean {
   return attachment.contentDisposition !== 'inline' || !attachment.related;
 }

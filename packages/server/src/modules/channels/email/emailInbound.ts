@@ -5,7 +5,7 @@ import type { IngestDependencies } from '../ingestInboundMessage';
 import { ingestInboundMessage } from '../ingestInboundMessage';
 import { isOwnSentMessage } from '../threadConversation';
 import type { ShopperFiles } from './emailAttachments';
-import { keepMailAttachments } from './emailAttachments';
+import { isSentFile, keepMailAttachments } from './emailAttachments';
 import { extractNewText } from './emailReplyText';
 
 /** A mail the SMTP listener took in, parsed, with the envelope sender (empty for bounces). */
@@ -53,7 +53,7 @@ export function convertMailToInbound(received: ReceivedMail, accountId: string):
   if (!messageId) throw new KefuError('validation_failed', 'The mail has no Message-ID');
   const subject = (mail.subject ?? '').trim();
   const body = extractNewText(mail.text ?? '') || subject;
-  if (!body && mail.attachments.length === 0)
+  if (!body && !mail.attachments.some(isSentFile))
     throw new KefuError('validation_failed', 'The mail has no text');
   return {
     channel: 'email',
