@@ -360,7 +360,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     ...humanService,
     suggestions,
     widgetOrigins: new WidgetOrigins(database.db, clock, config.widgetOrigins),
-    uploads: new UploadService(database.db, photoStorage, clock, conversations),
+    uploads: new UploadService(database.db, photoStorage, clock, conversations, config.attachmentLimits),
     photoStorage,
     auditLog: new AuditLog(database.db),
     analytics,
@@ -384,9 +384,9 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       conversations,
       understander,
       csat: humanService.csat,
-      shopperPhotos: {
-        store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
-        maxBytes: config.uploadMaxBytes,
+      shopperFiles: {
+        keep: (customerId, files) => services.uploads.keepFiles(customerId, files),
+        limits: config.attachmentLimits,
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),

@@ -70,6 +70,18 @@ const environmentSchema = z
       .min(1024, 'KEFU_UPLOAD_MAX_BYTES must be at least 1024')
       .max(50 * 1024 * 1024, 'KEFU_UPLOAD_MAX_BYTES must be at most 50 MiB')
       .default(5 * 1024 * 1024),
+    KEFU_ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'KEFU_ATTACHMENT_MAX_BYTES must be at least 1024')
+      .max(50 * 1024 * 1024, 'KEFU_ATTACHMENT_MAX_BYTES must be at most 50 MiB')
+      .default(10 * 1024 * 1024),
+    KEFU_ATTACHMENTS_MESSAGE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'KEFU_ATTACHMENTS_MESSAGE_MAX_BYTES must be at least 1024')
+      .max(100 * 1024 * 1024, 'KEFU_ATTACHMENTS_MESSAGE_MAX_BYTES must be at most 100 MiB')
+      .default(20 * 1024 * 1024),
     KEFU_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
     KEFU_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     KEFU_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -119,6 +131,8 @@ export interface KefuConfig {
   calls: CallsConfig;
   /** Largest photo a shopper may upload, in bytes. */
   uploadMaxBytes: number;
+  /** Files a shopper sends by e-mail: the largest one kept, and the most kept from one message, in bytes. */
+  attachmentLimits: { fileMaxBytes: number; messageMaxBytes: number };
   /** Where spike alerts are also posted; null: the console only. */
   alertWebhook: AlertWebhookConfig | null;
   /** Where spike alerts are also e-mailed (SMTP relay, sender, supervisors); null: not by e-mail. */
@@ -187,6 +201,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     channels: toChannelConfig(values, (message) => new ConfigError(message)),
     calls: toCallsConfig(values),
     uploadMaxBytes: values.KEFU_UPLOAD_MAX_BYTES,
+    attachmentLimits: {
+      fileMaxBytes: values.KEFU_ATTACHMENT_MAX_BYTES,
+      messageMaxBytes: values.KEFU_ATTACHMENTS_MESSAGE_MAX_BYTES,
+    },
     alertWebhook: toAlertWebhookConfig(values),
     alertEmail: toAlertEmailConfig(values, (message) => new ConfigError(message)),
     trustProxy: parseTrustProxy(values.KEFU_TRUST_PROXY),

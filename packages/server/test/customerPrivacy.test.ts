@@ -7,6 +7,7 @@ import { requestJson } from './helpers/http';
 import { photoBytes, readUploadId, uploadFile } from './helpers/photos';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
+import { readTar } from './helpers/tarArchive';
 import { startTestServer } from './helpers/testServer';
 
 interface Profile {
@@ -202,19 +203,4 @@ for (const { dialect } of testDatabaseTargets()) {
       });
     });
   });
-}
-
-/** The files of a ustar archive, by name. */
-function readTar(archive: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  let offset = 0;
-  while (offset + 512 <= archive.length) {
-    const header = archive.subarray(offset, offset + 512);
-    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
-    if (!name) break;
-    const size = Number.parseInt(header.subarray(124, 136).toString('ascii').replace(/\0.*$/s, ''), 8);
-    files.set(name, archive.subarray(offset + 512, offset + 512 + size));
-    offset += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
 }

@@ -267,7 +267,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(copies.length, 1);
     });
 
-    test('attachments are listed with the text by name, type and size', async () => {
+    test('an attachment that is not kept is listed with the text by name, size and why', async () => {
       await fromShopper({
         subject: '发票抬头',
         messageId: '<attached.9@example.com>',
@@ -282,10 +282,14 @@ for (const { dialect } of testDatabaseTargets()) {
       const stored = (await messagesOf(row?.conversation_id ?? '')).find((message) =>
         message.text.startsWith('附件是我的收据'),
       );
-      assert.equal(stored?.text, '附件是我的收据\n\n📎 receipt.pdf (application/pdf, 2 KB)');
+      assert.equal(
+        stored?.text,
+        '附件是我的收据\n\n📎 receipt.pdf (2 KB) — 未保存：无法识别的文件类型 / Not kept: the file type is not recognised',
+      );
+      assert.deepEqual(stored?.attachments, []);
     });
 
-    test('photos in a mail are kept as the shopper’s uploads agents can open; other files and disguised ones stay listed only', async () => {
+    test('photos in a mail are kept as the shopper’s uploads agents can open; unrecognised and disguised files stay listed only', async () => {
       await fromShopper({
         subject: '包裹破损',
         messageId: '<photos.14@example.com>',

@@ -14,6 +14,7 @@ import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/zhCN';
 import { MessageCardView } from './MessageCardView';
+import { MessageFiles } from './MessageFiles';
 import { MessagePhotos } from './MessagePhotos';
 
 const senderLabelKeys: Record<Message['sender'], MessageKey> = {
@@ -23,7 +24,7 @@ const senderLabelKeys: Record<Message['sender'], MessageKey> = {
   system: 'senderSystem',
 };
 
-/** One message with its photos and card; text is rendered as text by React, never as HTML. */
+/** One message with its photos, files and card; text is rendered as text by React, never as HTML. */
 export function MessageBubble({
   message,
   channel,
@@ -56,6 +57,7 @@ export function MessageBubble({
         <time dateTime={message.createdAt}>{formatClock(message.createdAt, locale)}</time>
       </div>
       <MessagePhotos attachments={message.attachments} />
+      <MessageFiles attachments={message.attachments} />
       {(message.text !== '' || message.attachments.length === 0) && (
         <div className="message-bubble">{message.text}</div>
       )}

@@ -79,6 +79,8 @@ export const en: Record<MessageKey, string> = {
   privateNote: 'Private note',
   photo: 'Photo',
   photoUnavailable: 'The photo cannot be shown',
+  downloadFile: 'Download {name}',
+  fileDownloadFailed: 'The file could not be downloaded',
   cardOrder: 'Order {number}',
   cardTotal: 'Total',
   cardTracking: 'Tracking no.',

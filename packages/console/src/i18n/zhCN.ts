@@ -78,6 +78,8 @@ export const zhCN = {
   privateNote: '内部备注',
   photo: '图片',
   photoUnavailable: '图片无法显示',
+  downloadFile: '下载 {name}',
+  fileDownloadFailed: '文件下载失败',
   cardOrder: '订单 {number}',
   cardTotal: '合计',
   cardTracking: '运单号',

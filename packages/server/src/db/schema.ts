@@ -99,6 +99,10 @@ export interface UploadsTable {
   customer_id: string;
   conversation_id: string | null;
   message_id: string | null;
+  /** `photo` (shown in the conversation) or `file` (offered as a download). */
+  kind: string;
+  /** The sender's file name, cleaned; null for photos uploaded in the widget. */
+  file_name: string | null;
   content_type: string;
   size_bytes: number;
   storage_name: string;

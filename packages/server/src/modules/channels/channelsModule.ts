@@ -30,7 +30,7 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
-import type { ShopperPhotos } from './email/emailPhotos';
+import type { ShopperFiles } from './email/emailAttachments';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
 import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
@@ -55,8 +55,8 @@ export interface ChannelModuleInput {
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
-  /** Where photos shoppers send by e-mail are kept (the uploads module). */
-  shopperPhotos?: ShopperPhotos;
+  /** Where photos and files shoppers send by e-mail are kept (the uploads module). */
+  shopperFiles: ShopperFiles;
   /** Adapters that replace a kind's entry (a deployment's own, or a test's loopback platform). */
   connectedAdapters?: Partial<ChannelRegistry>;
 }
@@ -106,7 +106,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     csat: input.csat,
     numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
-  const emailListeners = new EmailListeners(accounts, ingest, input.logger, input.shopperPhotos ?? null);
+  const emailListeners = new EmailListeners(accounts, { ingest, files: input.shopperFiles }, input.logger);
   accounts.onChange(() => emailListeners.sync());
   const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
     (accountId !== null && accountChannelKindSchema.safeParse(kind).success

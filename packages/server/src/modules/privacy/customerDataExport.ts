@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
+import type { UploadsTable } from '../../db/schema';
 import { KefuError } from '../../errors';
 import type { PhotoStorage } from '../uploads';
 import { renderCustomerDataPage } from './customerDataPage';
@@ -23,7 +25,13 @@ export interface CustomerDataExport {
     channel: string;
     status: string;
     createdAt: string;
-    messages: { sender: string; text: string; createdAt: string; photos: string[] }[];
+    messages: {
+      sender: string;
+      text: string;
+      createdAt: string;
+      photos: string[];
+      files: { name: string; file: string; sizeBytes: number }[];
+    }[];
   }[];
   tickets: {
     id: string;
@@ -35,11 +43,20 @@ export interface CustomerDataExport {
   }[];
   satisfaction: { rating: number | null; comment: string | null; respondedAt: string | null }[];
   photos: { id: string; file: string; contentType: string; createdAt: string }[];
+  /** Files besides photos (a PDF, a spreadsheet sent by e-mail): the sender's name, size and archive path. */
+  files: {
+    id: string;
+    name: string;
+    file: string;
+    sizeBytes: number;
+    contentType: string;
+    createdAt: string;
+  }[];
 }
 
 /**
  * Everything Kefu holds about one shopper, as one archive: `data.json` (machine-readable), `index.html`
- * (readable by the shopper) and their photos. Private notes of agents stay out: they are the shop's, not
+ * (readable by the shopper) and their photos and files. Private notes of agents stay out: they are the shop's, not
  * the shopper's. Reads across the conversation, ticket and upload tables on purpose: a shopper's rights reach
  * every place their data is.
  */
@@ -74,6 +91,7 @@ export async function exportCustomerData(
       messages,
       tickets: data.tickets.length,
       photos: photoFiles.length,
+      files: data.files.length,
     },
   };
 }
@@ -117,9 +135,18 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
       .orderBy('ticket_comments.created_at')
       .execute(),
     db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
-    db.selectFrom('uploads').selectAll().where('customer_id', '=', customerId).execute(),
+    db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
   ]);
-  const photoFileById = new Map(uploads.map((upload) => [upload.id, fileNameOf(upload)]));
+  const photos = uploads.filter((upload) => upload.kind !== 'file');
+  const files = uploads.filter((upload) => upload.kind === 'file').map(describeFile);
+  const photoFileById = new Map(photos.map((upload) => [upload.id, fileNameOf(upload)]));
+  const fileById = new Map(files.map((file) => [file.id, file]));
   return {
     exportedAt: now.toISOString(),
     customer: {
@@ -150,6 +177,10 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
           text: message.text,
           createdAt: message.created_at,
           photos: readUploadIds(message.attachments).flatMap((id) => photoFileById.get(id) ?? []),
+          files: readUploadIds(message.attachments).flatMap((id) => {
+            const file = fileById.get(id);
+            return file ? [{ name: file.name, file: file.file, sizeBytes: file.sizeBytes }] : [];
+          }),
         })),
     })),
     tickets: tickets.map((ticket) => ({
@@ -165,18 +196,37 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
       comment: survey.comment,
       respondedAt: survey.responded_at,
     })),
-    photos: uploads.map((upload) => ({
+    photos: photos.map((upload) => ({
       id: upload.id,
       file: fileNameOf(upload),
       contentType: upload.content_type,
       createdAt: upload.created_at,
     })),
+    files,
   };
 }
 
-function fileNameOf(upload: { id: string; content_type: string }): string {
+type StoredUpload = Selectable<UploadsTable>;
+
+/** Where an upload is in the archive: photos by id and type, files by id and the extension of their name. */
+function fileNameOf(upload: StoredUpload): string {
+  if (upload.kind === 'file') {
+    const extension = /\.([0-9a-z]{1,8})$/i.exec(upload.file_name ?? '')?.[1] ?? 'bin';
+    return `files/${upload.id}.${extension.toLowerCase()}`;
+  }
   const extension = upload.content_type.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
   return `photos/${upload.id}.${extension}`;
+}
+
+function describeFile(upload: StoredUpload): CustomerDataExport['files'][number] {
+  return {
+    id: upload.id,
+    name: upload.file_name ?? upload.id,
+    file: fileNameOf(upload),
+    sizeBytes: upload.size_bytes,
+    contentType: upload.content_type,
+    createdAt: upload.created_at,
+  };
 }
 
 function readUploadIds(attachments: string): string[] {

@@ -18,6 +18,11 @@ export function renderCustomerDataPage(data: CustomerDataExport): string {
             (message) =>
               `<li><b>${escape(senderLabel(message.sender))}</b> <small>${escape(message.createdAt)}</small><p>${escape(message.text)}</p>${message.photos
                 .map((photo) => `<img src="${escape(photo)}" alt="" width="160">`)
+                .join('')}${message.files
+                .map(
+                  (file) =>
+                    `<p>📎 <a href="${escape(file.file)}" download>${escape(file.name)}</a> (${file.sizeBytes} B)</p>`,
+                )
                 .join('')}</li>`,
           )
           .join('')}</ol></section>`,

@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import { photoExtension } from './imageType';
 import * as uploadsRepo from './repo';
+import { uploadFileName } from './fileName';
 
 /** At most this many photos go with one message. */
 export const maxPhotosPerMessage = 4;
@@ -17,7 +18,7 @@ export function agentUploadUrl(uploadId: string): string {
 
 /**
  * The attachments of a shopper's message from their upload ids, inside the message's transaction: each id
- * must be the shopper's own photo and not sent before, or nothing is stored.
+ * must be the shopper's own photo or file and not sent before, or nothing is stored.
  */
 export async function resolvePhotoAttachments(
   trx: DbExecutor,
@@ -33,7 +34,7 @@ export async function resolvePhotoAttachments(
     if (!row) return [];
     return [
       {
-        name: `photo.${photoExtension(row.content_type)}`,
+        name: row.kind === 'file' ? uploadFileName(row) : `photo.${photoExtension(row.content_type)}`,
         url: visitorUploadUrl(row.id),
         contentType: row.content_type,
         sizeBytes: row.size_bytes,

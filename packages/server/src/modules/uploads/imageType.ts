@@ -17,7 +17,12 @@ const photoTypes: Record<string, PhotoContentType> = {
  */
 export async function detectPhotoType(bytes: Uint8Array): Promise<PhotoContentType | null> {
   const detected = await fileTypeFromBuffer(bytes);
-  return (detected && photoTypes[detected.mime]) ?? null;
+  return detected ? photoTypeOf(detected.mime) : null;
+}
+
+/** The photo type of a type detected from the bytes; null when it is not a photo we serve. */
+export function photoTypeOf(detectedMime: string): PhotoContentType | null {
+  return photoTypes[detectedMime] ?? null;
 }
 
 /** `jpg`, `png`, `webp` or `gif`: for the file name a photo is offered under. */

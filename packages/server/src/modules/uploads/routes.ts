@@ -6,6 +6,7 @@ import { KefuError } from '../../errors';
 import { agentOf, requireAgent, requireVisitor, visitorOf } from '../../http/authenticate';
 import { bearerSecurity, errorResponseSchema } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
+import { downloadDisposition } from './fileName';
 import type { StoredPhoto } from './service';
 
 const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$/) }).strict();
@@ -79,7 +80,8 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
       onRequest: requireAgent(services.auth, 'conversations:read'),
       schema: {
         tags: ['agent'],
-        summary: 'A photo a shopper sent in a conversation the agent may see',
+        summary:
+          'A photo or file a shopper sent in a conversation the agent may see (files only as a download)',
         security: bearerSecurity,
         params: uploadParamsSchema,
       },
@@ -111,12 +113,19 @@ async function readSinglePhoto(request: FastifyRequest, maxBytes: number): Promi
   }
 }
 
-/** Served as the type its bytes proved, never sniffed, shown inline, and kept out of shared caches. */
+/**
+ * Served as the type its bytes proved, never sniffed, in a sandbox without script, and kept out of shared
+ * caches; photos are shown inline, every other file only ever downloaded (Content-Disposition: attachment).
+ */
 function sendPhoto(reply: FastifyReply, photo: StoredPhoto): FastifyReply {
+  const disposition = photo.kind === 'photo' ? 'inline' : 'attachment';
+  const contentType = photo.contentType.startsWith('text/')
+    ? `${photo.contentType}; charset=utf-8`
+    : photo.contentType;
   return reply
-    .header('content-type', photo.contentType)
+    .header('content-type', contentType)
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `inline; filename="${photo.fileName}"`)
+    .header('content-disposition', downloadDisposition(disposition, photo.fileName))
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, max-age=3600')
     .send(photo.bytes);

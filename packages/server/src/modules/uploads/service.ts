@@ -6,7 +6,11 @@ import { newId } from '../../ids';
 import type { AuthenticatedAgent } from '../auth';
 import type { ConversationService } from '../conversations';
 import { visitorUploadUrl } from './attachments';
-import { detectPhotoType, photoExtension } from './imageType';
+import { cleanFileName, uploadFileName } from './fileName';
+import type { AttachmentLimits, RefusedFile } from './fileRefusals';
+import { maxFilesPerMessage } from './fileRefusals';
+import { checkFileType } from './fileType';
+import { detectPhotoType } from './imageType';
 import type { PhotoStorage } from './photoStorage';
 import * as uploadsRepo from './repo';
 import type { UploadRow } from './repo';
@@ -15,6 +19,20 @@ export interface StoredPhoto {
   contentType: string;
   bytes: Buffer;
   fileName: string;
+  /** `photo`: shown in the page; `file`: only ever downloaded. */
+  kind: 'photo' | 'file';
+}
+
+/** A file a message came with: the name its sender gave and its bytes. */
+export interface IncomingFile {
+  name: string | undefined;
+  bytes: Buffer;
+}
+
+/** The files of one message: the uploads kept (in order) and those refused, with why. */
+export interface KeptFiles {
+  uploadIds: string[];
+  refused: RefusedFile[];
 }
 
 /** Photos shoppers send (a broken item, a wrong parcel): stored safely, shown only to who may see them. */
@@ -24,19 +42,59 @@ export class UploadService {
     private readonly storage: PhotoStorage,
     private readonly clock: Clock,
     private readonly conversations: Pick<ConversationService, 'getConversationForAgent'>,
+    readonly limits: AttachmentLimits,
   ) {}
 
   /** Stores a photo whose bytes are a JPEG, PNG, WebP or GIF; it waits for the message that sends it. */
   async storePhoto(customerId: string, bytes: Buffer): Promise<VisitorUpload> {
     const contentType = await detectPhotoType(bytes);
     if (!contentType) throw new KefuError('upload_type_unsupported');
+    const row = await this.store(customerId, bytes, { kind: 'photo', contentType, fileName: null });
+    return { id: row.id, contentType, sizeBytes: row.size_bytes, url: visitorUploadUrl(row.id) };
+  }
+
+  /**
+   * Keeps the files a shopper's message came with (an e-mail's attachments) as their uploads, waiting for the
+   * message that carries them: each of an allowed kind by its own bytes (see checkFileType), within the size
+   * limit of one file, all within the limit of one message and at most 20; the others are refused, with why.
+   */
+  async keepFiles(customerId: string, files: readonly IncomingFile[]): Promise<KeptFiles> {
+    const kept: KeptFiles = { uploadIds: [], refused: [] };
+    let total = 0;
+    for (const file of files) {
+      const refuse = (reason: RefusedFile['reason']) =>
+        kept.refused.push({ name: cleanFileName(file.name), sizeBytes: file.bytes.length, reason });
+      if (file.bytes.length > this.limits.fileMaxBytes) refuse('too_large');
+      else if (total + file.bytes.length > this.limits.messageMaxBytes) refuse('message_too_large');
+      else if (kept.uploadIds.length >= maxFilesPerMessage) refuse('too_many');
+      else {
+        const check = await checkFileType(file.bytes, file.name ?? '');
+        if (!check.allowed) refuse(check.reason);
+        else {
+          const fileName = cleanFileName(file.name, check.extension);
+          const row = await this.store(customerId, file.bytes, { ...check, fileName });
+          kept.uploadIds.push(row.id);
+          total += file.bytes.length;
+        }
+      }
+    }
+    return kept;
+  }
+
+  private async store(
+    customerId: string,
+    bytes: Buffer,
+    file: { kind: 'photo' | 'file'; contentType: string; fileName: string | null },
+  ): Promise<UploadRow> {
     const storageName = await this.storage.write(bytes);
     const row: UploadRow = {
       id: newId('upl'),
       customer_id: customerId,
       conversation_id: null,
       message_id: null,
-      content_type: contentType,
+      kind: file.kind,
+      file_name: file.fileName,
+      content_type: file.contentType,
       size_bytes: bytes.length,
       storage_name: storageName,
       created_at: this.clock.now().toISOString(),
@@ -47,7 +105,7 @@ export class UploadService {
       await this.storage.remove(storageName);
       throw error;
     }
-    return { id: row.id, contentType, sizeBytes: row.size_bytes, url: visitorUploadUrl(row.id) };
+    return row;
   }
 
   /** The shopper who uploaded it, and only them, sees their photo. */
@@ -75,10 +133,7 @@ export class UploadService {
     const bytes = await this.storage.read(row.storage_name).catch(() => {
       throw new KefuError('upload_not_found');
     });
-    return { contentType: row.content_type, bytes, fileName: photoFileName(row) };
+    const kind = row.kind === 'file' ? 'file' : 'photo';
+    return { contentType: row.content_type, bytes, fileName: uploadFileName(row), kind };
   }
-}
-
-function photoFileName(row: UploadRow): string {
-  return `${row.id}.${photoExtension(row.content_type)}`;
 }

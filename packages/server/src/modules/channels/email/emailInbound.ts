@@ -1,6 +1,11 @@
 import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
 import { KefuError } from '../../../errors';
-import type { InboundMessage } from '../channelAdapter';
+import type { ChannelAdapter, InboundMessage } from '../channelAdapter';
+import type { IngestDependencies } from '../ingestInboundMessage';
+import { ingestInboundMessage } from '../ingestInboundMessage';
+import { isOwnSentMessage } from '../threadConversation';
+import type { ShopperFiles } from './emailAttachments';
+import { isSentFile, keepMailAttachments } from './emailAttachments';
 import { extractNewText } from './emailReplyText';
 
 /** A mail the SMTP listener took in, parsed, with the envelope sender (empty for bounces). */
@@ -11,11 +16,34 @@ export class ReceivedMail {
   ) {}
 }
 
+/** What taking in a received mail needs: the one ingest use-case and where shoppers' files are kept. */
+export interface MailIntake {
+  ingest: IngestDependencies;
+  files: ShopperFiles;
+}
+
+/**
+ * The one path of every received mail, whatever brought it in: the account's adapter turns it into the
+ * shopper's message, Kefu's own mail come back (a forwarding loop) is dropped, the attachments are kept (or
+ * listed with why not) and the message goes through the one ingest use-case.
+ */
+export async function takeInMail(
+  intake: MailIntake,
+  adapter: ChannelAdapter,
+  received: ReceivedMail,
+): Promise<void> {
+  for (const message of adapter.parse({ customerId: null, body: received })) {
+    if (await isOwnSentMessage(intake.ingest.db, message)) continue;
+    await ingestInboundMessage(intake.ingest, await keepMailAttachments(intake, received.mail, message));
+  }
+}
+
 /**
  * A received mail as the shopper's message: the sender's address identifies them, the Message-ID is the
- * platform's id (a resent mail stores nothing new), the text is the new part (quotes and signature cut) with
- * attachments listed, and the subject and References are kept for the reply. Auto-replies and bounces are
- * marked `automated`: stored for agents, never answered. A mail without a sender or a Message-ID is a 400.
+ * platform's id (a resent mail stores nothing new), the text is the new part (quotes and signature cut; the
+ * subject when there is none), and the subject and References are kept for the reply; the attachments are
+ * added by takeInMail. Auto-replies and bounces are marked `automated`: stored for agents, never answered. A
+ * mail without a sender, a Message-ID or any text or attachment is a 400.
  */
 export function convertMailToInbound(received: ReceivedMail, accountId: string): InboundMessage {
   const { mail } = received;
@@ -24,9 +52,9 @@ export function convertMailToInbound(received: ReceivedMail, accountId: string):
   const messageId = mail.messageId?.trim();
   if (!messageId) throw new KefuError('validation_failed', 'The mail has no Message-ID');
   const subject = (mail.subject ?? '').trim();
-  const text = [extractNewText(mail.text ?? ''), listAttachments(mail)].filter(Boolean).join('\n\n');
-  const body = text || subject;
-  if (!body) throw new KefuError('validation_failed', 'The mail has no text');
+  const body = extractNewText(mail.text ?? '') || subject;
+  if (!body && !mail.attachments.some(isSentFile))
+    throw new KefuError('validation_failed', 'The mail has no text');
   return {
     channel: 'email',
     accountId,
@@ -50,20 +78,6 @@ function threadReferences(mail: ParsedMail): string[] {
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   const parent = mail.inReplyTo?.trim();
   return parent && !references.includes(parent) ? [...references, parent] : references;
-}
-
-function listAttachments(mail: ParsedMail): string {
-  return mail.attachments
-    .filter((attachment) => attachment.contentDisposition !== 'inline' || !attachment.related)
-    .map((attachment) => {
-      const name = attachment.filename ?? attachment.contentType;
-      return `📎 ${name} (${attachment.contentType}, ${formatSize(attachment.size)})`;
-    })
-    .join('\n');
-}
-
-function formatSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**

@@ -5,15 +5,16 @@ import { SMTPServer } from 'smtp-server';
 import type { SMTPServerSession } from 'smtp-server';
 import { KefuError } from '../../../errors';
 import type { ChannelAccounts } from '../accounts/channelAccounts';
-import type { IngestDependencies } from '../ingestInboundMessage';
-import { ingestInboundMessage } from '../ingestInboundMessage';
-import { ReceivedMail } from './emailInbound';
-import { isOwnSentMessage } from '../threadConversation';
-import type { ShopperPhotos } from './emailPhotos';
-import { storeMailPhotos } from './emailPhotos';
+import type { MailIntake } from './emailInbound';
+import { ReceivedMail, takeInMail } from './emailInbound';
 
-/** Larger mail is refused in the SMTP dialogue (552), before it is read. */
-const maxMailBytes = 15 * 1024 * 1024;
+/**
+ * Larger mail is refused in the SMTP dialogue (552), before it is read: room for the attachments one message
+ * may keep, base64-encoded (4/3 of their size), and the text around them; never less than 15 MiB.
+ */
+function maxMailBytes(intake: MailIntake): number {
+  return Math.max(15 * 1024 * 1024, Math.ceil((intake.files.limits.messageMaxBytes * 4) / 3) + 1024 * 1024);
+}
 
 interface RunningListener {
   updatedAt: string;
@@ -43,9 +44,8 @@ export class EmailListeners {
 
   constructor(
     private readonly accounts: ChannelAccounts,
-    private readonly ingest: IngestDependencies,
+    private readonly intake: MailIntake,
     private readonly logger: { warn(details: object, message: string): void },
-    private readonly photos: ShopperPhotos | null = null,
   ) {}
 
   /** Starts the listeners of new or changed accounts and stops those of disabled ones (one sync at a time). */
@@ -87,7 +87,7 @@ export class EmailListeners {
       banner: 'Kefu',
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
-      size: maxMailBytes,
+      size: maxMailBytes(this.intake),
       logger: false,
       onRcptTo: (address, _session, callback) =>
         address.address.trim().toLowerCase() === settings.address
@@ -125,15 +125,7 @@ export class EmailListeners {
     const adapter = await this.accounts.adapterFor('email', accountId);
     if (!adapter) throw new SmtpRefusal('4.3.2 The mailbox is not taking mail now', 451);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-    const messages = adapter.parse({ customerId: null, body: new ReceivedMail(mail, envelopeFrom) });
-    for (const message of messages) {
-      // Kefu's own mail come back (a forwarding loop): taken, and dropped.
-      if (await isOwnSentMessage(this.ingest.db, message)) continue;
-      const withPhotos = this.photos
-        ? await storeMailPhotos({ ingest: this.ingest, photos: this.photos }, mail, message)
-        : message;
-      await ingestInboundMessage(this.ingest, withPhotos);
-    }
+    await takeInMail(this.intake, adapter, new ReceivedMail(mail, envelopeFrom));
   }
 
   private refusalOf(error: unknown): SmtpRefusal {
