@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
+import type { ExportedCall } from '../calls';
+import { listCallsForExport } from '../calls';
+import type { ExportedPushRegistration } from '../channels';
+import { listPushRegistrationsForExport } from '../channels';
 import type { PhotoStorage } from '../uploads';
 import { renderCustomerDataPage } from './customerDataPage';
 import type { ArchiveFile } from './tarArchive';
@@ -35,6 +39,9 @@ export interface CustomerDataExport {
   }[];
   satisfaction: { rating: number | null; comment: string | null; respondedAt: string | null }[];
   photos: { id: string; file: string; contentType: string; createdAt: string }[];
+  calls: ExportedCall[];
+  /** The shop's app's push registrations, each token shown only by its last characters. */
+  pushRegistrations: ExportedPushRegistration[];
 }
 
 /**
@@ -74,6 +81,8 @@ export async function exportCustomerData(
       messages,
       tickets: data.tickets.length,
       photos: photoFiles.length,
+      calls: data.calls.length,
+      pushRegistrations: data.pushRegistrations.length,
     },
   };
 }
@@ -85,40 +94,43 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!customer) throw new KefuError('customer_not_found');
-  const [identities, conversations, messages, tickets, comments, surveys, uploads] = await Promise.all([
-    db.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).execute(),
-    db
-      .selectFrom('conversations')
-      .selectAll()
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('messages')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .select([
-        'messages.conversation_id',
-        'messages.sender',
-        'messages.text',
-        'messages.attachments',
-        'messages.created_at',
-      ])
-      .where('conversations.customer_id', '=', customerId)
-      .where('messages.is_private', '=', 0)
-      .orderBy('messages.id')
-      .execute(),
-    db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).execute(),
-    db
-      .selectFrom('ticket_comments')
-      .innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id')
-      .select(['ticket_comments.ticket_id', 'ticket_comments.body'])
-      .where('tickets.customer_id', '=', customerId)
-      .where('ticket_comments.is_internal', '=', 0)
-      .orderBy('ticket_comments.created_at')
-      .execute(),
-    db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
-    db.selectFrom('uploads').selectAll().where('customer_id', '=', customerId).execute(),
-  ]);
+  const [identities, conversations, messages, tickets, comments, surveys, uploads, calls, pushRegistrations] =
+    await Promise.all([
+      db.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).execute(),
+      db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .select([
+          'messages.conversation_id',
+          'messages.sender',
+          'messages.text',
+          'messages.attachments',
+          'messages.created_at',
+        ])
+        .where('conversations.customer_id', '=', customerId)
+        .where('messages.is_private', '=', 0)
+        .orderBy('messages.id')
+        .execute(),
+      db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).execute(),
+      db
+        .selectFrom('ticket_comments')
+        .innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id')
+        .select(['ticket_comments.ticket_id', 'ticket_comments.body'])
+        .where('tickets.customer_id', '=', customerId)
+        .where('ticket_comments.is_internal', '=', 0)
+        .orderBy('ticket_comments.created_at')
+        .execute(),
+      db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
+      db.selectFrom('uploads').selectAll().where('customer_id', '=', customerId).execute(),
+      listCallsForExport(db, customerId),
+      listPushRegistrationsForExport(db, customerId),
+    ]);
   const photoFileById = new Map(uploads.map((upload) => [upload.id, fileNameOf(upload)]));
   return {
     exportedAt: now.toISOString(),
@@ -171,6 +183,8 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
       contentType: upload.content_type,
       createdAt: upload.created_at,
     })),
+    calls,
+    pushRegistrations,
   };
 }
 
