@@ -227,8 +227,8 @@ export function startChannelModule(
         },
         { customerId: payload.customerId, channel: channelKindSchema.parse(payload.channel) },
       ),
-    // Official Accounts name a follower's unionid; other platforms vouch for nothing yet.
-    { when: ({ payload }) => payload.channel === 'wechat' },
+    // Official Accounts and WeCom kf name a shopper's unionid; other platforms vouch for nothing yet.
+    { when: ({ payload }) => payload.channel === 'wechat' || payload.channel === 'wecom_kf' },
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }
