@@ -33,6 +33,7 @@ import { EmailListeners } from './email/emailListeners';
 import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
+import { AppConnections } from './push/appConnections';
 import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
 import { channelKindSchema } from '../../channelKinds';
 
@@ -52,6 +53,8 @@ export interface ChannelModuleInput {
   publicUrl: string | null;
   /** How long the visitor API waits for the bot's replies (KEFU_REPLY_WAIT_MS). */
   replyWaitMs: number;
+  /** How long a socket of a process that stopped renewing it still counts (KEFU_PRESENCE_GRACE_MS). */
+  presenceGraceMs: number;
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
@@ -81,6 +84,8 @@ export interface ChannelModule {
   assertReplyWindowOpen(conversationId: string, channel?: ChannelKind): Promise<void>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
+  /** The open sockets of shoppers' apps in every process (a reply to an open app needs no push). */
+  appConnections: AppConnections;
 }
 
 export function createChannelModule(input: ChannelModuleInput): ChannelModule {
@@ -124,6 +129,10 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
+    appConnections: new AppConnections(input.db, input.clock, {
+      graceMs: input.presenceGraceMs,
+      logger: input.logger,
+    }),
     listDeliveries: async (conversationId) =>
       (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
   };
@@ -146,8 +155,6 @@ export function startChannelModule(
     bot: BotPipeline;
     handoff: HandoffService;
     tickets: TicketService;
-    /** Whether the shopper has a socket open to this process (an app with one gets no push). */
-    hasOpenSocket(customerId: string): boolean;
   },
 ): void {
   eventJobs.listen(
@@ -208,7 +215,16 @@ export function startChannelModule(
     eventJobs.listen(
       'message.created',
       'channels.push_app_message',
-      ({ payload }, job) => pushAppMessage({ ...dependencies, gateway: pushGateway }, payload, job),
+      ({ payload }, job) =>
+        pushAppMessage(
+          {
+            ...dependencies,
+            gateway: pushGateway,
+            isAppConnected: (customerId) => module.appConnections.isConnected(customerId),
+          },
+          payload,
+          job,
+        ),
       {
         when: ({ payload }) => isPushable(payload.message, payload.conversation),
         maxAttempts: deliveryAttempts,
