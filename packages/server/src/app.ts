@@ -388,6 +388,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       shopperPhotos: {
         store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
         maxBytes: config.uploadMaxBytes,
+        read: (customerId, uploadId) => services.uploads.readForVisitor(customerId, uploadId),
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),

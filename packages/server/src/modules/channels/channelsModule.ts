@@ -86,6 +86,9 @@ export interface ChannelModule {
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
   /** The open sockets of shoppers' apps in every process (a reply to an open app needs no push). */
   appConnections: AppConnections;
+  /** Where photos shoppers send through a platform are kept; null when uploads are not wired. */
+  photos: ShopperPhotos | null;
+  logger: ChannelModuleInput['logger'];
 }
 
 export function createChannelModule(input: ChannelModuleInput): ChannelModule {
@@ -102,6 +105,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     new ChannelCredentialSeal(input.secretKey),
     input.clock,
     input.publicUrl,
+    input.shopperPhotos ?? null,
   );
   const ingest: IngestDependencies = {
     db: input.db,
@@ -133,6 +137,8 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
       graceMs: input.presenceGraceMs,
       logger: input.logger,
     }),
+    photos: input.shopperPhotos ?? null,
+    logger: input.logger,
     listDeliveries: async (conversationId) =>
       (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
   };

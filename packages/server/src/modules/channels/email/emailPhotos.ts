@@ -1,16 +1,20 @@
 import type { ParsedMail } from 'mailparser';
-import { KefuError } from '../../../errors';
-import { resolveCustomerByIdentity } from '../../customers';
 import { maxPhotosPerMessage } from '../../uploads';
 import type { InboundMessage } from '../channelAdapter';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { findInboundMessage } from '../inboundRepo';
+import { storeShopperPhotos } from '../platformPhotos';
 
 /** Where a shopper's photos are kept: the uploads module's checked storage, within its size limit. */
 export interface ShopperPhotos {
   /** Stores the bytes when they are a JPEG, PNG, WebP or GIF (checked from the bytes); the upload's id. */
   store(customerId: string, bytes: Buffer): Promise<string>;
   maxBytes: number;
+  /** A photo Kefu keeps (an upload), as the shopper may see it in their conversation; throws otherwise. */
+  read(
+    customerId: string,
+    uploadId: string,
+  ): Promise<{ bytes: Buffer; contentType: string; fileName: string }>;
 }
 
 /**
@@ -29,19 +33,7 @@ export async function storeMailPhotos(
     .slice(0, maxPhotosPerMessage);
   if (candidates.length === 0 || !('externalId' in message.sender)) return message;
   if (await findInboundMessage(dependencies.ingest.db, message)) return message;
-  const sender = message.sender;
-  const customerId = await dependencies.ingest.unitOfWork.run(async (context) => {
-    const identity = { channel: message.channel, externalId: sender.externalId };
-    const resolved = await resolveCustomerByIdentity(context.trx, context.emit, identity, context.now);
-    return resolved.customer.id;
-  });
-  const uploadIds: string[] = [];
-  for (const attachment of candidates) {
-    const stored = await dependencies.photos.store(customerId, attachment.content).catch((error: unknown) => {
-      if (error instanceof KefuError && error.code === 'upload_type_unsupported') return null;
-      throw error;
-    });
-    if (stored) uploadIds.push(stored);
-  }
+  const contents = candidates.map((attachment) => attachment.content);
+  const uploadIds = await storeShopperPhotos(dependencies, message, contents);
   return uploadIds.length > 0 ? { ...message, uploadIds } : message;
 }
