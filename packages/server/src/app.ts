@@ -381,12 +381,18 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       secretKey: config.secretKey,
       publicUrl: config.publicUrl,
       replyWaitMs: config.replyWaitMs,
+      presenceGraceMs: config.presenceGraceMs,
       conversations,
       understander,
       csat: humanService.csat,
       shopperFiles: {
         keep: (customerId, files) => services.uploads.keepFiles(customerId, files),
         limits: config.attachmentLimits,
+      },
+      shopperPhotos: {
+        store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
+        maxBytes: config.uploadMaxBytes,
+        read: (customerId, uploadId) => services.uploads.readForVisitor(customerId, uploadId),
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
@@ -408,7 +414,6 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     bot: services.bot,
     handoff: services.handoff,
     tickets: services.tickets,
-    hasOpenSocket: (customerId) => services.gateway.hasVisitor(customerId),
   });
   await services.channels.emailListeners.sync();
   await startPrivacyJobs({
@@ -436,6 +441,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   services.gateway.subscribeTo(bus);
   await services.presence.renewAndSweep();
   services.presence.start();
+  await services.channels.appConnections.renewAndSweep();
+  services.channels.appConnections.start();
   bus.subscribe('message.created', ({ payload }) =>
     services.metrics.messagesTotal.inc({ sender: payload.message.sender }),
   );
@@ -449,6 +456,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await registerWebSocketsWithGracefulShutdown(app, {
     stopTimers: () => {
       services.presence.stop();
+      services.channels.appConnections.stop();
       stopHumanServiceModules(humanService);
       commerce.notifier.stopSweeping();
       stopAnalyticsModule(analytics);

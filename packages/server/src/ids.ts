@@ -42,6 +42,7 @@ export type IdPrefix =
   | 'dlv'
   | 'rol'
   | 'con'
+  | 'apc'
   | 'cnr'
   | 'chn'
   | 'psr'

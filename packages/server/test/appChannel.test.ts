@@ -155,11 +155,13 @@ for (const { dialect } of testDatabaseTargets()) {
       const socket = await RecordingSocket.connect(
         toWebSocketUrl(server.baseUrl, `/api/v1/visitor/ws?token=${encodeURIComponent(app.token)}`),
       );
+      const appConnected = () => server.kefu.services.channels.appConnections.isConnected(app.customerId);
+      await waitUntil(appConnected, { description: 'the open app recorded' });
       const whileOpen = `在线时的回复 ${dialect}`;
       await agentSays(app.conversationId, whileOpen);
       await socket.waitFor((frame) => JSON.stringify(frame).includes(whileOpen));
       socket.close();
-      await waitUntil(() => !server.kefu.services.gateway.hasVisitor(app.customerId), {
+      await waitUntil(async () => !(await appConnected()), {
         description: 'the socket closed on the server',
       });
 

@@ -202,5 +202,90 @@ for (const { dialect } of testDatabaseTargets()) {
         firstBrokenSequence: Number(victim.sequence),
       });
     });
+
+    test('the archive holds the shopper’s phone calls and app push registrations (token by its end only); erasure removes them', async () => {
+      const pushToken = 'fcm-registration-token-of-the-test-device-7Qx9';
+      const session = await requestJson<VisitorSessionResponse>(
+        server.baseUrl,
+        'POST',
+        '/api/v1/visitor/sessions',
+        { body: { name: '周先生', channel: 'app' } },
+      );
+      const customerId = session.body.customerId;
+      const registered = await requestJson(server.baseUrl, 'POST', '/api/v1/visitor/push-registrations', {
+        token: session.body.token,
+        body: { token: pushToken, platform: 'android' },
+      });
+      assert.equal(registered.status, 204);
+      const logged = await call('POST', `/api/v1/agent/customers/${customerId}/calls`, adminToken, {
+        direction: 'inbound',
+        phone: '13600000002',
+        startedAt: '2026-03-02T08:00:00.000Z',
+        durationSeconds: 95,
+        note: 'internal: asked for a refund twice',
+      });
+      assert.equal(logged.status, 201);
+      const exported = await fetch(`${server.baseUrl}/api/v1/admin/customers/${customerId}/export`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      assert.equal(exported.status, 200);
+      const files = readTar(Buffer.from(await exported.arrayBuffer()));
+      const json = files.get('data.json')?.toString('utf8') ?? '{}';
+      const data: {
+        calls: { direction: string; durationSeconds: number; phone: string | null; transcript: null }[];
+        pushRegistrations: { platform: string; tokenEnding: string; registeredAt: string }[];
+      } = JSON.parse(json);
+      assert.deepEqual(
+        data.calls.map(({ direction, durationSeconds, phone, transcript }) => ({
+          direction,
+          durationSeconds,
+          phone,
+          transcript,
+        })),
+        [{ direction: 'inbound', durationSeconds: 95, phone: '13600000002', transcript: null }],
+      );
+      assert.equal(data.pushRegistrations.length, 1);
+      assert.equal(data.pushRegistrations[0]?.platform, 'android');
+      assert.equal(data.pushRegistrations[0]?.tokenEnding, '…7Qx9');
+      assert.match(data.pushRegistrations[0]?.registeredAt ?? '', /^\d{4}-\d{2}-\d{2}T/);
+      const page = files.get('index.html')?.toString('utf8') ?? '';
+      for (const text of [json, page]) {
+        assert.ok(!text.includes(pushToken), 'the push token is a credential and stays out');
+        assert.ok(!text.includes('refund twice'), 'the agent’s note on the call stays out');
+      }
+      assert.match(page, /电话 \/ Phone calls<\/h2><ul><li>[^<]*95 秒/);
+      assert.match(page, /android …7Qx9/);
+
+      const erased = await call('POST', `/api/v1/admin/customers/${customerId}/erase`, adminToken, {
+        confirm: customerId,
+      });
+      assert.equal(erased.status, 200);
+      const db = server.kefu.services.database.db;
+      const registrations = await db
+        .selectFrom('push_registrations')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .execute();
+      assert.equal(registrations.length, 0, 'the push token is deleted');
+      const calls = await db
+        .selectFrom('call_records')
+        .select(['phone', 'transcript', 'duration_seconds'])
+        .where('customer_id', '=', customerId)
+        .execute();
+      assert.deepEqual(calls, [{ phone: '', transcript: null, duration_seconds: 95 }]);
+      const after = await fetch(`${server.baseUrl}/api/v1/admin/customers/${customerId}/export`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      const left = JSON.parse(
+        readTar(Buffer.from(await after.arrayBuffer()))
+          .get('data.json')
+          ?.toString() ?? '{}',
+      );
+      assert.deepEqual(left.pushRegistrations, []);
+      assert.deepEqual(
+        left.calls.map((kept: { phone: string | null }) => kept.phone),
+        [null],
+      );
+    });
   });
 }

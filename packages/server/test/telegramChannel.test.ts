@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads, inboundRowsOf } from './helpers/conversationReads';
+import { photoBytes } from './helpers/photos';
 import { TelegramPlatform } from './helpers/telegramPlatform';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -15,6 +16,25 @@ const secretToken = 'kefu_webhook_secret-0123456789';
 const publicUrl = 'https://kefu.example.com';
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`./fixtures/telegram/${name}`, import.meta.url), 'utf8'));
+
+/** A documented update carrying a photo (PhotoSize sizes, smallest first) and a caption. */
+function photoUpdate(
+  updateId: number,
+  chatId: number,
+  sizes: { file_id: string; file_size: number; width: number }[],
+  caption?: string,
+) {
+  const base = textUpdate(updateId, chatId, '');
+  const { text: _text, ...message } = base.message;
+  const photo = sizes.map((size) => ({
+    file_id: size.file_id,
+    file_unique_id: `AQAD${size.file_id.slice(-6)}`,
+    file_size: size.file_size,
+    width: size.width,
+    height: size.width,
+  }));
+  return { update_id: updateId, message: { ...message, photo, ...(caption && { caption }) } };
+}
 
 /** A documented update with this case's update_id, chat and words. */
 function textUpdate(updateId: number, chatId: number, text: string) {
@@ -42,7 +62,7 @@ for (const { dialect } of testDatabaseTargets()) {
       await platform.start();
       server = await startTestServer({
         dialect,
-        environment: { KEFU_PUBLIC_URL: publicUrl },
+        environment: { KEFU_PUBLIC_URL: publicUrl, KEFU_UPLOAD_MAX_BYTES: '65536' },
         jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
       });
       adminToken = await server.loginAdmin();
@@ -172,6 +192,111 @@ for (const { dialect } of testDatabaseTargets()) {
         .map((stored) => stored.text);
       assert.deepEqual(customerTexts, ['qwxz zzkv plorb', 'Where is my order?']);
       assert.match(String(sentTo(chatId)[1]?.parameters.text), /order/i, 'the bot answers about the order');
+    });
+
+    const agentPhoto = async (url: string) => {
+      const response = await fetch(`${server.baseUrl}${url}`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      assert.equal(response.status, 200);
+      return Buffer.from(await response.arrayBuffer());
+    };
+
+    test('a photo is fetched with getFile (the largest size within the upload limit), stored with the message, its caption the text, and shown to the agent byte for byte', async () => {
+      const chatId = 4444444;
+      platform.files.set('AgACAgQAAx-small', photoBytes.png);
+      platform.files.set('AgACAgQAAx-large', photoBytes.jpeg);
+      const sizes = [
+        { file_id: 'AgACAgQAAx-small', file_size: photoBytes.png.length, width: 90 },
+        { file_id: 'AgACAgQAAx-large', file_size: photoBytes.jpeg.length, width: 800 },
+        { file_id: 'AgACAgQAAx-huge', file_size: 5_000_000, width: 2560 },
+      ];
+      const body = JSON.stringify(photoUpdate(900030, chatId, sizes, '杯子碎了'));
+      assert.equal((await post(body)).status, 200);
+      assert.equal(JSON.parse((await post(body)).body).duplicates, 1, 'a repeated update fetches nothing');
+      assert.deepEqual(
+        platform.callsTo('getFile').map((call) => call.parameters.file_id),
+        ['AgACAgQAAx-large'],
+      );
+      const conversationId = (await inboundOf(chatId))[0]?.conversation_id ?? '';
+      const [stored] = (await messagesOf(conversationId)).filter((message) => message.sender === 'customer');
+      assert.equal(stored?.text, '杯子碎了');
+      assert.equal(stored?.attachments.length, 1);
+      const attachment = stored?.attachments[0];
+      assert.equal(attachment?.contentType, 'image/jpeg');
+      assert.match(attachment?.url ?? '', /^\/api\/v1\/agent\/uploads\/upl_/);
+      assert.deepEqual(await agentPhoto(attachment?.url ?? ''), photoBytes.jpeg);
+
+      // A photo sent uncompressed, as a file whose type is an image, is a photo too.
+      platform.files.set('BQACAgQAAx-document', photoBytes.png);
+      const asFile = textUpdate(900031, chatId, '');
+      const { text: _text, ...fileMessage } = asFile.message;
+      const document = {
+        file_id: 'BQACAgQAAx-document',
+        file_unique_id: 'AgADdocument',
+        file_name: 'receipt.png',
+        mime_type: 'image/png',
+        file_size: photoBytes.png.length,
+      };
+      const documentUpdate = { update_id: 900031, message: { ...fileMessage, document } };
+      assert.equal((await post(JSON.stringify(documentUpdate))).status, 200);
+      const customerMessages = (await messagesOf(conversationId)).filter(
+        (message) => message.sender === 'customer',
+      );
+      const documentPhoto = customerMessages[1]?.attachments[0];
+      assert.equal(documentPhoto?.contentType, 'image/png');
+      assert.deepEqual(await agentPhoto(documentPhoto?.url ?? ''), photoBytes.png);
+    });
+
+    test('when getFile fails the message is stored all the same, with a note that the photo could not be fetched', async () => {
+      const chatId = 5555555;
+      platform.files.set('AgACAgQAAx-gone', photoBytes.jpeg);
+      platform.unavailableFiles.add('AgACAgQAAx-gone');
+      const sizes = [{ file_id: 'AgACAgQAAx-gone', file_size: photoBytes.jpeg.length, width: 800 }];
+      const answered = await post(JSON.stringify(photoUpdate(900040, chatId, sizes, '看看这个')));
+      assert.equal(answered.status, 200, answered.body);
+      const conversationId = (await inboundOf(chatId))[0]?.conversation_id ?? '';
+      const [stored] = await messagesOf(conversationId);
+      assert.equal(stored?.sender, 'customer');
+      assert.equal(stored?.text, '[图片]\n看看这个\n[图片未能获取 / The photo could not be fetched]');
+      assert.deepEqual(stored?.attachments, []);
+      assert.equal(platform.downloads.includes('photos/AgACAgQAAx-gone.jpg'), false);
+    });
+
+    test('a reply with a photo goes out with sendPhoto as a multipart upload to the chat, the text its caption', async () => {
+      const chatId = 4444444;
+      const [row] = await inboundOf(chatId);
+      const conversationId = row?.conversation_id ?? '';
+      const customerId = row?.customer_id ?? '';
+      const photo = (await messagesOf(conversationId)).find((message) => message.attachments.length > 0)
+        ?.attachments[0];
+      assert.ok(photo?.uploadId);
+      const adapter = await server.kefu.services.channels.adapterFor('telegram', account.id);
+      const sent = await adapter.send({
+        deliveryId: 'dlv_photo_reply',
+        idempotencyKey: 'dlv_photo_reply',
+        conversationId,
+        recipient: { customerId, accountId: account.id, externalId: String(chatId) },
+        message: {
+          id: 'msg_photo_reply',
+          conversationId,
+          sender: 'agent',
+          senderName: '小王',
+          clientMessageId: null,
+          text: '是这个杯子吗？',
+          attachments: [photo],
+          quickReplies: [],
+          card: null,
+          isPrivate: false,
+          createdAt: new Date().toISOString(),
+        },
+      });
+      assert.match(sent.externalId ?? '', /^\d+$/);
+      const [call] = platform.callsTo('sendPhoto');
+      assert.equal(call?.parameters.chat_id, String(chatId));
+      assert.equal(call?.parameters.caption, '是这个杯子吗？');
+      assert.equal(call?.files?.photo?.type, 'image/jpeg');
+      assert.deepEqual(call?.files?.photo?.bytes, photoBytes.jpeg);
     });
 
     test('a wrong or missing secret is 401 and a malformed update 400, storing nothing; group chats are acknowledged and ignored', async () => {

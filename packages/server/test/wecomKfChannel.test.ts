@@ -87,6 +87,12 @@ for (const { dialect } of testDatabaseTargets()) {
         .orderBy('received_at')
         .orderBy('id')
         .execute();
+    const identitiesOf = async (customerId: string) => {
+      const profile = await requestJson<{
+        customer: { identities: { channel: string; externalId: string }[] };
+      }>(server.baseUrl, 'GET', `/api/v1/agent/customers/${customerId}`, { token: adminToken });
+      return profile.body.customer.identities.map((identity) => `${identity.channel}:${identity.externalId}`);
+    };
     const syncCalls = () => platform.callsTo('/cgi-bin/kf/sync_msg');
 
     test('the callback URL check decrypts echostr when msg_signature holds, 401 otherwise', async () => {
@@ -248,6 +254,97 @@ for (const { dialect } of testDatabaseTargets()) {
           [4, 0],
         ],
       );
+    });
+
+    test('a shopper known from the Official Account with unionid U who writes to WeChat customer service (batchget: U) is one customer with one timeline', async () => {
+      const appId = 'wx5a1b2c3d4e5f6a7c';
+      const appSecret = 'official-account-secret';
+      const officialToken = 'officialaccounttoken';
+      const official = new WeChatPlatform(appId, appSecret);
+      await official.start();
+      try {
+        const unionId = 'oUnion_kf_shopper_0001';
+        const openId = 'oOfficialFollower0001';
+        official.unionIds.set(openId, unionId);
+        const officialAccount = await createChannelAccount(server.baseUrl, adminToken, {
+          kind: 'wechat',
+          name: '官方公众号',
+          settings: { appId, encryption: 'plain', apiBaseUrl: official.baseUrl },
+          credentials: { appSecret, token: officialToken },
+        });
+        const xml = weChatXml({
+          ToUserName: 'gh_shop',
+          FromUserName: openId,
+          CreateTime: Math.floor(Date.now() / 1000),
+          MsgType: 'text',
+          Content: '我的订单什么时候发货？',
+          MsgId: '9200000000000000001',
+        });
+        const signed = signWeChatPush(xml, { token: officialToken });
+        const pushed = await fetch(`${server.baseUrl}${officialAccount.callbackPath}?${signed.query}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/xml' },
+          body: signed.body,
+        });
+        assert.equal(pushed.status, 200);
+        const [wechatRow] = await inboundOf(openId);
+        const customerId = wechatRow?.customer_id ?? '';
+        await waitUntil(async () => (await identitiesOf(customerId)).includes(`wechat_unionid:${unionId}`), {
+          description: "the follower's unionid looked up",
+          timeoutMs: 60_000,
+        });
+
+        platform.kfUnionIds.set('wm_union_shopper', unionId);
+        platform.kfMessages.push(shopperMessage('kf-msg-union-1', 'wm_union_shopper', '我想改地址'));
+        assert.equal((await announce('sync-token-union')).status, 200);
+        await waitUntil(async () => (await identitiesOf(customerId)).includes('wecom_kf:wm_union_shopper'), {
+          description: 'the kf shopper joined to the Official Account customer',
+          timeoutMs: 60_000,
+        });
+        const [lookup] = platform
+          .callsTo('/cgi-bin/kf/customer/batchget')
+          .filter((call) => JSON.stringify(call.body.external_userid_list) === '["wm_union_shopper"]');
+        assert.equal(lookup?.body.need_enter_session_context, 0);
+        const timeline = await requestJson<{
+          items: { channel: string; message: { sender: string; text: string } }[];
+        }>(server.baseUrl, 'GET', `/api/v1/agent/customers/${customerId}/timeline`, { token: adminToken });
+        assert.deepEqual(
+          timeline.body.items
+            .filter((item) => item.message.sender === 'customer')
+            .map((item) => [item.channel, item.message.text]),
+          [
+            ['wechat', '我的订单什么时候发货？'],
+            ['wecom_kf', '我想改地址'],
+          ],
+        );
+      } finally {
+        await official.close();
+      }
+    });
+
+    test('when batchget fails the message is still stored and answered; the shopper stays their own customer', async () => {
+      platform.failKfCustomerLookups = true;
+      try {
+        platform.kfMessages.push(shopperMessage('kf-msg-nolookup-1', 'wm_lookup_fails', '在吗'));
+        assert.equal((await announce('sync-token-nolookup')).status, 200);
+        await waitUntil(async () => (await inboundOf('wm_lookup_fails')).length === 1, {
+          description: 'the message stored',
+          timeoutMs: 60_000,
+        });
+        const [row] = await inboundOf('wm_lookup_fails');
+        const [delivery] = await settledDeliveriesOf(row?.conversation_id ?? '', 1);
+        assert.equal(delivery?.status, 'sent', 'the bot answered although the look-up failed');
+        await waitUntil(
+          () =>
+            platform
+              .callsTo('/cgi-bin/kf/customer/batchget')
+              .some((call) => JSON.stringify(call.body.external_userid_list) === '["wm_lookup_fails"]'),
+          { description: 'the look-up tried', timeoutMs: 60_000 },
+        );
+        assert.deepEqual(await identitiesOf(row?.customer_id ?? ''), ['wecom_kf:wm_lookup_fails']);
+      } finally {
+        platform.failKfCustomerLookups = false;
+      }
     });
 
     test('a wrongly signed or malformed callback is refused and pulls nothing', async () => {

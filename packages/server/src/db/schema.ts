@@ -757,6 +757,14 @@ export interface AgentConnectionsTable {
   seen_at: string;
 }
 
+/** An open WebSocket of a shopper's app in some process, renewed while open (`seen_at`). */
+export interface AppConnectionsTable {
+  id: string;
+  customer_id: string;
+  connected_at: string;
+  seen_at: string;
+}
+
 export interface CannedRepliesTable {
   id: string;
   /** `personal` (owner_agent_id) or `team` (team_id). */
@@ -865,6 +873,7 @@ export interface Database extends InsightTables {
   login_lockouts: LoginLockoutsTable;
   custom_roles: CustomRolesTable;
   agent_connections: AgentConnectionsTable;
+  app_connections: AppConnectionsTable;
   canned_replies: CannedRepliesTable;
   intent_examples: IntentExamplesTable;
   intent_models: IntentModelsTable;

@@ -6,13 +6,21 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes (a multipart upload is not text). */
+  rawBody: Buffer;
 }
 
-export type LoopbackHandler = (request: RecordedRequest) => {
+export interface LoopbackAnswer {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as they are (a file), with `contentType`, instead of a JSON body. */
+  rawBody?: Buffer;
+  contentType?: string;
   delayMs?: number;
-};
+}
+
+export type LoopbackHandler = (request: RecordedRequest) => LoopbackAnswer | Promise<LoopbackAnswer>;
 
 /** A real HTTP server on 127.0.0.1 standing in for a shop system; records every request it gets. */
 export async function startLoopbackServer(
@@ -23,18 +31,28 @@ export async function startLoopbackServer(
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const rawBody = Buffer.concat(chunks);
       const recorded = {
         method: request.method ?? 'GET',
         url: request.url ?? '/',
         headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: rawBody.toString('utf8'),
+        rawBody,
       };
       requests.push(recorded);
-      const answer = handler(recorded);
-      setTimeout(() => {
-        response.writeHead(answer.status, { 'content-type': 'application/json' });
-        response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
-      }, answer.delayMs ?? 0);
+      void Promise.resolve(handler(recorded)).then((answer) =>
+        setTimeout(() => {
+          if (answer.rawBody) {
+            response.writeHead(answer.status, {
+              'content-type': answer.contentType ?? 'application/octet-stream',
+            });
+            response.end(answer.rawBody);
+            return;
+          }
+          response.writeHead(answer.status, { 'content-type': 'application/json' });
+          response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+        }, answer.delayMs ?? 0),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

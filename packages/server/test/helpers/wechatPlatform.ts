@@ -35,6 +35,10 @@ export class WeChatPlatform {
   readonly expiredTokens = new Set<string>();
   /** The unionid `/cgi-bin/user/info` names for a follower's openid (an account bound to an Open Platform). */
   readonly unionIds = new Map<string, string>();
+  /** The unionid `kf/customer/batchget` names for a WeCom kf external_userid (an enterprise bound to an Open Platform). */
+  readonly kfUnionIds = new Map<string, string>();
+  /** `kf/customer/batchget` answers with a system error (-1) while set. */
+  failKfCustomerLookups = false;
   /** Messages `kf/sync_msg` hands out, from the cursor (the index) on. */
   readonly kfMessages: Record<string, unknown>[] = [];
   /** WeCom kf session states by external_userid (0, new, until changed with service_state/trans). */
@@ -100,6 +104,7 @@ export class WeChatPlatform {
     if (path === '/cgi-bin/kf/sync_msg') return this.syncMessages(body);
     if (path === '/cgi-bin/user/info') return this.userInfo(query);
     if (path === '/cgi-bin/kf/send_msg') return this.sendKfMessage(body);
+    if (path === '/cgi-bin/kf/customer/batchget') return this.kfCustomers(body);
     if (path === '/cgi-bin/kf/service_state/get')
       return { errcode: 0, errmsg: 'ok', service_state: this.kfStateOf(body.external_userid) };
     if (path === '/cgi-bin/kf/service_state/trans') return this.changeKfState(body);
@@ -148,6 +153,29 @@ export class WeChatPlatform {
       openid: openId,
       language: 'zh_CN',
       ...(unionId && { unionid: unionId }),
+    };
+  }
+
+  /** Each listed external_userid with its nickname, and its unionid when the enterprise is bound. */
+  private kfCustomers(body: Record<string, unknown>): { errcode: number } & Record<string, unknown> {
+    if (this.failKfCustomerLookups) return { errcode: -1, errmsg: 'system error' };
+    const listed = Array.isArray(body.external_userid_list) ? body.external_userid_list.map(String) : [];
+    if (listed.length < 1 || listed.length > 100)
+      return { errcode: 40058, errmsg: 'external_userid_list size invalid' };
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      customer_list: listed.map((externalUserId) => {
+        const unionId = this.kfUnionIds.get(externalUserId);
+        return {
+          external_userid: externalUserId,
+          nickname: '微信用户',
+          avatar: 'http://wx.qlogo.cn/mmhead/test/0',
+          gender: 0,
+          ...(unionId && { unionid: unionId }),
+        };
+      }),
+      invalid_external_userid: [],
     };
   }
 

@@ -4,3 +4,5 @@ export type { CallRecord } from './callRecords';
 export { callRoutes, callWebhookRoutes } from './callRoutes';
 export { callsEnvironmentSchema, toCallsConfig } from './callsConfig';
 export type { CallsConfig } from './callsConfig';
+export { listCallsForExport } from './callsExport';
+export type { ExportedCall } from './callsExport';

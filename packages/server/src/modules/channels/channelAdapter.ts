@@ -46,6 +46,8 @@ export interface InboundMessage {
   clientMessageId?: string | undefined;
   /** Photos the shopper uploaded to Kefu first (visitor API). */
   uploadIds?: string[] | undefined;
+  /** A photo the platform keeps behind its own API (Telegram's file_id): fetched and stored before ingest. */
+  platformPhoto?: PlatformPhoto | undefined;
   /** Files the platform keeps (a WeChat photo's PicUrl), shown to agents where the platform serves them. */
   attachments?: Attachment[] | undefined;
   /** When the platform says it was sent (for the record; messages are answered in the order they arrive). */
@@ -56,6 +58,13 @@ export interface InboundMessage {
   arrival?: boolean | undefined;
   /** Threaded channels (e-mail): the subject and the thread's earlier message ids, echoed in the reply. */
   thread?: MessageThread | undefined;
+}
+
+/** A photo the adapter can fetch (`downloadFile`): its sizes, smallest first, and the words sent with it. */
+export interface PlatformPhoto {
+  sizes: { fileId: string; sizeBytes: number | null }[];
+  /** The message's text once the photo is stored with it (its caption; empty without one). */
+  caption: string;
 }
 
 /** Where a message sits in a platform's thread (e-mail's Subject and References). */
@@ -132,6 +141,8 @@ export interface ChannelAdapter {
    * across channels; throws a `DeliveryError` (retried) when the platform cannot be asked.
    */
   verifiedKeysOf?(externalId: string): Promise<VerifiedKey[]>;
+  /** The bytes of a file the platform keeps (a `PlatformPhoto` size), at most `maxBytes`; throws otherwise. */
+  downloadFile?(fileId: string, maxBytes: number): Promise<Buffer>;
   /** Checks the credentials with the platform (the console's "test connection"); throws a `DeliveryError`. */
   testConnection?(): Promise<void>;
 }

@@ -31,8 +31,10 @@ import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
 import type { ShopperFiles } from './email/emailAttachments';
+import type { ShopperPhotos } from './platformPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
+import { AppConnections } from './push/appConnections';
 import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
 import { channelKindSchema } from '../../channelKinds';
 
@@ -52,11 +54,15 @@ export interface ChannelModuleInput {
   publicUrl: string | null;
   /** How long the visitor API waits for the bot's replies (KEFU_REPLY_WAIT_MS). */
   replyWaitMs: number;
+  /** How long a socket of a process that stopped renewing it still counts (KEFU_PRESENCE_GRACE_MS). */
+  presenceGraceMs: number;
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
   /** Where photos and files shoppers send by e-mail are kept (the uploads module). */
   shopperFiles: ShopperFiles;
+  /** Where photos shoppers send through a platform's API (Telegram) are kept, and read back to send them. */
+  shopperPhotos?: ShopperPhotos;
   /** Adapters that replace a kind's entry (a deployment's own, or a test's loopback platform). */
   connectedAdapters?: Partial<ChannelRegistry>;
 }
@@ -81,6 +87,11 @@ export interface ChannelModule {
   assertReplyWindowOpen(conversationId: string, channel?: ChannelKind): Promise<void>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
+  /** The open sockets of shoppers' apps in every process (a reply to an open app needs no push). */
+  appConnections: AppConnections;
+  /** Where photos shoppers send through a platform are kept; null when uploads are not wired. */
+  photos: ShopperPhotos | null;
+  logger: ChannelModuleInput['logger'];
 }
 
 export function createChannelModule(input: ChannelModuleInput): ChannelModule {
@@ -97,6 +108,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     new ChannelCredentialSeal(input.secretKey),
     input.clock,
     input.publicUrl,
+    input.shopperPhotos ?? null,
   );
   const ingest: IngestDependencies = {
     db: input.db,
@@ -124,6 +136,12 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,
+    appConnections: new AppConnections(input.db, input.clock, {
+      graceMs: input.presenceGraceMs,
+      logger: input.logger,
+    }),
+    photos: input.shopperPhotos ?? null,
+    logger: input.logger,
     listDeliveries: async (conversationId) =>
       (await listDeliveriesOfConversation(input.db, conversationId)).map(toMessageDelivery),
   };
@@ -146,8 +164,6 @@ export function startChannelModule(
     bot: BotPipeline;
     handoff: HandoffService;
     tickets: TicketService;
-    /** Whether the shopper has a socket open to this process (an app with one gets no push). */
-    hasOpenSocket(customerId: string): boolean;
   },
 ): void {
   eventJobs.listen(
@@ -208,7 +224,16 @@ export function startChannelModule(
     eventJobs.listen(
       'message.created',
       'channels.push_app_message',
-      ({ payload }, job) => pushAppMessage({ ...dependencies, gateway: pushGateway }, payload, job),
+      ({ payload }, job) =>
+        pushAppMessage(
+          {
+            ...dependencies,
+            gateway: pushGateway,
+            isAppConnected: (customerId) => module.appConnections.isConnected(customerId),
+          },
+          payload,
+          job,
+        ),
       {
         when: ({ payload }) => isPushable(payload.message, payload.conversation),
         maxAttempts: deliveryAttempts,
@@ -227,8 +252,8 @@ export function startChannelModule(
         },
         { customerId: payload.customerId, channel: channelKindSchema.parse(payload.channel) },
       ),
-    // Official Accounts name a follower's unionid; other platforms vouch for nothing yet.
-    { when: ({ payload }) => payload.channel === 'wechat' },
+    // Official Accounts and WeCom kf name a shopper's unionid; other platforms vouch for nothing yet.
+    { when: ({ payload }) => payload.channel === 'wechat' || payload.channel === 'wecom_kf' },
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
 }

@@ -9,6 +9,7 @@ import type { ChannelAdapter, ChannelQuery } from './channelAdapter';
 import type { ChannelModule } from './channelsModule';
 import { ingestInboundMessage } from './ingestInboundMessage';
 import { enqueuePull } from './pullAnnouncedMessages';
+import { fetchPlatformPhoto } from './platformPhotos';
 
 const paramsSchema = z.object({ channel: z.string().max(32) }).strict();
 const accountParamsSchema = z.object({ channel: z.string().max(32), accountId: z.string().max(64) }).strict();
@@ -106,7 +107,9 @@ async function receive(
   const verified = adapter.verify(rawBody, request.headers, readQuery(request));
   const inbound = adapter.parse(verified);
   const messages = [];
-  for (const message of inbound) {
+  const photoDependencies = { ingest: channels.ingest, photos: channels.photos, logger: channels.logger };
+  for (const parsed of inbound) {
+    const message = await fetchPlatformPhoto(photoDependencies, adapter, parsed);
     const { stored, messageId, conversationId } = await ingestInboundMessage(channels.ingest, message);
     messages.push({ id: message.externalMessageId, duplicate: !stored, messageId, conversationId });
   }

@@ -7,3 +7,5 @@ export {
   webhookHeaders,
 } from './webhook/standardWebhookSignature';
 export type { SignedWebhookRequest } from './webhook/standardWebhookSignature';
+export { listPushRegistrationsForExport } from './push/pushExport';
+export type { ExportedPushRegistration } from './push/pushExport';

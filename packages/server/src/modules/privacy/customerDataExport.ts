@@ -2,6 +2,10 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { UploadsTable } from '../../db/schema';
 import { KefuError } from '../../errors';
+import type { ExportedCall } from '../calls';
+import { listCallsForExport } from '../calls';
+import type { ExportedPushRegistration } from '../channels';
+import { listPushRegistrationsForExport } from '../channels';
 import type { PhotoStorage } from '../uploads';
 import { renderCustomerDataPage } from './customerDataPage';
 import type { ArchiveFile } from './tarArchive';
@@ -52,6 +56,9 @@ export interface CustomerDataExport {
     contentType: string;
     createdAt: string;
   }[];
+  calls: ExportedCall[];
+  /** The shop's app's push registrations, each token shown only by its last characters. */
+  pushRegistrations: ExportedPushRegistration[];
 }
 
 /**
@@ -92,6 +99,8 @@ export async function exportCustomerData(
       tickets: data.tickets.length,
       photos: photoFiles.length,
       files: data.files.length,
+      calls: data.calls.length,
+      pushRegistrations: data.pushRegistrations.length,
     },
   };
 }
@@ -103,46 +112,49 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!customer) throw new KefuError('customer_not_found');
-  const [identities, conversations, messages, tickets, comments, surveys, uploads] = await Promise.all([
-    db.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).execute(),
-    db
-      .selectFrom('conversations')
-      .selectAll()
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('messages')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .select([
-        'messages.conversation_id',
-        'messages.sender',
-        'messages.text',
-        'messages.attachments',
-        'messages.created_at',
-      ])
-      .where('conversations.customer_id', '=', customerId)
-      .where('messages.is_private', '=', 0)
-      .orderBy('messages.id')
-      .execute(),
-    db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).execute(),
-    db
-      .selectFrom('ticket_comments')
-      .innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id')
-      .select(['ticket_comments.ticket_id', 'ticket_comments.body'])
-      .where('tickets.customer_id', '=', customerId)
-      .where('ticket_comments.is_internal', '=', 0)
-      .orderBy('ticket_comments.created_at')
-      .execute(),
-    db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
-    db
-      .selectFrom('uploads')
-      .selectAll()
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [identities, conversations, messages, tickets, comments, surveys, uploads, calls, pushRegistrations] =
+    await Promise.all([
+      db.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).execute(),
+      db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .select([
+          'messages.conversation_id',
+          'messages.sender',
+          'messages.text',
+          'messages.attachments',
+          'messages.created_at',
+        ])
+        .where('conversations.customer_id', '=', customerId)
+        .where('messages.is_private', '=', 0)
+        .orderBy('messages.id')
+        .execute(),
+      db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).execute(),
+      db
+        .selectFrom('ticket_comments')
+        .innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id')
+        .select(['ticket_comments.ticket_id', 'ticket_comments.body'])
+        .where('tickets.customer_id', '=', customerId)
+        .where('ticket_comments.is_internal', '=', 0)
+        .orderBy('ticket_comments.created_at')
+        .execute(),
+      db.selectFrom('csat_surveys').selectAll().where('customer_id', '=', customerId).execute(),
+      db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      listCallsForExport(db, customerId),
+      listPushRegistrationsForExport(db, customerId),
+    ]);
   const photos = uploads.filter((upload) => upload.kind !== 'file');
   const files = uploads.filter((upload) => upload.kind === 'file').map(describeFile);
   const photoFileById = new Map(photos.map((upload) => [upload.id, fileNameOf(upload)]));
@@ -203,6 +215,8 @@ async function collectCustomerData(db: Db, customerId: string, now: Date): Promi
       createdAt: upload.created_at,
     })),
     files,
+    calls,
+    pushRegistrations,
   };
 }
 

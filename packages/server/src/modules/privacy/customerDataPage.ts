@@ -34,11 +34,25 @@ export function renderCustomerDataPage(data: CustomerDataExport): string {
         `<li><b>${escape(ticket.subject)}</b> (${escape(ticket.status)})<p>${escape(ticket.description)}</p></li>`,
     )
     .join('');
+  const calls = data.calls
+    .map(
+      (call) =>
+        `<li>${escape(call.startedAt)} · ${escape(directionLabel(call.direction))} · ${call.durationSeconds} 秒 / s${call.phone ? ` · ${escape(call.phone)}` : ''}${call.transcript ? `<p>${escape(call.transcript)}</p>` : ''}</li>`,
+    )
+    .join('');
+  const devices = data.pushRegistrations
+    .map(
+      (device) =>
+        `<li>${escape(device.platform)} ${escape(device.tokenEnding)} · 注册 / Registered ${escape(device.registeredAt)} · 最近使用 / Last used ${escape(device.lastUsedAt ?? '—')}</li>`,
+    )
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>我的数据 / My data</title></head><body>
 <h1>我的数据 / My data</h1><p>${escape(data.exportedAt)}</p>
 <h2>资料 / Profile</h2><dl>${profile.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value ?? '—')}</dd>`).join('')}</dl>
 <h2>会话 / Conversations</h2>${conversations || '<p>—</p>'}
 <h2>工单 / Tickets</h2><ul>${tickets || '<li>—</li>'}</ul>
+<h2>电话 / Phone calls</h2><ul>${calls || '<li>—</li>'}</ul>
+<h2>App 推送 / App notifications</h2><ul>${devices || '<li>—</li>'}</ul>
 <p>机器可读的完整数据见 data.json / The complete data, machine-readable, is in data.json.</p>
 </body></html>
 `;
@@ -49,6 +63,10 @@ function senderLabel(sender: string): string {
   if (sender === 'agent') return '客服 / Agent';
   if (sender === 'bot') return '智能客服 / Assistant';
   return '系统 / System';
+}
+
+function directionLabel(direction: string): string {
+  return direction === 'outbound' ? '客服致电 / Call from the shop' : '我致电 / My call';
 }
 
 function escape(text: string): string {

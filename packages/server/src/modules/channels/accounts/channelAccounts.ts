@@ -9,6 +9,7 @@ import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wecha
 import { EmailChannelAdapter } from '../email/emailChannelAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
 import { TelegramBotAdapter } from '../telegram/telegramBotAdapter';
+import type { ShopperPhotos } from '../platformPhotos';
 import { WeiboAdapter } from '../weibo/weiboAdapter';
 import type {
   ChannelAccountView,
@@ -41,6 +42,8 @@ export class ChannelAccounts {
     private readonly seal: ChannelCredentialSeal,
     private readonly clock: Clock,
     private readonly publicUrl: string | null,
+    /** The shopper's photos, which adapters that send photos (Telegram) upload to their platform. */
+    private readonly photos: ShopperPhotos | null = null,
   ) {}
 
   async list(): Promise<ChannelAccountView[]> {
@@ -152,6 +155,7 @@ export class ChannelAccounts {
       openChannelAccount(row, this.seal),
       this.clock,
       this.toView(row).callbackUrl,
+      this.photos,
     );
     this.adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
@@ -201,6 +205,7 @@ function createAccountAdapter(
   account: OpenedChannelAccount,
   clock: Clock,
   callbackUrl: string | null,
+  photos: ShopperPhotos | null,
 ): ChannelAdapter {
   switch (account.kind) {
     case 'wechat':
@@ -212,7 +217,7 @@ function createAccountAdapter(
     case 'email':
       return new EmailChannelAdapter(account);
     case 'telegram':
-      return new TelegramBotAdapter({ ...account, callbackUrl });
+      return new TelegramBotAdapter({ ...account, callbackUrl }, photos);
     case 'weibo':
       return new WeiboAdapter(account, clock);
   }

@@ -19,8 +19,8 @@ export interface PushDependencies {
   db: Db;
   clock: Clock;
   gateway: PushGatewayConfig;
-  /** Whether the shopper has a live socket to this server (then the message reaches the app without a push). */
-  hasOpenSocket(customerId: string): boolean;
+  /** Whether the shopper's app has a live socket to any process (then the message reaches it without a push). */
+  isAppConnected(customerId: string): Promise<boolean>;
 }
 
 /** The longest text a notification carries; the app opens the conversation for the rest. */
@@ -36,7 +36,7 @@ export function isPushable(message: Message, conversation: Conversation): boolea
 }
 
 /**
- * The job of a message for an app's shopper: when their app has no socket open, each registered push token
+ * The job of a message for an app's shopper: when their app has no socket open in any process, each registered push token
  * gets one notification (recorded pending → sent | failed, keyed by message and token, so a repeated job sends
  * nothing twice) posted to the push gateway, signed. A refused post is retried with the queue's back-off.
  */
@@ -46,7 +46,7 @@ export async function pushAppMessage(
   job: JobContext,
 ): Promise<void> {
   const { message, conversation } = created;
-  if (dependencies.hasOpenSocket(conversation.customerId)) return;
+  if (await dependencies.isAppConnected(conversation.customerId)) return;
   const registrations = await listPushRegistrations(dependencies.db, conversation.customerId);
   const failures: unknown[] = [];
   for (const registration of registrations) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KefuError } from '../../../errors';
-import type { InboundMessage } from '../channelAdapter';
+import type { InboundMessage, PlatformPhoto } from '../channelAdapter';
 
 /** The Bot API's `User`, as far as Kefu reads it. https://core.telegram.org/bots/api#user */
 const userSchema = z.object({
@@ -11,6 +11,14 @@ const userSchema = z.object({
   language_code: z.string().optional(),
 });
 
+/** `PhotoSize`: one size of a photo; `file_size` when Telegram knows it. */
+const photoSizeSchema = z.object({
+  file_id: z.string().min(1),
+  width: z.number().int(),
+  height: z.number().int(),
+  file_size: z.number().int().optional(),
+});
+
 /** `Message`: the chat it is in, its sender, and its text or what else it carries. */
 const messageSchema = z.object({
   message_id: z.number().int(),
@@ -19,11 +27,18 @@ const messageSchema = z.object({
   date: z.number().int(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  photo: z.array(z.unknown()).optional(),
+  photo: z.array(photoSizeSchema).optional(),
   sticker: z.object({ emoji: z.string().optional() }).optional(),
   voice: z.unknown().optional(),
   video: z.unknown().optional(),
-  document: z.object({ file_name: z.string().optional() }).optional(),
+  document: z
+    .object({
+      file_id: z.string().min(1),
+      file_name: z.string().optional(),
+      mime_type: z.string().optional(),
+      file_size: z.number().int().optional(),
+    })
+    .optional(),
   location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
 });
 
@@ -79,6 +94,7 @@ export function convertTelegramUpdateToInbound(
       ...base,
       sender: senderOf(message.chat.id, message.from),
       text,
+      platformPhoto: photoOf(message),
       sentAt: new Date(message.date * 1000),
     };
   }
@@ -90,6 +106,25 @@ export function convertTelegramUpdateToInbound(
       sentAt: null,
     };
   return null;
+}
+
+/**
+ * The photo a message carries, its sizes smallest first: a `photo` (Telegram's sizes, sorted by area), or a
+ * `document` whose type is an image (a photo sent uncompressed, as a file).
+ */
+function photoOf(message: z.infer<typeof messageSchema>): PlatformPhoto | undefined {
+  const caption = message.caption?.slice(0, 4000) ?? '';
+  if (message.photo && message.photo.length > 0) {
+    const sizes = [...message.photo].sort((a, b) => a.width * a.height - b.width * b.height);
+    return {
+      sizes: sizes.map((size) => ({ fileId: size.file_id, sizeBytes: size.file_size ?? null })),
+      caption,
+    };
+  }
+  const document = message.document;
+  if (document?.mime_type?.startsWith('image/'))
+    return { sizes: [{ fileId: document.file_id, sizeBytes: document.file_size ?? null }], caption };
+  return undefined;
 }
 
 function senderOf(chatId: number, user: TelegramUser): InboundMessage['sender'] {

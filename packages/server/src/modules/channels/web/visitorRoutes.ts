@@ -197,9 +197,19 @@ export const visitorRoutes: FastifyPluginAsyncZod<{
         querystring: z.object({ token: z.string() }),
       },
     },
-    (socket, request) => {
+    async (socket, request) => {
       const visitor = visitorOf(request);
       services.gateway.addVisitor(visitor.customerId, visitor.channel, socket);
+      if (visitor.channel !== 'app') return;
+      // Every process sees the open app, so a reply handled anywhere is not pushed to it as well.
+      const connections = services.channels.appConnections;
+      const connectionId = await connections.connected(visitor.customerId);
+      const leave = () =>
+        connections
+          .disconnected(connectionId)
+          .catch((error: unknown) => request.log.warn({ err: error }, 'app connection update failed'));
+      if (socket.readyState !== socket.OPEN) return void leave();
+      socket.on('close', leave);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '../../../clock';
 import { KefuError } from '../../../errors';
+import type { VerifiedKey } from '../../customers';
 import type {
   ChannelAdapter,
   ChannelPuller,
@@ -18,7 +19,11 @@ import { WeChatMessageCrypto } from '../wechat/wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext } from '../wechat/verifyWeChatPush';
 import { readFields, wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
 import { readWeChatXml } from '../wechat/wechatXml';
-import { convertSyncedMessagesToInbound, syncMessagesAnswerSchema } from './wecomKfMessages';
+import {
+  convertSyncedMessagesToInbound,
+  customerBatchAnswerSchema,
+  syncMessagesAnswerSchema,
+} from './wecomKfMessages';
 
 /** WeCom's session states (https://developer.work.weixin.qq.com/document/path/94669). */
 const serviceStates = { untouched: 0, assistant: 1, pool: 2, person: 3, ended: 4 } as const;
@@ -137,6 +142,24 @@ export class WeComKfAdapter implements ChannelAdapter {
       service_state: state,
       ...(servicer && { servicer_userid: servicer }),
     });
+  }
+
+  /**
+   * The shopper's unionid, which WeCom names (`kf/customer/batchget`) when the kf account's enterprise is bound
+   * to the WeChat Open Platform account the Official Account belongs to: the same shopper there is joined.
+   * https://developer.work.weixin.qq.com/document/path/95159
+   */
+  async verifiedKeysOf(externalId: string): Promise<VerifiedKey[]> {
+    const answer = customerBatchAnswerSchema.parse(
+      await this.api.post('/cgi-bin/kf/customer/batchget', {
+        external_userid_list: [externalId],
+        need_enter_session_context: 0,
+      }),
+    );
+    const unionId = answer.customer_list?.find(
+      (customer) => customer.external_userid === externalId,
+    )?.unionid;
+    return unionId ? [{ kind: 'wechat_unionid', value: unionId }] : [];
   }
 
   async testConnection(): Promise<void> {

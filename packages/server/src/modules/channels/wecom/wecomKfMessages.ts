@@ -69,3 +69,10 @@ function textOf(synced: z.infer<typeof syncedMessageSchema>): string {
     return [label, synced.link.title, synced.link.url].filter(Boolean).join('\n');
   return label;
 }
+
+/** `kf/customer/batchget`'s answer, as far as Kefu reads it: `unionid` only with a bound Open Platform. */
+export const customerBatchAnswerSchema = z.object({
+  customer_list: z
+    .array(z.object({ external_userid: z.string(), unionid: z.string().optional() }))
+    .optional(),
+});
