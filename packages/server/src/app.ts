@@ -381,6 +381,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       secretKey: config.secretKey,
       publicUrl: config.publicUrl,
       replyWaitMs: config.replyWaitMs,
+      passiveReplyWaitMs: config.wechatPassiveWaitMs,
       conversations,
       understander,
       csat: humanService.csat,
