@@ -63,6 +63,8 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   readonly kind: WeChatPushFormat['kind'];
   readonly capabilities = wechatOfficialAccountCapabilities;
   readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
+  /** Official Accounts only: mini programs take no passive text reply. */
+  readonly passiveReply?: ChannelAdapter['passiveReply'];
   private readonly api: WeChatApiClient;
   private readonly crypto: WeChatMessageCrypto | null;
 
@@ -72,6 +74,9 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     private readonly pushes: WeChatPushFormat = officialAccountPushes,
   ) {
     this.kind = pushes.kind;
+    if (pushes.kind === 'wechat')
+      this.passiveReply = (inbound, query, outbound, sentAt) =>
+        this.passiveTextReply(inbound, query, outbound, sentAt);
     const { settings, credentials } = account;
     const tokenQuery = new URLSearchParams({
       grant_type: 'client_credential',
@@ -116,15 +121,14 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
 
   /**
    * An Official Account's answer in the response to the follower's push, as plain XML or, when the push came
-   * encrypted, sealed and signed like it. Mini programs take no passive text reply: null.
+   * encrypted, sealed and signed like it.
    */
-  passiveReply(
+  private passiveTextReply(
     inbound: VerifiedInbound,
     query: ChannelQuery,
     outbound: OutboundMessage,
     sentAt: Date,
   ): PushResponse | null {
-    if (this.kind !== 'wechat') return null;
     const fields = readFields(inbound.body);
     const { recipientId, text } = recipientAndText(outbound, { name: 'WeChat', shopper: 'follower' });
     if (recipientId !== fields.FromUserName || !fields.ToUserName) return null;
