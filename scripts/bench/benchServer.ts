@@ -21,6 +21,10 @@ async function startServer(mode: string): Promise<number> {
     LOG_LEVEL: 'silent',
     KEFU_ADMIN_PASSWORD: 'bench-password-1',
     ...loadTestingLimitsEnvironment,
+    // The WeChat bench compares passive replies with the customer-service API path (0: no passive replies).
+    ...(process.env.KEFU_WECHAT_PASSIVE_WAIT_MS && {
+      KEFU_WECHAT_PASSIVE_WAIT_MS: process.env.KEFU_WECHAT_PASSIVE_WAIT_MS,
+    }),
   });
   const { app } = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

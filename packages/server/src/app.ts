@@ -382,6 +382,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       publicUrl: config.publicUrl,
       replyWaitMs: config.replyWaitMs,
       presenceGraceMs: config.presenceGraceMs,
+      passiveReplyWaitMs: config.wechatPassiveWaitMs,
       conversations,
       understander,
       csat: humanService.csat,

@@ -55,6 +55,8 @@ const environmentSchema = z
     KEFU_TRUST_PROXY: z.string().trim().min(1).default('false'),
     KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     KEFU_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Inside WeChat's 5 s: the push must be answered before WeChat gives up on it and retries. */
+    KEFU_WECHAT_PASSIVE_WAIT_MS: z.coerce.number().int().min(0).max(4_500).default(4_000),
     KEFU_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     KEFU_PRESENCE_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -115,6 +117,8 @@ export interface KefuConfig {
   shutdownGraceMs: number;
   /** How long the visitor API waits for the bot's replies before it answers with what exists. */
   replyWaitMs: number;
+  /** How long a WeChat push waits for the bot to answer it passively (0: never; always the send API). */
+  wechatPassiveWaitMs: number;
   /** How long a job claimed by a process that died stays claimed before another process takes it over. */
   jobLeaseMs: number;
   /** How long an agent whose last console socket closed stays present (a reload reconnects within it). */
@@ -181,6 +185,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): KefuCo
     logLevel: values.LOG_LEVEL,
     shutdownGraceMs: values.KEFU_SHUTDOWN_GRACE_MS,
     replyWaitMs: values.KEFU_REPLY_WAIT_MS,
+    wechatPassiveWaitMs: values.KEFU_WECHAT_PASSIVE_WAIT_MS,
     jobLeaseMs: values.KEFU_JOB_LEASE_MS,
     presenceGraceMs: values.KEFU_PRESENCE_GRACE_MS,
     llm: values.KEFU_LLM_BASE_URL

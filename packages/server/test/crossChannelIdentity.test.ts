@@ -61,7 +61,8 @@ for (const { dialect } of testDatabaseTargets()) {
       server = await startTestServer({
         dialect,
         clock,
-        environment: { KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret },
+        // Pushes answered `success` at once, the bot's answer through the API (passive replies: their own suite).
+        environment: { KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret, KEFU_WECHAT_PASSIVE_WAIT_MS: '0' },
         jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
       });
       adminToken = await server.loginAdmin();

@@ -32,6 +32,9 @@ for (const { dialect } of testDatabaseTargets()) {
       server = await startTestServer({
         dialect,
         clock,
+        // The customer-service API path: pushes are answered `success` without waiting for the bot (passive
+        // replies have their own suite, wechatPassiveReply.test.ts).
+        environment: { KEFU_WECHAT_PASSIVE_WAIT_MS: '0' },
         jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
       });
       adminToken = await server.loginAdmin();

@@ -30,6 +30,7 @@ import * as migration0022 from './migrations/0022_customer_merges';
 import * as migration0024 from './migrations/0024_app_push_and_calls';
 import * as migration0025 from './migrations/0025_outbound_webhooks';
 import * as migration0026 from './migrations/0026_trust_access';
+import * as migration0027 from './migrations/0027_passive_replies';
 import * as migration0028 from './migrations/0028_upload_files';
 import * as migration0029 from './migrations/0029_app_connections';
 
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '0024_app_push_and_calls': migration0024,
   '0025_outbound_webhooks': migration0025,
   '0026_trust_access': migration0026,
+  '0027_passive_replies': migration0027,
   '0028_upload_files': migration0028,
   '0029_app_connections': migration0029,
 };

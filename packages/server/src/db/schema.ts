@@ -626,7 +626,10 @@ export interface MessageDeliveriesTable {
   account_id: string | null;
   recipient_external_id: string | null;
   idempotency_key: string;
+  /** pending → sending (the send API holds it) → sent | failed; pending → sent (a passive reply). */
   status: string;
+  /** `api` or `passive` once a sender took it (see deliveriesRepo's claims); null before. */
+  sent_via: string | null;
   external_id: string | null;
   attempts: number;
   next_attempt_at: string | null;

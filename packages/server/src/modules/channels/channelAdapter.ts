@@ -98,6 +98,12 @@ export interface ChannelPuller {
   pull(announcement: PullAnnouncement, cursor: string | null): Promise<PulledBatch>;
 }
 
+/** A response to a platform's request: its content type and body. */
+export interface PushResponse {
+  contentType: string;
+  body: string;
+}
+
 /** One message to a shopper, already fitted to the channel's capabilities. */
 export interface OutboundMessage {
   deliveryId: string;
@@ -127,7 +133,18 @@ export interface ChannelAdapter {
   /** A callback URL proved by a GET challenge (WeChat's `echostr`): the body to answer; a 401 otherwise. */
   answerChallenge?(query: ChannelQuery): string;
   /** The answer the platform expects once its request is stored (WeChat: `success`); JSON otherwise. */
-  readonly acknowledgement?: { contentType: string; body: string };
+  readonly acknowledgement?: PushResponse;
+  /**
+   * Platforms that take one answer in the response to their push (WeChat Official Accounts' passive reply):
+   * the response carrying `outbound` as the answer to the verified push, dated `sentAt`; null when this push
+   * cannot carry one. See passiveReply.ts for when it is used.
+   */
+  passiveReply?(
+    inbound: VerifiedInbound,
+    query: ChannelQuery,
+    outbound: OutboundMessage,
+    sentAt: Date,
+  ): PushResponse | null;
   /** An answer that depends on the request (Telegram answers a pressed button in it); null: the default. */
   acknowledgementFor?(inbound: VerifiedInbound): { contentType: string; body: string } | null;
   /** Set for platforms whose requests only announce waiting messages (WeCom kf). */

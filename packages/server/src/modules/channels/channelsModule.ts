@@ -1,4 +1,4 @@
-import type { Conversation } from '@kefu/sdk';
+import type { Conversation, Message } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { EventBus } from '../../events/eventBus';
@@ -21,9 +21,12 @@ import { toMessageDelivery } from './deliveries/messageDelivery';
 import type { IngestDependencies } from './ingestInboundMessage';
 import { AnswerWaiter } from './web/answerWaiter';
 import type { VisitorPush } from './web/visitorChannelAdapter';
-import type { JobQueue } from '../../jobs/jobQueue';
+import type { JobContext, JobQueue } from '../../jobs/jobQueue';
 import type { ChannelKind } from '../../channelKinds';
-import type { ChannelAdapter } from './channelAdapter';
+import type { ChannelAdapter, PushResponse } from './channelAdapter';
+import type { AnsweredPush, PassiveReplyDependencies } from './passiveReply';
+import { deferDelivery, passiveReplyDeadline, registerDeferredDelivery } from './deliveries/deferredDelivery';
+import { answerPushPassively } from './passiveReply';
 import { ChannelAccounts } from './accounts/channelAccounts';
 import { accountChannelKindSchema } from './accounts/channelAccountSchemas';
 import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
@@ -56,6 +59,8 @@ export interface ChannelModuleInput {
   replyWaitMs: number;
   /** How long a socket of a process that stopped renewing it still counts (KEFU_PRESENCE_GRACE_MS). */
   presenceGraceMs: number;
+  /** How long a push waits to carry the bot's answer as a passive reply (KEFU_WECHAT_PASSIVE_WAIT_MS). */
+  passiveReplyWaitMs: number;
   conversations: ConversationService;
   understander: MessageUnderstander;
   csat: CsatService;
@@ -77,6 +82,10 @@ export interface ChannelModule {
   adapterFor(kind: ChannelKind, accountId: string | null): Promise<ChannelAdapter>;
   ingest: IngestDependencies;
   answers: AnswerWaiter;
+  /** The bot's answer as the response to the push that asked (WeChat's passive reply), or null. */
+  replyInResponse(push: AnsweredPush): Promise<PushResponse | null>;
+  /** Until when a message's delivery waits for the push it answers to carry it passively; null: now. */
+  passiveReplyDeadline(created: { message: Message; conversation: Conversation }): Promise<Date | null>;
   conversations: ConversationService;
   /** The built-in SMTP listeners of the enabled e-mail accounts. */
   emailListeners: EmailListeners;
@@ -124,6 +133,13 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     (accountId !== null && accountChannelKindSchema.safeParse(kind).success
       ? await accounts.adapterFor(kind, accountId)
       : null) ?? registry[kind];
+  const answers = new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId));
+  const passive: PassiveReplyDependencies = {
+    ...input,
+    adapterFor,
+    answers,
+    waitMs: input.passiveReplyWaitMs,
+  };
   return {
     registry,
     config: input.config,
@@ -134,7 +150,9 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     assertReplyWindowOpen: (conversationId, channel) =>
       assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId, channel),
     ingest,
-    answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
+    answers,
+    replyInResponse: (push) => answerPushPassively(passive, push),
+    passiveReplyDeadline: (created) => passiveReplyDeadline(passive, created),
     conversations: input.conversations,
     appConnections: new AppConnections(input.db, input.clock, {
       graceMs: input.presenceGraceMs,
@@ -177,16 +195,29 @@ export function startChannelModule(
     // Its own key: the jobs its reply sets off (routing, tickets, deliveries) run while it is still running.
     { orderingKey: ({ payload }) => `bot_turn:${payload.conversationId}` },
   );
+  const deliver = (created: { message: Message; conversation: Conversation }, job: JobContext) =>
+    deliverMessage({ ...dependencies, adapterFor: module.adapterFor }, created, job);
   eventJobs.listen(
     'message.created',
     'channels.deliver_message',
-    ({ payload }, job) => deliverMessage({ ...dependencies, adapterFor: module.adapterFor }, payload, job),
+    async ({ payload }, job) => {
+      // The push it answers may carry it (WeChat's passive reply): sent after that push stopped waiting.
+      const until = job.attempt === 1 ? await module.passiveReplyDeadline(payload) : null;
+      if (until) await deferDelivery(module.jobs, payload.message, until);
+      else await deliver(payload, job);
+    },
     {
       when: ({ payload }) => isForTheShopper(payload.message),
       orderingKey: ({ payload }) => `delivery:${payload.conversation.id}`,
       maxAttempts: deliveryAttempts,
     },
   );
+  registerDeferredDelivery({
+    jobs: module.jobs,
+    conversations: module.conversations,
+    maxAttempts: deliveryAttempts,
+    deliver,
+  });
   /** Who serves the shopper, told to platforms that keep a session state of their own (WeCom kf). */
   const tellPlatform =
     (step: 'handToPerson' | 'handToBot') =>

@@ -29,7 +29,8 @@ const inboundAnswerSchema = z.object({
  * environment (the webhook channel), `/api/v1/channels/:channel/accounts/:accountId/inbound` for an account
  * set up in the console (GET there answers the platform's URL check). Authorisation is the adapter's proof
  * over the raw bytes, so the body is read raw. Each message is stored once under the platform's id and the
- * request is answered at commit — within the platform's deadline — while the bot answers in a job.
+ * request is answered at commit — within the platform's deadline — while the bot answers in a job; a platform
+ * that takes its answer in the response (WeChat's passive reply) gets it there when the bot is quick enough.
  */
 export const channelInboundRoutes: FastifyPluginAsync<{ channels: ChannelModule }> = async (
   app,
@@ -103,8 +104,10 @@ async function receive(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  const arrivedAt = Date.now();
   const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  const verified = adapter.verify(rawBody, request.headers, readQuery(request));
+  const query = readQuery(request);
+  const verified = adapter.verify(rawBody, request.headers, query);
   const inbound = adapter.parse(verified);
   const messages = [];
   const photoDependencies = { ingest: channels.ingest, photos: channels.photos, logger: channels.logger };
@@ -124,6 +127,12 @@ async function receive(
     void channels.jobs
       .runNow([jobId])
       .catch((error: unknown) => request.log.warn({ err: error }, 'pull failed'));
+  }
+  const [only] = inbound.length === 1 ? messages : [];
+  if (only && inbound[0]) {
+    const push = { adapter, verified, query, inbound: inbound[0], messageId: only.messageId, arrivedAt };
+    const passive = await channels.replyInResponse(push);
+    if (passive) return reply.type(passive.contentType).send(passive.body);
   }
   const acknowledgement = adapter.acknowledgementFor?.(verified) ?? adapter.acknowledgement;
   if (acknowledgement) return reply.type(acknowledgement.contentType).send(acknowledgement.body);

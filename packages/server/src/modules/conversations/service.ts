@@ -252,6 +252,11 @@ export class ConversationService {
     return row ? toMessage(row) : null;
   }
 
+  async findConversation(conversationId: string): Promise<Conversation | null> {
+    const row = await conversationsRepo.findConversationById(this.db, conversationId);
+    return row ? toConversation(row) : null;
+  }
+
   async findCurrentConversation(customerId: string, channel: string): Promise<Conversation | null> {
     const row = await conversationsRepo.findLatestOpenConversation(this.db, customerId, channel);
     return row ? toConversation(row) : null;

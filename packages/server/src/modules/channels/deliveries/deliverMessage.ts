@@ -14,7 +14,7 @@ import type { InboundRow } from '../inboundRepo';
 import { findLatestInboundOfConversation } from '../inboundRepo';
 import { describeClosedWindow, replyWindowClosed } from './replyWindow';
 import type { DeliveryRow } from './deliveriesRepo';
-import { insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './deliveriesRepo';
+import { claimDelivery, insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './deliveriesRepo';
 
 export interface DeliveryDependencies {
   db: Db;
@@ -27,9 +27,10 @@ export interface DeliveryDependencies {
 /**
  * The job of `message.created`: a message for the shopper goes to its channel (the one the shopper last wrote
  * on in the conversation, or the one an agent picked; the conversation's own for older messages) through its
- * adapter, recorded as a delivery (pending → sent | failed) keyed by the message, so a repeated job sends
- * nothing twice. A refused send is retried with the queue's back-off until its attempts are used up; a
- * refusal the platform calls final, or a closed reply window, fails it at once.
+ * adapter, recorded as a delivery (pending → sending → sent | failed) keyed by the message and claimed before
+ * the send, so neither a repeated job nor a passive reply that answered the shopper's push sends it twice. A
+ * refused send is retried with the queue's back-off until its attempts are used up; a refusal the platform
+ * calls final, or a closed reply window, fails it at once.
  */
 export async function deliverMessage(
   dependencies: DeliveryDependencies,
@@ -38,6 +39,30 @@ export async function deliverMessage(
 ): Promise<void> {
   const { message, conversation } = created;
   if (!isForTheShopper(message)) return;
+  const { db, clock } = dependencies;
+  const { delivery, latestInbound, adapter } = await recordDelivery(dependencies, message, conversation);
+  // A passive reply took it (or it is sent or failed): nothing more to do here.
+  if (!(await claimDelivery(db, delivery.id, { via: 'api', attempt: job.attempt }, clock.now()))) return;
+  if (replyWindowClosed(adapter, latestInbound, clock.now()))
+    return fail(dependencies, delivery, job, new DeliveryError(describeClosedWindow(adapter), false));
+  try {
+    const outbound = toOutbound(delivery, conversation, message, adapter);
+    const { externalId } = await adapter.send({ ...outbound, inReplyTo: replyThread(latestInbound) });
+    await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
+  } catch (error) {
+    await fail(dependencies, delivery, job, error);
+  }
+}
+
+/**
+ * The delivery record of a message for the shopper, created once (keyed by the message) by whichever comes
+ * first — its delivery job or a passive reply — with the channel, account and recipient it goes to.
+ */
+export async function recordDelivery(
+  dependencies: Pick<DeliveryDependencies, 'db' | 'clock' | 'adapterFor'>,
+  message: Message,
+  conversation: Conversation,
+): Promise<{ delivery: DeliveryRow; latestInbound: InboundRow | null; adapter: ChannelAdapter }> {
   const { db, clock } = dependencies;
   const channel = message.channel ?? conversation.channel;
   const latestInbound = (await findLatestInboundOfConversation(db, conversation.id, channel)) ?? null;
@@ -54,16 +79,7 @@ export async function deliverMessage(
     },
     clock.now(),
   );
-  if (delivery.status !== 'pending') return;
-  if (replyWindowClosed(adapter, latestInbound, clock.now()))
-    return fail(dependencies, delivery, job, new DeliveryError(describeClosedWindow(adapter), false));
-  try {
-    const outbound = toOutbound(delivery, conversation, message, adapter);
-    const { externalId } = await adapter.send({ ...outbound, inReplyTo: replyThread(latestInbound) });
-    await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
-  } catch (error) {
-    await fail(dependencies, delivery, job, error);
-  }
+  return { delivery, latestInbound, adapter };
 }
 
 /**
@@ -74,7 +90,7 @@ export function isForTheShopper(message: Message): boolean {
   return message.sender !== 'customer' && !message.isPrivate;
 }
 
-function toOutbound(
+export function toOutbound(
   delivery: DeliveryRow,
   conversation: Conversation,
   message: Message,

@@ -31,6 +31,7 @@ export async function insertDeliveryOnce(
       recipient_external_id: delivery.recipientExternalId,
       idempotency_key: delivery.idempotencyKey,
       status: 'pending',
+      sent_via: null,
       external_id: null,
       attempts: 0,
       next_attempt_at: now.toISOString(),
@@ -48,6 +49,62 @@ export async function insertDeliveryOnce(
     .executeTakeFirstOrThrow();
 }
 
+/** Who takes a pending delivery: the send API's job (with its attempt number) or the push's passive reply. */
+export type DeliveryClaim = { via: 'api'; attempt: number } | { via: 'passive' };
+
+/**
+ * Takes a delivery for one sender with a conditional UPDATE, so of any number of concurrent claimants exactly
+ * one wins and only the winner sends; the others leave it alone.
+ * - `passive` takes only a pending delivery and records it sent at once: the reply is handed to the platform in
+ *   the response to its push (see passiveReply.ts for what a platform's retry of that push then gets).
+ * - `api` takes a pending delivery as `sending` under the job's attempt number, and also one its own job's
+ *   earlier attempt held when that attempt's process died mid-send (a lower attempt number): the queue re-runs a
+ *   job only after its lease ran out, so that sender is gone. Such a re-run may send again what the dead
+ *   attempt sent before recording it (at-least-once across a crash, as before claims existed); a passive reply
+ *   is never taken this way.
+ */
+export async function claimDelivery(
+  db: DbExecutor,
+  id: string,
+  claim: DeliveryClaim,
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const result =
+    claim.via === 'passive'
+      ? await db
+          .updateTable('message_deliveries')
+          .set((eb) => ({
+            status: 'sent',
+            sent_via: 'passive',
+            attempts: eb('attempts', '+', 1),
+            next_attempt_at: null,
+            last_error: null,
+            updated_at: at,
+            sent_at: at,
+          }))
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst()
+      : await db
+          .updateTable('message_deliveries')
+          .set({ status: 'sending', sent_via: 'api', attempts: claim.attempt, updated_at: at })
+          .where('id', '=', id)
+          .where((eb) =>
+            eb.or([
+              eb('status', '=', 'pending'),
+              eb.and([
+                eb('status', '=', 'sending'),
+                eb('sent_via', '=', 'api'),
+                eb('attempts', '<', claim.attempt),
+              ]),
+            ]),
+          )
+          .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The send API's claim ended in a sent message. */
 export async function markDeliverySent(
   db: DbExecutor,
   id: string,
@@ -65,11 +122,14 @@ export async function markDeliverySent(
       sent_at: outcome.now.toISOString(),
     })
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', '=', 'sending')
     .execute();
 }
 
-/** A failed attempt: `nextAttemptAt` null means no further attempt (the delivery has failed). */
+/**
+ * A failed attempt of the send API's claim: `nextAttemptAt` null means no further attempt (the delivery has
+ * failed); otherwise it is pending again, for the next attempt or a passive reply, whichever claims it first.
+ */
 export async function recordDeliveryFailure(
   db: DbExecutor,
   id: string,
@@ -85,7 +145,7 @@ export async function recordDeliveryFailure(
       updated_at: failure.now.toISOString(),
     })
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', '=', 'sending')
     .execute();
 }
 
@@ -96,4 +156,8 @@ export function listDeliveriesOfConversation(db: DbExecutor, conversationId: str
     .where('conversation_id', '=', conversationId)
     .orderBy('id')
     .execute();
+}
+
+export function findDelivery(db: DbExecutor, id: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('message_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
 }

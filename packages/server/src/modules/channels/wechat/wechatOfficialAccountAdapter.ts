@@ -6,6 +6,7 @@ import type {
   ChannelQuery,
   InboundMessage,
   OutboundMessage,
+  PushResponse,
   VerifiedInbound,
 } from '../channelAdapter';
 import { recipientAndText } from '../outboundText';
@@ -17,6 +18,7 @@ import { WeChatMessageCrypto } from './wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext, verifyPlainWeChatSignature } from './verifyWeChatPush';
 import { readWeChatJson } from './wechatJson';
 import { readWeChatXml } from './wechatXml';
+import { passiveTextReplyXml, sealPassiveReply } from './wechatPassiveReply';
 
 /**
  * Official Accounts take text in customer-service messages (2,048 bytes: 600 Chinese characters leave room),
@@ -52,14 +54,17 @@ export const miniProgramPushes: WeChatPushFormat = { kind: 'miniprogram', read: 
 
 /**
  * A WeChat Official Account (公众号), or a mini program's customer-service messages (the same protocol in JSON): the URL check (`signature` over token, timestamp, nonce → `echostr`),
- * pushed XML in plain or safe mode (`msg_signature`, AES), answered at once with `success` — the bot's reply
- * goes later through the customer-service message API, which is not bound to the 5-second deadline.
+ * pushed XML in plain or safe mode (`msg_signature`, AES). The push is answered with the bot's reply as a passive
+ * reply when it is ready within the wait (see passiveReply.ts), else with `success` — the reply then goes
+ * through the customer-service message API, which is not bound to the 5-second deadline.
  * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
  */
 export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   readonly kind: WeChatPushFormat['kind'];
   readonly capabilities = wechatOfficialAccountCapabilities;
   readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
+  /** Official Accounts only: mini programs take no passive text reply. */
+  readonly passiveReply?: ChannelAdapter['passiveReply'];
   private readonly api: WeChatApiClient;
   private readonly crypto: WeChatMessageCrypto | null;
 
@@ -69,6 +74,9 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     private readonly pushes: WeChatPushFormat = officialAccountPushes,
   ) {
     this.kind = pushes.kind;
+    if (pushes.kind === 'wechat')
+      this.passiveReply = (inbound, query, outbound, sentAt) =>
+        this.passiveTextReply(inbound, query, outbound, sentAt);
     const { settings, credentials } = account;
     const tokenQuery = new URLSearchParams({
       grant_type: 'client_credential',
@@ -109,6 +117,26 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     const fields = readFields(inbound.body);
     const message = convertWeChatFieldsToInbound(fields, { channel: this.kind, accountId: this.account.id });
     return message ? [message] : [];
+  }
+
+  /**
+   * An Official Account's answer in the response to the follower's push, as plain XML or, when the push came
+   * encrypted, sealed and signed like it.
+   */
+  private passiveTextReply(
+    inbound: VerifiedInbound,
+    query: ChannelQuery,
+    outbound: OutboundMessage,
+    sentAt: Date,
+  ): PushResponse | null {
+    const fields = readFields(inbound.body);
+    const { recipientId, text } = recipientAndText(outbound, { name: 'WeChat', shopper: 'follower' });
+    if (recipientId !== fields.FromUserName || !fields.ToUserName) return null;
+    const xml = passiveTextReplyXml({ follower: recipientId, account: fields.ToUserName }, text, sentAt);
+    const contentType = 'application/xml; charset=utf-8';
+    if (query.encrypt_type !== 'aes') return { contentType, body: xml };
+    // An encrypted push was only taken with the account's key (see verify), so there is one here.
+    return this.crypto ? { contentType, body: sealPassiveReply(this.crypto, xml, this.clock.now()) } : null;
   }
 
   async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
