@@ -386,6 +386,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       csat: humanService.csat,
       shopperPhotos: {
         store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
+        read: (uploadId) => services.uploads.readForDelivery(uploadId),
         maxBytes: config.uploadMaxBytes,
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),

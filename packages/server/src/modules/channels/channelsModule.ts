@@ -97,6 +97,9 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     new ChannelCredentialSeal(input.secretKey),
     input.clock,
     input.publicUrl,
+    input.shopperPhotos
+      ? { readPhoto: input.shopperPhotos.read, publicUrl: input.publicUrl }
+      : { readPhoto: () => Promise.reject(new Error('no photo storage')), publicUrl: input.publicUrl },
   );
   const ingest: IngestDependencies = {
     db: input.db,

@@ -5,11 +5,16 @@ import { newId } from '../../../ids';
 import { recordAudit } from '../../audit';
 import type { ChannelAdapter } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
+import {
+  miniProgramPushes,
+  officialAccountPushes,
+  WeChatOfficialAccountAdapter,
+} from '../wechat/wechatOfficialAccountAdapter';
 import { EmailChannelAdapter } from '../email/emailChannelAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
 import { TelegramBotAdapter } from '../telegram/telegramBotAdapter';
 import { WeiboAdapter } from '../weibo/weiboAdapter';
+import type { WeChatRichSources } from '../wechat/wechatMedia';
 import type {
   ChannelAccountView,
   CreateChannelAccountInput,
@@ -41,6 +46,8 @@ export class ChannelAccounts {
     private readonly seal: ChannelCredentialSeal,
     private readonly clock: Clock,
     private readonly publicUrl: string | null,
+    /** Where WeChat adapters read the photos and card pictures they upload. */
+    private readonly richSources: WeChatRichSources | null = null,
   ) {}
 
   async list(): Promise<ChannelAccountView[]> {
@@ -152,6 +159,7 @@ export class ChannelAccounts {
       openChannelAccount(row, this.seal),
       this.clock,
       this.toView(row).callbackUrl,
+      this.richSources,
     );
     this.adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
@@ -201,14 +209,15 @@ function createAccountAdapter(
   account: OpenedChannelAccount,
   clock: Clock,
   callbackUrl: string | null,
+  richSources: WeChatRichSources | null,
 ): ChannelAdapter {
   switch (account.kind) {
     case 'wechat':
-      return new WeChatOfficialAccountAdapter(account, clock);
+      return new WeChatOfficialAccountAdapter(account, clock, officialAccountPushes, richSources);
     case 'miniprogram':
-      return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes);
+      return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes, richSources);
     case 'wecom_kf':
-      return new WeComKfAdapter(account, clock);
+      return new WeComKfAdapter(account, clock, richSources);
     case 'email':
       return new EmailChannelAdapter(account);
     case 'telegram':

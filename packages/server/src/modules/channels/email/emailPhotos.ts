@@ -3,6 +3,7 @@ import { KefuError } from '../../../errors';
 import { resolveCustomerByIdentity } from '../../customers';
 import { maxPhotosPerMessage } from '../../uploads';
 import type { InboundMessage } from '../channelAdapter';
+import type { PhotoFile } from '../wechat/wechatMedia';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { findInboundMessage } from '../inboundRepo';
 
@@ -10,6 +11,8 @@ import { findInboundMessage } from '../inboundRepo';
 export interface ShopperPhotos {
   /** Stores the bytes when they are a JPEG, PNG, WebP or GIF (checked from the bytes); the upload's id. */
   store(customerId: string, bytes: Buffer): Promise<string>;
+  /** A stored photo's bytes, for platforms that take the photo itself (WeChat's media upload). */
+  read(uploadId: string): Promise<PhotoFile>;
   maxBytes: number;
 }
 

@@ -8,10 +8,12 @@ import type {
   OutboundMessage,
   VerifiedInbound,
 } from '../channelAdapter';
-import { recipientAndText } from '../outboundText';
 import type { VerifiedKey } from '../../customers';
 import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from './wechatApiClient';
+import type { WeChatRichSources } from './wechatMedia';
+import type { RichSendTarget } from './wechatRichMessages';
+import { customServiceTarget, sendRichWeChatMessage } from './wechatRichMessages';
 import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
 import { WeChatMessageCrypto } from './wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext, verifyPlainWeChatSignature } from './verifyWeChatPush';
@@ -20,12 +22,13 @@ import { readWeChatXml } from './wechatXml';
 
 /**
  * Official Accounts take text in customer-service messages (2,048 bytes: 600 Chinese characters leave room),
- * only within 48 hours of the follower's last message, and retry a push not answered in 5 seconds. Cards
- * and quick replies become text (see fitMessageToChannel); images would need an upload of their own.
+ * only within 48 hours of the follower's last message, and retry a push not answered in 5 seconds. Photos
+ * (uploaded as temporary media) and product cards go as messages of their own (see wechatRichMessages);
+ * quick replies become text (see fitMessageToChannel).
  */
 export const wechatOfficialAccountCapabilities: ChannelCapabilities = {
-  cards: false,
-  images: false,
+  cards: true,
+  images: true,
   quickReplies: false,
   maxTextLength: 600,
   replyWindowMs: 48 * 60 * 60 * 1000,
@@ -62,11 +65,13 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
   private readonly api: WeChatApiClient;
   private readonly crypto: WeChatMessageCrypto | null;
+  private readonly rich: RichSendTarget;
 
   constructor(
     private readonly account: WeChatAccount,
     private readonly clock: Clock,
     private readonly pushes: WeChatPushFormat = officialAccountPushes,
+    sources: WeChatRichSources | null = null,
   ) {
     this.kind = pushes.kind;
     const { settings, credentials } = account;
@@ -82,6 +87,7 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     this.crypto = credentials.encodingAesKey
       ? new WeChatMessageCrypto(credentials.token, credentials.encodingAesKey, settings.appId)
       : null;
+    this.rich = customServiceTarget(this.kind, this.api, clock, sources);
   }
 
   answerChallenge(query: ChannelQuery): string {
@@ -111,18 +117,8 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     return message ? [message] : [];
   }
 
-  async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
-    const { recipientId, text: content } = recipientAndText(outbound, {
-      name: 'WeChat',
-      shopper: 'follower',
-    });
-    await this.api.post('/cgi-bin/message/custom/send', {
-      touser: recipientId,
-      msgtype: 'text',
-      text: { content },
-    });
-    // The customer-service API names no message id.
-    return { externalId: null };
+  send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
+    return sendRichWeChatMessage(this.rich, outbound);
   }
 
   /**
