@@ -73,7 +73,10 @@ describe('fitting a message to what its channel can show', () => {
   });
 
   test('WeChat keeps photos and cards (sent as media and news or link messages); only WeCom kf keeps choices', () => {
-    const officialAccount = fitMessageToChannel(answer, createUnconnectedChannelAdapter('wechat').capabilities);
+    const officialAccount = fitMessageToChannel(
+      answer,
+      createUnconnectedChannelAdapter('wechat').capabilities,
+    );
     assert.deepEqual(officialAccount.card, answer.card);
     assert.deepEqual(officialAccount.attachments, answer.attachments);
     assert.deepEqual(officialAccount.quickReplies, []);
