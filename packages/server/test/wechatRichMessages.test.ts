@@ -4,7 +4,10 @@ import type { Message, ProductCard } from '@kefu/sdk';
 import { ManualClock } from '../src/clock';
 import { accountKindSchemas } from '../src/modules/channels/accounts/channelAccountSchemas';
 import type { OutboundMessage } from '../src/modules/channels/channelAdapter';
-import { WeChatOfficialAccountAdapter } from '../src/modules/channels/wechat/wechatOfficialAccountAdapter';
+import {
+  miniProgramPushes,
+  WeChatOfficialAccountAdapter,
+} from '../src/modules/channels/wechat/wechatOfficialAccountAdapter';
 import { WeComKfAdapter } from '../src/modules/channels/wecom/wecomKfAdapter';
 import { photoBytes } from './helpers/photos';
 import { WeChatPlatform } from './helpers/wechatPlatform';
@@ -151,5 +154,35 @@ describe('WeChat rich messages against a loopback WeChat and WeCom', () => {
       sent.map((call) => call.body.msgtype),
       ['link'],
     );
+  });
+
+  test('a mini program with a product page set sends the card as a mini program card with the uploaded cover', async () => {
+    const settings = accountKindSchemas.miniprogram.settings.parse({
+      appId,
+      apiBaseUrl: platform.baseUrl,
+      productPagePath: 'pages/goods/detail?id={productId}',
+    });
+    const miniProgram = new WeChatOfficialAccountAdapter(
+      {
+        id: 'chn_mini',
+        settings,
+        credentials: accountKindSchemas.wechat.credentials.parse({ appSecret: secret, token: 'tok' }),
+      },
+      clock,
+      miniProgramPushes,
+    );
+    const picture = `${platform.baseUrl}/pictures/earbuds.png`;
+    await miniProgram.send(outbound({ card: { ...card, url: null, imageUrl: picture } }));
+    const [page] = lastSends('/cgi-bin/message/custom/send', 1);
+    assert.deepEqual(page?.body.miniprogrampage, {
+      title: '降噪耳机',
+      pagepath: 'pages/goods/detail?id=p_1',
+      thumb_media_id: platform.uploads.at(-1)?.mediaId,
+    });
+    const unnamed = accountKindSchemas.miniprogram.settings.safeParse({
+      appId,
+      productPagePath: 'pages/goods',
+    });
+    assert.equal(unnamed.success, false, 'a page path must name {productId}');
   });
 });

@@ -106,7 +106,9 @@ export class WeChatPlatform {
     response: ServerResponse,
   ): Promise<void> {
     const parsed = new URL(url, 'http://platform');
-    const form = await new Response(rawBody, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(rawBody), {
+      headers: { 'content-type': contentType },
+    }).formData();
     const media = form.get('media');
     let result: { errcode: number } & Record<string, unknown>;
     if (!parsed.searchParams.get('access_token')?.startsWith('token-'))

@@ -87,7 +87,7 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     this.crypto = credentials.encodingAesKey
       ? new WeChatMessageCrypto(credentials.token, credentials.encodingAesKey, settings.appId)
       : null;
-    this.rich = customServiceTarget(this.kind, this.api, clock, sources);
+    this.rich = customServiceTarget(this.kind, this.api, clock, sources, settings.productPagePath ?? null);
   }
 
   answerChallenge(query: ChannelQuery): string {

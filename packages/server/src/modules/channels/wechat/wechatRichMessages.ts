@@ -22,6 +22,8 @@ export interface RichSendTarget {
   api: WeChatApiClient;
   media: WeChatMediaUploads;
   sources: WeChatRichSources | null;
+  /** A mini program's page of a product (`…{productId}…`): cards open it as a mini program card. */
+  productPagePath?: string | null | undefined;
   /** `/cgi-bin/message/custom/send` or `/cgi-bin/kf/send_msg`. */
   sendPath: string;
   /** The fields every call carries besides its content: the recipient (and WeCom's account and msgid). */
@@ -38,9 +40,11 @@ export function customServiceTarget(
   api: WeChatApiClient,
   clock: Clock,
   sources: WeChatRichSources | null,
+  productPagePath: string | null,
 ): RichSendTarget {
   return {
     flavour,
+    productPagePath: flavour === 'miniprogram' ? productPagePath : null,
     api,
     media: new WeChatMediaUploads(api, clock),
     sources,
@@ -65,7 +69,12 @@ export async function sendRichWeChatMessage(
 ): Promise<{ externalId: string | null }> {
   const recipientId = outbound.recipient.externalId;
   if (!recipientId) throw new DeliveryError('the conversation has no WeChat shopper to write to', false);
-  const parts = planWeChatParts(outbound.message, target.flavour, target.sources?.publicUrl ?? null);
+  const parts = planWeChatParts(
+    outbound.message,
+    target.flavour,
+    target.sources?.publicUrl ?? null,
+    target.productPagePath ?? null,
+  );
   if (parts.length === 0) throw new DeliveryError('the message has nothing WeChat can show', false);
   let externalId: string | null = null;
   for (let index = outbound.parts?.alreadySent ?? 0; index < parts.length; index += 1) {
@@ -84,13 +93,15 @@ export async function sendRichWeChatMessage(
 
 /**
  * The calls a (fitted) message needs on this flavour. A card whose page cannot be opened from WeChat adds
- * nothing (the text is complete); on WeCom kf a card without a picture (its link needs one) becomes a line
+ * nothing (the text is complete) unless a mini program names its own product page (its card needs the
+ * product's picture as cover); on WeCom kf a card without a picture (its link needs one) becomes a line
  * of the text, as does a photo that is not uploaded to Kefu.
  */
 export function planWeChatParts(
   message: Message,
   flavour: WeChatFlavour,
   publicUrl: string | null,
+  productPagePath: string | null = null,
 ): WeChatPart[] {
   const lines: string[] = [];
   const photos: WeChatPart[] = [];
@@ -98,9 +109,11 @@ export function planWeChatParts(
     if (attachment.uploadId) photos.push({ kind: 'image', uploadId: attachment.uploadId });
     else if (/^https?:\/\//i.test(attachment.url)) lines.push(attachment.url);
   const card = message.card?.type === 'product' ? message.card : null;
-  const url = card ? openableUrl(card.url, publicUrl) : null;
+  const url = card
+    ? (openableUrl(card.url, publicUrl) ?? (productPagePath && card.imageUrl ? '' : null))
+    : null;
   const cardParts: WeChatPart[] = [];
-  if (card && url)
+  if (card && url !== null)
     if (flavour === 'wecom_kf' && !card.imageUrl) lines.push(`${card.title} ${url}`);
     else cardParts.push({ kind: 'card', card, url });
   const text = [message.text.trim(), lines.join('\n')].filter((part) => part.length > 0).join('\n\n');
@@ -155,11 +168,34 @@ async function renderCard(
       msgtype: 'news',
       news: { articles: [{ title: card.title, description, url, ...(picture && { picurl: picture }) }] },
     };
-  if (target.flavour === 'miniprogram')
+  if (target.flavour === 'miniprogram') {
+    const page = target.productPagePath && picture ? await miniProgramPage(target, card, picture) : null;
+    if (page) return page;
+    // Planned for the mini program page alone: without it there is no page to link to.
+    if (!url) return { msgtype: 'text', text: { content: card.title } };
     return { msgtype: 'link', link: { title: card.title, description, url, thumb_url: picture ?? '' } };
+  }
   const thumb = picture ? await target.media.mediaIdOfPicture(picture) : null;
   if (!thumb) return { msgtype: 'text', text: { content: `${card.title} ${url}` } };
   return { msgtype: 'link', link: { title: card.title, desc: description, url, thumb_media_id: thumb } };
+}
+
+/**
+ * A mini program card opening the product's page in the mini program; its cover is the product picture,
+ * uploaded (null when the picture cannot be fetched: the card goes as a link).
+ */
+async function miniProgramPage(
+  target: RichSendTarget,
+  card: ProductCard,
+  picture: string,
+): Promise<Record<string, unknown> | null> {
+  const thumb = await target.media.mediaIdOfPicture(picture);
+  if (!thumb || !target.productPagePath) return null;
+  const pagepath = target.productPagePath.replace('{productId}', encodeURIComponent(card.productId));
+  return {
+    msgtype: 'miniprogrampage',
+    miniprogrampage: { title: card.title, pagepath, thumb_media_id: thumb },
+  };
 }
 
 /** The price and short facts under a card's title, e.g. `¥2499.00 · 5G 全网通`. */
