@@ -394,6 +394,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         store: async (customerId, bytes) => (await services.uploads.storePhoto(customerId, bytes)).id,
         maxBytes: config.uploadMaxBytes,
         read: (customerId, uploadId) => services.uploads.readForVisitor(customerId, uploadId),
+        readForDelivery: (uploadId) => services.uploads.readForDelivery(uploadId),
       },
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),

@@ -62,7 +62,7 @@ describe('fitting a message to what its channel can show', () => {
   });
 
   test('without cards a product card becomes its title and page; a card without an address adds nothing', () => {
-    const textOnly = createUnconnectedChannelAdapter('wechat').capabilities;
+    const textOnly = createUnconnectedChannelAdapter('email').capabilities;
     const linked = { ...answer, quickReplies: [], attachments: [] };
     const withPage = fitMessageToChannel(
       { ...linked, card: { ...productCard, url: 'https://shop.example/p/1' } },
@@ -70,6 +70,19 @@ describe('fitting a message to what its channel can show', () => {
     );
     assert.equal(withPage.text, '这款耳机 299 元，支持降噪。\n\n降噪耳机 https://shop.example/p/1');
     assert.equal(fitMessageToChannel(linked, textOnly).text, answer.text);
+  });
+
+  test('WeChat keeps photos and cards (sent as media and news or link messages); only WeCom kf keeps choices', () => {
+    const officialAccount = fitMessageToChannel(
+      answer,
+      createUnconnectedChannelAdapter('wechat').capabilities,
+    );
+    assert.deepEqual(officialAccount.card, answer.card);
+    assert.deepEqual(officialAccount.attachments, answer.attachments);
+    assert.deepEqual(officialAccount.quickReplies, []);
+    const kf = fitMessageToChannel(answer, createUnconnectedChannelAdapter('wecom_kf').capabilities);
+    assert.deepEqual(kf.quickReplies, answer.quickReplies);
+    assert.deepEqual(kf.card, answer.card);
   });
 
   test('text longer than the platform takes is cut at a character, never inside an emoji, and marked', () => {

@@ -25,8 +25,15 @@ const officialAccountFields: { settings: FieldSpec[]; credentials: FieldSpec[] }
 /** The platform's own names for what its back office shows, per kind. */
 const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credentials: FieldSpec[] }> = {
   wechat: officialAccountFields,
-  // Mini programs' customer-service messages use the Official Account's protocol and fields.
-  miniprogram: officialAccountFields,
+  // Mini programs' customer-service messages use the Official Account's protocol and fields, and may name
+  // the mini program's own product page, which product cards then open.
+  miniprogram: {
+    settings: [
+      ...officialAccountFields.settings,
+      { name: 'productPagePath', label: 'fieldProductPagePath', optional: true },
+    ],
+    credentials: officialAccountFields.credentials,
+  },
   wecom_kf: {
     settings: [
       { name: 'corpId', label: 'fieldCorpId' },

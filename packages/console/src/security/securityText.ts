@@ -81,6 +81,7 @@ const zhCN = {
   fieldOpenKfId: '客服账号ID（open_kfid）',
   fieldSecret: '微信客服 Secret',
   fieldServicer: '转人工时接待的成员 UserID（可选，留空则进入待接入池）',
+  fieldProductPagePath: '商品卡片打开的小程序页面（可选，如 pages/goods/detail?id={productId}）',
   fieldApiBaseUrl: '接口地址（一般无需修改）',
   channelKindEmail: '电子邮件',
   channelMailListener: '发往 {address} 的邮件投递到 SMTP {host}:{port}',
@@ -186,6 +187,8 @@ const en: Record<SecurityTextKey, string> = {
   fieldOpenKfId: 'Customer-service account ID (open_kfid)',
   fieldSecret: 'WeChat customer service secret',
   fieldServicer: 'Member UserID who takes handed-off shoppers (optional; empty: the waiting pool)',
+  fieldProductPagePath:
+    'Mini program page product cards open (optional, e.g. pages/goods/detail?id={productId})',
   fieldApiBaseUrl: 'API address (rarely changed)',
   channelKindEmail: 'E-mail',
   channelMailListener: 'Mail to {address} is delivered to SMTP {host}:{port}',

@@ -637,6 +637,8 @@ export interface MessageDeliveriesTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** How many parts of a message sent in several calls the platform accepted (0 until the first). */
+  parts_sent: number;
 }
 
 export interface WebhookDeliveriesTable {

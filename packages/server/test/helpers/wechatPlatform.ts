@@ -15,6 +15,15 @@ export interface PlatformCall {
   errcode: number;
 }
 
+/** One temporary media upload Kefu made. */
+export interface MediaUpload {
+  /** The `type` query parameter (`image`). */
+  type: string;
+  bytes: Buffer;
+  contentType: string;
+  mediaId: string;
+}
+
 export interface SignedPush {
   token: string;
   /** Safe mode: the EncodingAESKey and receiver id (app id or corp id); plain mode when absent. */
@@ -43,6 +52,12 @@ export class WeChatPlatform {
   readonly kfMessages: Record<string, unknown>[] = [];
   /** WeCom kf session states by external_userid (0, new, until changed with service_state/trans). */
   readonly kfSessionStates = new Map<string, number>();
+  /** Photos uploaded as temporary media (`/cgi-bin/media/upload`), with the media id each got. */
+  readonly uploads: MediaUpload[] = [];
+  /** How many of the next media uploads are refused with -1 (system busy), as WeChat does under load. */
+  failNextUploads = 0;
+  /** Pictures served at `/pictures/<name>` (a shop's product images). */
+  readonly pictures = new Map<string, { bytes: Buffer; contentType: string }>();
   tokensIssued = 0;
   /** Told of every API call as it arrives (the benchmark times replies with it). */
   onCall: ((call: PlatformCall) => void) | null = null;
@@ -58,9 +73,17 @@ export class WeChatPlatform {
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () =>
-        this.answer(request.url ?? '/', Buffer.concat(chunks).toString('utf8'), response),
-      );
+      request.on('end', () => {
+        const url = request.url ?? '/';
+        const body = Buffer.concat(chunks);
+        const picture = this.pictures.get(new URL(url, 'http://platform').pathname.replace('/pictures/', ''));
+        if (picture) {
+          response.writeHead(200, { 'content-type': picture.contentType });
+          response.end(picture.bytes);
+        } else if (request.headers['content-type']?.startsWith('multipart/form-data'))
+          void this.answerUpload(url, body, request.headers['content-type'], response);
+        else this.answer(url, body.toString('utf8'), response);
+      });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.address();
@@ -77,6 +100,41 @@ export class WeChatPlatform {
       this.server?.closeAllConnections();
       this.server?.close(() => resolve());
     });
+  }
+
+  /** `media/upload`: the multipart field `media`, recorded with its bytes; a media id for each upload. */
+  private async answerUpload(
+    url: string,
+    rawBody: Buffer,
+    contentType: string,
+    response: ServerResponse,
+  ): Promise<void> {
+    const parsed = new URL(url, 'http://platform');
+    const form = await new Response(new Uint8Array(rawBody), {
+      headers: { 'content-type': contentType },
+    }).formData();
+    const media = form.get('media');
+    let result: { errcode: number } & Record<string, unknown>;
+    if (!parsed.searchParams.get('access_token')?.startsWith('token-'))
+      result = { errcode: 40001, errmsg: 'invalid credential' };
+    else if (parsed.pathname !== '/cgi-bin/media/upload' || !(media instanceof Blob))
+      result = { errcode: 40004, errmsg: 'invalid media' };
+    else if (this.failNextUploads > 0) {
+      this.failNextUploads -= 1;
+      result = { errcode: -1, errmsg: 'system error' };
+    } else {
+      const mediaId = `media-${this.uploads.length + 1}`;
+      this.uploads.push({
+        type: parsed.searchParams.get('type') ?? '',
+        bytes: Buffer.from(await media.arrayBuffer()),
+        contentType: media.type,
+        mediaId,
+      });
+      result = { errcode: 0, type: 'image', media_id: mediaId, created_at: Math.floor(Date.now() / 1000) };
+    }
+    this.calls.push({ path: parsed.pathname, query: parsed.searchParams, body: {}, errcode: result.errcode });
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(result));
   }
 
   private answer(url: string, rawBody: string, response: ServerResponse): void {

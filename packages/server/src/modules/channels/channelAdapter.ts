@@ -58,6 +58,8 @@ export interface InboundMessage {
   arrival?: boolean | undefined;
   /** Threaded channels (e-mail): the subject and the thread's earlier message ids, echoed in the reply. */
   thread?: MessageThread | undefined;
+  /** The menu choice the shopper tapped (WeCom kf's `menu_id`): the bot gets the quick reply it showed. */
+  choiceId?: string | undefined;
 }
 
 /** A photo the adapter can fetch (`downloadFile`): its sizes, smallest first, and the words sent with it. */
@@ -115,6 +117,16 @@ export interface OutboundMessage {
   message: Message;
   /** The shopper's latest message on this channel, which a threaded channel (e-mail) answers. */
   inReplyTo?: { externalMessageId: string; thread: MessageThread | null } | undefined;
+  /** For platforms that take one message in several calls: what earlier attempts already sent. */
+  parts?: DeliveryParts | undefined;
+}
+
+/** The parts of a message (text, photos, card) a platform already accepted, kept across attempts. */
+export interface DeliveryParts {
+  /** How many of the message's parts, in order, went out in earlier attempts. */
+  alreadySent: number;
+  /** Records that the first `count` parts went out, before the next one is tried. */
+  recordSent(count: number): Promise<void>;
 }
 
 /**

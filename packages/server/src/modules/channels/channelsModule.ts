@@ -118,6 +118,9 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     input.clock,
     input.publicUrl,
     input.shopperPhotos ?? null,
+    input.shopperPhotos
+      ? { readPhoto: input.shopperPhotos.readForDelivery, publicUrl: input.publicUrl }
+      : { readPhoto: () => Promise.reject(new Error('no photo storage')), publicUrl: input.publicUrl },
   );
   const ingest: IngestDependencies = {
     db: input.db,

@@ -6,7 +6,8 @@ import { acceptCustomerMessage } from './acceptCustomerMessage';
 import { currentCustomerId, resolveCustomerByIdentity } from '../customers';
 import type { InboundMessage } from './channelAdapter';
 import type { ChannelKind } from '../../channelKinds';
-import { resolveNumberedChoice } from './numberedChoice';
+import type { ChoosingShopper } from './numberedChoice';
+import { resolveNumberedChoice, resolveTappedChoice } from './numberedChoice';
 import { welcomeGreeting } from './web/welcomeScreen';
 import { findThreadConversation } from './threadConversation';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
@@ -47,9 +48,7 @@ export async function ingestInboundMessage(
     if (inbound.arrival) return greet(dependencies, context, { inboundId: claimed.id, customerId, inbound });
     const thread = await findThreadConversation(context.trx, inbound);
     const shopper = { customerId, channel: inbound.channel, conversationId: thread?.conversationId };
-    const text = dependencies.numbersChoices(inbound.channel)
-      ? await resolveNumberedChoice(context.trx, shopper, inbound.text)
-      : inbound.text;
+    const text = await chosenText(dependencies, context, shopper, inbound);
     const accepted = await acceptCustomerMessage(dependencies, context, {
       customerId,
       channel: inbound.channel,
@@ -65,6 +64,23 @@ export async function ingestInboundMessage(
     return { stored: true, messageId: stored.messageId, conversationId: stored.conversationId };
   });
   return { ...result, dispatched };
+}
+
+/**
+ * What the bot is told the shopper said: the quick reply of a tapped menu choice, or of a number typed where
+ * the choices were numbered lines, as a widget button sends it; otherwise their own words.
+ */
+async function chosenText(
+  dependencies: IngestDependencies,
+  context: UnitOfWorkContext,
+  shopper: ChoosingShopper,
+  inbound: InboundMessage,
+): Promise<string> {
+  if (inbound.choiceId)
+    return resolveTappedChoice(context.trx, shopper, { id: inbound.choiceId, text: inbound.text });
+  return dependencies.numbersChoices(inbound.channel)
+    ? resolveNumberedChoice(context.trx, shopper, inbound.text)
+    : inbound.text;
 }
 
 /** A shopper who arrived without writing gets the shop's welcome, as the widget shows it. */

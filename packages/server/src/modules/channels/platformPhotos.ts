@@ -14,6 +14,8 @@ export interface ShopperPhotos {
     customerId: string,
     uploadId: string,
   ): Promise<{ bytes: Buffer; contentType: string; fileName: string }>;
+  /** A photo attached to a message, for platforms that take the photo itself (WeChat's media upload). */
+  readForDelivery(uploadId: string): Promise<{ bytes: Buffer; contentType: string; fileName: string }>;
 }
 
 /** Told to agents in the message when the platform's photo could not be fetched or is not a photo. */

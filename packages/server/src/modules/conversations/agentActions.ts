@@ -7,6 +7,7 @@ import { canAgentSeeConversation, hasPermission } from '../auth';
 import { announceAgentJoined, forgetAnnouncedAgent } from './announceAgentJoined';
 import { appendMessage, appendSystemMessage, changeStatus, requireConversation } from './conversationWrites';
 import { toAgentMessage, toConversation } from './mappers';
+import { markPhotosSent, resolvePhotoAttachments } from '../uploads';
 import * as conversationsRepo from './repo';
 import type { ConversationRow } from './repo';
 
@@ -33,6 +34,8 @@ export class AgentConversationActions {
       card?: MessageCard | undefined;
       /** The channel the reply goes out on; by default the one the shopper last wrote on. */
       channel?: ChannelKind | undefined;
+      /** Photos uploaded for this conversation (POST …/uploads), not sent before. */
+      uploadIds?: string[] | undefined;
     },
   ): Promise<Message> {
     if (!input.isPrivate) {
@@ -79,6 +82,11 @@ export class AgentConversationActions {
         });
       }
       if (!input.isPrivate) conversation = await announceAgentJoined(context, conversation, agent);
+      const attachments = await resolvePhotoAttachments(
+        context.trx,
+        conversation.customer_id,
+        input.uploadIds ?? [],
+      );
       const { message } = await appendMessage(context, conversation, {
         sender: 'agent',
         senderId: agent.id,
@@ -87,8 +95,10 @@ export class AgentConversationActions {
         isPrivate: input.isPrivate,
         clientMessageId: input.clientMessageId ?? null,
         card: input.card,
+        attachments,
         channel: input.isPrivate ? null : (input.channel ?? null),
       });
+      await markPhotosSent(context.trx, attachments, { id: message.id, conversationId: conversation.id });
       return toAgentMessage(message);
     });
   }

@@ -12,6 +12,7 @@ import {
 } from '../../http/wireSchemas';
 import type { KefuServices } from '../../services';
 import { channelKindSchema } from '../../channelKinds';
+import { maxPhotosPerMessage, uploadIdSchema } from '../uploads';
 import { conversationStatusSchema } from '../../conversationWireSchemas';
 
 const listQuerySchema = z
@@ -139,6 +140,8 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
              * window is open; by default the one they last wrote on.
              */
             channel: channelKindSchema.optional(),
+            /** Photos from POST /api/v1/agent/conversations/{id}/uploads, sent with the words. */
+            attachments: z.array(uploadIdSchema).min(1).max(maxPhotosPerMessage).optional(),
           })
           .strict(),
         response: {
@@ -156,6 +159,7 @@ export const agentConversationRoutes: FastifyPluginAsyncZod<{
         isPrivate: request.body.private,
         clientMessageId: request.body.clientMessageId,
         channel: request.body.private ? undefined : channel,
+        uploadIds: request.body.attachments,
       });
       return reply.status(201).send({ message });
     },

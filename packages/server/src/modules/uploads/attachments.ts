@@ -1,9 +1,13 @@
 import type { Attachment } from '@kefu/sdk';
+import { z } from 'zod';
 import type { DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import { photoExtension } from './imageType';
 import * as uploadsRepo from './repo';
 import { uploadFileName } from './fileName';
+
+/** The id of an uploaded photo, as messages name it. */
+export const uploadIdSchema = z.string().regex(/^upl_[0-9a-z]{1,40}$/, 'upload ids look like upl_…');
 
 /** At most this many photos go with one message. */
 export const maxPhotosPerMessage = 4;

@@ -9,6 +9,10 @@ import type { KefuServices } from '../../services';
 import { downloadDisposition } from './fileName';
 import type { StoredPhoto } from './service';
 
+const uploadResponseSchema = z.object({
+  upload: z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number(), url: z.string() }),
+});
+
 const uploadParamsSchema = z.object({ id: z.string().regex(/^upl_[0-9a-z]{1,40}$/) }).strict();
 
 /** Shoppers upload photos; the shopper and the agents who may see the conversation read them back. */
@@ -33,14 +37,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
         consumes: ['multipart/form-data'],
         security: bearerSecurity,
         response: {
-          201: z.object({
-            upload: z.object({
-              id: z.string(),
-              contentType: z.string(),
-              sizeBytes: z.number(),
-              url: z.string(),
-            }),
-          }),
+          201: uploadResponseSchema,
           400: errorResponseSchema,
           401: errorResponseSchema,
           413: errorResponseSchema,
@@ -71,6 +68,34 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const visitor = visitorOf(request);
       return sendPhoto(reply, await services.uploads.readForVisitor(visitor.customerId, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/agent/conversations/:id/uploads',
+    {
+      onRequest: requireAgent(services.auth, 'conversations:reply'),
+      schema: {
+        tags: ['agent'],
+        summary: 'Upload a photo (JPEG, PNG, WebP or GIF) as multipart `file` to send in the conversation',
+        consumes: ['multipart/form-data'],
+        security: bearerSecurity,
+        params: z.object({ id: z.string().min(1).max(64) }).strict(),
+        response: {
+          201: uploadResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+          413: errorResponseSchema,
+          415: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await readSinglePhoto(request, maxBytes);
+      const upload = await services.uploads.storeAgentPhoto(agentOf(request), request.params.id, bytes);
+      return reply.status(201).send({ upload });
     },
   );
 

@@ -108,6 +108,16 @@ export class UploadService {
     return row;
   }
 
+  /** A photo an agent sends the conversation's shopper: theirs to see once the message carries it. */
+  async storeAgentPhoto(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    bytes: Buffer,
+  ): Promise<VisitorUpload> {
+    const conversation = await this.conversations.getConversationForAgent(agent, conversationId);
+    return this.storePhoto(conversation.customerId, bytes);
+  }
+
   /** The shopper who uploaded it, and only them, sees their photo. */
   async readForVisitor(customerId: string, uploadId: string): Promise<StoredPhoto> {
     const row = await uploadsRepo.findUploadById(this.db, uploadId);
@@ -126,6 +136,13 @@ export class UploadService {
         throw new KefuError('upload_not_found');
       throw error;
     }
+    return this.open(row);
+  }
+
+  /** A photo sent in a conversation, for the channel that delivers it (WeChat takes the bytes themselves). */
+  async readForDelivery(uploadId: string): Promise<StoredPhoto> {
+    const row = await uploadsRepo.findUploadById(this.db, uploadId);
+    if (!row?.message_id) throw new KefuError('upload_not_found');
     return this.open(row);
   }
 

@@ -30,6 +30,24 @@ export const wechatSettingsSchema = z
   })
   .strict();
 
+/**
+ * A mini program's settings: the Official Account's, and optionally the page a product card opens in the mini
+ * program itself (`pages/goods/detail?id={productId}`), sent as a mini program card instead of a web link.
+ */
+export const miniProgramSettingsSchema = wechatSettingsSchema
+  .extend({
+    productPagePath: z
+      .string()
+      .trim()
+      .max(512)
+      .regex(
+        /^[^\s/][^\s]*\{productId\}[^\s]*$/,
+        'the page path names {productId}, e.g. pages/goods/detail?id={productId}',
+      )
+      .optional(),
+  })
+  .strict();
+
 export const wechatCredentialsSchema = z
   .object({
     appSecret: secretSchema,
@@ -120,7 +138,8 @@ export const weiboCredentialsSchema = z
   .object({ appSecret: secretSchema, accessToken: secretSchema })
   .strict();
 
-export type WeChatSettings = z.infer<typeof wechatSettingsSchema>;
+/** An Official Account's or a mini program's settings (only mini programs name a product page). */
+export type WeChatSettings = z.infer<typeof wechatSettingsSchema> & { productPagePath?: string | undefined };
 export type WeChatCredentials = z.infer<typeof wechatCredentialsSchema>;
 export type WeComKfSettings = z.infer<typeof wecomKfSettingsSchema>;
 export type WeComKfCredentials = z.infer<typeof wecomKfCredentialsSchema>;
@@ -136,7 +155,7 @@ export const accountKindSchemas = {
   wechat: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
   wecom_kf: { settings: wecomKfSettingsSchema, credentials: wecomKfCredentialsSchema },
   // A mini program's customer-service messages: the same settings as an Official Account (JSON pushes).
-  miniprogram: { settings: wechatSettingsSchema, credentials: wechatCredentialsSchema },
+  miniprogram: { settings: miniProgramSettingsSchema, credentials: wechatCredentialsSchema },
   email: { settings: emailSettingsSchema, credentials: emailCredentialsSchema },
   telegram: { settings: telegramSettingsSchema, credentials: telegramCredentialsSchema },
   weibo: { settings: weiboSettingsSchema, credentials: weiboCredentialsSchema },

@@ -5,12 +5,17 @@ import { newId } from '../../../ids';
 import { recordAudit } from '../../audit';
 import type { ChannelAdapter } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import { miniProgramPushes, WeChatOfficialAccountAdapter } from '../wechat/wechatOfficialAccountAdapter';
+import {
+  miniProgramPushes,
+  officialAccountPushes,
+  WeChatOfficialAccountAdapter,
+} from '../wechat/wechatOfficialAccountAdapter';
 import { EmailChannelAdapter } from '../email/emailChannelAdapter';
 import { WeComKfAdapter } from '../wecom/wecomKfAdapter';
 import { TelegramBotAdapter } from '../telegram/telegramBotAdapter';
 import type { ShopperPhotos } from '../platformPhotos';
 import { WeiboAdapter } from '../weibo/weiboAdapter';
+import type { WeChatRichSources } from '../wechat/wechatMedia';
 import type {
   ChannelAccountView,
   CreateChannelAccountInput,
@@ -44,6 +49,8 @@ export class ChannelAccounts {
     private readonly publicUrl: string | null,
     /** The shopper's photos, which adapters that send photos (Telegram) upload to their platform. */
     private readonly photos: ShopperPhotos | null = null,
+    /** Where WeChat adapters read the photos and card pictures they upload. */
+    private readonly richSources: WeChatRichSources | null = null,
   ) {}
 
   async list(): Promise<ChannelAccountView[]> {
@@ -156,6 +163,7 @@ export class ChannelAccounts {
       this.clock,
       this.toView(row).callbackUrl,
       this.photos,
+      this.richSources,
     );
     this.adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
@@ -206,14 +214,15 @@ function createAccountAdapter(
   clock: Clock,
   callbackUrl: string | null,
   photos: ShopperPhotos | null,
+  richSources: WeChatRichSources | null,
 ): ChannelAdapter {
   switch (account.kind) {
     case 'wechat':
-      return new WeChatOfficialAccountAdapter(account, clock);
+      return new WeChatOfficialAccountAdapter(account, clock, officialAccountPushes, richSources);
     case 'miniprogram':
-      return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes);
+      return new WeChatOfficialAccountAdapter(account, clock, miniProgramPushes, richSources);
     case 'wecom_kf':
-      return new WeComKfAdapter(account, clock);
+      return new WeComKfAdapter(account, clock, richSources);
     case 'email':
       return new EmailChannelAdapter(account);
     case 'telegram':

@@ -14,7 +14,13 @@ import type { InboundRow } from '../inboundRepo';
 import { findLatestInboundOfConversation } from '../inboundRepo';
 import { describeClosedWindow, replyWindowClosed } from './replyWindow';
 import type { DeliveryRow } from './deliveriesRepo';
-import { claimDelivery, insertDeliveryOnce, markDeliverySent, recordDeliveryFailure } from './deliveriesRepo';
+import {
+  claimDelivery,
+  insertDeliveryOnce,
+  markDeliverySent,
+  recordDeliveryFailure,
+  recordPartsSent,
+} from './deliveriesRepo';
 
 export interface DeliveryDependencies {
   db: Db;
@@ -47,7 +53,11 @@ export async function deliverMessage(
     return fail(dependencies, delivery, job, new DeliveryError(describeClosedWindow(adapter), false));
   try {
     const outbound = toOutbound(delivery, conversation, message, adapter);
-    const { externalId } = await adapter.send({ ...outbound, inReplyTo: replyThread(latestInbound) });
+    const parts = {
+      alreadySent: delivery.parts_sent,
+      recordSent: (count: number) => recordPartsSent(db, delivery.id, count, clock.now()),
+    };
+    const { externalId } = await adapter.send({ ...outbound, inReplyTo: replyThread(latestInbound), parts });
     await markDeliverySent(db, delivery.id, { externalId, attempts: job.attempt, now: clock.now() });
   } catch (error) {
     await fail(dependencies, delivery, job, error);

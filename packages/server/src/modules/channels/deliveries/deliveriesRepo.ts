@@ -39,6 +39,7 @@ export async function insertDeliveryOnce(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       sent_at: null,
+      parts_sent: 0,
     })
     .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
     .execute();
@@ -121,6 +122,24 @@ export async function markDeliverySent(
       updated_at: outcome.now.toISOString(),
       sent_at: outcome.now.toISOString(),
     })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * The platform accepted the delivery's first `partsSent` parts (a message it takes in several calls), recorded
+ * while the send that claimed it is under way.
+ */
+export async function recordPartsSent(
+  db: DbExecutor,
+  id: string,
+  partsSent: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('message_deliveries')
+    .set({ parts_sent: partsSent, updated_at: now.toISOString() })
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute();

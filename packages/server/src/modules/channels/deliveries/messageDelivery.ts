@@ -20,6 +20,8 @@ export const messageDeliverySchema = z.object({
   /** The platform's id of the sent message, when it names one. */
   externalId: z.string().nullable(),
   attempts: z.number().int(),
+  /** Of a message the platform takes in several calls (text, photos, card): how many it accepted so far. */
+  partsSent: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
@@ -37,6 +39,7 @@ export function toMessageDelivery(row: DeliveryRow): MessageDelivery {
     via: row.sent_via === null ? null : deliveryViaSchema.parse(row.sent_via),
     externalId: row.external_id,
     attempts: row.attempts,
+    partsSent: row.parts_sent,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     createdAt: row.created_at,

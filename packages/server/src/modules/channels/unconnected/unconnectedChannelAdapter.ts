@@ -2,6 +2,7 @@ import { KefuError } from '../../../errors';
 import type { ChannelAdapter, ChannelCapabilities } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
 import { wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
+import { wecomKfCapabilities } from '../wecom/wecomKfAdapter';
 import { telegramCapabilities } from '../telegram/telegramBotAdapter';
 import { weiboCapabilities } from '../weibo/weiboAdapter';
 import type { ChannelKind } from '../../../channelKinds';
@@ -13,9 +14,10 @@ export type UnconnectedChannelKind = Exclude<ChannelKind, 'web' | 'app'>;
 function capabilitiesOf(kind: UnconnectedChannelKind): ChannelCapabilities {
   switch (kind) {
     case 'wechat':
-    case 'wecom_kf':
     case 'miniprogram':
       return wechatOfficialAccountCapabilities;
+    case 'wecom_kf':
+      return wecomKfCapabilities;
     case 'email':
       return textOnly(20_000);
     case 'webhook':

@@ -42,6 +42,28 @@ export class WeChatApiClient {
     return checkAnswer(await this.postWithToken(path, body, await this.accessToken()));
   }
 
+  /**
+   * POSTs a file as multipart/form-data (the temporary media upload: field `media`) with the token; the
+   * answer when errcode is 0. The form is built anew for a repeated call.
+   */
+  async postFile(
+    path: string,
+    file: { bytes: Buffer; fileName: string; contentType: string },
+  ): Promise<WeChatAnswer> {
+    const send = async (): Promise<WeChatAnswer> => {
+      const form = new FormData();
+      form.append('media', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.fileName);
+      return requestJson(withToken(this.source.baseUrl, path, await this.accessToken()), {
+        method: 'POST',
+        body: form,
+      });
+    };
+    const first = await send();
+    if (!tokenErrorCodes.has(first.errcode ?? 0)) return checkAnswer(first);
+    this.token = null;
+    return checkAnswer(await send());
+  }
+
   /** GETs `path` (e.g. `/cgi-bin/user/info?openid=…`) with the token; the answer when errcode is 0. */
   async get(path: string): Promise<WeChatAnswer> {
     const first = await requestJson(withToken(this.source.baseUrl, path, await this.accessToken()));

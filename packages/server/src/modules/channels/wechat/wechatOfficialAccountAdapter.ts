@@ -13,6 +13,9 @@ import { recipientAndText } from '../outboundText';
 import type { VerifiedKey } from '../../customers';
 import type { WeChatCredentials, WeChatSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from './wechatApiClient';
+import type { WeChatRichSources } from './wechatMedia';
+import type { RichSendTarget } from './wechatRichMessages';
+import { customServiceTarget, sendRichWeChatMessage } from './wechatRichMessages';
 import { convertWeChatFieldsToInbound } from './wechatInboundMessages';
 import { WeChatMessageCrypto } from './wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext, verifyPlainWeChatSignature } from './verifyWeChatPush';
@@ -22,12 +25,13 @@ import { passiveTextReplyXml, sealPassiveReply } from './wechatPassiveReply';
 
 /**
  * Official Accounts take text in customer-service messages (2,048 bytes: 600 Chinese characters leave room),
- * only within 48 hours of the follower's last message, and retry a push not answered in 5 seconds. Cards
- * and quick replies become text (see fitMessageToChannel); images would need an upload of their own.
+ * only within 48 hours of the follower's last message, and retry a push not answered in 5 seconds. Photos
+ * (uploaded as temporary media) and product cards go as messages of their own (see wechatRichMessages);
+ * quick replies become text (see fitMessageToChannel).
  */
 export const wechatOfficialAccountCapabilities: ChannelCapabilities = {
-  cards: false,
-  images: false,
+  cards: true,
+  images: true,
   quickReplies: false,
   maxTextLength: 600,
   replyWindowMs: 48 * 60 * 60 * 1000,
@@ -67,11 +71,13 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
   readonly passiveReply?: ChannelAdapter['passiveReply'];
   private readonly api: WeChatApiClient;
   private readonly crypto: WeChatMessageCrypto | null;
+  private readonly rich: RichSendTarget;
 
   constructor(
     private readonly account: WeChatAccount,
     private readonly clock: Clock,
     private readonly pushes: WeChatPushFormat = officialAccountPushes,
+    sources: WeChatRichSources | null = null,
   ) {
     this.kind = pushes.kind;
     if (pushes.kind === 'wechat')
@@ -90,6 +96,7 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     this.crypto = credentials.encodingAesKey
       ? new WeChatMessageCrypto(credentials.token, credentials.encodingAesKey, settings.appId)
       : null;
+    this.rich = customServiceTarget(this.kind, this.api, clock, sources, settings.productPagePath ?? null);
   }
 
   answerChallenge(query: ChannelQuery): string {
@@ -129,6 +136,8 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     outbound: OutboundMessage,
     sentAt: Date,
   ): PushResponse | null {
+    // A photo or a card goes through the API (media upload, news): passively only a text answers the push.
+    if (outbound.message.card || outbound.message.attachments.length > 0) return null;
     const fields = readFields(inbound.body);
     const { recipientId, text } = recipientAndText(outbound, { name: 'WeChat', shopper: 'follower' });
     if (recipientId !== fields.FromUserName || !fields.ToUserName) return null;
@@ -139,18 +148,8 @@ export class WeChatOfficialAccountAdapter implements ChannelAdapter {
     return this.crypto ? { contentType, body: sealPassiveReply(this.crypto, xml, this.clock.now()) } : null;
   }
 
-  async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
-    const { recipientId, text: content } = recipientAndText(outbound, {
-      name: 'WeChat',
-      shopper: 'follower',
-    });
-    await this.api.post('/cgi-bin/message/custom/send', {
-      touser: recipientId,
-      msgtype: 'text',
-      text: { content },
-    });
-    // The customer-service API names no message id.
-    return { externalId: null };
+  send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
+    return sendRichWeChatMessage(this.rich, outbound);
   }
 
   /**

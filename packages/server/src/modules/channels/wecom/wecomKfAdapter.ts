@@ -11,13 +11,17 @@ import type {
   PulledBatch,
   VerifiedInbound,
 } from '../channelAdapter';
+import type { ChannelCapabilities } from '../channelAdapter';
 import { DeliveryError } from '../channelAdapter';
-import { recipientAndText } from '../outboundText';
 import type { WeComKfCredentials, WeComKfSettings } from '../accounts/channelAccountSchemas';
 import { WeChatApiClient } from '../wechat/wechatApiClient';
 import { WeChatMessageCrypto } from '../wechat/wechatMessageCrypto';
 import { decryptSignedWeChatCiphertext } from '../wechat/verifyWeChatPush';
 import { readFields, wechatOfficialAccountCapabilities } from '../wechat/wechatOfficialAccountAdapter';
+import type { WeChatRichSources } from '../wechat/wechatMedia';
+import { WeChatMediaUploads } from '../wechat/wechatMedia';
+import type { RichSendTarget } from '../wechat/wechatRichMessages';
+import { sendRichWeChatMessage } from '../wechat/wechatRichMessages';
 import { readWeChatXml } from '../wechat/wechatXml';
 import {
   convertSyncedMessagesToInbound,
@@ -27,6 +31,15 @@ import {
 
 /** WeCom's session states (https://developer.work.weixin.qq.com/document/path/94669). */
 const serviceStates = { untouched: 0, assistant: 1, pool: 2, person: 3, ended: 4 } as const;
+
+/**
+ * The same limits as an Official Account's customer-service messages (text, 48 hours, 5 seconds), and the
+ * bot's choices as a menu message the shopper taps.
+ */
+export const wecomKfCapabilities: ChannelCapabilities = {
+  ...wechatOfficialAccountCapabilities,
+  quickReplies: true,
+};
 
 export interface WeComKfAccount {
   id: string;
@@ -43,16 +56,17 @@ export interface WeComKfAccount {
  */
 export class WeComKfAdapter implements ChannelAdapter {
   readonly kind = 'wecom_kf' as const;
-  // The same limits as an Official Account's customer-service messages: text, 48 hours, 5 seconds.
-  readonly capabilities = wechatOfficialAccountCapabilities;
+  readonly capabilities = wecomKfCapabilities;
   readonly acknowledgement = { contentType: 'text/plain; charset=utf-8', body: 'success' };
   readonly puller: ChannelPuller;
   private readonly api: WeChatApiClient;
   private readonly crypto: WeChatMessageCrypto;
+  private readonly rich: RichSendTarget;
 
   constructor(
     private readonly account: WeComKfAccount,
     private readonly clock: Clock,
+    sources: WeChatRichSources | null = null,
   ) {
     const { settings, credentials } = account;
     const tokenQuery = new URLSearchParams({ corpid: settings.corpId, corpsecret: credentials.secret });
@@ -64,6 +78,18 @@ export class WeComKfAdapter implements ChannelAdapter {
     this.puller = {
       announcement: (inbound) => this.readAnnouncement(inbound),
       pull: (announcement, cursor) => this.pull(announcement, cursor),
+    };
+    this.rich = {
+      flavour: 'wecom_kf',
+      api: this.api,
+      media: new WeChatMediaUploads(this.api, clock),
+      sources,
+      sendPath: '/cgi-bin/kf/send_msg',
+      envelope: (recipientId, partIndex, outbound) => ({
+        touser: recipientId,
+        open_kfid: settings.openKfId,
+        msgid: partMsgId(outbound.idempotencyKey, partIndex),
+      }),
     };
   }
 
@@ -83,17 +109,8 @@ export class WeComKfAdapter implements ChannelAdapter {
     return [];
   }
 
-  async send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
-    const { recipientId, text: content } = recipientAndText(outbound, { name: 'WeChat', shopper: 'shopper' });
-    const answer = await this.api.post('/cgi-bin/kf/send_msg', {
-      touser: recipientId,
-      open_kfid: this.account.settings.openKfId,
-      // WeCom drops a second message with the same msgid: a retried delivery is sent once.
-      msgid: outbound.idempotencyKey.replace(/[^0-9A-Za-z_-]/g, '').slice(0, 32),
-      msgtype: 'text',
-      text: { content },
-    });
-    return { externalId: typeof answer.msgid === 'string' ? answer.msgid : null };
+  send(outbound: OutboundMessage): Promise<{ externalId: string | null }> {
+    return sendRichWeChatMessage(this.rich, outbound);
   }
 
   /**
@@ -192,4 +209,13 @@ export class WeComKfAdapter implements ChannelAdapter {
       hasMore: answer.has_more === 1,
     };
   }
+}
+
+/**
+ * A part's msgid: WeCom drops a second message with the same msgid, so a retried part is sent once. The first
+ * part keeps the delivery's key (at most 32 of WeCom's characters); later ones add `-<n>`.
+ */
+function partMsgId(idempotencyKey: string, partIndex: number): string {
+  const key = idempotencyKey.replace(/[^0-9A-Za-z_-]/g, '');
+  return partIndex === 0 ? key.slice(0, 32) : `${key.slice(0, 28)}-${partIndex}`;
 }

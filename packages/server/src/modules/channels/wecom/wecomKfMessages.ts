@@ -10,7 +10,8 @@ const syncedMessageSchema = z.object({
   /** 3: the shopper; 4: a system event; 5: a WeCom member (servicer). */
   origin: z.number(),
   msgtype: z.string(),
-  text: z.object({ content: z.string() }).optional(),
+  /** `menu_id`: the shopper tapped a choice of a menu message (the content is the choice's label). */
+  text: z.object({ content: z.string(), menu_id: z.string().min(1).max(64).optional() }).optional(),
   location: z.object({ name: z.string().optional(), address: z.string().optional() }).optional(),
   link: z.object({ title: z.string().optional(), url: z.string().optional() }).optional(),
 });
@@ -55,6 +56,7 @@ export function convertSyncedMessagesToInbound(
       sender: { externalId: synced.external_userid },
       text: textOf(synced).slice(0, 4000),
       sentAt: synced.send_time ? new Date(synced.send_time * 1000) : null,
+      ...(synced.msgtype === 'text' && synced.text?.menu_id && { choiceId: synced.text.menu_id }),
     });
   }
   return messages;
