@@ -32,6 +32,8 @@ import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
 import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
+import type { ReplyChannel } from './deliveries/replyChannels';
+import { describeReplyChannels } from './deliveries/replyChannels';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
 import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
 import { channelKindSchema } from '../../channelKinds';
@@ -79,6 +81,11 @@ export interface ChannelModule {
    * shopper last wrote on) would refuse it now (WeChat: 48 hours after their last message there).
    */
   assertReplyWindowOpen(conversationId: string, channel?: ChannelKind): Promise<void>;
+  /** The channels the shopper wrote on in a conversation (last used first), each with its reply window now. */
+  describeReplyChannels(
+    conversationId: string,
+    used: readonly { channel: string; lastWroteAt: string }[],
+  ): Promise<ReplyChannel[]>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
 }
@@ -121,6 +128,12 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     adapterFor,
     assertReplyWindowOpen: (conversationId, channel) =>
       assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId, channel),
+    describeReplyChannels: (conversationId, used) =>
+      describeReplyChannels(
+        { db: input.db, clock: input.clock, adapterFor, listAccounts: () => accounts.list() },
+        conversationId,
+        used,
+      ),
     ingest,
     answers: new AnswerWaiter(input.bus, (messageId) => input.conversations.isAnswered(messageId)),
     conversations: input.conversations,

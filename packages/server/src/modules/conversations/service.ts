@@ -17,6 +17,7 @@ import {
   updatePage,
 } from './conversationWrites';
 import { toAgentMessage, toConversation, toMessage } from './mappers';
+import { listCustomerChannels } from './customerChannelsRepo';
 import * as conversationsRepo from './repo';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
 
@@ -300,6 +301,12 @@ export class ConversationService {
     const conversation = toConversation(row);
     if (!canAgentSeeConversation(agent, conversation)) throw new KefuError('conversation_not_found');
     return conversation;
+  }
+
+  /** The channels the shopper wrote on in a conversation the agent may see, the one they wrote on last first. */
+  async listCustomerChannelsForAgent(agent: AuthenticatedAgent, conversationId: string) {
+    await this.getConversationForAgent(agent, conversationId);
+    return listCustomerChannels(this.db, conversationId);
   }
 
   /** Whether the agent may see this customer: some conversation of theirs is one the agent may see. */
