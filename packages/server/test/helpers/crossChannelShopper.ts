@@ -95,12 +95,21 @@ export async function waitForUnionId(
  */
 export async function followerWritesOnWeChatThenApp(
   setup: { server: TestServer; adminToken: string; platform: WeChatPlatform; target: WeChatAccountTarget },
-  shopper: { openId: string; unionId: string; shopCustomerId: string; onWeChat: string; onApp: string },
+  shopper: {
+    openId: string;
+    unionId: string;
+    shopCustomerId: string;
+    onWeChat: string;
+    onApp: string;
+    /** Runs between the two (a suite that wrote on WeChat in the past moves its clock back to now). */
+    afterWeChat?: () => void;
+  },
 ): Promise<{ customerId: string; conversationId: string; app: VisitorSessionResponse }> {
   setup.platform.unionIds.set(shopper.openId, shopper.unionId);
   await pushWeChatText(setup.target, shopper.openId, shopper.onWeChat);
   const wechat = await wechatCustomerOf(setup.server, shopper.openId);
   await waitForUnionId(setup.server, setup.adminToken, wechat.customerId, shopper.unionId);
+  shopper.afterWeChat?.();
   const claim = { shopCustomerId: shopper.shopCustomerId, wechatUnionId: shopper.unionId };
   const app = await startVisitorSession(setup.server.baseUrl, {
     channel: 'app',
