@@ -15,5 +15,11 @@ export function ChannelName({ channel }: { channel: ChannelKind }) {
 
 /** Every channel as a Select option shown by icon and name (filters, skills). */
 export function useChannelOptions() {
-  return allChannels.map((channel) => ({ value: channel, label: <ChannelName channel={channel} /> }));
+  const { t } = useI18n();
+  return allChannels.map((channel) => ({
+    value: channel,
+    label: <ChannelName channel={channel} />,
+    // What a screen reader announces for the option, since its label is not plain text.
+    'aria-label': t(channelLabelKeys[channel]),
+  }));
 }

@@ -66,6 +66,7 @@ export function InboxFiltersBar() {
           style={{ flex: 2, minWidth: 0 }}
         />
         <Select
+          className="inbox-channel-filter"
           size="small"
           allowClear
           aria-label={t('filterChannel')}

@@ -48,6 +48,7 @@ export function DashboardFilters({
           }}
         />
         <Select<ChannelKind | ''>
+          className="insight-channel-filter"
           aria-label={it('allChannels')}
           style={{ width: 130 }}
           value={filter.channel ?? ''}

@@ -160,7 +160,11 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
             />
           </Form.Item>
           <Form.Item name="channels" label={st('skillChannels')}>
-            <Select<ChannelKind[]> mode="multiple" options={channelOptions} />
+            <Select<ChannelKind[]>
+              className="skills-channel-select"
+              mode="multiple"
+              options={channelOptions}
+            />
           </Form.Item>
           <Form.Item name="productLines" label={st('skillProductLines')}>
             <Select mode="tags" tokenSeparators={[',', '，']} />
