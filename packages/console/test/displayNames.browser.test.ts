@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { KefuServiceApi, KefuVisitorClient, KefuWebhooksApi, webhookEventTypes } from '@kefu/sdk';
+import {
+  KefuServiceApi,
+  KefuVisitorClient,
+  KefuWebhooksApi,
+  channelKinds,
+  webhookEventTypes,
+} from '@kefu/sdk';
 import { listInternalCodes } from '../src/common/displayNameCatalogue';
 import { testAdminPassword } from '../../server/test/helpers/testServer';
 import {
@@ -68,6 +74,7 @@ const screens: { path: () => string; ready: string }[] = [
   { path: () => '/console/admin/security/widget', ready: '.security-tab' },
   { path: () => '/console/admin/security/roles', ready: '.security-tab' },
   { path: () => '/console/admin/integrations', ready: '.webhooks-table .ant-table-row' },
+  { path: () => '/console/insight', ready: '.insight-filters' },
 ];
 
 for (const locale of ['zh-CN', 'en'] as const) {
@@ -76,7 +83,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const { context, page, pageErrors } = await openConsole(current);
     await signIn(page, { email: 'admin@kefu.test', password: testAdminPassword });
     await page.evaluate((chosen) => localStorage.setItem('kefu.console.locale', chosen), locale);
-    const codes = new Set([...listInternalCodes(), ...webhookEventTypes, 'webhook.test']);
+    const codes = new Set([...listInternalCodes(), ...webhookEventTypes, 'webhook.test', ...channelKinds]);
     const found: string[] = [];
     for (const screen of screens) {
       await page.goto(`${current.server.baseUrl}${screen.path()}`);
@@ -93,6 +100,17 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.locator('.ant-table-row button[aria-label]').first().click();
     await page.getByRole('dialog').waitFor();
     found.push(...(await findCodes(page, codes, locale)).map((code) => `skills dialog: ${code}`));
+    await page.locator('.skills-channel-select').click();
+    found.push(...(await codesInOpenList(page, codes, locale)).map((code) => `skills channels: ${code}`));
+    // Every channel filter lists the channels by name (and icon), never by code.
+    for (const [path, filter] of [
+      [`/console/inbox/${conversationId}`, '.inbox-channel-filter'],
+      ['/console/insight', '.insight-channel-filter'],
+    ] as const) {
+      await page.goto(`${current.server.baseUrl}${path}`);
+      await page.locator(filter).click();
+      found.push(...(await codesInOpenList(page, codes, locale)).map((code) => `${filter}: ${code}`));
+    }
     await screenshot(page, `console-words-${locale}.png`);
     assert.deepEqual(found, [], 'every code is shown by its name');
     assert.deepEqual(pageErrors, []);
@@ -124,6 +142,9 @@ async function findCodes(page: Page, codes: Set<string>, locale: 'zh-CN' | 'en')
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || !parent.checkVisibility()) continue;
+      // A Select's zero-size list for screen readers (its options carry their names as aria-label).
+      const box = parent.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
       // The element's whole text: `<code>/{shortcut}</code>` is one word to a reader, not two.
       const text = (parent.textContent ?? '').trim();
       if (text && text.length < 200) texts.push(text);
@@ -141,6 +162,15 @@ async function findCodes(page: Page, codes: Set<string>, locale: 'zh-CN' | 'en')
     }
   }
   return [...offending];
+}
+
+/** The codes shown once an opened Select's list of channels has rendered: each by name and icon. */
+async function codesInOpenList(page: Page, codes: Set<string>, locale: 'zh-CN' | 'en'): Promise<string[]> {
+  const list = page.locator('.ant-select-dropdown:visible');
+  await list.locator('.channel-name').first().waitFor();
+  const shown = await list.locator('.channel-name').count();
+  assert.equal(await list.locator('.channel-name [role="img"]').count(), shown, 'each channel has its icon');
+  return findCodes(page, codes, locale);
 }
 
 async function waitForSpinnersGone(page: Page): Promise<void> {

@@ -183,6 +183,7 @@ export class KefuAgentClient {
       text: input.text,
       private: input.isPrivate ?? false,
       clientMessageId: input.clientMessageId,
+      channel: input.isPrivate ? undefined : input.channel,
     });
     return parseAgentMessage(readField(body, 'message'));
   }

@@ -9,6 +9,7 @@ import {
   readField,
   readList,
   readNullableString,
+  readEnum,
   readNumber,
   readString,
   requireRecord,
@@ -34,6 +35,26 @@ export interface CustomerMerge {
   undoneAt: string | null;
 }
 
+/** A channel an agent's reply may go out on in a conversation: one the shopper wrote on there. */
+export interface ReplyChannel {
+  channel: ChannelKind;
+  /** The channel account's name when the shop has several accounts of this kind; otherwise null. */
+  accountName: string | null;
+  /** The channel the shopper wrote on last: a reply goes out there unless the agent picks another. */
+  isDefault: boolean;
+  lastWroteAt: string;
+  window: {
+    /** Whether the platform takes a reply on it now. */
+    open: boolean;
+    /** Open: when the window closes; closed: when it closed; null when the channel has no window. */
+    closesAt: string | null;
+    /** The platform's window in hours after the shopper's last message there (WeChat: 48); null: none. */
+    windowHours: number | null;
+    /** Why a reply cannot go out on it now: `window_expired` (too long since the shopper wrote there). */
+    closedReason: 'window_expired' | null;
+  };
+}
+
 export class KefuCustomerApi {
   constructor(private readonly client: Pick<KefuAgentClient, 'requestJson'>) {}
 
@@ -41,6 +62,15 @@ export class KefuCustomerApi {
   async timeline(customerId: string): Promise<CustomerTimelineItem[]> {
     const body = await this.client.requestJson('GET', `${customerPath(customerId)}/timeline`);
     return readList(body, 'items', parseTimelineItem);
+  }
+
+  /** The channels a reply may go out on in a conversation, the one the shopper wrote on last first. */
+  async replyChannels(conversationId: string): Promise<ReplyChannel[]> {
+    const body = await this.client.requestJson(
+      'GET',
+      `/api/v1/agent/conversations/${encodeURIComponent(conversationId)}/reply-channels`,
+    );
+    return readList(body, 'channels', parseReplyChannel);
   }
 
   /** Customers merged into this one, newest first (undone ones included). */
@@ -78,6 +108,25 @@ function parseTimelineItem(value: unknown): CustomerTimelineItem {
     conversationId: readString(record, 'conversationId'),
     channel: record.channel,
     message: parseAgentMessage(record.message),
+  };
+}
+
+function parseReplyChannel(value: unknown): ReplyChannel {
+  const record = requireRecord(value);
+  const window = requireRecord(record.window);
+  if (!isChannelKind(record.channel)) throw invalidResponseError();
+  if (typeof record.isDefault !== 'boolean' || typeof window.open !== 'boolean') throw invalidResponseError();
+  return {
+    channel: record.channel,
+    accountName: readNullableString(record, 'accountName'),
+    isDefault: record.isDefault,
+    lastWroteAt: readString(record, 'lastWroteAt'),
+    window: {
+      open: window.open,
+      closesAt: readNullableString(window, 'closesAt'),
+      windowHours: window.windowHours === null ? null : readNumber(window, 'windowHours'),
+      closedReason: window.closedReason === null ? null : readEnum(window.closedReason, ['window_expired']),
+    },
   };
 }
 

@@ -60,6 +60,8 @@ export interface SendAgentMessageInput {
   /** A private note: seen by agents only, never by the shopper. */
   isPrivate?: boolean;
   clientMessageId?: string;
+  /** The channel the reply goes out on (one of `KefuCustomerApi.replyChannels`); by default the last used. */
+  channel?: ChannelKind;
 }
 
 export type BotRuleMatchType = 'contains' | 'exact' | 'regex';

@@ -82,6 +82,7 @@ import { welcomeRoutes } from './modules/channels/web/welcomeRoutes';
 import { widgetOriginRoutes } from './modules/channels/web/widgetOriginRoutes';
 import { WidgetOrigins } from './modules/channels/web/widgetOrigins';
 import { agentConversationRoutes } from './modules/conversations/agentRoutes';
+import { replyChannelRoutes } from './modules/conversations/replyChannelRoutes';
 import { AgentConversationActions } from './modules/conversations/agentActions';
 import { DialogueStateStore } from './modules/conversations/dialogueStateStore';
 import { ConversationService } from './modules/conversations/service';
@@ -481,6 +482,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(apiTokenRoutes, { services });
   await app.register(twoFactorRoutes, { services });
   await app.register(agentConversationRoutes, { services });
+  await app.register(replyChannelRoutes, { services });
   await app.register(agentRoutes, { services });
   await app.register(botRuleRoutes, { services });
   await app.register(customerRoutes, { services });

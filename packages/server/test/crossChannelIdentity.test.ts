@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Message, VisitorSessionResponse } from '@kefu/sdk';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
 import { conversationReads } from './helpers/conversationReads';
 import type { ErrorBody } from './helpers/http';
 import { RecordingSocket, messageWithText, requestJson, toWebSocketUrl } from './helpers/http';
-import { shopIdentitySecret } from './helpers/shopChat';
+import {
+  crossChannelServerOptions,
+  pushWeChatText as pushToAccount,
+  setUpOfficialAccount,
+  signShopLogin,
+  wechatCustomerOf,
+} from './helpers/crossChannelShopper';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { ShiftedClock } from './helpers/shiftedClock';
 import { waitUntil } from './helpers/waitUntil';
-import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
+import { WeChatPlatform } from './helpers/wechatPlatform';
 
 const appId = 'wx5a1b2c3d4e5f6a7b';
 const appSecret = 'official-account-secret';
@@ -36,16 +41,6 @@ interface Merge {
   undoneAt: string | null;
 }
 
-/** What the shop's server signs for a signed-in shopper: the id, then the keys it verified (README). */
-function signShopLogin(claim: { shopCustomerId: string; phone?: string; wechatUnionId?: string }): string {
-  const lines = [
-    claim.shopCustomerId,
-    ...(claim.phone ? [`phone=${claim.phone}`] : []),
-    ...(claim.wechatUnionId ? [`unionid=${claim.wechatUnionId}`] : []),
-  ];
-  return createHmac('sha256', shopIdentitySecret).update(lines.join('\n')).digest('hex');
-}
-
 for (const { dialect } of testDatabaseTargets()) {
   describe(`one shopper across channels (${dialect})`, () => {
     const platform = new WeChatPlatform(appId, appSecret);
@@ -53,24 +48,17 @@ for (const { dialect } of testDatabaseTargets()) {
     let server: TestServer;
     let adminToken: string;
     let account: ChannelAccountView;
-    let nextMsgId = 9_100_000_000_000_000_000n;
     const sockets: RecordingSocket[] = [];
 
     before(async () => {
       await platform.start();
-      server = await startTestServer({
-        dialect,
-        clock,
-        // Pushes answered `success` at once, the bot's answer through the API (passive replies: their own suite).
-        environment: { KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret, KEFU_WECHAT_PASSIVE_WAIT_MS: '0' },
-        jobOptions: { retry: { baseDelayMs: 10, maxDelayMs: 80 }, pollIntervalMs: 20 },
-      });
+      server = await startTestServer({ dialect, ...crossChannelServerOptions(clock) });
       adminToken = await server.loginAdmin();
-      account = await createChannelAccount(server.baseUrl, adminToken, {
-        kind: 'wechat',
+      account = await setUpOfficialAccount(server, adminToken, platform, {
         name: '官方公众号',
-        settings: { appId, encryption: 'plain', apiBaseUrl: platform.baseUrl },
-        credentials: { appSecret, token },
+        appId,
+        appSecret,
+        token,
       });
     });
     after(async () => {
@@ -82,25 +70,8 @@ for (const { dialect } of testDatabaseTargets()) {
     const api = <Body = ErrorBody>(method: string, path: string, body?: unknown, as = adminToken) =>
       requestJson<Body>(server.baseUrl, method, path, { token: as, ...(body !== undefined && { body }) });
     const { settledDeliveriesOf } = conversationReads(() => ({ baseUrl: server.baseUrl, token: adminToken }));
-    const pushWeChatText = async (openId: string, content: string) => {
-      nextMsgId += 1n;
-      const xml = weChatXml({
-        ToUserName: 'gh_shop',
-        FromUserName: openId,
-        CreateTime: Math.floor(clock.now().getTime() / 1000),
-        MsgType: 'text',
-        Content: content,
-        MsgId: String(nextMsgId),
-      });
-      const signed = signWeChatPush(xml, { token, timestamp: Math.floor(clock.now().getTime() / 1000) });
-      const response = await fetch(`${server.baseUrl}${account.callbackPath}?${signed.query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body: signed.body,
-      });
-      assert.equal(response.status, 200);
-      assert.equal(await response.text(), 'success');
-    };
+    const pushWeChatText = (openId: string, content: string) =>
+      pushToAccount({ baseUrl: server.baseUrl, account, token, clock }, openId, content);
     const startSession = async (body: Record<string, unknown>) => {
       const started = await requestJson<VisitorSessionResponse>(
         server.baseUrl,
@@ -141,22 +112,12 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(response.status, 200);
       return response.body.entries;
     };
-    const wechatCustomerOf = async (openId: string) => {
-      const row = await server.kefu.services.database.db
-        .selectFrom('inbound_messages')
-        .select(['customer_id', 'conversation_id'])
-        .where('sender_external_id', '=', openId)
-        .executeTakeFirstOrThrow();
-      assert.ok(row.customer_id && row.conversation_id);
-      return { customerId: row.customer_id, conversationId: row.conversation_id };
-    };
-
     test('a WeChat follower who signs in to the app is one customer with one timeline; the reply goes to the app, not WeChat', async () => {
       const openId = 'oCrossChannelFollower0001';
       const unionId = 'oUnion_shopper_0001';
       platform.unionIds.set(openId, unionId);
       await pushWeChatText(openId, '我的订单什么时候发货？');
-      const wechat = await wechatCustomerOf(openId);
+      const wechat = await wechatCustomerOf(server, openId);
       // WeChat names the follower's unionid (user/info); Kefu records it as a verified key of the customer.
       await waitUntil(
         async () =>

@@ -1,4 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
+import type { ChannelKind, ReplyChannel } from '@kefu/sdk';
 import { Button, Input, Segmented } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
@@ -6,23 +7,34 @@ import type { KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { findCannedResponses, useCannedApi, useCannedResponses } from '../settings/cannedResponses';
 import { CannedMenu } from './CannedMenu';
+import { ReplyChannelPicker, defaultReplyChannel } from './ReplyChannelPicker';
 
 export type ComposerMode = 'reply' | 'note';
 
 interface ComposerProps {
   canReply: boolean;
-  onSend(text: string, mode: ComposerMode): Promise<void>;
+  /** `channel`: the reply's channel the agent picked (undefined: the one the shopper last wrote on). */
+  onSend(text: string, mode: ComposerMode, channel: ChannelKind | undefined): Promise<void>;
   onTyping(isTyping: boolean): void;
   /** Text put into the box from outside (a suggested answer); a new `key` inserts again. */
   insertion?: { text: string; key: number } | null;
   /** The open conversation: canned replies are filled in with its customer and order. */
   conversationId?: string;
+  /** The channels a reply may go out on; with more than one the agent picks (the last used by default). */
+  replyChannels?: readonly ReplyChannel[];
 }
 
 const typingIdleMs = 3_000;
 
 /** The reply box: Enter sends, Shift+Enter breaks the line, `/shortcut` inserts a canned response. */
-export function Composer({ canReply, onSend, onTyping, insertion, conversationId }: ComposerProps) {
+export function Composer({
+  canReply,
+  onSend,
+  onTyping,
+  insertion,
+  conversationId,
+  replyChannels = [],
+}: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
@@ -33,6 +45,14 @@ export function Composer({ canReply, onSend, onTyping, insertion, conversationId
   const textAreaReference = useRef<TextAreaRef>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const isTyping = useRef(false);
+  const [channel, setChannel] = useState<ChannelKind | undefined>(undefined);
+  const picking = mode === 'reply' && replyChannels.length > 1;
+  const pickable = replyChannels.some((option) => option.channel === channel && option.window.open);
+  // The last used (or first open) channel until the agent picks another that is still open.
+  useEffect(() => {
+    if (!pickable) setChannel(defaultReplyChannel(replyChannels));
+  }, [replyChannels, pickable]);
+  useEffect(() => setChannel(undefined), [conversationId]);
 
   useEffect(() => setMode(canReply ? 'reply' : 'note'), [canReply]);
   useEffect(() => {
@@ -78,7 +98,7 @@ export function Composer({ canReply, onSend, onTyping, insertion, conversationId
     if (!trimmed || sending || (mode === 'reply' && !canReply)) return;
     setSending(true);
     try {
-      await onSend(trimmed, mode);
+      await onSend(trimmed, mode, picking ? channel : undefined);
       setText('');
       stopTyping();
     } finally {
@@ -126,6 +146,7 @@ export function Composer({ canReply, onSend, onTyping, insertion, conversationId
             { label: t('note'), value: 'note' },
           ]}
         />
+        {picking && <ReplyChannelPicker channels={replyChannels} value={channel} onChange={setChannel} />}
         {!canReply && <span className="composer-locked">{t('composerLocked')}</span>}
       </div>
       <div className="composer-row">

@@ -1,11 +1,17 @@
 import { ArrowLeftOutlined, IdcardOutlined } from '@ant-design/icons';
-import type { Conversation, CustomerProfile } from '@kefu/sdk';
+import type { ChannelKind, Conversation, CustomerProfile } from '@kefu/sdk';
 import { KefuApiError } from '@kefu/sdk';
 import { App as AntApp, Button, Result, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useSession, useSignedInAgent } from '../auth/SessionContext';
 import { ChannelIcon } from '../common/ChannelIcon';
-import { priorityColors, priorityLabelKeys, statusColors, statusLabelKeys } from '../common/labels';
+import {
+  channelLabelKeys,
+  priorityColors,
+  priorityLabelKeys,
+  statusColors,
+  statusLabelKeys,
+} from '../common/labels';
 import { useDisplayNames } from '../common/useDisplayNames';
 import { useI18n } from '../i18n/I18nContext';
 import { customerDisplayName } from '../inbox/customerName';
@@ -17,6 +23,8 @@ import type { ComposerMode } from './Composer';
 import { HandoffPanel } from '../service/conversation/HandoffPanel';
 import { TransferButton } from '../service/conversation/TransferButton';
 import { MessageBubble } from './MessageBubble';
+import { useReplyChannels } from './ReplyChannelPicker';
+import { useReplyChannelText } from './replyChannelText';
 import { SuggestedAnswers, useComposerInsertion } from './SuggestedAnswers';
 import { appendMessage, useConversation } from './useConversation';
 import { useFollowLatestOnResize } from './useFollowLatestOnResize';
@@ -48,6 +56,10 @@ export function ConversationView({
   const transcriptReference = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const { conversation, messages } = state;
+  const replyChannelText = useReplyChannelText();
+  // Read again whenever the shopper writes: a channel they write on opens (again) for replies.
+  const customerMessages = messages.filter((message) => message.sender === 'customer').length;
+  const replyChannels = useReplyChannels(conversationId, customerMessages);
   useMarkOpened(client, conversation, agent.id);
 
   // Follow new messages only when the agent is already at the bottom, so reading history is never disturbed.
@@ -74,15 +86,18 @@ export function ConversationView({
     [client, conversationId, setState, upsertConversation, toast, t, describeFailure],
   );
 
-  const send = async (text: string, mode: ComposerMode) => {
+  const send = async (text: string, mode: ComposerMode, channel: ChannelKind | undefined) => {
     try {
-      const sent = await client.sendMessage(conversationId, { text, isPrivate: mode === 'note' });
+      const sent = await client.sendMessage(conversationId, { text, isPrivate: mode === 'note', channel });
       stickToBottom.current = true;
       setState((previous) => ({ ...previous, messages: appendMessage(previous.messages, sent) }));
     } catch (failure) {
-      if (failure instanceof KefuApiError && failure.code === 'reply_window_closed')
-        toast.error(t('replyWindowClosed'));
-      else toast.error(describeFailure(failure));
+      if (failure instanceof KefuApiError && failure.code === 'reply_window_closed') {
+        // The window closed while the agent wrote: the draft stays, the picker now shows why.
+        replyChannels.reload();
+        if (channel) toast.error(replyChannelText('sendRefused', { channel: t(channelLabelKeys[channel]) }));
+        else toast.error(t('replyWindowClosed'));
+      } else toast.error(describeFailure(failure));
       throw failure;
     }
   };
@@ -148,6 +163,7 @@ export function ConversationView({
         conversationId={conversationId}
         insertion={composerInsertion}
         canReply={canReply}
+        replyChannels={replyChannels.channels}
         onSend={send}
         onTyping={(isTyping) => client.sendTyping(conversationId, isTyping)}
       />

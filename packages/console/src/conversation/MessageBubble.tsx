@@ -31,6 +31,7 @@ export function MessageBubble({
   customerName,
 }: {
   message: Message;
+  /** The conversation's channel: shown for a message that does not name its own. */
   channel: ChannelKind;
   customerName: string;
 }) {
@@ -53,7 +54,7 @@ export function MessageBubble({
             {t('privateNote')}
           </Tag>
         )}
-        <ChannelIcon channel={channel} />
+        <ChannelIcon channel={message.channel ?? channel} />
         <time dateTime={message.createdAt}>{formatClock(message.createdAt, locale)}</time>
       </div>
       <MessagePhotos attachments={message.attachments} />

@@ -3,13 +3,15 @@ import type { ConversationStatus } from '@kefu/sdk';
 import { Badge, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSignedInAgent } from '../auth/SessionContext';
-import { allChannels, allStatuses, channelLabelKeys, statusLabelKeys } from '../common/labels';
+import { useChannelOptions } from '../common/ChannelName';
+import { allStatuses, statusLabelKeys } from '../common/labels';
 import { useI18n } from '../i18n/I18nContext';
 import { useInbox } from './InboxContext';
 import type { InboxTab } from './inboxView';
 
 export function InboxFiltersBar() {
   const { t } = useI18n();
+  const channelOptions = useChannelOptions();
   const agent = useSignedInAgent();
   const { tab, setTab, filters, setFilters, unreadByTab } = useInbox();
   const [search, setSearch] = useState(filters.search);
@@ -64,13 +66,14 @@ export function InboxFiltersBar() {
           style={{ flex: 2, minWidth: 0 }}
         />
         <Select
+          className="inbox-channel-filter"
           size="small"
           allowClear
           aria-label={t('filterChannel')}
           placeholder={t('filterChannel')}
           value={filters.channel ?? undefined}
           onChange={(channel) => setFilters({ ...filters, channel: channel ?? null })}
-          options={allChannels.map((channel) => ({ value: channel, label: t(channelLabelKeys[channel]) }))}
+          options={channelOptions}
           style={{ flex: 1, minWidth: 0 }}
         />
       </div>

@@ -2,8 +2,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ChannelKind } from '@kefu/sdk';
 import { Button, DatePicker, Select, Space } from 'antd';
 import dayjs from 'dayjs';
-import { allChannels, channelLabelKeys } from '../../common/labels';
-import { useI18n } from '../../i18n/I18nContext';
+import { useChannelOptions } from '../../common/ChannelName';
 import { useService } from '../../service/ServiceContext';
 import type { InsightFilter } from '../insightFilter';
 import { lastDays } from '../insightFilter';
@@ -28,7 +27,7 @@ export function DashboardFilters({
   exporting,
 }: DashboardFiltersProps) {
   const it = useInsightText();
-  const { t } = useI18n();
+  const channelOptions = useChannelOptions();
   const { directory } = useService();
   const set = (changes: Partial<InsightFilter>) => onChange({ ...filter, ...changes });
   return (
@@ -49,14 +48,12 @@ export function DashboardFilters({
           }}
         />
         <Select<ChannelKind | ''>
+          className="insight-channel-filter"
           aria-label={it('allChannels')}
           style={{ width: 130 }}
           value={filter.channel ?? ''}
           onChange={(channel) => set({ channel: channel === '' ? null : channel })}
-          options={[
-            { value: '', label: it('allChannels') },
-            ...allChannels.map((channel) => ({ value: channel, label: t(channelLabelKeys[channel]) })),
-          ]}
+          options={[{ value: '', label: it('allChannels') }, ...channelOptions]}
         />
         <Select<string>
           aria-label={it('allTeams')}

@@ -2,7 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import type { AgentSkills, ChannelKind, RoutingProfile, Team } from '@kefu/sdk';
 import { App as AntApp, Badge, Button, Form, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { allChannels, channelLabelKeys, presenceColors, presenceLabelKeys } from '../../common/labels';
+import type { ReactNode } from 'react';
+import { ChannelName, useChannelOptions } from '../../common/ChannelName';
+import { presenceColors, presenceLabelKeys } from '../../common/labels';
 import { useI18n } from '../../i18n/I18nContext';
 import { useService } from '../ServiceContext';
 import { useServiceText } from '../serviceText';
@@ -19,6 +21,7 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
   const st = useServiceText();
   const { t } = useI18n();
   const names = useDisplayNames();
+  const channelOptions = useChannelOptions();
   const { api, directory } = useService();
   const { message: toast } = AntApp.useApp();
   const describeFailure = useFailureText();
@@ -59,11 +62,14 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
       toast.error(describeFailure(failure));
     }
   };
-  const tags = (values: readonly string[] | undefined) =>
+  const tags = <Value extends string>(
+    values: readonly Value[] | undefined,
+    show: (value: Value) => ReactNode = (value) => value,
+  ) =>
     values && values.length > 0 ? (
       <Space size={[4, 4]} wrap>
         {values.map((value) => (
-          <Tag key={value}>{value}</Tag>
+          <Tag key={value}>{show(value)}</Tag>
         ))}
       </Space>
     ) : (
@@ -110,7 +116,7 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
             title: st('skillChannels'),
             key: 'channels',
             render: (_, agent) =>
-              tags(profiles.get(agent.id)?.skills.channels.map((channel) => t(channelLabelKeys[channel]))),
+              tags(profiles.get(agent.id)?.skills.channels, (channel) => <ChannelName channel={channel} />),
           },
           {
             title: st('team'),
@@ -157,8 +163,9 @@ export function AgentSkillsTable({ teams }: { teams: Team[] }) {
           </Form.Item>
           <Form.Item name="channels" label={st('skillChannels')}>
             <Select<ChannelKind[]>
+              className="skills-channel-select"
               mode="multiple"
-              options={allChannels.map((value) => ({ value, label: t(channelLabelKeys[value]) }))}
+              options={channelOptions}
             />
           </Form.Item>
           <Form.Item name="productLines" label={st('skillProductLines')}>

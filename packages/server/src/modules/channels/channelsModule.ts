@@ -36,6 +36,8 @@ import { EmailListeners } from './email/emailListeners';
 import type { ShopperFiles } from './email/emailAttachments';
 import type { ShopperPhotos } from './platformPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
+import type { ReplyChannel } from './deliveries/replyChannels';
+import { describeReplyChannels } from './deliveries/replyChannels';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
 import { AppConnections } from './push/appConnections';
 import { lookUpVerifiedKeys } from './lookUpVerifiedKeys';
@@ -94,6 +96,11 @@ export interface ChannelModule {
    * shopper last wrote on) would refuse it now (WeChat: 48 hours after their last message there).
    */
   assertReplyWindowOpen(conversationId: string, channel?: ChannelKind): Promise<void>;
+  /** The channels the shopper wrote on in a conversation (last used first), each with its reply window now. */
+  describeReplyChannels(
+    conversationId: string,
+    used: readonly { channel: string; lastWroteAt: string }[],
+  ): Promise<ReplyChannel[]>;
   /** Deliveries of a conversation's messages to its channel, oldest first. */
   listDeliveries(conversationId: string): Promise<MessageDelivery[]>;
   /** The open sockets of shoppers' apps in every process (a reply to an open app needs no push). */
@@ -152,6 +159,12 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     adapterFor,
     assertReplyWindowOpen: (conversationId, channel) =>
       assertReplyWindowOpen({ db: input.db, clock: input.clock, adapterFor }, conversationId, channel),
+    describeReplyChannels: (conversationId, used) =>
+      describeReplyChannels(
+        { db: input.db, clock: input.clock, adapterFor, listAccounts: () => accounts.list() },
+        conversationId,
+        used,
+      ),
     ingest,
     answers,
     replyInResponse: (push) => answerPushPassively(passive, push),

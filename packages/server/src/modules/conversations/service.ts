@@ -1,4 +1,4 @@
-import type { Attachment, ChannelKind, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
+import type { Attachment, Conversation, Message, MessageAnalysis } from '@kefu/sdk';
 import type { Db, DbExecutor } from '../../db/database';
 import { KefuError } from '../../errors';
 import type { UnitOfWork, UnitOfWorkContext } from '../../events/outbox';
@@ -17,7 +17,10 @@ import {
   updatePage,
 } from './conversationWrites';
 import { toAgentMessage, toConversation, toMessage } from './mappers';
+import { listCustomerChannels } from './customerChannelsRepo';
 import * as conversationsRepo from './repo';
+import type { TimelineItem } from './customerTimeline';
+import { listCustomerTimeline } from './customerTimeline';
 import type { ConversationFilter, ConversationRow, MessageRow } from './repo';
 
 export interface StartSessionInput {
@@ -26,13 +29,6 @@ export interface StartSessionInput {
   name?: string | undefined;
   locale?: string | undefined;
   page?: { url?: string | undefined; productId?: string | undefined } | undefined;
-}
-
-/** One message of a customer's cross-channel timeline. */
-export interface TimelineItem {
-  conversationId: string;
-  channel: ChannelKind;
-  message: Message;
 }
 
 export interface BotMessageContext {
@@ -307,6 +303,12 @@ export class ConversationService {
     return conversation;
   }
 
+  /** The channels the shopper wrote on in a conversation the agent may see, the one they wrote on last first. */
+  async listCustomerChannelsForAgent(agent: AuthenticatedAgent, conversationId: string) {
+    await this.getConversationForAgent(agent, conversationId);
+    return listCustomerChannels(this.db, conversationId);
+  }
+
   /** Whether the agent may see this customer: some conversation of theirs is one the agent may see. */
   async canAgentSeeCustomer(agent: AuthenticatedAgent, customerId: string): Promise<boolean> {
     const visibleTo = visibilityScopeOf(agent);
@@ -363,36 +365,10 @@ export class ConversationService {
     await conversationsRepo.reassignConversationsToCustomer(db, conversationIds, toCustomerId);
   }
 
-  /**
-   * A customer's conversations on every channel as one timeline, oldest first: each message with the channel
-   * it came on or went out on. Only conversations the agent may see, and a customer they may not see is a 404.
-   */
+  /** A customer's conversations on every channel as one timeline, oldest first (see customerTimeline.ts). */
   async listCustomerTimeline(agent: AuthenticatedAgent, customerId: string): Promise<TimelineItem[]> {
     if (!(await this.canAgentSeeCustomer(agent, customerId))) throw new KefuError('customer_not_found');
-    const conversations = (await conversationsRepo.listConversationsOfCustomer(this.db, customerId))
-      .map(toConversation)
-      .filter((conversation) => canAgentSeeConversation(agent, conversation));
-    const items: TimelineItem[] = [];
-    for (const conversation of conversations) {
-      const rows = await conversationsRepo.listMessages(this.db, conversation.id, {
-        includePrivate: true,
-        limit: 1000,
-      });
-      for (const row of rows) {
-        const message = toAgentMessage(row);
-        items.push({
-          conversationId: conversation.id,
-          channel: message.channel ?? conversation.channel,
-          message,
-        });
-      }
-    }
-    return items
-      .sort(
-        (a, b) =>
-          a.message.createdAt.localeCompare(b.message.createdAt) || a.message.id.localeCompare(b.message.id),
-      )
-      .slice(-2000);
+    return listCustomerTimeline(this.db, agent, customerId);
   }
 
   async listMessagesForAgent(
