@@ -411,6 +411,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     hasOpenSocket: (customerId) => services.gateway.hasVisitor(customerId),
   });
   await services.channels.emailListeners.sync();
+  await services.channels.imapPolling.sync();
   await startPrivacyJobs({
     db: database.db,
     jobs,

@@ -30,6 +30,7 @@ import * as migration0022 from './migrations/0022_customer_merges';
 import * as migration0024 from './migrations/0024_app_push_and_calls';
 import * as migration0025 from './migrations/0025_outbound_webhooks';
 import * as migration0026 from './migrations/0026_trust_access';
+import * as migration0030 from './migrations/0030_imap_mailboxes';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0024_app_push_and_calls': migration0024,
   '0025_outbound_webhooks': migration0025,
   '0026_trust_access': migration0026,
+  '0030_imap_mailboxes': migration0030,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

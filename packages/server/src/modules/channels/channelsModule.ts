@@ -30,6 +30,7 @@ import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
 import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
+import { ImapPolling } from './email/imapPolling';
 import type { ShopperPhotos } from './email/emailPhotos';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import { isPushable, pushAppMessage } from './push/pushAppMessage';
@@ -72,8 +73,10 @@ export interface ChannelModule {
   ingest: IngestDependencies;
   answers: AnswerWaiter;
   conversations: ConversationService;
-  /** The built-in SMTP listeners of the enabled e-mail accounts. */
+  /** The built-in SMTP listeners of the enabled e-mail accounts taking mail by SMTP. */
   emailListeners: EmailListeners;
+  /** The polls of the enabled e-mail accounts fetching their mail from an IMAP mailbox. */
+  imapPolling: ImapPolling;
   /**
    * Throws `reply_window_closed` when the platform of the channel a reply goes out on (by default the one the
    * shopper last wrote on) would refuse it now (WeChat: 48 hours after their last message there).
@@ -107,7 +110,14 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
   const emailListeners = new EmailListeners(accounts, ingest, input.logger, input.shopperPhotos ?? null);
+  const imapPolling = new ImapPolling({
+    jobs: input.jobs,
+    clock: input.clock,
+    logger: input.logger,
+    intake: { accounts, ingest, photos: input.shopperPhotos ?? null },
+  });
   accounts.onChange(() => emailListeners.sync());
+  accounts.onChange(() => imapPolling.sync());
   const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
     (accountId !== null && accountChannelKindSchema.safeParse(kind).success
       ? await accounts.adapterFor(kind, accountId)
@@ -117,6 +127,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     config: input.config,
     accounts,
     emailListeners,
+    imapPolling,
     jobs: input.jobs,
     adapterFor,
     assertReplyWindowOpen: (conversationId, channel) =>
@@ -231,4 +242,5 @@ export function startChannelModule(
     { when: ({ payload }) => payload.channel === 'wechat' },
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
+  module.imapPolling.register();
 }

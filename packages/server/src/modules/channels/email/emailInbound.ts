@@ -1,7 +1,14 @@
 import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { KefuError } from '../../../errors';
+import type { ChannelAccounts } from '../accounts/channelAccounts';
 import type { InboundMessage } from '../channelAdapter';
+import type { IngestDependencies } from '../ingestInboundMessage';
+import { ingestInboundMessage } from '../ingestInboundMessage';
+import { isOwnSentMessage } from '../threadConversation';
 import { extractNewText } from './emailReplyText';
+import type { ShopperPhotos } from './emailPhotos';
+import { storeMailPhotos } from './emailPhotos';
 
 /** A mail the SMTP listener took in, parsed, with the envelope sender (empty for bounces). */
 export class ReceivedMail {
@@ -9,6 +16,50 @@ export class ReceivedMail {
     readonly mail: ParsedMail,
     readonly envelopeFrom: string,
   ) {}
+}
+
+export interface MailIntake {
+  accounts: ChannelAccounts;
+  ingest: IngestDependencies;
+  photos: ShopperPhotos | null;
+}
+
+/**
+ * The one path of a received mail, whether the SMTP listener took it or it was fetched from an IMAP mailbox:
+ * the raw RFC 822 source parsed, turned into the shopper's message by the account's adapter and stored through
+ * the one ingest (a Message-ID already stored stores nothing new). `envelopeFrom` is the SMTP envelope sender;
+ * null for fetched mail, whose Return-Path header says it. False when the account is not taking mail (unknown,
+ * disabled); a malformed mail throws a 4xx KefuError.
+ */
+export async function takeInMail(
+  intake: MailIntake,
+  accountId: string,
+  source: Buffer,
+  envelopeFrom: string | null,
+): Promise<boolean> {
+  const mail = await simpleParser(source);
+  const adapter = await intake.accounts.adapterFor('email', accountId);
+  if (!adapter) return false;
+  const sender = envelopeFrom ?? returnPathOf(mail);
+  const messages = adapter.parse({ customerId: null, body: new ReceivedMail(mail, sender) });
+  for (const message of messages) {
+    // Kefu's own mail come back (a forwarding loop): taken, and dropped.
+    if (await isOwnSentMessage(intake.ingest.db, message)) continue;
+    const withPhotos = intake.photos
+      ? await storeMailPhotos({ ingest: intake.ingest, photos: intake.photos }, mail, message)
+      : message;
+    await ingestInboundMessage(intake.ingest, withPhotos);
+  }
+  return true;
+}
+
+/** The Return-Path a delivering server wrote (empty for a bounce: `<>`); the From address when there is none. */
+function returnPathOf(mail: ParsedMail): string {
+  const returnPath = mail.headers.get('return-path');
+  if (returnPath === undefined) return firstAddress(mail.from)?.address ?? 'unknown';
+  if (typeof returnPath === 'object' && 'value' in returnPath && Array.isArray(returnPath.value))
+    return String(returnPath.value[0]?.address ?? '');
+  return headerText(returnPath).replace(/^<|>$/g, '').trim();
 }
 
 /**
