@@ -12,6 +12,8 @@ export interface ImapServer {
   deliver(raw: string): number;
   /** The flags of the INBOX mail with this UID. */
   flagsOf(uid: number): string[];
+  /** The most sessions open at once so far (a session ends when the client says LOGOUT or hangs up). */
+  maxOpenSessions(): number;
   /** A new UIDVALIDITY: every mail gets a new UID and loses its flags. */
   renumber(): void;
   close(): Promise<void>;
@@ -24,9 +26,19 @@ export async function startImapServer(options: { user: string; password: string 
     storage: { INBOX: { messages: [] }, Archive: { messages: [] } },
   });
   const sockets = new Set<Socket>();
+  const open = new Set<Socket>();
+  let maxOpen = 0;
   server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    open.add(socket);
+    maxOpen = Math.max(maxOpen, open.size);
+    socket.on('data', (chunk: Buffer) => {
+      if (/ LOGOUT\r\n/i.test(chunk.toString('latin1'))) open.delete(socket);
+    });
+    socket.on('close', () => {
+      sockets.delete(socket);
+      open.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
@@ -36,6 +48,7 @@ export async function startImapServer(options: { user: string; password: string 
     ...options,
     deliver: (raw) =>
       server.appendMessage('INBOX', [], new Date(), raw.replace(/\r?\n/g, '\r\n')).message.uid,
+    maxOpenSessions: () => maxOpen,
     flagsOf: (uid) => inbox().messages.find((message) => message.uid === uid)?.flags ?? [],
     renumber: () => {
       const mailbox = inbox();
