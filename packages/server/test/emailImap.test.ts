@@ -182,9 +182,11 @@ for (const { dialect } of testDatabaseTargets()) {
       const texts = (await messagesOf(first.conversation_id)).map((message) => message.text);
       assert.ok(texts.includes('我的订单什么时候发货？'));
       assert.ok(imap.flagsOf(uid).includes('\\Seen'), 'the fetched mail is marked read');
-      const view = await viewOf(account.id);
-      assert.equal(view?.mailbox?.problem, null);
-      assert.ok(view?.mailbox?.lastSuccessAt);
+      await waitUntil(async () => Boolean((await viewOf(account.id))?.mailbox?.lastSuccessAt), {
+        description: 'the poll’s success in the account’s status',
+        timeoutMs: 60_000,
+      });
+      assert.equal((await viewOf(account.id))?.mailbox?.problem, null);
 
       const answer = await answerTo('<imap.first@example.com>');
       assert.equal(answer.subject, 'Re: 订单什么时候发货');
