@@ -1,15 +1,18 @@
 // Channel accounts in the console, in headless Chromium against the real server and a loopback WeChat: an
 // admin adds a WeChat Official Account, copies its callback URL, tests the connection and disables it; then an
-// e-mail account against a loopback relay; a Telegram bot and a Weibo account against their loopback APIs.
+// e-mail account against a loopback relay, and one fetching from a loopback IMAP mailbox; a Telegram bot and a Weibo account against their loopback APIs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { KefuChannelAccountsApi } from '@kefu/sdk';
+import type { MailboxStatus } from '@kefu/sdk';
 import { testAdminPassword } from '../../server/test/helpers/testServer';
 import type { SmtpSink } from '../../server/test/helpers/smtpSink';
 import { startSmtpSink } from '../../server/test/helpers/smtpSink';
 import { TelegramPlatform } from '../../server/test/helpers/telegramPlatform';
 import { WeChatPlatform } from '../../server/test/helpers/wechatPlatform';
 import { WeiboPlatform } from '../../server/test/helpers/weiboPlatform';
+import type { ImapServer } from '../../server/test/helpers/imapServer';
+import { startImapServer } from '../../server/test/helpers/imapServer';
 import {
   browserWaitMs,
   openConsole,
@@ -25,6 +28,8 @@ const appSecret = 'console-app-secret';
 let harness: ConsoleHarness | undefined;
 const platform = new WeChatPlatform(appId, appSecret);
 let relay: SmtpSink | undefined;
+let imap: ImapServer | undefined;
+const mailboxPassword = 'console-imap-app-password';
 const botToken = '7000000001:AAH-console-test-bot-token-012345';
 const telegram = new TelegramPlatform(botToken);
 const weibo = new WeiboPlatform('1902538057', '2.00consoleWeiboAccessToken');
@@ -35,12 +40,14 @@ before(async () => {
   await telegram.start();
   await weibo.start();
   relay = await startSmtpSink();
+  imap = await startImapServer({ user: 'orders@shop.test', password: mailboxPassword });
   harness = await startConsoleHarness({ seedDemo: false });
 });
 after(async () => {
   await harness?.close();
   if (!skipReason) await Promise.all([platform.close(), telegram.close(), weibo.close()]);
   await relay?.close();
+  await imap?.close();
 });
 
 test(
@@ -171,6 +178,77 @@ test(
     await context.close();
   },
 );
+
+test(
+  'an admin sets up an e-mail account fetching from an IMAP mailbox; a wrong password shows as the account’s problem',
+  { skip: skipReason, timeout: 180_000 },
+  async () => {
+    const current = requireHarness();
+    const mailbox = requireImap();
+    mailbox.deliver('From: a@example.com\r\nSubject: hi\r\nMessage-ID: <console.1@example.com>\r\n\r\nhello');
+    const { context, page, pageErrors, dialog } = await openAddAccountDialog(current);
+    await chooseKind(page, dialog, '电子邮件');
+    await dialog.getByLabel('名称', { exact: true }).fill('企业邮箱');
+    await dialog.getByLabel(/客服邮箱地址/).fill('orders@shop.test');
+    await dialog.getByText(/从已有邮箱收取（IMAP/).click();
+    assert.equal(await dialog.getByLabel(/监听地址/).count(), 0, 'no listener fields for IMAP');
+    await dialog.getByLabel(/IMAP 服务器/).fill('127.0.0.1');
+    await dialog.getByLabel(/IMAP 端口/).fill(String(mailbox.port));
+    await dialog.locator('.ant-form-item', { hasText: 'SSL/TLS 加密连接' }).getByText('否').click();
+    await dialog.getByLabel(/邮箱账号/).fill(mailbox.user);
+    await dialog.getByLabel(/邮箱密码或客户端专用密码/).fill('wrong-password');
+    await dialog.getByLabel(/^发信服务器（/).fill(relay?.url ?? '');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByRole('row', { name: /企业邮箱/ });
+    await row.waitFor({ timeout: browserWaitMs });
+    await row
+      .getByText(`从 IMAP 127.0.0.1:${mailbox.port} 的 INBOX 收取发往 orders@shop.test 的邮件`)
+      .waitFor();
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await page
+      .locator('.ant-message-notice', { hasText: '连接失败：用户名或密码错误' })
+      .waitFor({ timeout: browserWaitMs });
+
+    const api = new KefuChannelAccountsApi(current.admin);
+    const account = (await api.list()).find((listed) => listed.settings.inbound === 'imap');
+    assert.equal(account?.settings.imapTls, false);
+    assert.deepEqual(account?.credentialsSet, ['imapPassword']);
+    await waitForMailbox(api, account?.id ?? '', (status) => status?.problem === 'auth_failed');
+    await page.getByRole('tab', { name: '网站接入' }).click();
+    await page.getByRole('tab', { name: '渠道账号' }).click();
+    await row.getByText(/收信失败：用户名或密码错误/).waitFor({ timeout: browserWaitMs });
+
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    await dialog.getByLabel(/邮箱密码或客户端专用密码/).fill(mailboxPassword);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await waitForMailbox(api, account?.id ?? '', (status) => status?.problem === null);
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await page
+      .locator('.ant-message-notice', { hasText: '文件夹中有 1 封邮件' })
+      .waitFor({ timeout: browserWaitMs });
+    assert.equal(await page.getByText(mailboxPassword).count(), 0, 'the password is never shown');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  },
+);
+
+/** Waits until the account's mailbox status, as the admin API lists it, is as wanted. */
+async function waitForMailbox(
+  api: KefuChannelAccountsApi,
+  accountId: string,
+  wanted: (status: MailboxStatus | null | undefined) => boolean,
+) {
+  const deadline = Date.now() + browserWaitMs;
+  while (!wanted((await api.list()).find((listed) => listed.id === accountId)?.mailbox)) {
+    if (Date.now() > deadline) throw new Error('the mailbox status did not come in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function requireImap(): ImapServer {
+  if (!imap) throw new Error('IMAP server not started');
+  return imap;
+}
 
 /** Picks the kind of account in the dialog's 渠道 list. */
 async function chooseKind(

@@ -7,6 +7,7 @@ import {
   readField,
   readList,
   readNullableString,
+  readNumber,
   readString,
   readStringArray,
   requireRecord,
@@ -35,8 +36,40 @@ export interface ChannelAccount {
   /** The path the platform calls; `callbackUrl` is the full address when the server knows its public URL. */
   callbackPath: string;
   callbackUrl: string | null;
+  /** E-mail accounts fetching from an IMAP mailbox: how polling goes (null for others and before a poll). */
+  mailbox: MailboxStatus | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Why an IMAP mailbox could not be read. */
+export const mailboxProblems = [
+  'auth_failed',
+  'tls_failed',
+  'unreachable',
+  'folder_missing',
+  'failed',
+] as const;
+export type MailboxProblem = (typeof mailboxProblems)[number];
+
+export interface MailboxStatus {
+  /** The last poll's problem; null when it went well. */
+  problem: MailboxProblem | null;
+  /** What the mail server said, in English, for operators. */
+  detail: string | null;
+  failures: number;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string | null;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  reason: string | null;
+  /** An IMAP mailbox's problem, when that is what failed. */
+  problem: MailboxProblem | null;
+  /** The IMAP folder's message count, when it was opened. */
+  messageCount: number | null;
 }
 
 export interface ChannelAccountInput {
@@ -78,12 +111,17 @@ export class KefuChannelAccountsApi {
     return parseChannelAccount(readField(body, 'account'));
   }
 
-  /** Asks the platform for an access token with the stored credentials. */
-  async testConnection(accountId: string): Promise<{ ok: boolean; reason: string | null }> {
+  /** Asks the platform for an access token with the stored credentials (an IMAP mailbox: logs in). */
+  async testConnection(accountId: string): Promise<ConnectionTestResult> {
     const body = requireRecord(
       await this.client.requestJson('POST', `${accountsPath}/${encodeURIComponent(accountId)}/test`),
     );
-    return { ok: body.ok === true, reason: readNullableString(body, 'reason') };
+    return {
+      ok: body.ok === true,
+      reason: readNullableString(body, 'reason'),
+      problem: readProblem(body.problem),
+      messageCount: typeof body.messageCount === 'number' ? body.messageCount : null,
+    };
   }
 }
 
@@ -98,7 +136,24 @@ function parseChannelAccount(value: unknown): ChannelAccount {
     credentialsSet: readStringArray(record, 'credentialsSet'),
     callbackPath: readString(record, 'callbackPath'),
     callbackUrl: readNullableString(record, 'callbackUrl'),
+    mailbox: record.mailbox ? parseMailboxStatus(record.mailbox) : null,
     createdAt: readString(record, 'createdAt'),
     updatedAt: readString(record, 'updatedAt'),
   };
+}
+
+function parseMailboxStatus(value: unknown): MailboxStatus {
+  const record = requireRecord(value);
+  return {
+    problem: readProblem(record.problem),
+    detail: readNullableString(record, 'detail'),
+    failures: readNumber(record, 'failures'),
+    lastPolledAt: readNullableString(record, 'lastPolledAt'),
+    lastSuccessAt: readNullableString(record, 'lastSuccessAt'),
+    nextPollAt: readNullableString(record, 'nextPollAt'),
+  };
+}
+
+function readProblem(value: unknown): MailboxProblem | null {
+  return value === null || value === undefined ? null : readEnum(value, mailboxProblems);
 }

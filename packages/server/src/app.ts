@@ -419,6 +419,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     tickets: services.tickets,
   });
   await services.channels.emailListeners.sync();
+  await services.channels.imapPolling.sync();
   await startPrivacyJobs({
     db: database.db,
     jobs,

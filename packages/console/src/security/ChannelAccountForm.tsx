@@ -5,12 +5,70 @@ import { useState } from 'react';
 import { useSecurityText } from './securityText';
 import type { SecurityText } from './securityText';
 
+type TextKey = Parameters<SecurityText>[0];
+
 interface FieldSpec {
   name: string;
-  label: Parameters<SecurityText>[0];
+  label: TextKey;
   /** Stored sealed; left empty while editing keeps the stored value. */
   secret?: boolean;
   optional?: boolean;
+  /** Chosen from these (radio buttons) instead of typed. */
+  choices?: Array<{ value: string; label: TextKey }>;
+}
+
+const yesNo: FieldSpec['choices'] = [
+  { value: 'true', label: 'choiceYes' },
+  { value: 'false', label: 'choiceNo' },
+];
+
+/** E-mail's fields follow how mail comes in: the built-in SMTP listener's address, or the IMAP mailbox. */
+function emailFields(inbound: string): { settings: FieldSpec[]; credentials: FieldSpec[] } {
+  const inboundChoice: FieldSpec = {
+    name: 'inbound',
+    label: 'fieldInbound',
+    choices: [
+      { value: 'smtp', label: 'inboundSmtp' },
+      { value: 'imap', label: 'inboundImap' },
+    ],
+  };
+  const address = [
+    { name: 'address', label: 'fieldEmailAddress' },
+    { name: 'fromName', label: 'fieldEmailFromName', optional: true },
+  ] satisfies FieldSpec[];
+  const relay = { name: 'smtpUrl', label: 'fieldSmtpUrl' } satisfies FieldSpec;
+  const relayPassword: FieldSpec = {
+    name: 'smtpPassword',
+    label: 'fieldSmtpPassword',
+    secret: true,
+    optional: true,
+  };
+  if (inbound !== 'imap')
+    return {
+      settings: [
+        ...address,
+        inboundChoice,
+        { name: 'listenHost', label: 'fieldListenHost', optional: true },
+        { name: 'listenPort', label: 'fieldListenPort', optional: true },
+        relay,
+      ],
+      credentials: [relayPassword],
+    };
+  return {
+    settings: [
+      ...address,
+      inboundChoice,
+      { name: 'imapHost', label: 'fieldImapHost' },
+      { name: 'imapPort', label: 'fieldImapPort', optional: true },
+      { name: 'imapTls', label: 'fieldImapTls', choices: yesNo },
+      { name: 'imapUser', label: 'fieldImapUser' },
+      { name: 'imapFolder', label: 'fieldImapFolder', optional: true },
+      { name: 'imapPollSeconds', label: 'fieldImapPollSeconds', optional: true },
+      { name: 'imapMarkSeen', label: 'fieldImapMarkSeen', choices: yesNo },
+      relay,
+    ],
+    credentials: [{ name: 'imapPassword', label: 'fieldImapPassword', secret: true }, relayPassword],
+  };
 }
 
 const officialAccountFields: { settings: FieldSpec[]; credentials: FieldSpec[] } = {
@@ -46,16 +104,7 @@ const fieldsOfKind: Record<AccountChannelKind, { settings: FieldSpec[]; credenti
       { name: 'encodingAesKey', label: 'fieldEncodingAesKey', secret: true },
     ],
   },
-  email: {
-    settings: [
-      { name: 'address', label: 'fieldEmailAddress' },
-      { name: 'fromName', label: 'fieldEmailFromName', optional: true },
-      { name: 'listenHost', label: 'fieldListenHost', optional: true },
-      { name: 'listenPort', label: 'fieldListenPort', optional: true },
-      { name: 'smtpUrl', label: 'fieldSmtpUrl' },
-    ],
-    credentials: [{ name: 'smtpPassword', label: 'fieldSmtpPassword', secret: true, optional: true }],
-  },
+  email: emailFields('smtp'),
   telegram: {
     settings: [{ name: 'botUsername', label: 'fieldBotUsername', optional: true }],
     credentials: [
@@ -97,8 +146,16 @@ export function ChannelAccountForm(props: {
   const [form] = Form.useForm<Record<string, string>>();
   const [kind, setKind] = useState<AccountChannelKind>(props.editing?.kind ?? 'wechat');
   const [saving, setSaving] = useState(false);
-  const fields = fieldsOfKind[kind];
-  const initial = { name: props.editing?.name ?? '', encryption: 'safe', ...stringSettings(props.editing) };
+  const inbound = Form.useWatch('inbound', form) ?? String(props.editing?.settings.inbound ?? 'smtp');
+  const fields = kind === 'email' ? emailFields(inbound) : fieldsOfKind[kind];
+  const initial = {
+    name: props.editing?.name ?? '',
+    encryption: 'safe',
+    inbound: 'smtp',
+    imapTls: 'true',
+    imapMarkSeen: 'true',
+    ...stringSettings(props.editing),
+  };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -158,7 +215,13 @@ export function ChannelAccountForm(props: {
         </Form.Item>
         {fields.settings.map((spec) => (
           <Form.Item key={spec.name} name={spec.name} label={text(spec.label)} rules={[requiredRule(spec)]}>
-            <Input />
+            {spec.choices ? (
+              <Radio.Group
+                options={spec.choices.map((choice) => ({ value: choice.value, label: text(choice.label) }))}
+              />
+            ) : (
+              <Input />
+            )}
           </Form.Item>
         ))}
         {wechatProtocolKinds.includes(kind) && (
@@ -196,7 +259,9 @@ function stringSettings(account: ChannelAccount | null): Record<string, string> 
   if (!account) return {};
   return Object.fromEntries(
     Object.entries(account.settings).flatMap(([name, value]) =>
-      typeof value === 'string' || typeof value === 'number' ? [[name, String(value)]] : [],
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? [[name, String(value)]]
+        : [],
     ),
   );
 }

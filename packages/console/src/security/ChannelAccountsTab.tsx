@@ -1,10 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { ChannelAccount, ChannelAccountInput, KefuChannelAccountsApi } from '@kefu/sdk';
-import { App as AntApp, Button, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ChannelAccount, ChannelAccountInput, KefuChannelAccountsApi, MailboxProblem } from '@kefu/sdk';
+import { App as AntApp, Button, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ChannelAccountForm, kindLabels } from './ChannelAccountForm';
 import { useSecurityText } from './securityText';
 import { useFailureText } from '../common/failureText';
+import type { SecurityText } from './securityText';
+
+/** What a mailbox problem means for the admin, in their language. */
+const problemLabels: Record<MailboxProblem, Parameters<SecurityText>[0]> = {
+  auth_failed: 'problemAuthFailed',
+  tls_failed: 'problemTlsFailed',
+  unreachable: 'problemUnreachable',
+  folder_missing: 'problemFolderMissing',
+  failed: 'problemFailed',
+};
 
 /** Channel accounts (WeChat Official Accounts, WeChat customer service): the callback URL, test, disable. */
 export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
@@ -40,8 +50,15 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
   const test = async (account: ChannelAccount) => {
     try {
       const result = await api.testConnection(account.id);
-      if (result.ok) toast.success(text('channelTestOk'));
-      else toast.error(text('channelTestFailed', { reason: result.reason ?? '' }));
+      if (result.ok && result.messageCount !== null)
+        toast.success(text('channelTestMailbox', { count: result.messageCount }));
+      else if (result.ok) toast.success(text('channelTestOk'));
+      else
+        toast.error(
+          text('channelTestFailed', {
+            reason: result.problem ? text(problemLabels[result.problem]) : (result.reason ?? ''),
+          }),
+        );
     } catch (failure) {
       report(failure);
     }
@@ -84,6 +101,9 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
             render: (_, account) => (
               <Space direction="vertical" size={0}>
                 <CallbackAddress account={account} />
+                {account.mailbox !== null || account.settings.inbound === 'imap' ? (
+                  <MailboxState account={account} />
+                ) : null}
                 {account.kind === 'telegram' && (
                   <Typography.Text type="secondary">
                     {text(account.callbackUrl ? 'channelTelegramWebhook' : 'channelTelegramWebhookManual')}
@@ -121,9 +141,43 @@ export function ChannelAccountsTab({ api }: { api: KefuChannelAccountsApi }) {
   );
 }
 
-/** Where the platform sends: the callback URL to paste, or the mail listener's address. */
+/** How an IMAP mailbox's fetching goes: waiting for the first, fine (when last), or failing (why, the detail). */
+function MailboxState({ account }: { account: ChannelAccount }) {
+  const text = useSecurityText();
+  const status = account.mailbox;
+  if (!status) return <Tag>{text('mailboxWaiting')}</Tag>;
+  if (status.problem === null)
+    return (
+      <Tag color="green">
+        {text('mailboxOk', {
+          time: new Date(status.lastSuccessAt ?? status.lastPolledAt ?? '').toLocaleString(),
+        })}
+      </Tag>
+    );
+  return (
+    <Tooltip title={status.detail}>
+      <Tag color="red" className="mailbox-problem">
+        {text('mailboxFailing', { problem: text(problemLabels[status.problem]), failures: status.failures })}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** Where the platform sends: the callback URL to paste, the mail listener's address, or the mailbox fetched. */
 function CallbackAddress({ account }: { account: ChannelAccount }) {
   const text = useSecurityText();
+  const settings = account.settings;
+  if (account.kind === 'email' && settings.inbound === 'imap')
+    return (
+      <Typography.Text code>
+        {text('channelMailbox', {
+          address: String(settings.address),
+          host: String(settings.imapHost),
+          port: String(settings.imapPort),
+          folder: String(settings.imapFolder),
+        })}
+      </Typography.Text>
+    );
   return (
     <Typography.Text copyable code>
       {account.kind === 'email'

@@ -33,6 +33,7 @@ import * as migration0026 from './migrations/0026_trust_access';
 import * as migration0027 from './migrations/0027_passive_replies';
 import * as migration0028 from './migrations/0028_upload_files';
 import * as migration0029 from './migrations/0029_app_connections';
+import * as migration0030 from './migrations/0030_imap_mailboxes';
 import * as migration0031 from './migrations/0031_delivery_parts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
   '0027_passive_replies': migration0027,
   '0028_upload_files': migration0028,
   '0029_app_connections': migration0029,
+  '0030_imap_mailboxes': migration0030,
   '0031_delivery_parts': migration0031,
 };
 

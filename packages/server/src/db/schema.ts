@@ -559,6 +559,24 @@ export interface InboundMessagesTable {
 }
 
 /** A channel account set up from the console; `credentials` sealed (channels/accounts). */
+/** Where an e-mail account's IMAP polling stands (one row per account that polls). */
+export interface ImapMailboxStatesTable {
+  account_id: string;
+  /** The folder's UIDVALIDITY when `last_uid` was taken; another value means the UIDs were renumbered. */
+  uid_validity: string | null;
+  last_uid: number;
+  /** The idempotency key of the current scheduled poll; a poll job with another key is stale and does nothing. */
+  poll_key: string;
+  /** Failed polls in a row (0 after a success). */
+  failures: number;
+  /** Why the last poll failed (`auth_failed`, `tls_failed`, `unreachable`, `folder_missing`, `failed`). */
+  problem: string | null;
+  problem_detail: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  next_poll_at: string | null;
+}
+
 export interface ChannelAccountsTable {
   id: string;
   kind: string;
@@ -874,6 +892,7 @@ export interface Database extends InsightTables {
   inbound_messages: InboundMessagesTable;
   message_deliveries: MessageDeliveriesTable;
   channel_accounts: ChannelAccountsTable;
+  imap_mailbox_states: ImapMailboxStatesTable;
   webhook_deliveries: WebhookDeliveriesTable;
   login_lockouts: LoginLockoutsTable;
   custom_roles: CustomRolesTable;

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
-import type { ChannelAccountView } from '../../src/modules/channels/accounts/channelAccountSchemas';
+import type {
+  ChannelAccountView,
+  ConnectionTest,
+} from '../../src/modules/channels/accounts/channelAccountSchemas';
 import { WeChatMessageCrypto, signWeChat } from '../../src/modules/channels/wechat/wechatMessageCrypto';
 import { requestJson } from './http';
 
@@ -314,8 +317,8 @@ export async function testChannelAccount(
   baseUrl: string,
   adminToken: string,
   accountId: string,
-): Promise<{ ok: boolean; reason: string | null }> {
-  const tested = await requestJson<{ ok: boolean; reason: string | null }>(
+): Promise<ConnectionTest> {
+  const tested = await requestJson<ConnectionTest>(
     baseUrl,
     'POST',
     `/api/v1/admin/channel-accounts/${accountId}/test`,

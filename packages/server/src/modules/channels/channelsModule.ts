@@ -35,6 +35,7 @@ import { registerPullJob } from './pullAnnouncedMessages';
 import { EmailListeners } from './email/emailListeners';
 import type { ShopperFiles } from './email/emailAttachments';
 import type { ShopperPhotos } from './platformPhotos';
+import { ImapPolling } from './email/imapPolling';
 import { assertReplyWindowOpen } from './deliveries/replyWindow';
 import type { ReplyChannel } from './deliveries/replyChannels';
 import { describeReplyChannels } from './deliveries/replyChannels';
@@ -89,8 +90,10 @@ export interface ChannelModule {
   /** Until when a message's delivery waits for the push it answers to carry it passively; null: now. */
   passiveReplyDeadline(created: { message: Message; conversation: Conversation }): Promise<Date | null>;
   conversations: ConversationService;
-  /** The built-in SMTP listeners of the enabled e-mail accounts. */
+  /** The built-in SMTP listeners of the enabled e-mail accounts taking mail by SMTP. */
   emailListeners: EmailListeners;
+  /** The polls of the enabled e-mail accounts fetching their mail from an IMAP mailbox. */
+  imapPolling: ImapPolling;
   /**
    * Throws `reply_window_closed` when the platform of the channel a reply goes out on (by default the one the
    * shopper last wrote on) would refuse it now (WeChat: 48 hours after their last message there).
@@ -137,8 +140,11 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     csat: input.csat,
     numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
   };
-  const emailListeners = new EmailListeners(accounts, { ingest, files: input.shopperFiles }, input.logger);
+  const intake = { accounts, ingest, files: input.shopperFiles };
+  const emailListeners = new EmailListeners(accounts, intake, input.logger);
+  const imapPolling = new ImapPolling({ jobs: input.jobs, clock: input.clock, logger: input.logger, intake });
   accounts.onChange(() => emailListeners.sync());
+  accounts.onChange(() => imapPolling.sync());
   const adapterFor: ChannelModule['adapterFor'] = async (kind, accountId) =>
     (accountId !== null && accountChannelKindSchema.safeParse(kind).success
       ? await accounts.adapterFor(kind, accountId)
@@ -155,6 +161,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     config: input.config,
     accounts,
     emailListeners,
+    imapPolling,
     jobs: input.jobs,
     adapterFor,
     assertReplyWindowOpen: (conversationId, channel) =>
@@ -303,4 +310,5 @@ export function startChannelModule(
     { when: ({ payload }) => payload.channel === 'wechat' || payload.channel === 'wecom_kf' },
   );
   registerPullJob({ jobs: module.jobs, accounts: module.accounts, ingest: module.ingest });
+  module.imapPolling.register();
 }

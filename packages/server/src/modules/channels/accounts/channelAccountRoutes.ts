@@ -6,6 +6,7 @@ import type { AuthService } from '../../auth';
 import type { ChannelModule } from '../channelsModule';
 import {
   channelAccountViewSchema,
+  connectionTestSchema,
   createChannelAccountBodySchema,
   updateChannelAccountBodySchema,
 } from './channelAccountSchemas';
@@ -84,11 +85,12 @@ export const channelAccountRoutes: FastifyPluginAsyncZod<{ services: ChannelAcco
       onRequest: manage,
       schema: {
         tags,
-        summary: "Test the account's credentials with the platform (fetches an access token)",
+        summary:
+          "Test the account's credentials with the platform (fetches an access token; logs in to an IMAP mailbox)",
         security: bearerSecurity,
         params: idParamSchema,
         response: {
-          200: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
+          200: connectionTestSchema,
           404: errorResponseSchema,
         },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountChannelKinds } from '@kefu/sdk';
+import { accountChannelKinds, mailboxProblems } from '@kefu/sdk';
 import type { AccountChannelKind } from '@kefu/sdk';
 import { isEncodingAesKey } from '../wechat/wechatMessageCrypto';
 
@@ -71,16 +71,34 @@ export const wecomKfCredentialsSchema = z
   .object({ secret: secretSchema, token: callbackTokenSchema, encodingAesKey: encodingAesKeySchema })
   .strict();
 
-/** An e-mail account: the shop's address, the built-in SMTP listener's address and the relay for replies. */
+/** A yes/no setting: a boolean, or the text `true`/`false` a form sends. */
+const switchSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]);
+
+/**
+ * An e-mail account: the shop's address, how mail comes in (the built-in SMTP listener, or polling the shop's
+ * IMAP mailbox at its mail provider) and the relay for replies.
+ */
 export const emailSettingsSchema = z
   .object({
     /** The shop's address: mail to it is taken in, replies go out from it. */
     address: z.string().trim().toLowerCase().email().max(200),
     /** The sender name shown with replies (the shop's name). */
     fromName: z.string().trim().min(1).max(100).optional(),
+    /** `smtp`: the built-in listener takes the mail; `imap`: Kefu fetches it from the shop's mailbox. */
+    inbound: z.enum(['smtp', 'imap']).default('smtp'),
     /** Where the built-in SMTP listener takes mail (the MX or a relay forwards to it). */
     listenHost: z.string().trim().min(1).max(200).default('0.0.0.0'),
     listenPort: z.coerce.number().int().min(0).max(65_535).default(2525),
+    /** The IMAP mailbox (password apart): host, port, TLS from the first byte (993) or not (143). */
+    imapHost: z.string().trim().min(1).max(200).optional(),
+    imapPort: z.coerce.number().int().min(1).max(65_535).default(993),
+    imapTls: switchSchema.default(true),
+    imapUser: z.string().trim().min(1).max(200).optional(),
+    imapFolder: z.string().trim().min(1).max(200).default('INBOX'),
+    /** Seconds between polls when the last one went well. */
+    imapPollSeconds: z.coerce.number().int().min(5).max(3_600).default(60),
+    /** Whether fetched mail is marked read (\\Seen) in the mailbox. */
+    imapMarkSeen: switchSchema.default(true),
     /** The relay replies go out through: `smtp://user@host:587` or `smtps://user@host:465` (password apart). */
     smtpUrl: z
       .string()
@@ -89,14 +107,24 @@ export const emailSettingsSchema = z
       .max(200)
       .refine(isRelayUrl, 'an smtp:// or smtps:// address, with the password apart'),
   })
-  .strict();
+  .strict()
+  .refine((settings) => settings.inbound !== 'imap' || settings.imapHost, {
+    message: 'an IMAP mailbox needs its host',
+    path: ['imapHost'],
+  })
+  .refine((settings) => settings.inbound !== 'imap' || settings.imapUser, {
+    message: 'an IMAP mailbox needs its user name',
+    path: ['imapUser'],
+  });
 
 function isRelayUrl(text: string): boolean {
   const url = new URL(text);
   return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.password === '';
 }
 
-export const emailCredentialsSchema = z.object({ smtpPassword: secretSchema.optional() }).strict();
+export const emailCredentialsSchema = z
+  .object({ smtpPassword: secretSchema.optional(), imapPassword: secretSchema.optional() })
+  .strict();
 
 export const telegramSettingsSchema = z
   .object({
@@ -183,6 +211,26 @@ export const updateChannelAccountBodySchema = z
   })
   .strict();
 
+/** How an IMAP mailbox's polling goes: the last poll's problem (null when it went well) and when it ran. */
+export const mailboxStatusSchema = z.object({
+  problem: z.enum(mailboxProblems).nullable(),
+  /** For operators, in English: what the mail server said (never a credential). */
+  detail: z.string().nullable(),
+  /** Failed polls in a row; the next one waits longer after each. */
+  failures: z.number().int(),
+  lastPolledAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  nextPollAt: z.string().nullable(),
+});
+
+/** The console's "test connection": for an IMAP account, the folder's message count or the problem. */
+export const connectionTestSchema = z.object({
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+  problem: z.enum(mailboxProblems).nullable(),
+  messageCount: z.number().int().nullable(),
+});
+
 export const channelAccountViewSchema = z.object({
   id: z.string(),
   kind: accountChannelKindSchema,
@@ -194,10 +242,14 @@ export const channelAccountViewSchema = z.object({
   /** The path the platform calls; `callbackUrl` is it under KEFU_PUBLIC_URL when that is set. */
   callbackPath: z.string(),
   callbackUrl: z.string().nullable(),
+  /** E-mail accounts fetching from an IMAP mailbox: how polling goes; null for the others and before a poll. */
+  mailbox: mailboxStatusSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
 export type ChannelAccountView = z.infer<typeof channelAccountViewSchema>;
+export type MailboxStatus = z.infer<typeof mailboxStatusSchema>;
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 export type CreateChannelAccountInput = z.infer<typeof createChannelAccountBodySchema>;
 export type UpdateChannelAccountInput = z.infer<typeof updateChannelAccountBodySchema>;

@@ -16,8 +16,12 @@ import { TelegramBotAdapter } from '../telegram/telegramBotAdapter';
 import type { ShopperPhotos } from '../platformPhotos';
 import { WeiboAdapter } from '../weibo/weiboAdapter';
 import type { WeChatRichSources } from '../wechat/wechatMedia';
+import { testImapMailbox } from '../email/imapMailbox';
+import type { ImapMailboxStateRow } from '../email/imapMailboxStatesRepo';
+import { listImapMailboxStates, toMailboxStatus } from '../email/imapMailboxStatesRepo';
 import type {
   ChannelAccountView,
+  ConnectionTest,
   CreateChannelAccountInput,
   UpdateChannelAccountInput,
 } from './channelAccountSchemas';
@@ -54,7 +58,10 @@ export class ChannelAccounts {
   ) {}
 
   async list(): Promise<ChannelAccountView[]> {
-    return (await listChannelAccountRows(this.db)).map((row) => this.toView(row));
+    const mailboxes = new Map(
+      (await listImapMailboxStates(this.db)).map((state) => [state.account_id, state]),
+    );
+    return (await listChannelAccountRows(this.db)).map((row) => this.toView(row, mailboxes.get(row.id)));
   }
 
   async create(input: CreateChannelAccountInput, actorId: string): Promise<ChannelAccountView> {
@@ -126,16 +133,28 @@ export class ChannelAccounts {
     return view;
   }
 
-  /** The console's "test connection": proves the stored credentials with the platform (Telegram: and sets the webhook). */
-  async testConnection(id: string): Promise<{ ok: boolean; reason: string | null }> {
+  /**
+   * The console's "test connection": proves the stored credentials with the platform (Telegram: and sets the
+   * webhook; an IMAP mailbox: logs in, opens the folder and counts its mail, then the relay).
+   */
+  async testConnection(id: string): Promise<ConnectionTest> {
     const row = await findChannelAccount(this.db, id);
     if (!row) throw new KefuError('channel_account_not_found');
-    const adapter = this.adapterOf(row);
+    const account = openChannelAccount(row, this.seal);
+    if (account.kind !== 'email' || account.settings.inbound !== 'imap') return this.testAdapter(row);
+    const mailbox = await testImapMailbox(account.settings, account.credentials);
+    if (!mailbox.ok) return mailbox;
+    const relay = await this.testAdapter(row);
+    return relay.ok ? mailbox : relay;
+  }
+
+  private async testAdapter(row: ChannelAccountRow): Promise<ConnectionTest> {
     try {
-      await adapter.testConnection?.();
-      return { ok: true, reason: null };
+      await this.adapterOf(row).testConnection?.();
+      return { ok: true, reason: null, problem: null, messageCount: null };
     } catch (error) {
-      if (error instanceof DeliveryError) return { ok: false, reason: error.message };
+      if (error instanceof DeliveryError)
+        return { ok: false, reason: error.message, problem: null, messageCount: null };
       throw error;
     }
   }
@@ -169,8 +188,9 @@ export class ChannelAccounts {
     return adapter;
   }
 
-  private toView(row: ChannelAccountRow): ChannelAccountView {
+  private toView(row: ChannelAccountRow, mailbox?: ImapMailboxStateRow): ChannelAccountView {
     const account = openChannelAccount(row, this.seal);
+    const polls = account.kind === 'email' && account.settings.inbound === 'imap';
     const callbackPath = `/api/v1/channels/${account.kind}/accounts/${row.id}/inbound`;
     return {
       id: row.id,
@@ -181,6 +201,7 @@ export class ChannelAccounts {
       credentialsSet: Object.keys(account.credentials).sort(),
       callbackPath,
       callbackUrl: this.publicUrl ? `${this.publicUrl.replace(/\/+$/, '')}${callbackPath}` : null,
+      mailbox: polls && mailbox ? toMailboxStatus(mailbox) : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

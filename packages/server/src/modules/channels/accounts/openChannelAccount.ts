@@ -95,6 +95,12 @@ export function checkAccountFields(
         'validation_failed',
         'credentials.encodingAesKey: safe mode needs the EncodingAESKey',
       );
+  if ('inbound' in parsedSettings.data && parsedSettings.data.inbound === 'imap')
+    if (!('imapPassword' in parsedCredentials.data) || !parsedCredentials.data.imapPassword)
+      throw new KefuError(
+        'validation_failed',
+        'credentials.imapPassword: an IMAP mailbox needs its password',
+      );
   return { settings: { ...parsedSettings.data }, credentials: dropEmpty(parsedCredentials.data) };
 }
 

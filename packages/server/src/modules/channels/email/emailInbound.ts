@@ -1,6 +1,8 @@
 import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { KefuError } from '../../../errors';
-import type { ChannelAdapter, InboundMessage } from '../channelAdapter';
+import type { ChannelAccounts } from '../accounts/channelAccounts';
+import type { InboundMessage } from '../channelAdapter';
 import type { IngestDependencies } from '../ingestInboundMessage';
 import { ingestInboundMessage } from '../ingestInboundMessage';
 import { isOwnSentMessage } from '../threadConversation';
@@ -16,26 +18,45 @@ export class ReceivedMail {
   ) {}
 }
 
-/** What taking in a received mail needs: the one ingest use-case and where shoppers' files are kept. */
+/** What taking in a received mail needs: the accounts, the one ingest use-case and where shoppers' files are kept. */
 export interface MailIntake {
+  accounts: ChannelAccounts;
   ingest: IngestDependencies;
   files: ShopperFiles;
 }
 
 /**
- * The one path of every received mail, whatever brought it in: the account's adapter turns it into the
- * shopper's message, Kefu's own mail come back (a forwarding loop) is dropped, the attachments are kept (or
- * listed with why not) and the message goes through the one ingest use-case.
+ * The one path of a received mail, whether the SMTP listener took it or it was fetched from an IMAP mailbox:
+ * the raw RFC 822 source parsed, turned into the shopper's message by the account's adapter, Kefu's own mail
+ * come back (a forwarding loop) dropped, the attachments kept (or listed with why not), and the message stored
+ * through the one ingest (a Message-ID already stored stores nothing new). `envelopeFrom` is the SMTP envelope
+ * sender; null for fetched mail, whose Return-Path header says it. False when the account is not taking mail
+ * (unknown, disabled); a malformed mail throws a 4xx KefuError.
  */
 export async function takeInMail(
   intake: MailIntake,
-  adapter: ChannelAdapter,
-  received: ReceivedMail,
-): Promise<void> {
+  accountId: string,
+  source: Buffer,
+  envelopeFrom: string | null,
+): Promise<boolean> {
+  const mail = await simpleParser(source);
+  const adapter = await intake.accounts.adapterFor('email', accountId);
+  if (!adapter) return false;
+  const received = new ReceivedMail(mail, envelopeFrom ?? returnPathOf(mail));
   for (const message of adapter.parse({ customerId: null, body: received })) {
     if (await isOwnSentMessage(intake.ingest.db, message)) continue;
-    await ingestInboundMessage(intake.ingest, await keepMailAttachments(intake, received.mail, message));
+    await ingestInboundMessage(intake.ingest, await keepMailAttachments(intake, mail, message));
   }
+  return true;
+}
+
+/** The Return-Path a delivering server wrote (empty for a bounce: `<>`); the From address when there is none. */
+function returnPathOf(mail: ParsedMail): string {
+  const returnPath = mail.headers.get('return-path');
+  if (returnPath === undefined) return firstAddress(mail.from)?.address ?? 'unknown';
+  if (typeof returnPath === 'object' && 'value' in returnPath && Array.isArray(returnPath.value))
+    return String(returnPath.value[0]?.address ?? '');
+  return headerText(returnPath).replace(/^<|>$/g, '').trim();
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
-import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerSession } from 'smtp-server';
 import { KefuError } from '../../../errors';
 import type { ChannelAccounts } from '../accounts/channelAccounts';
 import type { MailIntake } from './emailInbound';
-import { ReceivedMail, takeInMail } from './emailInbound';
+import { takeInMail } from './emailInbound';
 
 /**
  * Larger mail is refused in the SMTP dialogue (552), before it is read: room for the attachments one message
@@ -33,7 +32,7 @@ class SmtpRefusal extends Error {
 }
 
 /**
- * The built-in SMTP listeners, one per enabled e-mail account, on the account's host and port: each takes mail
+ * The built-in SMTP listeners, one per enabled e-mail account taking mail by SMTP (not IMAP), on the account's host and port: each takes mail
  * for the account's address only, parses it and hands it through the account's adapter to the one ingest
  * use-case; the mail is acknowledged (250) once stored. A malformed mail is refused (550) and nothing is
  * stored; a failure of Kefu's own is a 451, so the sending server tries again later.
@@ -65,7 +64,9 @@ export class EmailListeners {
   }
 
   private async syncNow(): Promise<void> {
-    const wanted = (await this.accounts.list()).filter((view) => view.kind === 'email' && view.enabled);
+    const wanted = (await this.accounts.list()).filter(
+      (view) => view.kind === 'email' && view.enabled && view.settings.inbound !== 'imap',
+    );
     for (const id of this.running.keys())
       if (!wanted.some((view) => view.id === id && view.updatedAt === this.running.get(id)?.updatedAt))
         await this.stop(id);
@@ -121,11 +122,9 @@ export class EmailListeners {
     for await (const chunk of stream) if (Buffer.isBuffer(chunk)) chunks.push(chunk);
     if ('sizeExceeded' in stream && stream.sizeExceeded === true)
       throw new SmtpRefusal('5.3.4 The mail is too large', 552);
-    const mail = await simpleParser(Buffer.concat(chunks));
-    const adapter = await this.accounts.adapterFor('email', accountId);
-    if (!adapter) throw new SmtpRefusal('4.3.2 The mailbox is not taking mail now', 451);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-    await takeInMail(this.intake, adapter, new ReceivedMail(mail, envelopeFrom));
+    if (!(await takeInMail(this.intake, accountId, Buffer.concat(chunks), envelopeFrom)))
+      throw new SmtpRefusal('4.3.2 The mailbox is not taking mail now', 451);
   }
 
   private refusalOf(error: unknown): SmtpRefusal {
