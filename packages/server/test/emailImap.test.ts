@@ -17,6 +17,7 @@ import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { waitUntil } from './helpers/waitUntil';
+import { minimalPdf } from './helpers/mailShopper';
 import { createChannelAccount, testChannelAccount } from './helpers/wechatPlatform';
 
 const shopAddress = 'service@shop.test';
@@ -339,6 +340,48 @@ for (const { dialect } of testDatabaseTargets()) {
         'no password is logged',
       );
       assert.match(logged, /could not be polled/);
+    });
+
+    test('a fetched mail keeps its attachment as the shopper’s file, as a mail the SMTP listener took does', async () => {
+      const pdf = minimalPdf();
+      const boundary = 'kefu-imap-boundary';
+      const uid = imap.deliver(
+        [
+          `From: 韩梅梅 <${shopper}>`,
+          `To: ${shopAddress}`,
+          'Subject: invoice',
+          'Message-ID: <imap.attachment@example.com>',
+          'Date: Thu, 03 Dec 2026 11:00:00 +0800',
+          'MIME-Version: 1.0',
+          `Content-Type: multipart/mixed; boundary="${boundary}"`,
+          '',
+          `--${boundary}`,
+          'Content-Type: text/plain; charset=utf-8',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from('发票有问题，请看附件').toString('base64'),
+          `--${boundary}`,
+          'Content-Type: application/pdf; name="invoice.pdf"',
+          'Content-Disposition: attachment; filename="invoice.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          pdf.toString('base64'),
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      );
+      await polledUpTo(account.id, uid);
+      const row = (await inboundOf(account.id)).find(
+        (inbound) => inbound.external_message_id === '<imap.attachment@example.com>',
+      );
+      assert.ok(row?.conversation_id);
+      const message = (await messagesOf(row.conversation_id)).find((item) =>
+        item.text.includes('发票有问题'),
+      );
+      assert.deepEqual(
+        message?.attachments.map(({ name, contentType }) => ({ name, contentType })),
+        [{ name: 'invoice.pdf', contentType: 'application/pdf' }],
+      );
     });
   });
 }
