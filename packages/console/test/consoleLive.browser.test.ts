@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { KefuOrdersApi, KefuServiceApi, KefuVisitorClient } from '@kefu/sdk';
-import type { KefuAgentClient } from '@kefu/sdk';
+import type { KefuAgentClient, OrderView } from '@kefu/sdk';
 import { shopIdentitySecret, signShopCustomer } from '../../server/test/helpers/shopChat';
 import { waitUntil } from '../../server/test/helpers/waitUntil';
 import { sendFromWidget } from '../../widget/test/widgetBrowserKit';
@@ -118,15 +118,23 @@ test(
     await sendFromWidget(shop, '转人工');
 
     const conversations = await waitForConversationOf(current.admin, agentId);
-    const views = await new KefuOrdersApi(current.admin).listOrders(conversations);
-    const returnable = views.find(
-      (view) =>
-        view.order.status === 'delivered' &&
-        view.returns.length === 0 &&
-        view.order.deliveredAt !== null &&
-        Date.now() - Date.parse(view.order.deliveredAt) < 6 * 24 * 3600_000,
+    // The widget names the signed-in shopper beside its first message: their orders show once that is linked.
+    let returnable: OrderView | undefined;
+    await waitUntil(
+      async () => {
+        const views = await new KefuOrdersApi(current.admin).listOrders(conversations);
+        returnable = views.find(
+          (view) =>
+            view.order.status === 'delivered' &&
+            view.returns.length === 0 &&
+            view.order.deliveredAt !== null &&
+            Date.now() - Date.parse(view.order.deliveredAt) < 6 * 24 * 3600_000,
+        );
+        return returnable !== undefined;
+      },
+      { timeoutMs: browserWaitMs, description: 'the demo customer has an order within the return window' },
     );
-    assert.ok(returnable, 'the demo customer has an order within the return window');
+    assert.ok(returnable);
     const orderNumber = returnable.order.orderNumber;
 
     const { page } = agentSession;

@@ -303,12 +303,17 @@ for (const { dialect } of testDatabaseTargets()) {
       }
     });
 
-    test('a wrong password shows in the account’s status and stores nothing; the right one takes the mail in', async () => {
+    test('a wrong password shows in the account’s status and stores nothing; fixing it polls at once', async () => {
       const wrongPassword = 'not-the-password-0451';
       const wrong = await createChannelAccount(server.baseUrl, adminToken, {
         kind: 'email',
         name: 'wrong password',
-        settings: imapSettings({ address: 'orders@shop.test', imapMarkSeen: 'false' }),
+        // An hour between polls: after the failure the next one is far off, so only the change can bring it now.
+        settings: imapSettings({
+          address: 'orders@shop.test',
+          imapMarkSeen: 'false',
+          imapPollSeconds: '3600',
+        }),
         credentials: { imapPassword: wrongPassword },
       });
       const tested = await testConnection(wrong.id);

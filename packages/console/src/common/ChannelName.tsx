@@ -19,7 +19,8 @@ export function useChannelOptions() {
   return allChannels.map((channel) => ({
     value: channel,
     label: <ChannelName channel={channel} />,
-    // What a screen reader announces for the option, since its label is not plain text.
+    // What a screen reader announces and a pointer shows for the option, since its label is not plain text.
     'aria-label': t(channelLabelKeys[channel]),
+    title: t(channelLabelKeys[channel]),
   }));
 }

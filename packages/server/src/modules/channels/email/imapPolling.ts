@@ -19,6 +19,8 @@ import {
 } from './imapMailboxStatesRepo';
 
 export const imapPollJobName = 'channels.poll_imap_mailbox';
+/** Waits out the interval before an account's next poll, outside the account's ordering (see ImapPolling). */
+export const imapPollTimerJobName = 'channels.imap_poll_due';
 
 const pollJobSchema = z.object({ accountId: z.string(), pollKey: z.string() });
 type PollJob = z.infer<typeof pollJobSchema>;
@@ -37,7 +39,9 @@ export interface ImapPollingDependencies {
 
 /**
  * E-mail accounts that fetch their mail from an IMAP mailbox: each account's polls are a chain of durable jobs,
- * one at a time across all processes (one ordering key per account), each scheduling the next. Only the poll
+ * one at a time across all processes (one ordering key per account), each scheduling the next. The wait between
+ * two polls is a timer job outside that ordering, which only then queues its poll: a poll named by a change of
+ * the account (a fixed password) runs at once instead of behind a chain's waiting next poll. Only the poll
  * named in the account's state row is current: starting again (at start-up, after the account changed) names a
  * new one and the older chain ends when its job finds itself replaced. A poll takes in the mail above the last
  * UID through the same path as the SMTP listener, marks it read when the account says so, and records how it
@@ -54,6 +58,13 @@ export class ImapPolling {
     this.dependencies.jobs.register(imapPollJobName, {
       schema: pollJobSchema,
       run: (job) => this.poll(job),
+    });
+    this.dependencies.jobs.register(imapPollTimerJobName, {
+      schema: pollJobSchema,
+      run: async (job) => {
+        const state = await findImapMailboxState(this.db, job.accountId);
+        if (state?.poll_key === job.pollKey) await this.enqueue(job, this.dependencies.clock.now());
+      },
     });
   }
 
@@ -97,7 +108,12 @@ export class ImapPolling {
     const runAt = new Date(this.dependencies.clock.now().getTime() + delayMs);
     const keys = { currentKey: job.pollKey, nextKey: next.pollKey };
     if (await passImapPoll(this.db, job.accountId, keys, runAt.toISOString()))
-      await this.enqueue(next, runAt);
+      await this.dependencies.jobs.enqueue({
+        name: imapPollTimerJobName,
+        payload: next,
+        idempotencyKey: `${next.pollKey}:due`,
+        runAt,
+      });
   }
 
   /** One poll: the failures in a row afterwards (0 when it went well), recorded in the account's status. */
