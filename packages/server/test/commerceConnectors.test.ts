@@ -93,7 +93,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(resent.invoiceNumber, '26332000000012345678');
       assert.deepEqual(await connector.resendInvoice('KF202611010006'), {
         ok: false,
-        failure: { kind: 'rejected', reason: 'the invoice is not issued yet' },
+        failure: { kind: 'rejected', reason: 'invoice_not_issued' },
       });
       assert.equal((await connector.resendInvoice('KF202611010012')).ok, false, 'not issued either');
       const moved = expectOk(
