@@ -101,7 +101,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.deepEqual(account.credentialsSet, ['botToken', 'secretToken']);
       assert.ok(!JSON.stringify(account).includes(botToken), 'the token is never shown again');
       const tested = await testChannelAccount(server.baseUrl, adminToken, account.id);
-      assert.deepEqual(tested, { ok: true, reason: null });
+      assert.deepEqual(tested, { ok: true, reason: null, problem: null, messageCount: null });
       assert.equal(platform.callsTo('getMe').length, 1);
       const [webhook] = platform.callsTo('setWebhook');
       assert.equal(webhook?.parameters.url, account.callbackUrl);

@@ -158,7 +158,7 @@ for (const { dialect } of testDatabaseTargets()) {
         `/api/v1/admin/channel-accounts/${plain.id}/test`,
         { token: adminToken },
       );
-      assert.deepEqual(tested.body, { ok: true, reason: null });
+      assert.deepEqual(tested.body, { ok: true, reason: null, problem: null, messageCount: null });
       const wrong = await createAccount('错误密钥', 'plain', { appSecret: 'wrong', token });
       const failed = await requestJson<{ ok: boolean; reason: string | null }>(
         server.baseUrl,

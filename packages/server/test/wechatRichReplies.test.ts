@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ChannelAccountView } from '../src/modules/channels/accounts/channelAccountSchemas';
+import type { MessageDelivery } from '../src/modules/channels/deliveries/messageDelivery';
 import { conversationReads } from './helpers/conversationReads';
 import { requestJson } from './helpers/http';
 import { photoBytes, readUploadId } from './helpers/photos';
@@ -28,7 +29,7 @@ for (const { dialect } of testDatabaseTargets()) {
     let miniProgram: ChannelAccountView;
     let kf: ChannelAccountView;
     let nextMsgId = 8_000_000_000_000_000_000n;
-    const { messagesOf, settledDeliveriesOf } = conversationReads(() => ({
+    const { messagesOf, deliveriesOf, settledDeliveriesOf } = conversationReads(() => ({
       baseUrl: server.baseUrl,
       token: adminToken,
     }));
@@ -122,13 +123,14 @@ for (const { dialect } of testDatabaseTargets()) {
       return readUploadId(await response.json());
     };
     const agentSends = async (conversationId: string, body: Record<string, unknown>) => {
-      const sent = await requestJson(
+      const sent = await requestJson<{ message: { id: string } }>(
         server.baseUrl,
         'POST',
         `/api/v1/agent/conversations/${conversationId}/messages`,
         { token: adminToken, body },
       );
       assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      return sent.body.message.id;
     };
     const sendsTo = (on: WeChatPlatform, path: string, openId: string) =>
       on.callsTo(path).filter((call) => call.body.touser === openId && call.errcode === 0);
@@ -186,12 +188,19 @@ for (const { dialect } of testDatabaseTargets()) {
       await settledDeliveriesOf(conversationId, 1);
       const uploadsBefore = platform.callsTo('/cgi-bin/media/upload').length;
       platform.failNextUploads = 1;
-      await agentSends(conversationId, {
+      const messageId = await agentSends(conversationId, {
         text: '您看是这件吗？',
         attachments: [await agentUploads(conversationId, photoBytes.gif)],
       });
-      const deliveries = await settledDeliveriesOf(conversationId, 2);
-      const last = deliveries.at(-1);
+      // The bot may have said more than one thing to the shopper: this is the delivery of the agent's reply.
+      let last: MessageDelivery | undefined;
+      await waitUntil(
+        async () => {
+          last = (await deliveriesOf(conversationId)).find((delivery) => delivery.messageId === messageId);
+          return last !== undefined && last.status !== 'pending';
+        },
+        { description: 'the agent’s reply delivered', timeoutMs: 120_000 },
+      );
       assert.equal(last?.status, 'sent');
       assert.ok((last?.attempts ?? 0) >= 2, 'retried after the refused upload');
       assert.equal(last?.partsSent, 2);

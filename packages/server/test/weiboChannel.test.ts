@@ -88,6 +88,8 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.deepEqual(await testChannelAccount(server.baseUrl, adminToken, account.id), {
         ok: true,
         reason: null,
+        problem: null,
+        messageCount: null,
       });
       const other = await createChannelAccount(server.baseUrl, adminToken, {
         kind: 'weibo',
