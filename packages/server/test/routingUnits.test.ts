@@ -121,6 +121,29 @@ describe('handoff triggers (pure)', () => {
       }),
       [],
     );
+    // An order number and phone digits (neutral) before one negative remark are no decline.
+    assert.deepEqual(
+      reasons({
+        ...base,
+        understanding: understanding({ score: -0.5 }),
+        history: [past('x', 0), past('x', 0)],
+      }),
+      [],
+    );
+    // Neutral data between feelings is skipped; a neutral message does not fire on earlier ones.
+    const feltThenData = [past('x', 0.2), past('x', 0), past('x', -0.1)];
+    assert.deepEqual(
+      reasons({ ...base, understanding: understanding({ score: -0.5 }), history: feltThenData }),
+      ['sentiment_decline'],
+    );
+    assert.deepEqual(
+      reasons({
+        ...base,
+        understanding: understanding({ score: 0 }),
+        history: [...falling, past('x', -0.5)],
+      }),
+      [],
+    );
   });
 });
 

@@ -3,6 +3,7 @@
 
 export type SmallTalkKind =
   | 'greeting'
+  | 'closing'
   | 'identity'
   | 'name'
   | 'abilities'
@@ -59,7 +60,21 @@ export function detectSmallTalk(text: string): SmallTalkKind | null {
   const plain = comparable(text);
   if (!plain) return null;
   for (const [kind, pattern] of patterns) if (pattern.test(plain)) return kind;
+  if (isClosing(plain)) return 'closing';
   return isGreeting(plain) ? 'greeting' : null;
+}
+
+/** Thanks, goodbyes and "nothing else", in any order and with acknowledgements around them. */
+const closingWords =
+  /谢谢(?:你|您|啦|了|哈|亲)?|谢了|多谢|感谢(?:你|您)?|辛苦(?:了|啦|你了|您了)?|麻烦(?:你|您)?了|拜拜|再见|回见|88|没有?(?:别的|其他的?)?(?:事|问题)?了|没事(?:了|啦)?|没别的了|没其他的?了|就这(?:些|样)(?:吧|了)?|\b(?:thanks?(?: (?:so|very) much)?(?: a lot)?|thank (?:you|u)(?: (?:so|very) much)?|thx|ty|tysm|cheers|bye(?: bye)?|goodbye|see (?:you|ya)|that s all|thats all|that s it|thats it|nothing else|no more questions?)\b/g;
+/** Words that only acknowledge; with nothing else they answer a question, so they never close on their own. */
+const acknowledgements =
+  /不用了?|好的?|好吧|好滴|嗯+|哦+|噢|喔|ok(?:ay)?|行|可以了|知道了|明白了|了解了|收到|那|先|啦|呀|啊|哈+|亲|了|\b(?:alright|all right|great|perfect|cool|got it|i see|understood|no|nope|ok|okay|sure|fine|then|and)\b/g;
+
+function isClosing(plain: string): boolean {
+  const withoutClosing = plain.replace(closingWords, ' ');
+  if (withoutClosing === plain) return false;
+  return withoutClosing.replace(acknowledgements, ' ').trim() === '';
 }
 
 /**

@@ -55,7 +55,14 @@ export async function answerCustomerMessage(
     attachments: imageAttachmentsOf(message),
   };
   if (status === 'queued') {
-    const queued = await answerWhileQueued(dependencies, turn);
+    const queued = await answerWhileQueued(
+      {
+        ...dependencies,
+        queueStanding: (conversationId, locale) =>
+          dependencies.handoff.describeQueueStanding(conversationId, locale),
+      },
+      turn,
+    );
     return storeAnswer(dependencies, turn, { ...queued, handoff: null });
   }
   const decision = await bot.respond(turn);

@@ -1,10 +1,39 @@
-import type { BotPipeline, BotReply, BotTurn } from '../bot';
+import { toSimplified } from '@kefu/nlu';
+import type { QuickReply } from '@kefu/sdk';
+import type { BotDecision, BotPipeline, BotReply, BotTurn } from '../bot';
+import type { ReplyLocale } from '../../replyLocale';
 import { localizeReply, pickLocalizedText } from '../../replyLocale';
 import type { TicketService } from '../tickets';
 
 export interface QueuedTurnDependencies {
   bot: BotPipeline;
   tickets: TicketService;
+  /** The shopper's place in the queue in words; null once they no longer wait. */
+  queueStanding(
+    conversationId: string,
+    locale: ReplyLocale,
+  ): Promise<{ text: string; quickReplies: QuickReply[] } | null>;
+}
+
+/** "还要等多久", "人呢", "how long do I wait": a question about the wait itself. */
+const waitQuestion =
+  /等(?:多久|多长时间|到什么时候|几分钟|很久|半天)|怎么还没(?:有)?人|人呢|人去哪|什么时候(?:才)?(?:有人|轮到|到我|能回)|排(?:到|在)第?几|第几位|还在排|还要排|快点|快一点|\b(?:how long|still waiting|anyone there|any ?body there|when will (?:someone|somebody|an agent|a person)|where is (?:the|an|my) agent)\b/i;
+
+/** "在吗", "有人吗", "anyone there": checking someone is there (a plain "你好" is left to the agent). */
+const presenceCheck =
+  /在吗|在嗎|在么|在麼|在不在|有人吗|有人嗎|有人在|有没有人|有沒有人|anyone|any ?body|you there/i;
+
+/**
+ * Asking for a person again, asking how long it takes, "在吗" or anger while already in the queue: the shopper
+ * is told where they stand rather than met with silence. A plain greeting stays with the agent.
+ */
+function asksAboutTheWait(turn: BotTurn, decision: BotDecision | null): boolean {
+  return (
+    decision === null ||
+    decision.handoff !== null ||
+    (decision.stage === 'small_talk:greeting' && presenceCheck.test(turn.text)) ||
+    turn.understanding.sentiment.anger
+  );
 }
 
 const leaveMessageRequest = /^(?:我要|我想)?留言[!！。.]*$|^leave (?:a |me a )?message[!.]*$/i;
@@ -31,10 +60,29 @@ export async function answerWhileQueued(
     replies = [leftMessageConfirmation(turn, ticket.id)];
     answeredBy = 'queued:left_message';
   } else {
-    const decision = await dependencies.bot.respond(turn);
-    if (canAnswerWhileQueued(decision.stage)) {
+    // "还要等多久": about the wait, whatever a flow would make of it.
+    const decision = waitQuestion.test(toSimplified(turn.text)) ? null : await dependencies.bot.respond(turn);
+    if (decision && canAnswerWhileQueued(decision.stage)) {
       replies = decision.replies;
       answeredBy = decision.stage;
+    } else if (asksAboutTheWait(turn, decision)) {
+      const standing = await dependencies.queueStanding(turn.conversationId, turn.locale);
+      if (standing) {
+        const lead = localizeReply(
+          pickLocalizedText(turn.locale, {
+            zh: '已经在为您转接人工客服了。',
+            en: 'You are already in line for a person.',
+          }),
+          turn.locale,
+        );
+        replies = [
+          {
+            text: `${lead}${turn.locale === 'en' ? ' ' : ''}${standing.text}`,
+            quickReplies: standing.quickReplies,
+          },
+        ];
+        answeredBy = 'queued:standing';
+      }
     }
   }
   return { replies, answeredBy };

@@ -4,6 +4,7 @@ import { escalateAfterHandoff } from './escalateAfterHandoff';
 import { parseJsonColumn } from '../../db/json';
 import type { AuthenticatedAgent } from '../auth';
 import type { BotDecision, BotReply, BotTurn } from '../bot';
+import type { ReplyLocale } from '../../replyLocale';
 import { localizeReply, pickLocalizedText } from '../../replyLocale';
 import type { CatalogService } from '../commerce';
 import type { ConversationService } from '../conversations';
@@ -71,6 +72,11 @@ export class HandoffService {
    * A message from a shopper who already waits for (or talks to) a person: the briefing is refreshed and the
    * priority raised when the message calls for it (anger, 12315, a safety risk).
    */
+  /** A waiting shopper's place in the queue, in their language; null once they no longer wait. */
+  describeQueueStanding(conversationId: string, locale: ReplyLocale) {
+    return this.dependencies.routing.describeStanding(conversationId, locale);
+  }
+
   async escalateAfterMessage(conversationId: string, customerId: string, text: string): Promise<void> {
     const settings = await this.dependencies.settings.get();
     const vipTier = await findVipTierOfCustomer(this.dependencies.db, customerId);

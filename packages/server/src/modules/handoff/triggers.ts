@@ -73,9 +73,12 @@ export function evaluateHandoffTriggers(input: TriggerInput, settings: HandoffSe
     if (ratings >= settings.notHelpful.count && containsPhrase(input.text, settings.notHelpful.phrases))
       fired.push({ reason: 'not_helpful', detail: `${ratings} "not helpful" ratings` });
   }
-  if (settings.sentimentDecline.enabled) {
+  // Only messages that carry a feeling count: an order number or phone digits (neutral, 0) between two
+  // remarks is no step down, and a neutral message now cannot fire on what was said before.
+  if (settings.sentimentDecline.enabled && sentiment.score !== 0) {
     const window = settings.sentimentDecline.window;
-    const scores = [...sentimentScores(input.history), sentiment.score].slice(-window);
+    const felt = [...sentimentScores(input.history), sentiment.score].filter((score) => score !== 0);
+    const scores = felt.slice(-window);
     if (scores.length >= window && isDecline(scores, settings.sentimentDecline))
       fired.push({ reason: 'sentiment_decline', detail: scores.join(' → ') });
   }

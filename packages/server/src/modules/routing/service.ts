@@ -1,4 +1,4 @@
-import type { Conversation } from '@kefu/sdk';
+import type { Conversation, QuickReply } from '@kefu/sdk';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { KefuError } from '../../errors';
@@ -6,6 +6,7 @@ import type { UnitOfWork } from '../../events/outbox';
 import type { AgentRoutingDirectory } from '../agents';
 import type { AuthenticatedAgent } from '../auth';
 import { hasPermission } from '../auth';
+import type { ReplyLocale } from '../../replyLocale';
 import { normaliseLocale } from '../../replyLocale';
 import { toConversation } from '../conversations';
 import {
@@ -195,6 +196,16 @@ export class RoutingService {
       nextOpeningAt: opening?.toISOString() ?? null,
       openingHours: describeOpeningHours(settings.businessHours, now),
     };
+  }
+
+  /** What a waiting shopper is told about their place in the queue now; null when not waiting. */
+  async describeStanding(
+    conversationId: string,
+    locale: ReplyLocale,
+  ): Promise<{ text: string; quickReplies: QuickReply[] } | null> {
+    const standing = await this.standingOf(conversationId);
+    if (!standing) return null;
+    return composeQueueNotice(standing, locale, (await this.settings()).businessHours);
   }
 
   private async notifyWaitingShopper(conversationId: string): Promise<void> {

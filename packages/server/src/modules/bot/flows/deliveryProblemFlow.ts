@@ -12,7 +12,7 @@ import {
   yesNoButtons,
 } from './flowKit';
 import { describeShipment } from './shipmentSummary';
-import { detectDeliveryProblem } from './shopperSlots';
+import { detectDeliveryProblem, detectReturnReason } from './shopperSlots';
 
 /**
  * Problems with a delivery: "delivered but not received" (where it was left, then a person checks with the
@@ -22,7 +22,8 @@ export const deliveryProblemFlow: Flow = {
   name: 'delivery_problem',
   orderFilter: (order) => order.status === 'shipped' || order.status === 'delivered',
   expectsAnswer: (step, text) =>
-    (step === 'problem' && detectDeliveryProblem(text) !== null) ||
+    (step === 'problem' &&
+      (detectDeliveryProblem(text) !== null || detectReturnReason(text) === 'defective')) ||
     (step === 'confirm_return' && chooseRemedy(text) !== null) ||
     (step.startsWith('confirm') && parseYesNo(text) !== null),
   // The damage question asks for photos: a photo sent then belongs to this flow.
@@ -33,6 +34,16 @@ export const deliveryProblemFlow: Flow = {
     const { locale } = turn;
     if (state.step?.startsWith('confirm')) return confirmNext(context);
     const problem = state.slots.problem ?? state.memory.problem;
+    // "没声音 / 开不了机 / 坏的": the goods arrived but do not work — a return or exchange for a defect.
+    if (
+      !problem &&
+      (state.slots.reason ?? state.memory.reason) === 'defective' &&
+      order.status === 'delivered'
+    ) {
+      state.step = null;
+      state.memory.reason = 'defective';
+      return { ...answer(), switchTo: 'return_exchange' };
+    }
     if (!problem) {
       state.step = 'problem';
       return answer(
@@ -46,6 +57,7 @@ export const deliveryProblemFlow: Flow = {
           ),
           button(locale, '商品破损', 'Damaged', '收到的商品破损了', 'it arrived damaged'),
           button(locale, '错发/漏发', 'Wrong or missing item', '发错货了', 'wrong item'),
+          button(locale, '质量问题', 'Does not work', '商品有质量问题，用不了', 'it does not work'),
         ]),
       );
     }

@@ -5,7 +5,7 @@ import type { FlowContext, FlowResult, Flow } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
 import { describeCreatedReturn } from './returnNotice';
-import { orderedSize, shiftSize } from './sizeSteps';
+import { bareSize, orderedSize, shiftSize } from './sizeSteps';
 import {
   answer,
   button,
@@ -28,12 +28,24 @@ export const returnExchangeFlow: Flow = {
   orderFilter: (order) => order.status === 'delivered',
   expectsAnswer: (step, text) =>
     (step === 'reason' && detectReturnReason(text) !== null) ||
+    ((step === 'size' || step === 'confirm') && bareSize(text) !== null) ||
     (step === 'confirm' && parseYesNo(text) !== null),
   async run(context, order) {
     if (!order) throw new Error('return_exchange runs with an order');
     const { state, turn } = context;
     const policy = context.commerce.policy();
-    if (state.step === 'confirm') return confirmReturn(context, order);
+    if (state.step === 'confirm') {
+      // "换L" where a yes was asked: the size of the exchange, to confirm again with it.
+      const size = state.slots.kind === 'exchange' ? sizeSaid(context) : null;
+      if (!size) return confirmReturn(context, order);
+      state.memory.variant = size;
+      state.step = null;
+    }
+    if (state.step === 'size') {
+      const size = sizeSaid(context);
+      if (size) state.memory.variant = size;
+      state.step = null;
+    }
     state.slots.kind ??= state.memory.returnKind ?? 'return';
     const reason = state.slots.reason ?? state.memory.reason;
     const eligibility = checkReturnEligibility(
@@ -54,8 +66,26 @@ export const returnExchangeFlow: Flow = {
       );
     }
     state.slots.reason = reason;
-    state.step = 'confirm';
     const variant = wantedVariant(state.memory, order);
+    // An exchange because of the size needs the size wanted before anything is confirmed.
+    if (state.slots.kind === 'exchange' && reason === 'wrong_size' && !variant) {
+      state.step = 'size';
+      const bought = orderedSize(order);
+      const nearby = bought
+        ? [shiftSize(bought, -1), shiftSize(bought, 1)].filter((size): size is string => size !== null)
+        : [];
+      return answer(
+        reply(
+          say(
+            turn.locale,
+            `好的，请问要换成什么尺码？${bought ? `（您买的是 ${bought}）` : ''}`,
+            `Sure — which size would you like instead?${bought ? ` (You bought ${bought}.)` : ''}`,
+          ),
+          nearby.map((size) => button(turn.locale, size, size, `换${size}`, `size ${size}`)),
+        ),
+      );
+    }
+    state.step = 'confirm';
     const kind =
       state.slots.kind === 'exchange'
         ? variant
@@ -176,6 +206,11 @@ function reasonButtons(locale: ReplyLocale) {
     button(locale, '质量问题', 'Defective', '质量问题', 'it is defective'),
     button(locale, '运输破损', 'Damaged', '收到就破损了', 'it arrived damaged'),
   ];
+}
+
+/** The size named in this message: "换L", "L码", or a step from the size bought ("大一码"). */
+function sizeSaid(context: FlowContext): string | null {
+  return context.said.variant ?? bareSize(context.text) ?? null;
 }
 
 function isReturnReason(value: string | null | undefined): value is ReturnReason {

@@ -42,7 +42,7 @@ const reasonPatterns: [ReturnReason, RegExp][] = [
   ],
   [
     'defective',
-    /质量问题|坏了|故障|不能用|用不了|开不了机|不工作|不亮|没反应|defect|faulty|doesn'?t work|not working|stopped working/i,
+    /质量问题|坏了|坏的|坏掉|是坏|故障|不能用|用不了|没法用|开不了机|开不开机|不开机|无法开机|充不(?:进|上|了)电|不充电|没(?:有)?声音?|没声|不出声|有杂音|杂音|异响|连不上|无法连接|黑屏|花屏|死机|自动关机|不工作|不亮|没反应|不转|不出水|不加热|不制热|不制冷|defect|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (?:turn on|charge|connect|work)|not charging|no sound|dead on arrival/i,
   ],
   [
     'wrong_size',

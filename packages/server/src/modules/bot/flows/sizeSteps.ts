@@ -31,3 +31,12 @@ export function orderedSize(order: CommerceOrder): string | null {
   );
   return sizes.size === 1 ? ([...sizes][0] ?? null) : null;
 }
+
+/** A size said on its own, as the answer to "which size?": "L", "换L", "要XL码的", "42码", "size M". */
+export function bareSize(text: string): string | null {
+  const match =
+    /^(?:换(?:成|个|到)?|要|改成?|就|size)?\s*(XXXL|XXL|XL|XS|S|M|L|\d{2,3})\s*(?:码|号|號)?(?:的|吧|码的|size)?[。.!！]*$/i.exec(
+      text.trim(),
+    );
+  return match?.[1]?.toUpperCase() ?? null;
+}

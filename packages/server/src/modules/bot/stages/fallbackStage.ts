@@ -1,6 +1,10 @@
 import { intentTopics } from '../intentTopics';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 import { pickLocalizedText } from '../../../replyLocale';
+import { closingText } from './smallTalkStage';
+
+const closingWordsPattern =
+  /谢|謝|拜拜|再见|再見|回见|辛苦|没事|沒事|没有了|沒有了|就这|就這|\b(?:thanks?|thank you|thx|ty|bye|goodbye|see you|that'?s all|that'?s it|nothing else)\b/i;
 
 /** Above this the bot names the topic it understood instead of saying it did not understand. */
 const namedTopicConfidence = 0.6;
@@ -15,8 +19,27 @@ export class FallbackStage implements BotStage {
   async handle(turn: BotTurn): Promise<BotDecision> {
     const english = turn.locale === 'en';
     const { intent } = turn.understanding;
+    // A thanks or goodbye in words small talk did not list is still a closing, not a topic to refuse.
+    if (intent.id === 'goodbye' && intent.confidence >= namedTopicConfidence)
+      return {
+        stage: 'small_talk:closing',
+        replies: [
+          {
+            // "好的" / "ok" alone only acknowledges: the shopper may still have something to ask.
+            text: closingWordsPattern.test(turn.text)
+              ? closingText(turn.text, turn.locale)
+              : pickLocalizedText(turn.locale, {
+                  zh: '好的～还有其他需要帮忙的，随时告诉我。',
+                  en: 'Sure! If there is anything else, just tell me.',
+                }),
+            quickReplies: [],
+          },
+        ],
+        handoff: null,
+      };
     // A guessed request for a person that names no person is not a topic to name ("扫地机器人").
-    const named = intent.confidence >= namedTopicConfidence && intent.id !== 'human_agent';
+    const named =
+      intent.confidence >= namedTopicConfidence && intent.id !== 'human_agent' && intent.id !== 'greeting';
     const topic = named ? intentTopics[intent.id] : undefined;
     const humanButton = {
       label: english ? 'Human agent' : '转人工',

@@ -29,6 +29,15 @@ const contextPattern =
 const dispatchPattern = /发货|發貨|出货|出貨|寄出|\b(ship|ships|shipped|dispatch(?:ed)?)\b/i;
 const productOrOrderReference =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|\b(this order|that order|this one)\b/i;
+/** Price protection is a rule of the shop even when the order is named ("KF… 降价了 能补差价吗"). */
+const priceProtectionPattern =
+  /差价|价保|保价|降价.{0,8}(?:补|退|返|赔)|price (?:protection|drop|adjustment)|refund the difference/i;
+/**
+ * Before buying: "今天下单什么时候发货", "现在拍几天能到", "if I order today when does it ship" — the shop's
+ * dispatch and delivery times, not an order of the shopper's ("今天下单了…" is one).
+ */
+const prospectivePurchasePattern =
+  /(?:今天|现在|马上|如果|要是|明天|这会儿?|几点前)(?:下单|拍|买|付款)(?![了的过])|(?:下单|拍下|付款|购买)(?:后|以后|之后)(?:多久|几天|什么时候|当天)|\b(?:if i (?:order|buy|pay)|(?:order|buy)(?: it)? (?:today|now|tonight)|after (?:i )?(?:order|pay))\b/i;
 /** Questions about the shop's rules even when told as the shopper's own story ("我买的…降价了，能退差价吗"). */
 const informationalIntents = new Set(['price_promotion', 'payment', 'shipping_info']);
 
@@ -77,13 +86,17 @@ export function isGeneralPolicyQuestion(
   turn: Pick<BotTurn, 'text' | 'understanding'> & Partial<Pick<BotTurn, 'pageProductId'>>,
 ): boolean {
   const { intent, entities } = turn.understanding;
-  if (flowOwnedIntents.has(intent.id)) return false;
-  // On a product's page, "多久发货" is about that product (a made-to-order item has its own dispatch time).
   // Patterns are written in simplified script; "可以退差價嗎" is the same question.
   const text = toSimplified(turn.text);
+  const namesOrder = entities.some((entity) => orderEntityTypes.has(entity.type));
+  // On a product's page, "多久发货" is about that product (a made-to-order item has its own dispatch time).
   if (turn.pageProductId && dispatchPattern.test(text)) return false;
-  if (entities.some((entity) => orderEntityTypes.has(entity.type))) return false;
-  if (!questionPattern.test(text)) return false;
+  if (!namesOrder && prospectivePurchasePattern.test(text) && !ownPattern.test(text)) return true;
+  if (flowOwnedIntents.has(intent.id)) return false;
+  if (namesOrder && !priceProtectionPattern.test(text)) return false;
+  // "能补差价不 KF…": the order number after the question does not make it a statement.
+  const asked = text.replace(/[A-Za-z]*\d[\w-]*/g, ' ').trim();
+  if (!questionPattern.test(text) && !questionPattern.test(asked)) return false;
   // "the price dropped right after I bought it": a rules question told as the shopper's story, unless it
   // points at a product or order in the conversation ("这件降价了吗").
   if (informationalIntents.has(intent.id)) return !productOrOrderReference.test(text);

@@ -43,6 +43,8 @@ export class SmallTalkStage implements BotStage {
     switch (kind) {
       case 'greeting':
         return { text: greetingText(turn.text, locale), quickReplies: await suggested() };
+      case 'closing':
+        return { text: closingText(turn.text, locale), quickReplies: [] };
       case 'identity':
         return {
           text: say(
@@ -128,6 +130,22 @@ function greetingText(text: string, locale: ReplyLocale): string {
     `${presence ? '在的～' : '您好～'}我是店铺的智能客服小客，有什么可以帮您？直接说您的问题就好，也可以点下面的常见问题：`,
     `${presence ? "Yes, I'm here! " : 'Hi there! '}I'm Kefu, the shop's assistant. What can I do for you? Just ask, or tap one of these:`,
   );
+}
+
+/** Thanks are answered with "you're welcome", a goodbye with a goodbye; the door stays open either way. */
+export function closingText(text: string, locale: ReplyLocale): string {
+  const thanked = /谢|謝|辛苦|麻烦|thank|thx|\bty\b|tysm|cheers/i.test(text);
+  return thanked
+    ? say(
+        locale,
+        '不客气～很高兴能帮到您。之后还有问题随时找我，祝您购物愉快！',
+        "You're welcome — glad I could help. Ask me any time if anything else comes up. Happy shopping!",
+      )
+    : say(
+        locale,
+        '好的，再见～之后还有问题随时找我，祝您生活愉快！',
+        'Goodbye! Ask me any time if anything else comes up. Have a great day!',
+      );
 }
 
 function outOfScopeText(kind: SmallTalkKind, locale: ReplyLocale): string {

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ManualClock } from '../src/clock';
+import { startShopperChat } from './helpers/shopChat';
+import { testDatabaseTargets } from './helpers/testDatabase';
+import type { TestServer } from './helpers/testServer';
+import { startTestServer } from './helpers/testServer';
+
+// Turns shoppers take that sit between the flows: thanks and goodbyes, asking again while waiting for a
+// person, a reason that sounds negative, a defect named in passing, a size given after the question.
+for (const { dialect } of testDatabaseTargets()) {
+  describe(`shopper turns between the flows (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ dialect, clock: new ManualClock() });
+    });
+    after(async () => server.close());
+
+    const chat = (locale?: string) => startShopperChat(server.baseUrl, locale ? { locale } : {});
+    const statusOf = async (customerId: string) =>
+      (await server.kefu.services.conversations.findCurrentConversation(customerId, 'web'))?.status;
+
+    test('thanks and goodbyes are answered as such, in any wording; an "ok" alone keeps the door open', async () => {
+      const shopper = await chat();
+      const thanked = await shopper.say('好的 谢谢');
+      assert.match(thanked.text, /不客气/);
+      assert.doesNotMatch(thanked.text, /暂时还不能|没能理解/);
+      assert.match((await shopper.say('没有了 拜拜')).text, /再见/);
+      assert.match((await shopper.say('不用了谢谢')).text, /不客气/);
+      const english = await chat('en');
+      assert.match((await english.say('ok thanks a lot')).text, /welcome/i);
+      assert.match((await english.say("that's all, bye")).text, /goodbye/i);
+      const traditional = await chat('zh-TW');
+      assert.match((await traditional.say('好的 謝謝你')).text, /不客氣/);
+      assert.equal(await statusOf(shopper.session.customerId), 'bot');
+    });
+
+    test('asking again for a person, or how long it takes, while waiting tells the shopper where they stand', async () => {
+      const shopper = await chat();
+      await shopper.say('人工');
+      assert.equal(await statusOf(shopper.session.customerId), 'queued');
+      for (const text of ['人工！！', '还要等多久啊', '在吗']) {
+        const told = await shopper.say(text);
+        assert.match(told.text, /已经在为您转接人工客服了/, text);
+        assert.match(told.text, /您排在第 \d+ 位/, text);
+        assert.doesNotMatch(told.text, /订单号/, text);
+      }
+      const english = await chat('en');
+      await english.say('talk to a human');
+      assert.match(
+        (await english.say('how long do I have to wait?')).text,
+        /already in line.*number \d+ in the queue/is,
+      );
+    });
+
+    test('a return reason that sounds negative does not send the shopper to a person mid-way', async () => {
+      const shopper = await chat();
+      await shopper.say('收到的枕头太硬了 能退吗');
+      await shopper.say('KF202611010028');
+      assert.match((await shopper.say('0505')).text, /退换货的原因/);
+      const confirm = await shopper.say('不喜欢');
+      assert.match(confirm.text, /确认为订单 KF202611010028 申请退货/);
+      assert.doesNotMatch(confirm.text, /转接/);
+      assert.equal(await statusOf(shopper.session.customerId), 'bot');
+    });
+
+    test('goods that arrived but do not work go straight to a return for a defect', async () => {
+      const shopper = await chat();
+      await shopper.say('收到的音箱没声音 坏的 KF202611010031');
+      const confirm = await shopper.say('2020');
+      assert.match(confirm.text, /确认为订单 KF202611010031 申请退货/);
+      assert.doesNotMatch(confirm.text, /遇到了什么问题/);
+      const done = await shopper.say('确认');
+      assert.match(done.text, /退换货单号 RMA/);
+      assert.match(done.text, /退回运费由我们承担/, 'a defect: the shop pays the postage');
+    });
+
+    test('an exchange for the size asks which size, and a size said at the confirmation is taken', async () => {
+      const shopper = await chat();
+      await shopper.say('阔腿裤能换个码吗 M的太紧了');
+      await shopper.say('KF202611010030');
+      const asked = await shopper.say('0909');
+      assert.match(asked.text, /换成什么尺码/);
+      assert.ok(asked.quickReplies.includes('L'));
+      const confirm = await shopper.say('换L');
+      assert.match(confirm.text, /申请换货（换成 L）/);
+      const changed = await shopper.say('XL码的');
+      assert.match(changed.text, /申请换货（换成 XL）/, 'a new size at the confirmation is confirmed again');
+      assert.match((await shopper.say('确认')).text, /退换货单号 RMA/);
+    });
+
+    test('price protection is the shop’s rule even with the order named; a purchase not yet made is about dispatch times', async () => {
+      const shopper = await chat();
+      const price = await shopper.say('买了两天就降价了 能补差价不 KF202611010012');
+      assert.match(price.text, /价格保护|差价/);
+      assert.doesNotMatch(price.text, /后 4 位/);
+      const before = await chat();
+      const dispatch = await before.say('今天下单什么时候发货');
+      assert.match(dispatch.text, /48 小时内/);
+      assert.doesNotMatch(dispatch.text, /订单号/);
+      const bought = await chat();
+      assert.match(
+        (await bought.say('我今天下单了 什么时候发货')).text,
+        /订单号/,
+        'an order placed is asked for',
+      );
+    });
+  });
+}
