@@ -12,6 +12,7 @@ import { shopIdentitySecret, shopWebhookSecret, startShopperChat } from './helpe
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
+import { ShiftedClock } from './helpers/shiftedClock';
 import { waitUntil } from './helpers/waitUntil';
 
 const rulesPath = '/api/v1/admin/marketing/rules';
@@ -37,9 +38,11 @@ for (const { dialect } of testDatabaseTargets()) {
     let server: TestServer;
     let adminToken: string;
     let rule: OfferRule;
+    const clock = new ShiftedClock();
     before(async () => {
       server = await startTestServer({
         dialect,
+        clock,
         environment: {
           KEFU_SHOP_IDENTITY_SECRET: shopIdentitySecret,
           KEFU_COMMERCE_WEBHOOK_SECRET: shopWebhookSecret,
@@ -222,6 +225,30 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(!after.slice(before).some((message) => message.sender === 'bot'));
     });
 
+    test('an erased shopper gets nothing, recorded as such', async () => {
+      const shopper = await startShopperChat(server.baseUrl, { locale: 'zh-CN', pageProductId: 'prod_04' });
+      await shopper.say('这款手表能测心率吗？');
+      const erased = await requestJson(
+        server.baseUrl,
+        'POST',
+        `/api/v1/admin/customers/${shopper.session.customerId}/erase`,
+        { token: adminToken, body: { confirm: shopper.session.customerId } },
+      );
+      assert.equal(erased.status, 200, JSON.stringify(erased.body));
+      await resolve(server, adminToken, shopper.session.conversationId);
+      const offer = await waitForOffer(server, shopper.session.conversationId, 1);
+      assert.equal(offer.status, 'skipped');
+      assert.equal(offer.skip_reason, 'customer_erased');
+      const messages = await server.kefu.services.database.db
+        .selectFrom('messages')
+        .select('card')
+        .where('conversation_id', '=', shopper.session.conversationId)
+        .where('sender', '=', 'bot')
+        .where('created_at', '>=', offer.created_at)
+        .execute();
+      assert.deepEqual(messages, []);
+    });
+
     test('rules can be disabled and changed; an unknown rule is 404', async () => {
       const disabled = await requestJson<{ rule: OfferRule }>(
         server.baseUrl,
@@ -251,6 +278,27 @@ for (const { dialect } of testDatabaseTargets()) {
       });
       assert.equal(missing.status, 404);
       assert.equal(missing.body.error.code, 'offer_rule_not_found');
+    });
+    test('a delayed offer waits for its time, then is sent once', async () => {
+      const delayed = await requestJson<{ rule: OfferRule }>(server.baseUrl, 'POST', rulesPath, {
+        token: adminToken,
+        body: { ...ruleInput, name: '十分钟后推荐', delayMinutes: 10, capDays: 0 },
+      });
+      assert.equal(delayed.status, 201);
+      const shopper = await startShopperChat(server.baseUrl, { locale: 'en', pageProductId: 'prod_02' });
+      await shopper.say('Is this phone good for my parents?');
+      await resolve(server, adminToken, shopper.session.conversationId);
+      const scheduled = await waitForOfferRecord(server, shopper.session.conversationId);
+      assert.equal(scheduled.status, 'scheduled');
+      assert.equal(scheduled.rule_id, delayed.body.rule.id);
+      assert.equal(Date.parse(scheduled.due_at) - Date.parse(scheduled.resolved_at), 10 * 60_000);
+      clock.offsetMs += 11 * 60_000;
+      const offer = await waitForOffer(server, shopper.session.conversationId, 1);
+      assert.equal(offer.status, 'sent');
+      const cards = (await visitorMessages(server, shopper)).filter(
+        (message) => message.card?.type === 'product' && message.card.url?.includes('/r/'),
+      );
+      assert.ok(cards.length >= 1);
     });
   });
 }
@@ -295,6 +343,19 @@ async function waitForOffer(server: TestServer, conversationId: string, count: n
     { description: `offer ${count} of ${conversationId} sent or skipped`, timeoutMs: 30_000 },
   );
   const offer = (await read())[count - 1];
+  assert.ok(offer);
+  return offer;
+}
+
+async function waitForOfferRecord(server: TestServer, conversationId: string) {
+  const read = () =>
+    server.kefu.services.database.db
+      .selectFrom('marketing_offers')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+  await waitUntil(async () => (await read()) !== undefined, { description: 'the offer is recorded' });
+  const offer = await read();
   assert.ok(offer);
   return offer;
 }
