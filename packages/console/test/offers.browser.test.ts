@@ -1,6 +1,7 @@
 // Recommendations and coupons in the console, in headless Chromium against the real server: an admin creates an
 // after-conversation offer rule in words, a shopper's resolved conversation sends an offer, and the rule's row
-// shows what it sent, the click and the rates; disabling the rule is one click.
+// shows what it sent, the click and the rates; disabling the rule is one click; a shopper who unsubscribed is
+// marked on their profile.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { KefuMarketingApi } from '@kefu/sdk';
@@ -80,6 +81,12 @@ test(
     await counted.getByText('已停用').waitFor({ timeout: browserWaitMs });
     const [disabled] = await new KefuMarketingApi(current.admin).listRules();
     assert.equal(disabled?.enabled, false);
+
+    // A shopper who unsubscribes in the chat: their profile beside the conversation says so.
+    const unsubscribed = await startShopperChat(current.server.baseUrl, { pageProductId: 'prod_05' });
+    assert.match((await unsubscribed.say('退订')).text, /不再/);
+    await page.goto(`${current.server.baseUrl}/console/inbox/${unsubscribed.session.conversationId}`);
+    await page.locator('.offer-consent').getByText('已退订推荐与优惠').waitFor({ timeout: browserWaitMs });
     assert.deepEqual(pageErrors, []);
     await context.close();
   },

@@ -5,6 +5,7 @@ import {
   readEnum,
   readField,
   readList,
+  readNullableString,
   readNumber,
   readString,
   readStringArray,
@@ -82,6 +83,14 @@ export interface OfferRuleFigures {
   redemptionRate: number | null;
 }
 
+/** Whether a shopper takes offers; `source`: `shopper` (wrote 退订 / unsubscribe) or `agent`; null: never set. */
+export interface MarketingConsent {
+  customerId: string;
+  optedOut: boolean;
+  source: string | null;
+  updatedAt: string | null;
+}
+
 const rulesPath = '/api/v1/admin/marketing/rules';
 
 export class KefuMarketingApi {
@@ -102,6 +111,18 @@ export class KefuMarketingApi {
 
   async deleteRule(ruleId: string): Promise<void> {
     await this.client.requestJson('DELETE', `${rulesPath}/${encodeURIComponent(ruleId)}`);
+  }
+
+  /** Any agent who may read customers sees it (the customer panel). */
+  async consent(customerId: string): Promise<MarketingConsent> {
+    const path = `/api/v1/agent/customers/${encodeURIComponent(customerId)}/marketing-consent`;
+    const record = requireRecord(readField(await this.client.requestJson('GET', path), 'consent'));
+    return {
+      customerId: readString(record, 'customerId'),
+      optedOut: record.optedOut === true,
+      source: readNullableString(record, 'source'),
+      updatedAt: readNullableString(record, 'updatedAt'),
+    };
   }
 
   /** Per-rule figures of offers made in [from, to) (ISO times). */

@@ -68,6 +68,9 @@ const zhCN = {
   reasonShopUnavailable: '店铺系统暂时无法访问',
   reasonRuleNotMatched: '发送时已不符合规则',
   reasonConversationClosed: '会话已关闭',
+  consentOptedOut: '已退订推荐与优惠',
+  consentOptedOutByShopper: '顾客在对话中要求不再接收商品推荐和优惠券',
+  consentOptedOutByAgent: '客服按顾客要求登记了不再发送商品推荐和优惠券',
 };
 
 const en: typeof zhCN = {
@@ -137,6 +140,9 @@ const en: typeof zhCN = {
   reasonShopUnavailable: 'Shop system unreachable',
   reasonRuleNotMatched: 'No longer matched the rule when due',
   reasonConversationClosed: 'Conversation closed',
+  consentOptedOut: 'No offers',
+  consentOptedOutByShopper: 'The shopper asked in the chat for no more recommendations or coupons',
+  consentOptedOutByAgent: 'An agent recorded that the shopper wants no more recommendations or coupons',
 };
 
 export type MarketingTextKey = keyof typeof zhCN;
