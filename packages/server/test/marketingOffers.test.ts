@@ -199,6 +199,21 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(opening);
       assert.match(opening.text, /優惠券/);
       assert.match(opening.text, /退訂/);
+
+      // Answering the offer with 退訂 (the conversation is resolved, nobody serves it) stops further offers.
+      await shopper.say('退訂');
+      await waitUntil(
+        async () => {
+          const consent = await requestJson<{ consent: { optedOut: boolean } }>(
+            server.baseUrl,
+            'GET',
+            `/api/v1/agent/customers/${shopper.session.customerId}/marketing-consent`,
+            { token: adminToken },
+          );
+          return consent.body.consent.optedOut;
+        },
+        { description: 'the reply to the offer is recorded as an opt-out' },
+      );
     });
 
     test('a shopper who opted out gets nothing, and their record shows it', async () => {

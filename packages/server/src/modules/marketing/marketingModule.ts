@@ -1,3 +1,4 @@
+import { toSimplified } from '@kefu/nlu';
 import { z } from 'zod';
 import type { EventJobs } from '../../events/eventJobs';
 import { MarketingConsents } from './marketingConsent';
@@ -5,6 +6,7 @@ import { OfferRules } from './offerRules';
 import type { OfferSenderDependencies } from './offerSender';
 import { OfferSender, sendOfferJob } from './offerSender';
 import { OfferTracking } from './offerTracking';
+import { marketingOptOutPattern } from './optOutWords';
 
 export type MarketingInput = Omit<OfferSenderDependencies, 'rules' | 'consents'>;
 
@@ -24,7 +26,11 @@ export type MarketingModule = ReturnType<typeof createMarketingModule>;
 
 const sendOfferPayloadSchema = z.object({ offerId: z.string().min(1) });
 
-/** A resolved conversation may schedule an offer (once per resolution); each offer is sent by its own job. */
+/**
+ * A resolved conversation may schedule an offer (once per resolution); each offer is sent by its own job. A
+ * shopper's 退订 / unsubscribe is recorded whoever serves the conversation (the bot, an agent, or nobody after it
+ * was resolved — the usual moment, in answer to an offer).
+ */
 export function startMarketingModule(module: MarketingModule, eventJobs: EventJobs): void {
   module.jobs.register(sendOfferJob, {
     schema: sendOfferPayloadSchema,
@@ -33,4 +39,21 @@ export function startMarketingModule(module: MarketingModule, eventJobs: EventJo
   eventJobs.listen('conversation.resolved', 'marketing.schedule_offer', ({ payload }) =>
     module.sender.scheduleAfterResolution(payload.conversation),
   );
+  eventJobs.listen(
+    'message.created',
+    'marketing.record_opt_out',
+    ({ payload }) =>
+      module.consents
+        .optOutWhenAsked(payload.conversation.customerId, shopperWords(payload.message.text))
+        .then(() => undefined),
+    {
+      when: ({ payload }) =>
+        payload.message.sender === 'customer' &&
+        marketingOptOutPattern.test(shopperWords(payload.message.text)),
+    },
+  );
+}
+
+function shopperWords(text: string): string {
+  return toSimplified(text).trim();
 }
