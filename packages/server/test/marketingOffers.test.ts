@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Message, OfferRule, OfferRuleFigures, OfferRuleInput } from '@kefu/sdk';
 import { signStandardWebhook } from '../src/modules/commerce/webhookSignature';
+import { isLinkableProductPage } from '../src/modules/marketing/recommendProducts';
 import { requestJson } from './helpers/http';
 import type { ShopperChat } from './helpers/shopChat';
 import { shopIdentitySecret, shopWebhookSecret, startShopperChat } from './helpers/shopChat';
@@ -32,6 +33,15 @@ const ruleInput: OfferRuleInput = {
   delayMinutes: 0,
   capDays: 30,
 };
+
+describe('recommendation links', () => {
+  test('only a product page of the shop or a path on Kefu may be the target of a click redirect', () => {
+    for (const page of ['/#/product/prod_01', 'https://shop.example/products/1?ref=kefu'])
+      assert.equal(isLinkableProductPage(page), true, page);
+    for (const page of ['//evil.example', '/\\evil.example', 'javascript:alert(1)', 'ftp://x', '', null])
+      assert.equal(isLinkableProductPage(page), false, String(page));
+  });
+});
 
 for (const { dialect } of testDatabaseTargets()) {
   describe(`after-conversation offers (${dialect})`, () => {

@@ -13,7 +13,7 @@ import type { MarketingConsents } from './marketingConsent';
 import { composeOfferMessages } from './offerMessages';
 import type { OfferRules } from './offerRules';
 import { readResolutionFacts, ruleMatches } from './offerTriggers';
-import { recommendProducts, ShopUnavailableError } from './recommendProducts';
+import { isLinkableProductPage, recommendProducts, ShopUnavailableError } from './recommendProducts';
 import type { OfferItemRow, OfferRow } from './repo';
 import * as repo from './repo';
 
@@ -169,7 +169,7 @@ export class OfferSender {
       offer_id: offer.id,
       position,
       product_id: product.id,
-      url: product.url ?? `/#/product/${encodeURIComponent(product.id)}`,
+      url: isLinkableProductPage(product.url) ? product.url : '/',
       token: randomBytes(24).toString('base64url'),
       clicked_at: null,
     }));

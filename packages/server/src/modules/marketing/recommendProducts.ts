@@ -16,6 +16,7 @@ export interface RecommendationInput {
  * from catalogue searches by each seed product's name and attribute values; a candidate is kept when it is in a
  * seed's category, in stock, and neither ordered by the shopper nor one they already looked at; candidates that
  * share more attributes with the seeds come first. Fewer than `count` (or none) when the catalogue has fewer.
+ * Only products with a page Kefu can link to are offered (the click-tracking redirect goes there and nowhere else).
  */
 export async function recommendProducts(
   connector: CommerceConnector,
@@ -32,6 +33,7 @@ export async function recommendProducts(
     if (!found.ok) throw new ShopUnavailableError();
     for (const product of found.value) {
       if (excluded.has(product.id) || product.stock <= 0 || !categories.has(product.category)) continue;
+      if (!isLinkableProductPage(product.url)) continue;
       if (candidates.has(product.id)) continue;
       candidates.set(product.id, {
         product,
@@ -52,6 +54,12 @@ export class ShopUnavailableError extends Error {
     super('The shop system could not be reached');
     this.name = 'ShopUnavailableError';
   }
+}
+
+/** An http(s) address, or a path on the Kefu server (the built-in shop); never `//host`, `/\host` or a script URL. */
+export function isLinkableProductPage(url: string | null | undefined): url is string {
+  if (!url) return false;
+  return /^https?:\/\/[^\s\\]+$/i.test(url) || /^\/(?![/\\])[^\s\\]*$/.test(url);
 }
 
 async function loadSeeds(connector: CommerceConnector, productIds: string[]): Promise<CommerceProduct[]> {
