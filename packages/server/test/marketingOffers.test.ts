@@ -15,8 +15,11 @@ import type { TestServer } from './helpers/testServer';
 import { startTestServer } from './helpers/testServer';
 import { ShiftedClock } from './helpers/shiftedClock';
 import { waitUntil } from './helpers/waitUntil';
+import { WeChatPlatform, createChannelAccount, signWeChatPush, weChatXml } from './helpers/wechatPlatform';
 
 const rulesPath = '/api/v1/admin/marketing/rules';
+const weChatAppId = 'wx2c2769f8efd9abc2';
+const weChatToken = 'offerstest';
 const outOfStockProductId = 'prod_08';
 const ruleInput: OfferRuleInput = {
   name: '会话后推荐',
@@ -49,7 +52,9 @@ for (const { dialect } of testDatabaseTargets()) {
     let adminToken: string;
     let rule: OfferRule;
     const clock = new ShiftedClock();
+    const weChat = new WeChatPlatform(weChatAppId, 'app-secret-for-offers');
     before(async () => {
+      await weChat.start();
       server = await startTestServer({
         dialect,
         clock,
@@ -60,7 +65,10 @@ for (const { dialect } of testDatabaseTargets()) {
       });
       adminToken = await server.loginAdmin();
     });
-    after(async () => server.close());
+    after(async () => {
+      await server.close();
+      await weChat.close();
+    });
 
     test('an invalid rule is a 400 that stores nothing; a role without the permission gets 403', async () => {
       const invalid = await requestJson(server.baseUrl, 'POST', rulesPath, {
@@ -324,6 +332,62 @@ for (const { dialect } of testDatabaseTargets()) {
         (message) => message.card?.type === 'product' && message.card.url?.includes('/r/'),
       );
       assert.ok(cards.length >= 1);
+    });
+    test('an offer due after the WeChat reply window closed is skipped with that reason', async () => {
+      const couponOnly = await requestJson<{ rule: OfferRule }>(server.baseUrl, 'POST', rulesPath, {
+        token: adminToken,
+        body: {
+          ...ruleInput,
+          name: 'WeChat coupon',
+          conditions: { ...ruleInput.conditions, requireProductDiscussed: false },
+          content: { recommendations: 0, coupon: true },
+          delayMinutes: 60,
+          capDays: 0,
+        },
+      });
+      assert.equal(couponOnly.status, 201);
+      const account = await createChannelAccount(server.baseUrl, adminToken, {
+        kind: 'wechat',
+        name: '公众号',
+        settings: { appId: weChatAppId, encryption: 'plain', apiBaseUrl: weChat.baseUrl },
+        credentials: { appSecret: 'app-secret-for-offers', token: weChatToken },
+      });
+      const xml = weChatXml({
+        ToUserName: 'gh_shop',
+        FromUserName: 'o_offer_window',
+        CreateTime: Math.floor(clock.now().getTime() / 1000),
+        MsgType: 'text',
+        Content: '你好，请问发货要多久？',
+        MsgId: '7100000000000000001',
+      });
+      const signed = signWeChatPush(xml, {
+        token: weChatToken,
+        timestamp: Math.floor(clock.now().getTime() / 1000),
+      });
+      const pushed = await fetch(`${server.baseUrl}${account.callbackPath}?${signed.query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: signed.body,
+      });
+      assert.equal(pushed.status, 200);
+      const db = server.kefu.services.database.db;
+      const inbound = async () =>
+        db
+          .selectFrom('inbound_messages')
+          .select('conversation_id')
+          .where('sender_external_id', '=', 'o_offer_window')
+          .executeTakeFirst();
+      await waitUntil(async () => (await inbound())?.conversation_id != null, {
+        description: 'the push is stored',
+      });
+      const conversationId = (await inbound())?.conversation_id ?? '';
+      await resolve(server, adminToken, conversationId);
+      const scheduled = await waitForOfferRecord(server, conversationId);
+      assert.equal(scheduled.rule_id, couponOnly.body.rule.id);
+      clock.offsetMs += 49 * 60 * 60_000;
+      const offer = await waitForOffer(server, conversationId, 1);
+      assert.equal(offer.status, 'skipped');
+      assert.equal(offer.skip_reason, 'reply_window_closed');
     });
   });
 }
