@@ -139,6 +139,11 @@ for (const { dialect } of testDatabaseTargets()) {
         assert.notEqual(card.productId, 'prod_03', 'the product they asked about is not offered back');
         const product = await server.kefu.services.commerce.connector.getProduct(card.productId);
         assert.ok(product.ok && product.value.stock > 0, `${card.productId} is in stock`);
+        assert.equal(
+          product.value.category,
+          'electronics',
+          'first, products like the earbuds they asked about',
+        );
         assert.ok(!/[\u4e00-\u9fff]/.test(card.title), 'an English title');
       }
 

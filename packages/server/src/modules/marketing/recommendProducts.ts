@@ -2,6 +2,8 @@ import type { CommerceConnector, CommerceProduct } from '../commerce';
 
 /** How many products each catalogue search may bring back as candidates. */
 const candidatesPerSearch = 20;
+/** Ranks products of the category the shopper asked about above those related only to their past orders. */
+const askedBonus = 10;
 
 export interface RecommendationInput {
   /** Products the shopper asked about in the conversation. */
@@ -14,9 +16,10 @@ export interface RecommendationInput {
 /**
  * Products related to what the shopper asked about or bought, through the shop connector only: candidates come
  * from catalogue searches by each seed product's name and attribute values; a candidate is kept when it is in a
- * seed's category, in stock, and neither ordered by the shopper nor one they already looked at; candidates that
- * share more attributes with the seeds come first. Fewer than `count` (or none) when the catalogue has fewer.
- * Only products with a page Kefu can link to are offered (the click-tracking redirect goes there and nowhere else).
+ * seed's category, in stock, and neither ordered by the shopper nor one they already looked at; candidates in the
+ * category of what they asked about come first, then those that share more attributes with the seeds. Fewer than
+ * `count` (or none) when the catalogue has fewer. Only products with a page Kefu can link to are offered (the
+ * click-tracking redirect goes there and nowhere else).
  */
 export async function recommendProducts(
   connector: CommerceConnector,
@@ -27,6 +30,11 @@ export async function recommendProducts(
   if (seeds.length === 0) return [];
   const excluded = new Set([...input.discussedProductIds, ...input.orderedProductIds]);
   const categories = new Set(seeds.map((seed) => seed.category));
+  const discussed = new Set(input.discussedProductIds);
+  // What the shopper asked about in this conversation says more than what they bought some time ago.
+  const askedCategories = new Set(
+    seeds.filter((seed) => discussed.has(seed.id)).map((seed) => seed.category),
+  );
   const candidates = new Map<string, { product: CommerceProduct; score: number; order: number }>();
   for (const query of searchesFor(seeds)) {
     const found = await connector.searchProducts(query, candidatesPerSearch);
@@ -37,7 +45,7 @@ export async function recommendProducts(
       if (candidates.has(product.id)) continue;
       candidates.set(product.id, {
         product,
-        score: sharedAttributes(product, seeds),
+        score: sharedAttributes(product, seeds) + (askedCategories.has(product.category) ? askedBonus : 0),
         order: candidates.size,
       });
     }
