@@ -253,6 +253,13 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(consent.status, 200);
       assert.equal(consent.body.consent.optedOut, true);
       assert.equal(consent.body.consent.source, 'shopper');
+      const unknownCustomer = await requestJson(
+        server.baseUrl,
+        'PUT',
+        '/api/v1/admin/marketing/customers/cus_missing/consent',
+        { token: adminToken, body: { optedOut: true } },
+      );
+      assert.equal(unknownCustomer.status, 404);
 
       const before = (await visitorMessages(server, shopper)).length;
       await resolve(server, adminToken, shopper.session.conversationId);
@@ -261,6 +268,19 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.equal(offer.skip_reason, 'opted_out');
       const after = await visitorMessages(server, shopper);
       assert.ok(!after.slice(before).some((message) => message.sender === 'bot'));
+
+      // The shopper asks again by phone: an admin records it, and the record says who.
+      const optedIn = await requestJson<{ consent: { optedOut: boolean; source: string } }>(
+        server.baseUrl,
+        'PUT',
+        `/api/v1/admin/marketing/customers/${shopper.session.customerId}/consent`,
+        { token: adminToken, body: { optedOut: false } },
+      );
+      assert.equal(optedIn.status, 200);
+      assert.deepEqual(
+        { optedOut: optedIn.body.consent.optedOut, source: optedIn.body.consent.source },
+        { optedOut: false, source: 'agent' },
+      );
     });
 
     test('an erased shopper gets nothing, recorded as such', async () => {
