@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Message, OfferRule, OfferRuleFigures, OfferRuleInput } from '@kefu/sdk';
 import { signStandardWebhook } from '../src/modules/commerce/webhookSignature';
+import type { ResolutionFacts } from '../src/modules/marketing/offerTriggers';
+import { ruleMatches } from '../src/modules/marketing/offerTriggers';
 import { isLinkableProductPage } from '../src/modules/marketing/recommendProducts';
 import { requestJson } from './helpers/http';
 import type { ShopperChat } from './helpers/shopChat';
@@ -43,6 +45,51 @@ describe('recommendation links', () => {
       assert.equal(isLinkableProductPage(page), true, page);
     for (const page of ['//evil.example', '/\\evil.example', 'javascript:alert(1)', 'ftp://x', '', null])
       assert.equal(isLinkableProductPage(page), false, String(page));
+  });
+});
+
+describe('offer rule triggers', () => {
+  const facts: ResolutionFacts = {
+    handledByAgent: true,
+    topics: new Set(['pre_sale', 'product_inquiry']),
+    discussedProductIds: ['prod_03'],
+    upset: false,
+    vipTier: 'gold',
+  };
+  const rule = (conditions: Partial<OfferRuleInput['conditions']>): OfferRule => ({
+    ...ruleInput,
+    conditions: { ...ruleInput.conditions, ...conditions },
+    id: 'mkr_test',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  test('each condition holds or fails on its own', () => {
+    assert.equal(ruleMatches(rule({}), facts, null), true);
+    assert.equal(ruleMatches(rule({ resolvedBy: 'bot' }), facts, null), false);
+    assert.equal(ruleMatches(rule({ resolvedBy: 'bot' }), { ...facts, handledByAgent: false }, null), true);
+    assert.equal(
+      ruleMatches(rule({ resolvedBy: 'agent' }), { ...facts, handledByAgent: false }, null),
+      false,
+    );
+    assert.equal(ruleMatches(rule({ categories: ['after_sale'] }), facts, null), false);
+    assert.equal(ruleMatches(rule({ categories: ['after_sale', 'product_inquiry'] }), facts, null), true);
+    assert.equal(ruleMatches(rule({}), { ...facts, discussedProductIds: [] }, null), false);
+    assert.equal(
+      ruleMatches(rule({ requireProductDiscussed: false }), { ...facts, discussedProductIds: [] }, null),
+      true,
+    );
+    assert.equal(ruleMatches(rule({}), { ...facts, upset: true }, null), false);
+    assert.equal(ruleMatches(rule({ skipUpsetShoppers: false }), { ...facts, upset: true }, null), true);
+    assert.equal(ruleMatches(rule({ customerTiers: ['platinum'] }), facts, null), false);
+    assert.equal(ruleMatches(rule({ customerTiers: ['gold', 'platinum'] }), facts, null), true);
+    assert.equal(ruleMatches(rule({ minimumCsat: 4 }), facts, 3), false);
+    assert.equal(ruleMatches(rule({ minimumCsat: 4 }), facts, 4), true);
+    assert.equal(
+      ruleMatches(rule({ minimumCsat: 4 }), facts, null),
+      true,
+      'no rating: the minimum does not apply',
+    );
   });
 });
 
