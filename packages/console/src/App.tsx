@@ -43,6 +43,9 @@ const InsightScreen = lazy(() =>
 const SecurityScreen = lazy(() =>
   import('./security/SecurityScreen').then((module) => ({ default: module.SecurityScreen })),
 );
+const MarketingScreen = lazy(() =>
+  import('./marketing/MarketingScreen').then((module) => ({ default: module.MarketingScreen })),
+);
 const ReportsShell = lazy(() =>
   import('./layout/ReportsShell').then((module) => ({ default: module.ReportsShell })),
 );
@@ -132,6 +135,8 @@ function Screen({ route }: { route: ConsoleRoute }) {
       ) : (
         <InboxPage conversationId={null} />
       );
+    case 'marketing':
+      return may('marketing:manage') ? <MarketingScreen /> : <InboxPage conversationId={null} />;
     case 'insight':
       return agent && canReadReports(agent.permissions) ? (
         <InsightScreen tab={route.tab} conversationId={route.conversationId} />

@@ -16,6 +16,7 @@ const consoleScreens = [
   '/console/admin/agents',
   '/console/admin/bot',
   '/console/admin/knowledge',
+  '/console/admin/marketing',
   '/console/settings/canned',
   '/console/admin/service/sla',
   '/console/admin/service/teams',

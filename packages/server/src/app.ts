@@ -121,6 +121,12 @@ import {
 } from './modules/intents';
 import { setupRoutes } from './modules/setup';
 import { createIntegrationsModule, startIntegrationsModule, webhookRoutes } from './modules/integrations';
+import {
+  createMarketingModule,
+  marketingRedemptionRoutes,
+  marketingRoutes,
+  startMarketingModule,
+} from './modules/marketing';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -275,6 +281,20 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       listProducts: async (locale) => await catalog.listProducts(locale),
     },
   });
+  const marketing = createMarketingModule({
+    db: database.db,
+    clock,
+    unitOfWork,
+    jobs,
+    connector: commerce.connector,
+    csatRatingOf: (conversationId) => humanService.csat.latestRatingOf(conversationId),
+    replyWindowOpen: async (conversationId) =>
+      services.channels.assertReplyWindowOpen(conversationId).then(
+        () => true,
+        () => false,
+      ),
+    publicUrl: config.publicUrl,
+  });
   const integrations = createIntegrationsModule({
     db: database.db,
     clock,
@@ -320,6 +340,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
             connector: commerce.connector,
             setNotificationOptOut: (customerId, optedOut) =>
               commerce.notifier.setOptOut(customerId, optedOut),
+            optOutOfOffers: (customerId, text) => marketing.consents.optOutWhenAsked(customerId, text),
           },
           clock,
           understander,
@@ -400,6 +421,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
     webhooks: integrations.webhooks,
+    marketing,
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -434,6 +456,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   startQaModule(qa, eventJobs);
   startIntegrationsModule(integrations, eventJobs, jobs);
+  startMarketingModule(marketing, eventJobs);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -514,6 +537,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(callWebhookRoutes, { calls: services.calls });
   await app.register(callRoutes, { services });
   await app.register(webhookRoutes, { services });
+  await app.register(marketingRoutes, { services });
+  await app.register(marketingRedemptionRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -148,6 +148,8 @@ export const errorCatalog = {
     message: 'The shop system cannot be reached right now; nothing was changed',
   },
   coupon_not_found: { status: 404, message: 'No coupon with this code is offered to this customer' },
+  offer_rule_not_found: { status: 404, message: 'Offer rule not found' },
+  offer_link_not_found: { status: 404, message: 'This link is unknown or no longer valid' },
   canned_reply_not_found: { status: 404, message: 'Canned reply not found' },
   canned_reply_shortcut_taken: {
     status: 409,

@@ -51,7 +51,10 @@ export type IdPrefix =
   | 'whs'
   | 'whd'
   | 'tok'
-  | 'rcv';
+  | 'rcv'
+  | 'mkr'
+  | 'mko'
+  | 'mki';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -48,6 +48,7 @@ import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
 import type { CallRecords } from './modules/calls';
 import type { WebhookSubscriptions } from './modules/integrations';
+import type { MarketingModule } from './modules/marketing';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -118,4 +119,6 @@ export interface KefuServices {
   calls: CallRecords;
   /** Outbound signed webhooks to a shop's CRM or ERP (admin use-cases; deliveries run as jobs). */
   webhooks: WebhookSubscriptions;
+  /** After-conversation offers: rules, the offer jobs, click tracking, redemptions, figures and consent. */
+  marketing: MarketingModule;
 }

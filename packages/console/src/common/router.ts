@@ -14,6 +14,7 @@ export type ConsoleRoute =
   | { screen: 'serviceSettings'; tab: string }
   | { screen: 'insight'; tab: string; conversationId: string | null }
   | { screen: 'security'; tab: string }
+  | { screen: 'marketing' }
   | { screen: 'setup' };
 
 const basePath = '/console';
@@ -25,6 +26,7 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (segments[0] === 'admin' && segments[1] === 'bot') return { screen: 'botRules' };
   if (segments[0] === 'admin' && segments[1] === 'intents') return { screen: 'intents' };
   if (segments[0] === 'admin' && segments[1] === 'knowledge') return { screen: 'knowledge' };
+  if (segments[0] === 'admin' && segments[1] === 'marketing') return { screen: 'marketing' };
   if (segments[0] === 'settings' && segments[1] === 'canned') return { screen: 'canned' };
   if (segments[0] === 'queue') return { screen: 'queue' };
   if (segments[0] === 'setup') return { screen: 'setup' };
@@ -76,6 +78,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/insight/${route.tab}${route.conversationId ? `/${encodeURIComponent(route.conversationId)}` : ''}`;
     case 'security':
       return `${basePath}/admin/security/${route.tab}`;
+    case 'marketing':
+      return `${basePath}/admin/marketing`;
   }
 }
 

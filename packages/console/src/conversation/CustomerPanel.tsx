@@ -14,6 +14,7 @@ import { customerDisplayName } from '../inbox/customerName';
 import { useDisplayNames } from '../common/useDisplayNames';
 import { CustomerCalls } from './CustomerCalls';
 import { CustomerAcrossChannels } from './CustomerAcrossChannels';
+import { OfferConsentTag } from '../marketing/OfferConsentTag';
 
 /** The customer behind the open conversation: profile, identities per channel, past conversations. */
 export function CustomerPanel({
@@ -75,6 +76,7 @@ export function CustomerPanel({
             VIP · {customer.vipTier}
           </Tag>
         )}
+        <OfferConsentTag customerId={customer.id} />
       </h3>
       <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 88 }}>
         <Descriptions.Item label={t('customerId')}>

@@ -91,6 +91,8 @@ export const serverErrorsZhCN: Record<string, string> = {
   order_action_unsupported: '所接入的店铺系统不支持此操作',
   shop_unavailable: '暂时连不上店铺系统，没有做任何更改',
   coupon_not_found: '没有发给这位顾客的这个优惠券',
+  offer_rule_not_found: '找不到这条推荐与优惠规则',
+  offer_link_not_found: '这个链接不存在或已失效',
   canned_reply_not_found: '找不到这条快捷回复',
   canned_reply_shortcut_taken: '这里已有使用这个快捷键的快捷回复',
   database_unavailable: '暂时连不上数据库，请稍后再试',

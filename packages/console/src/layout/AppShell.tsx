@@ -2,6 +2,7 @@ import {
   BookOutlined,
   BulbOutlined,
   CustomerServiceOutlined,
+  GiftOutlined,
   MessageOutlined,
   QuestionCircleOutlined,
   RobotOutlined,
@@ -27,6 +28,7 @@ import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigatio
 import { SpikeAlertListener } from '../insight/SpikeAlertListener';
 import { canOpenSecurity } from '../security/securityAccess';
 import { useSecurityText } from '../security/securityText';
+import { useMarketingText } from '../marketing/marketingText';
 import { SlaAlertBell } from '../service/SlaAlertBell';
 import { useSetupMenuItems } from '../setup/setupNavigation';
 import { toServiceRoute, useServiceMenuItems } from '../service/serviceNavigation';
@@ -35,14 +37,24 @@ import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security';
-const screenKeys: readonly MenuKey[] = ['agents', 'botRules', 'intents', 'canned', 'knowledge', 'security'];
+type MenuKey =
+  'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security' | 'marketing';
+const screenKeys: readonly MenuKey[] = [
+  'agents',
+  'botRules',
+  'intents',
+  'canned',
+  'knowledge',
+  'security',
+  'marketing',
+];
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
 export function AppShell({ route, children }: { route: ConsoleRoute; children: ReactNode }) {
   const { t } = useI18n();
   const securityText = useSecurityText();
+  const marketingText = useMarketingText();
   const intentsText = useDictionary(intentsZhCN, intentsEn);
   const agent = useSignedInAgent();
   const { presence, changePresence } = useSession();
@@ -75,6 +87,9 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
           { key: 'intents', icon: <BulbOutlined />, label: intentsText('navIntents') },
         ]
+      : []),
+    ...(may('marketing:manage')
+      ? [{ key: 'marketing', icon: <GiftOutlined />, label: marketingText('navMarketing') }]
       : []),
     ...(canOpenSecurity(agent.permissions)
       ? [{ key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') }]

@@ -60,6 +60,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '管理对外推送（Webhook）：目标地址、事件、签名密钥与投递记录',
     en: 'Manage outbound webhooks: target addresses, events, signing secrets and the delivery log',
   },
+  'marketing:manage': {
+    zh: '管理会话后的商品推荐与优惠券：规则、频次上限、顾客的退订，以及效果数据',
+    en: 'Manage product recommendations and coupons after conversations: rules, frequency caps, opt-outs and figures',
+  },
 };
 
 /** The permission as a person reads it, in the console's language (its name when this console is older). */

@@ -1,4 +1,5 @@
 import type { InsightTables } from './insightSchema';
+import type { MarketingTables } from './marketingSchema';
 
 // Row types of every table. Timestamps are ISO-8601 UTC strings and JSON columns are text on both
 // SQLite and PostgreSQL, so rows have one shape whichever store is configured.
@@ -850,7 +851,7 @@ export interface CallRecordsTable {
   created_at: string;
 }
 
-export interface Database extends InsightTables {
+export interface Database extends InsightTables, MarketingTables {
   customers: CustomersTable;
   customer_identities: CustomerIdentitiesTable;
   customer_merges: CustomerMergesTable;

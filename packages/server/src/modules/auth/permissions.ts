@@ -45,6 +45,8 @@ export const permissionNames = [
   'channels:accounts',
   /** Outbound webhooks to a CRM or ERP: targets, events, signing secrets, the delivery log. */
   'integrations:manage',
+  /** After-conversation offers: rules (recommendations, coupons, caps), consent, and their figures. */
+  'marketing:manage',
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];

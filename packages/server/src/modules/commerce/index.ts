@@ -33,3 +33,5 @@ export {
   shipmentWire,
 } from './http/commerceWireSchemas';
 export { countOwnShopRecords } from './builtin/ownShopRecords';
+export { verifyStandardWebhook } from './webhookSignature';
+export { recordWebhookDelivery } from './webhookDeliveries';

@@ -127,6 +127,19 @@ export class CsatService {
     return this.requireSurvey(survey.id);
   }
 
+  /** The shopper's rating of the conversation's latest rated survey; null when they gave none. */
+  async latestRatingOf(conversationId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('csat_surveys')
+      .select('rating')
+      .where('conversation_id', '=', conversationId)
+      .where('rating', 'is not', null)
+      .orderBy('responded_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.rating ?? null;
+  }
+
   async listRecent(limit: number): Promise<{ surveys: CsatSurvey[]; averageRating: number | null }> {
     const rows = await this.db
       .selectFrom('csat_surveys')

@@ -27,6 +27,8 @@ export interface FlowStageDependencies {
   findShopCustomerId(customerId: string): Promise<string | null>;
   classify(text: string): { id: string; confidence: number };
   setNotificationOptOut(customerId: string, optedOut: boolean): Promise<void>;
+  /** Records the opt-out when the text asks for no more offers (recommendations, coupons); true then. */
+  optOutOfOffers(customerId: string, text: string): Promise<boolean>;
 }
 
 /** A state left on another channel this recently is picked up where the shopper left it. */
@@ -91,13 +93,26 @@ export class FlowStage implements BotStage {
 
   private async handleNotificationPreference(turn: BotTurn, text: string): Promise<BotDecision | null> {
     const optOut = optOutPattern.test(text);
-    if (!optOut && !optInPattern.test(text)) return null;
+    const offersOptOut = await this.dependencies.optOutOfOffers(turn.customerId, text);
+    if (!optOut && !offersOptOut && !optInPattern.test(text)) return null;
+    if (!optOut && offersOptOut) {
+      const message = say(
+        turn.locale,
+        '好的，今后不再向您发送商品推荐和优惠信息。',
+        'Done: you will no longer get product recommendations or coupons from us.',
+      );
+      return { stage: `${this.name}:offers`, replies: [reply(message)], handoff: null };
+    }
     await this.dependencies.setNotificationOptOut(turn.customerId, optOut);
     const message = optOut
       ? say(
           turn.locale,
-          '好的，已为您关闭订单和物流通知。需要时发送“恢复通知”即可重新开启。',
-          'Done: you will no longer get order and delivery notifications. Send "turn on notifications" to get them again.',
+          offersOptOut
+            ? '好的，已为您关闭订单和物流通知，也不再发送商品推荐和优惠信息。需要时发送“恢复通知”即可重新开启通知。'
+            : '好的，已为您关闭订单和物流通知。需要时发送“恢复通知”即可重新开启。',
+          offersOptOut
+            ? 'Done: no more order and delivery notifications, recommendations or coupons. Send "turn on notifications" to get notifications again.'
+            : 'Done: you will no longer get order and delivery notifications. Send "turn on notifications" to get them again.',
         )
       : say(
           turn.locale,
@@ -152,6 +167,7 @@ export function createFlowStage(
   commerce: {
     connector: CommerceConnector;
     setNotificationOptOut: FlowStageDependencies['setNotificationOptOut'];
+    optOutOfOffers: FlowStageDependencies['optOutOfOffers'];
   },
   clock: Clock,
   understander: MessageUnderstander,
@@ -163,5 +179,6 @@ export function createFlowStage(
     states: new DialogueStateStore(db),
     findShopCustomerId: (customerId) => findShopCustomerId(db, customerId),
     setNotificationOptOut: commerce.setNotificationOptOut,
+    optOutOfOffers: commerce.optOutOfOffers,
   });
 }
