@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ManualClock } from '../src/clock';
+import { defaultRoutingSettings } from '../src/modules/routing';
 import { startShopperChat } from './helpers/shopChat';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -104,6 +105,58 @@ for (const { dialect } of testDatabaseTargets()) {
         /订单号/,
         'an order placed is asked for',
       );
+    });
+
+    test('goods the shop does not sell are said to be missing, never answered with another product', async () => {
+      const english = await chat('en');
+      const cooker = await english.say('Hi! quick question - is the rice cooker in stock?');
+      assert.match(cooker.text, /couldn't find that item/);
+      assert.doesNotMatch(cooker.text, /Jacket|Rice 5 kg/);
+      assert.match((await english.say('do you sell phone cases')).text, /couldn't find that item/);
+      const chinese = await chat();
+      assert.match((await chinese.say('有手机壳卖吗')).text, /没有找到您说的这款商品/);
+      assert.match((await chinese.say('咖啡机多少钱')).text, /没有找到您说的这款商品/);
+      assert.match(
+        (await chinese.say('充电宝多少钱')).text,
+        /移动电源 售价/,
+        'a synonym still finds the product',
+      );
+      assert.match((await english.say('how much are the earbuds')).text, /Earbuds costs/);
+    });
+
+    test('leaving unhelped is owned as a failure; a bare yes with nothing asked is acknowledged', async () => {
+      const english = await chat('en');
+      const sarcastic = await english.say('thanks for nothing. useless bot');
+      assert.match(sarcastic.text, /sorry I couldn't help/i);
+      assert.doesNotMatch(sarcastic.text, /welcome/i);
+      const chinese = await chat();
+      assert.match((await chinese.say('谢谢 一点用都没有')).text, /抱歉这次没能帮到您/);
+      const bare = await chinese.say('确认');
+      assert.match(bare.text, /还有什么可以帮您/);
+      assert.doesNotMatch(bare.text, /积分/);
+    });
+
+    test('in English: "exchange for a small" names the size, "it\'s not here" is a parcel not received', async () => {
+      const exchange = await chat('en');
+      await exchange.say('wrong size, need to exchange the pants for a small');
+      await exchange.say('KF202611010030');
+      assert.match((await exchange.say('0909')).text, /an exchange \(for S\)/);
+      const missing = await chat('en');
+      await missing.say("my package says delivered but it's not here");
+      await missing.say('KF202611010040');
+      assert.match((await missing.say('1717')).text, /check with reception, parcel lockers/);
+    });
+
+    test('the service hours the bot states are the hours agents are routed in; a refund past the window says so first', async () => {
+      const { open, close } = defaultRoutingSettings.businessHours.weekly[0] ?? { open: '', close: '' };
+      const shopper = await chat();
+      assert.ok((await shopper.say('怎么联系你们 电话多少')).text.includes(`${open}–${close}`));
+      const late = await chat();
+      await late.say('怎么退款');
+      await late.say('KF202611010039');
+      const told = await late.say('1616');
+      assert.match(told.text, /已超过 7 天退换货期限/);
+      assert.doesNotMatch(told.text, /现在申请退货吗/);
     });
   });
 }

@@ -15,18 +15,25 @@ export async function withProduct(
   if ('failure' in resolved) return connectorFailure(context.turn.locale, resolved.failure);
   if ('missing' in resolved) {
     context.state.step = context.state.step === 'product' ? null : 'product';
-    return answer(
-      reply(
-        say(
-          context.turn.locale,
-          '请问您想了解哪款商品？可以发送商品名称，或在商品页面上问我。',
-          'Which product do you mean? Send me its name, or ask me from its product page.',
-        ),
-      ),
-    );
+    return answer(reply(whichProduct(context.turn.locale, resolved.unknown === true)));
   }
   context.state.step = null;
   return withCard(await respond(resolved.product), buildProductCard(resolved.product, context.turn.locale));
+}
+
+/** Asks which product is meant; `unknown`: what was named is not sold here, and the shopper is told so. */
+export function whichProduct(locale: ReplyLocale, unknown: boolean): string {
+  return unknown
+    ? say(
+        locale,
+        '抱歉，店里没有找到您说的这款商品。请问您想了解哪款？可以发送商品名称，或在商品页面上问我。',
+        "Sorry, I couldn't find that item in our shop. Which product do you mean? Send me its name, or ask me from its product page.",
+      )
+    : say(
+        locale,
+        '请问您想了解哪款商品？可以发送商品名称，或在商品页面上问我。',
+        'Which product do you mean? Send me its name, or ask me from its product page.',
+      );
 }
 
 export function productName(product: CommerceProduct, locale: ReplyLocale): string {

@@ -3,7 +3,10 @@ import { longestSharedHanRun } from '../../commerce';
 import type { FlowContext } from './flowKit';
 
 export type ProductResolution =
-  { product: CommerceProduct } | { missing: true } | { failure: CommerceFailure };
+  | { product: CommerceProduct }
+  /** `unknown`: the message names a kind of goods the shop does not seem to sell ("rice cooker", "手机壳"). */
+  | { missing: true; unknown?: true }
+  | { failure: CommerceFailure };
 
 const contextReference = /这个|这款|那个|那款|那件|这件|它|\bit\b|\bthis\b|\bthat\b|\bthey\b/i;
 
@@ -24,8 +27,13 @@ export async function resolveProduct(context: FlowContext): Promise<ProductResol
   const contextualId = contextReference.test(context.text)
     ? (state.productId ?? turn.pageProductId)
     : (turn.pageProductId ?? state.productId);
-  const fallback = contextualId ?? searched.value[0]?.id ?? null;
-  if (!fallback) return { missing: true };
+  const top = searched.value[0];
+  // The best hit stands in for what was asked only when it is that kind of thing: never "rice" for a rice
+  // cooker, a phone for a phone case, or a jacket found by a word of its description.
+  const topFits =
+    top !== undefined && !namesAnotherKind(context.text, top) && namesInEnglish(context.text, top);
+  const fallback = contextualId ?? (topFits ? top.id : null);
+  if (!fallback) return top ? { missing: true, unknown: true } : { missing: true };
   const found = await commerce.getProduct(fallback);
   if (!found.ok) return found.failure.kind === 'not_found' ? { missing: true } : { failure: found.failure };
   state.productId = found.value.id;
@@ -49,6 +57,86 @@ function namesProduct(text: string, product: CommerceProduct): boolean {
   );
   const shared = words.filter((word) => nameWords.has(word) && !englishFillers.has(word)).length;
   return model || shared >= 2;
+}
+
+/**
+ * Goods named by a word of the product's name followed by another kind of thing: "rice cooker" is not rice,
+ * "phone case" not a phone, "咖啡机" not coffee beans, "手机壳" not a phone.
+ */
+function namesAnotherKind(text: string, product: CommerceProduct): boolean {
+  const comparable = text.toLowerCase();
+  const nameWords = englishNameWords(product);
+  const words = comparable.split(/[^a-z0-9]+/).filter(Boolean);
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    const next = words[index + 1] ?? '';
+    if (
+      nameWords.has(singular(words[index] ?? '')) &&
+      kindHeads.has(singular(next)) &&
+      !nameWords.has(singular(next))
+    )
+      return true;
+  }
+  const nameZh = product.nameZh;
+  const chars = [...comparable];
+  for (let index = 0; index + 2 < chars.length; index += 1) {
+    const noun = chars.slice(index, index + 2).join('');
+    if (!/^\p{Script=Han}{2}$/u.test(noun) || !nameZh.includes(noun)) continue;
+    const head = chineseKindHeads.find((candidate) =>
+      chars
+        .slice(index + 2)
+        .join('')
+        .startsWith(candidate),
+    );
+    if (head && !nameZh.includes(head)) return true;
+  }
+  return false;
+}
+
+const chineseKindHeads = [
+  '支架',
+  '壳',
+  '套',
+  '膜',
+  '架',
+  '包',
+  '袋',
+  '盒',
+  '线',
+  '机',
+  '锅',
+  '煲',
+  '杯',
+  '刷',
+  '罩',
+];
+const kindHeads = new Set(
+  'cooker maker machine case cover holder stand mount bag box cable cord charger strap band protector sleeve pot kettle cup mug brush filter lid'.split(
+    ' ',
+  ),
+);
+
+/** An English question shares a word with the product's English name; Chinese ones rely on the search. */
+function namesInEnglish(text: string, product: CommerceProduct): boolean {
+  if (/\p{Script=Han}/u.test(text)) return true;
+  const nameWords = englishNameWords(product);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => word.length >= 3 && !englishFillers.has(word) && nameWords.has(singular(word)));
+}
+
+function englishNameWords(product: CommerceProduct): Set<string> {
+  return new Set(
+    product.nameEn
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length >= 2)
+      .map(singular),
+  );
+}
+
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 const englishFillers = new Set(['the', 'for', 'and', 'with', 'of', 'in', 'to', 'pro', 'set', 'pack']);

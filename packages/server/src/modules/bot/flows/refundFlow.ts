@@ -1,4 +1,6 @@
 import type { CommerceOrder, CommerceRefund } from '../../commerce';
+import { checkReturnEligibility } from '../../commerce';
+import { isReturnReason } from './returnExchangeFlow';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
@@ -52,6 +54,17 @@ export const refundFlow: Flow = {
           `Order ${order.orderNumber} hasn't shipped; cancelling it refunds it in full. Shall I cancel it?`,
         ),
       );
+    // Past the return window (or goods that cannot come back): the return path says why, before any offer.
+    if (
+      order.status === 'delivered' &&
+      !checkReturnEligibility(
+        order,
+        isReturnReason(state.memory.reason) ? state.memory.reason : null,
+        context.commerce.policy(),
+        context.now,
+      ).eligible
+    )
+      return { ...answer(), switchTo: 'return_exchange' };
     if (order.status === 'delivered')
       return askToConfirm(
         context,

@@ -213,7 +213,7 @@ function sizeSaid(context: FlowContext): string | null {
   return context.said.variant ?? bareSize(context.text) ?? null;
 }
 
-function isReturnReason(value: string | null | undefined): value is ReturnReason {
+export function isReturnReason(value: string | null | undefined): value is ReturnReason {
   return returnReasons.some((reason) => reason === value);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { detectSizeStep, shiftSize } from './sizeSteps';
+import { detectSizeStep, shiftSize, sizeLetters } from './sizeSteps';
 import type { ReturnReason } from '../../commerce';
 import { returnReasons } from '../../commerce';
 import type { Understanding } from '../understanding';
@@ -68,7 +68,7 @@ const problemPatterns: [DeliveryProblem, RegExp][] = [
   ],
   [
     'not_received',
-    /没收到|没有收到|未收到|没到|没送到|丢件|丢了|not (?:received|arrived)|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,
+    /没收到|没有收到|未收到|没到|没送到|丢件|丢了|找不到(?:快递|包裹|件)|没(?:看到|见到|看见)(?:快递|包裹)|not (?:received|arrived)|(?:it'?s|it is|is|was|package|parcel) not (?:here|there)|isn'?t (?:here|there)|wasn'?t (?:here|there)|nowhere to be found|can'?t find (?:it|the (?:package|parcel|box)|my (?:package|parcel|order))|(?:haven'?t|hasn'?t|have not|has not|didn'?t|never|still not) (?:get|got|received?|arrived?|c[oa]me|shown up|turned up)|lost/i,
   ],
 ];
 const exchangePattern = /换(?:货|个|一个|成|一件|一双|码|大|小|颜色)|调换|exchange|swap|replace(?:ment)?/i;
@@ -108,10 +108,11 @@ export function extractShopperSlots(
   if (exchangePattern.test(simplified)) slots.returnKind = 'exchange';
   else if (returnPattern.test(simplified)) slots.returnKind = 'return';
   const variant = variantPattern.exec(simplified);
-  const variantText = (variant?.[1] ?? variant?.[2])
-    ?.replace(/\s+/g, '')
-    .replace(/[码号]$/, '')
-    .toUpperCase();
+  const variantText =
+    (variant?.[1] ?? variant?.[2])
+      ?.replace(/\s+/g, '')
+      .replace(/[码号]$/, '')
+      .toUpperCase() ?? englishSizeWanted(simplified);
   const sizeStep = detectSizeStep(simplified);
   // "M码太小了 想换大一码": the size named is the one bought; the one wanted is a step from it.
   const boughtSize = variant?.[1] === undefined ? variantText : undefined;
@@ -212,6 +213,15 @@ function splitAddressParts(text: string): { address: string; recipient?: string;
     ...(recipient && { recipient }),
     ...(phone && { phone: phone.replace(/^\+?86/, '') }),
   };
+}
+
+const englishSizeWantedPattern =
+  /\b(?:for|to|into|need|want|get|like)\s+(?:an?\s+|the\s+|size\s+)?(extra small|extra large|x-?large|x large|small|medium|large)\b/i;
+
+/** "exchange it for a small", "need a medium": the size wanted, in letters. */
+export function englishSizeWanted(text: string): string | undefined {
+  const word = englishSizeWantedPattern.exec(text)?.[1]?.toLowerCase();
+  return word ? (sizeLetters(word) ?? undefined) : undefined;
 }
 
 export function detectReturnReason(text: string): ReturnReason | null {

@@ -38,5 +38,25 @@ export function bareSize(text: string): string | null {
     /^(?:换(?:成|个|到)?|要|改成?|就|size)?\s*(XXXL|XXL|XL|XS|S|M|L|\d{2,3})\s*(?:码|号|號)?(?:的|吧|码的|size)?[。.!！]*$/i.exec(
       text.trim(),
     );
-  return match?.[1]?.toUpperCase() ?? null;
+  if (match?.[1]) return match[1].toUpperCase();
+  const word =
+    /^(?:(?:a|an|the|size)\s+)?(extra small|small|medium|large|extra large|x-?large)(?:\s+(?:one|please|size))?[.!]*$/i.exec(
+      text.trim(),
+    )?.[1];
+  return word ? sizeLetters(word) : null;
+}
+
+const englishLetters: Record<string, string> = {
+  'extra small': 'XS',
+  small: 'S',
+  medium: 'M',
+  large: 'L',
+  'extra large': 'XL',
+  'x large': 'XL',
+  xlarge: 'XL',
+};
+
+/** "small" → S, "extra large" / "x-large" → XL; null for words that are not sizes. */
+export function sizeLetters(word: string): string | null {
+  return englishLetters[word.toLowerCase().replace('-', ' ')] ?? null;
 }

@@ -18,9 +18,29 @@ export class FallbackStage implements BotStage {
 
   async handle(turn: BotTurn): Promise<BotDecision> {
     const english = turn.locale === 'en';
-    const { intent } = turn.understanding;
+    const { intent, sentiment } = turn.understanding;
+    const humanButton = {
+      label: english ? 'Human agent' : '转人工',
+      text: english ? 'Talk to a human' : '转人工',
+    };
     // A thanks or goodbye in words small talk did not list is still a closing, not a topic to refuse.
-    if (intent.id === 'goodbye' && intent.confidence >= namedTopicConfidence)
+    const leaving = intent.id === 'goodbye' && intent.confidence >= namedTopicConfidence;
+    // "thanks for nothing", "谢谢 一点用都没有": leaving unhelped is a failure to own, not a thank-you.
+    if (leaving && (sentiment.anger || sentiment.label === 'negative'))
+      return {
+        stage: `${this.name}:unhelped`,
+        replies: [
+          {
+            text: pickLocalizedText(turn.locale, {
+              zh: '抱歉这次没能帮到您。需要的话我马上为您转人工客服，由同事来处理。',
+              en: "I'm sorry I couldn't help this time. If you like, I'll pass you to a person from our team right away.",
+            }),
+            quickReplies: [humanButton],
+          },
+        ],
+        handoff: null,
+      };
+    if (leaving)
       return {
         stage: 'small_talk:closing',
         replies: [
@@ -41,10 +61,6 @@ export class FallbackStage implements BotStage {
     const named =
       intent.confidence >= namedTopicConfidence && intent.id !== 'human_agent' && intent.id !== 'greeting';
     const topic = named ? intentTopics[intent.id] : undefined;
-    const humanButton = {
-      label: english ? 'Human agent' : '转人工',
-      text: english ? 'Talk to a human' : '转人工',
-    };
     if (topic) {
       return {
         stage: `${this.name}:${intent.id}`,

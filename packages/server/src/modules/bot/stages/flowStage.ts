@@ -37,6 +37,25 @@ const optOutPattern =
   /退订|不要再?(给我)?发(通知|消息)|关闭(物流)?通知|取消(物流)?通知|unsubscribe|stop (sending )?(notifications|updates)/i;
 const optInPattern = /恢复(物流)?通知|重新订阅|开启(物流)?通知|resubscribe|turn on notifications/i;
 
+const bareAnswerPattern =
+  /^(?:确认|确定|是|是的|对|对的|没错|可以|行|要|需要|不是|不对|不要|不需要|yes|yeah|yep|yup|confirm(?:ed)?|no|nope)[!！。.~～\s]*$/i;
+
+function acknowledge(turn: BotTurn): BotDecision {
+  return {
+    stage: 'flow:acknowledged',
+    replies: [
+      reply(
+        say(
+          turn.locale,
+          '好的。请问还有什么可以帮您？直接告诉我您的问题就好。',
+          'OK. What else can I help you with? Just tell me.',
+        ),
+      ),
+    ],
+    handoff: null,
+  };
+}
+
 /**
  * The dialogue flows (orders, shipments, returns, refunds, invoices, products): continues the flow kept in
  * the conversation's bot state or starts one from the intent, and saves the state after every turn.
@@ -51,6 +70,8 @@ export class FlowStage implements BotStage {
     const notification = await this.handleNotificationPreference(turn, text);
     if (notification) return notification;
     const state = await this.loadState(turn);
+    // "确认" / "yes" when nothing waits for an answer (the question was settled or never asked): not a search.
+    if (!isStateActive(state) && bareAnswerPattern.test(text)) return acknowledge(turn);
     const said = rememberWhatWasSaid(state, turn, text);
     const orderActions: BotOrderAction[] = [];
     const context: FlowContext = {

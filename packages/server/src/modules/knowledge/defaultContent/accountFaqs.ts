@@ -2,7 +2,7 @@ import type { DefaultEntry } from './defaultFaq';
 import { defaultFaq } from './defaultFaq';
 
 // Payment, invoices, points, coupons and contact, consistent with demoShopInfo.ts (24-hour payment window,
-// service hours 09:00–22:00) and the demo coupons.
+// service hours 09:00–21:00) and the demo coupons.
 export const accountFaqs: DefaultEntry[] = [
   defaultFaq(
     'payment_methods',
@@ -102,13 +102,13 @@ export const accountFaqs: DefaultEntry[] = [
     {
       q: '怎么联系人工客服？',
       similar: ['人工客服什么时间在', '客服电话是多少', '有人工吗', '客服几点上班', '怎么找客服'],
-      a: '在对话框发送「转人工」即可排队接入人工客服。人工服务时间：每天 09:00–22:00，其余时间机器人 24 小时在线，您也可以先留言，上班后客服会尽快回复。',
+      a: '在对话框发送「转人工」即可排队接入人工客服。人工服务时间：每天 09:00–21:00，其余时间机器人 24 小时在线，您也可以先留言，上班后客服会尽快回复。',
       buttons: [{ label: '转人工', text: '转人工' }],
     },
     {
       q: 'How can I contact customer service?',
       similar: ['What are your service hours?', 'Is there a phone number?', 'When are agents available?'],
-      a: 'Send “talk to a human” here to join the queue for an agent. Agents work daily 09:00–22:00 China time; the bot answers 24/7, and you can leave a message for the team to answer when they are back.',
+      a: 'Send “talk to a human” here to join the queue for an agent. Agents work daily 09:00–21:00 China time; the bot answers 24/7, and you can leave a message for the team to answer when they are back.',
       buttons: [{ label: 'Human agent', text: 'Talk to a human' }],
     },
   ),
