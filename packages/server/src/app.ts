@@ -121,6 +121,13 @@ import {
 } from './modules/intents';
 import { setupRoutes } from './modules/setup';
 import { createIntegrationsModule, startIntegrationsModule, webhookRoutes } from './modules/integrations';
+import {
+  experimentRoutes,
+  ExperimentScriptVariants,
+  ExperimentService,
+  listenForExperimentOutcomes,
+} from './modules/experiments';
+import { createExperimentScriptCatalog } from './composition/experimentScripts';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -221,6 +228,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     apiTokens,
   });
   const botRules = new BotRulesService(database.db, clock);
+  const scriptVariants = new ExperimentScriptVariants(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
@@ -311,7 +319,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       [
         new PhotoStage({ readDialogueState: (conversationId) => dialogueStates.read(conversationId) }),
         new SmallTalkStage(suggestions, () => clock.now(), ['identity', 'secrets']),
-        new RuleStage(botRules),
+        new RuleStage(botRules, scriptVariants),
         new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
         createFlowStage(
@@ -400,6 +408,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       ...(dependencies.channelAdapters && { connectedAdapters: dependencies.channelAdapters }),
     }),
     webhooks: integrations.webhooks,
+    scriptVariants,
+    experiments: new ExperimentService(database.db, clock, createExperimentScriptCatalog(botRules)),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -434,6 +444,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   startQaModule(qa, eventJobs);
   startIntegrationsModule(integrations, eventJobs, jobs);
+  listenForExperimentOutcomes(eventJobs, database.db, clock);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -514,6 +525,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(callWebhookRoutes, { calls: services.calls });
   await app.register(callRoutes, { services });
   await app.register(webhookRoutes, { services });
+  await app.register(experimentRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

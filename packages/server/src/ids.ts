@@ -51,7 +51,9 @@ export type IdPrefix =
   | 'whs'
   | 'whd'
   | 'tok'
-  | 'rcv';
+  | 'rcv'
+  | 'exp'
+  | 'exx';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -48,6 +48,8 @@ import type { OrderDesk } from './modules/orderDesk';
 import type { CannedReplies } from './modules/cannedReplies';
 import type { CallRecords } from './modules/calls';
 import type { WebhookSubscriptions } from './modules/integrations';
+import type { ScriptVariants } from './modules/bot';
+import type { ExperimentService } from './modules/experiments';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -118,4 +120,8 @@ export interface KefuServices {
   calls: CallRecords;
   /** Outbound signed webhooks to a shop's CRM or ERP (admin use-cases; deliveries run as jobs). */
   webhooks: WebhookSubscriptions;
+  /** The text the bot says for a script: a running A/B test's variant, or the script's own. */
+  scriptVariants: ScriptVariants;
+  /** A/B tests of the bot's reply scripts (admin use-cases; outcomes recorded as jobs). */
+  experiments: ExperimentService;
 }

@@ -45,6 +45,8 @@ export const permissionNames = [
   'channels:accounts',
   /** Outbound webhooks to a CRM or ERP: targets, events, signing secrets, the delivery log. */
   'integrations:manage',
+  /** A/B tests of the bot's reply scripts: create, start, stop, read results, promote the winner. */
+  'experiments:manage',
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];
@@ -78,6 +80,7 @@ const supervisorPermissions: readonly Permission[] = [
   'audit:read',
   'routing:manage',
   'sla:manage',
+  'experiments:manage',
 ];
 
 /** The permissions of the built-in roles; a custom role's come from its definition. */

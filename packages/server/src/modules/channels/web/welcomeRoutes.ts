@@ -32,6 +32,7 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
     | 'conversations'
     | 'database'
     | 'routing'
+    | 'scriptVariants'
     | 'suggestions'
     | 'visitorTokens'
   >;
@@ -57,6 +58,7 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
           conversations: services.conversations,
           commerce: services.commerce.connector,
           suggestions: services.suggestions,
+          scripts: services.scriptVariants,
         },
         visitorOf(request),
       ),

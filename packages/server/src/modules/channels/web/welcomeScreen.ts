@@ -2,7 +2,8 @@ import type { OrderCard, VisitorWelcome } from '@kefu/sdk';
 import type { Db } from '../../../db/database';
 import { buildOrderCard, localizeOrderCard } from '../../bot';
 import { localizeReply, normaliseLocale, pickLocalizedText } from '../../../replyLocale';
-import type { SuggestionSource } from '../../bot';
+import type { ScriptVariants, SuggestionSource } from '../../bot';
+import { greetingScriptKey } from '../../bot';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce';
 import type { ConversationService } from '../../conversations';
@@ -14,6 +15,8 @@ export interface WelcomeDependencies {
   conversations: Pick<ConversationService, 'findOpenConversationContext'>;
   commerce: CommerceConnector;
   suggestions: SuggestionSource;
+  /** The greeting is a script an A/B test may vary (not the one naming the product on the page). */
+  scripts: ScriptVariants;
 }
 
 const recentOrders = 3;
@@ -39,9 +42,21 @@ export async function buildWelcomeScreen(
     loadRecentOrderCards(dependencies, visitor.customerId, locale),
   ]);
   const localize = (text: string) => localizeReply(text, locale);
+  const original = greetingText(locale, product);
+  const greeting =
+    context && !product
+      ? await dependencies.scripts.choose({
+          scriptKey: greetingScriptKey,
+          customerId: visitor.customerId,
+          conversationId: context.conversationId,
+          triggerMessageId: null,
+          locale,
+          original,
+        })
+      : original;
   return {
     locale,
-    greeting: localize(greetingText(locale, product)),
+    greeting: localize(greeting),
     suggestions: suggestions.map((suggestion) => ({
       label: localize(suggestion.label),
       text: localize(suggestion.text),
@@ -54,6 +69,11 @@ export async function buildWelcomeScreen(
 export function welcomeGreeting(locale: string | null): string {
   const replyLocale = normaliseLocale(locale);
   return localizeReply(greetingText(replyLocale, null), replyLocale);
+}
+
+/** The greeting's own texts, simplified Chinese and English (what an A/B test's control says). */
+export function welcomeGreetingTexts(): { zh: string; en: string } {
+  return { zh: greetingText('zh-CN', null), en: greetingText('en', null) };
 }
 
 function greetingText(locale: ReplyLocale, product: CommerceProduct | null): string {
