@@ -18,3 +18,4 @@ export * from './timeZones';
 export * from './setupApi';
 export * from './agentChannelAccountsApi';
 export * from './agentWebhooksApi';
+export * from './agentExperimentsApi';

@@ -1,5 +1,6 @@
 import {
   BookOutlined,
+  ExperimentOutlined,
   BulbOutlined,
   CustomerServiceOutlined,
   MessageOutlined,
@@ -21,6 +22,8 @@ import type { ConsoleRoute } from '../common/router';
 import { useDictionary, useI18n } from '../i18n/I18nContext';
 import { intentsEn } from '../i18n/intentsEn';
 import { intentsZhCN } from '../i18n/intentsZhCN';
+import { experimentsEn } from '../i18n/experimentsEn';
+import { experimentsZhCN } from '../i18n/experimentsZhCN';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
 import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
@@ -35,8 +38,17 @@ import { ShellAccount } from './ShellAccount';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
-type MenuKey = 'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security';
-const screenKeys: readonly MenuKey[] = ['agents', 'botRules', 'intents', 'canned', 'knowledge', 'security'];
+type MenuKey =
+  'inbox' | 'agents' | 'botRules' | 'intents' | 'experiments' | 'canned' | 'knowledge' | 'security';
+const screenKeys: readonly MenuKey[] = [
+  'agents',
+  'botRules',
+  'intents',
+  'experiments',
+  'canned',
+  'knowledge',
+  'security',
+];
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
 /** The frame around every screen: navigation by role, presence, language, sign-out. */
@@ -44,6 +56,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const { t } = useI18n();
   const securityText = useSecurityText();
   const intentsText = useDictionary(intentsZhCN, intentsEn);
+  const experimentsText = useDictionary(experimentsZhCN, experimentsEn);
   const agent = useSignedInAgent();
   const { presence, changePresence } = useSession();
   const { unread } = useInbox();
@@ -75,6 +88,9 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
           { key: 'botRules', icon: <RobotOutlined />, label: t('navBotRules') },
           { key: 'intents', icon: <BulbOutlined />, label: intentsText('navIntents') },
         ]
+      : []),
+    ...(may('experiments:manage')
+      ? [{ key: 'experiments', icon: <ExperimentOutlined />, label: experimentsText('navExperiments') }]
       : []),
     ...(canOpenSecurity(agent.permissions)
       ? [{ key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') }]

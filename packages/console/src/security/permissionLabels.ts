@@ -60,6 +60,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '管理对外推送（Webhook）：目标地址、事件、签名密钥与投递记录',
     en: 'Manage outbound webhooks: target addresses, events, signing secrets and the delivery log',
   },
+  'experiments:manage': {
+    zh: '管理话术 A/B 测试：创建、开始、停止、查看结果、应用胜出文案',
+    en: 'Manage A/B tests of reply scripts: create, start, stop, read results, use the winning text',
+  },
 };
 
 /** The permission as a person reads it, in the console's language (its name when this console is older). */
