@@ -19,7 +19,7 @@ export type ExperimentVerdict = (typeof experimentVerdicts)[number];
 
 export interface ExperimentScript {
   key: string;
-  kind: 'greeting' | 'rule';
+  kind: 'greeting' | 'rule' | 'knowledge';
   name: string;
   textZh: string;
   textEn: string;
@@ -126,7 +126,7 @@ function parseScript(value: unknown): ExperimentScript {
   const record = requireRecord(value);
   return {
     key: readString(record, 'key'),
-    kind: readEnum(record.kind, ['greeting', 'rule'] as const),
+    kind: readEnum(record.kind, ['greeting', 'rule', 'knowledge'] as const),
     name: readString(record, 'name'),
     textZh: readString(record, 'textZh'),
     textEn: readString(record, 'textEn'),

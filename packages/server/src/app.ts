@@ -245,6 +245,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     catalog,
     conversations,
     logger: app.log,
+    scripts: scriptVariants,
   });
   const intentTraining = new IntentTraining({
     db: database.db,
@@ -409,7 +410,11 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     }),
     webhooks: integrations.webhooks,
     scriptVariants,
-    experiments: new ExperimentService(database.db, clock, createExperimentScriptCatalog(botRules)),
+    experiments: new ExperimentService(
+      database.db,
+      clock,
+      createExperimentScriptCatalog(botRules, knowledge),
+    ),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);

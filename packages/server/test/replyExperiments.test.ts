@@ -8,6 +8,7 @@ import { toTraditional } from '@kefu/nlu';
 import { assignVariant } from '../src/modules/experiments';
 import type { SendMessageResponse } from '@kefu/sdk';
 import { requestJson, startVisitorSession } from './helpers/http';
+import { knowledgeClient } from './helpers/knowledge';
 import type { ShopperChat } from './helpers/shopChat';
 import { shopIdentitySecret, signShopCustomer, startShopperChat } from './helpers/shopChat';
 import { testDatabaseTargets } from './helpers/testDatabase';
@@ -405,6 +406,88 @@ for (const { dialect } of testDatabaseTargets()) {
         adminToken,
       );
       assert.equal(promote.status, 409, 'the built-in greeting is not stored, so it is not rewritten');
+    });
+
+    test('an FAQ answer: variants in the shopper’s language; the winner becomes a version to review', async () => {
+      const knowledge = knowledgeClient(server);
+      const reviewer = await knowledge.createAgent(adminToken, 'supervisor');
+      const question = '会员积分可以抵现吗';
+      const entryId = await knowledge.publish(adminToken, reviewer.token, {
+        category: 'test',
+        locales: {
+          'zh-CN': { question, answer: '可以，100 积分抵 1 元，下单时自动抵扣。' },
+          en: {
+            question: 'Can I pay with loyalty points?',
+            answer: 'Yes: 100 points make 1 yuan, taken off at checkout.',
+          },
+        },
+      });
+      const scriptKey = `knowledge:${entryId}`;
+      const scripts = (
+        await call<{ scripts: Script[] }>('GET', '/api/v1/admin/experiments/scripts', adminToken)
+      ).body.scripts;
+      const faq = scripts.find((script) => script.key === scriptKey);
+      assert.deepEqual(
+        [faq?.kind, faq?.name, faq?.textZh],
+        ['knowledge', question, '可以，100 积分抵 1 元，下单时自动抵扣。'],
+      );
+      const created = await call<{ experiment: Experiment }>(
+        'POST',
+        '/api/v1/admin/experiments',
+        adminToken,
+        {
+          name: 'Points answer',
+          scriptKey,
+          metric: 'engagement',
+          variants: [
+            { name: 'Current', weight: 50 },
+            {
+              name: 'Example',
+              weight: 50,
+              textZh: '可以！比如 500 积分就能抵 5 元～',
+              textEn: 'Yes! 500 points take 5 yuan off.',
+            },
+          ],
+        },
+      );
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const experiment = created.body.experiment;
+      await call('POST', `/api/v1/admin/experiments/${experiment.id}/start`, adminToken);
+      for (let index = 0; index < 6; index += 1) {
+        const chat = await startShopperChat(server.baseUrl);
+        const variant = assignVariant(experiment.id, chat.session.customerId, experiment.variants);
+        const answer = await chat.say(question);
+        assert.equal(answer.text, variant.control ? faq?.textZh : variant.textZh, `shopper ${index}`);
+      }
+      await waitUntil(
+        async () =>
+          (await readResults(experiment.id)).reduce((sum, variant) => sum + variant.exposures, 0) === 6,
+        { description: 'six FAQ exposures' },
+      );
+      await call('POST', `/api/v1/admin/experiments/${experiment.id}/stop`, adminToken, { winnerKey: 'B' });
+      const promoted = await call('POST', `/api/v1/admin/experiments/${experiment.id}/promote`, adminToken);
+      assert.equal(promoted.status, 200, JSON.stringify(promoted.body));
+      const entry = await call<{
+        entry: { latest: { status: string; content: { locales: Record<string, { answer: string }> } } };
+      }>('GET', `/api/v1/admin/knowledge/entries/${entryId}`, adminToken);
+      assert.equal(entry.body.entry.latest.status, 'in_review');
+      assert.equal(
+        entry.body.entry.latest.content.locales['zh-CN']?.answer,
+        '可以！比如 500 积分就能抵 5 元～',
+      );
+      assert.equal(entry.body.entry.latest.content.locales.en?.answer, 'Yes! 500 points take 5 yuan off.');
+      const approved = await call(
+        'POST',
+        `/api/v1/admin/knowledge/entries/${entryId}/approve`,
+        reviewer.token,
+      );
+      assert.equal(approved.status, 200, JSON.stringify(approved.body));
+      await waitUntil(
+        async () =>
+          (await (await startShopperChat(server.baseUrl)).say(question)).text ===
+          '可以！比如 500 积分就能抵 5 元～',
+        { description: 'the reviewed winner is the answer' },
+      );
     });
 
     test('bad experiments are refused with a code and store nothing', async () => {

@@ -36,7 +36,14 @@ export function scriptLabel(
   script: Pick<ExperimentScript, 'kind' | 'name'> | undefined,
 ): string {
   if (!script) return '—';
-  return script.kind === 'greeting' ? text('exScriptGreeting') : text('exScriptRule', { name: script.name });
+  switch (script.kind) {
+    case 'greeting':
+      return text('exScriptGreeting');
+    case 'rule':
+      return text('exScriptRule', { name: script.name });
+    case 'knowledge':
+      return text('exScriptKnowledge', { name: script.name });
+  }
 }
 
 /** 0.8734 → "87.3%". */

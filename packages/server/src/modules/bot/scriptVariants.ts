@@ -2,7 +2,7 @@ import type { ReplyLocale } from '../../replyLocale';
 
 /** A script the bot says, and the shopper and conversation it is about to be said to. */
 export interface ScriptChoice {
-  /** Which script: `greeting`, or `rule:<rule id>` for a keyword rule's reply. */
+  /** Which script: `greeting`, `rule:<rule id>` (a keyword rule's reply), `knowledge:<entry id>` (an FAQ answer). */
   scriptKey: string;
   customerId: string;
   conversationId: string;
@@ -27,6 +27,10 @@ export const originalScripts: ScriptVariants = {
 
 export function ruleScriptKey(ruleId: string): string {
   return `rule:${ruleId}`;
+}
+
+export function knowledgeScriptKey(entryId: string): string {
+  return `knowledge:${entryId}`;
 }
 
 export const greetingScriptKey = 'greeting';

@@ -60,7 +60,7 @@ export const stopInputSchema = z.object({ winnerKey: z.string().max(8).optional(
 
 export const experimentScriptSchema = z.object({
   key: z.string(),
-  kind: z.enum(['greeting', 'rule']),
+  kind: z.enum(['greeting', 'rule', 'knowledge']),
   name: z.string(),
   textZh: z.string(),
   textEn: z.string(),
