@@ -128,6 +128,7 @@ import {
   listenForExperimentOutcomes,
 } from './modules/experiments';
 import { createExperimentScriptCatalog } from './composition/experimentScripts';
+import { WelcomeGreetings } from './modules/channels';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -229,6 +230,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   });
   const botRules = new BotRulesService(database.db, clock);
   const scriptVariants = new ExperimentScriptVariants(database.db, clock);
+  const welcomeGreetings = new WelcomeGreetings(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
@@ -380,6 +382,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     calls: new CallRecords(database.db, clock, config.calls),
     channels: createChannelModule({
       db: database.db,
+      greetings: welcomeGreetings,
       unitOfWork,
       clock,
       bus,
@@ -410,10 +413,11 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     }),
     webhooks: integrations.webhooks,
     scriptVariants,
+    welcomeGreetings,
     experiments: new ExperimentService(
       database.db,
       clock,
-      createExperimentScriptCatalog(botRules, knowledge),
+      createExperimentScriptCatalog({ botRules, knowledge, welcomeGreetings }),
     ),
   };
 

@@ -50,6 +50,7 @@ import type { CallRecords } from './modules/calls';
 import type { WebhookSubscriptions } from './modules/integrations';
 import type { ScriptVariants } from './modules/bot';
 import type { ExperimentService } from './modules/experiments';
+import type { WelcomeGreetings } from './modules/channels';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -122,6 +123,8 @@ export interface KefuServices {
   webhooks: WebhookSubscriptions;
   /** The text the bot says for a script: a running A/B test's variant, or the script's own. */
   scriptVariants: ScriptVariants;
+  /** The shop's welcome greeting (built in until an A/B test's winner replaces it). */
+  welcomeGreetings: WelcomeGreetings;
   /** A/B tests of the bot's reply scripts (admin use-cases; outcomes recorded as jobs). */
   experiments: ExperimentService;
 }

@@ -400,12 +400,35 @@ for (const { dialect } of testDatabaseTargets()) {
         { description: 'six greeting exposures, three replied' },
       );
       await call('POST', `/api/v1/admin/experiments/${experiment.id}/stop`, adminToken, { winnerKey: 'B' });
-      const promote = await call<{ error: { code: string } }>(
-        'POST',
-        `/api/v1/admin/experiments/${experiment.id}/promote`,
-        adminToken,
+      const promote = await call('POST', `/api/v1/admin/experiments/${experiment.id}/promote`, adminToken);
+      assert.equal(promote.status, 200, JSON.stringify(promote.body));
+      // The winner is the shop's greeting now, for every new shopper, in either language and script.
+      for (const [locale, expected] of [
+        ['zh-CN', '您好！有什么可以帮您？'],
+        ['en', 'Hi! How can I help?'],
+        ['zh-TW', toTraditional('您好！有什么可以帮您？')],
+      ] as const) {
+        const chat = await startShopperChat(server.baseUrl, { locale });
+        const welcome = await requestJson<{ greeting: string }>(
+          server.baseUrl,
+          'GET',
+          '/api/v1/visitor/welcome',
+          {
+            token: chat.session.token,
+          },
+        );
+        assert.equal(welcome.body.greeting, expected, locale);
+      }
+      const scripts = await requestJson<{ scripts: Script[] }>(
+        server.baseUrl,
+        'GET',
+        '/api/v1/admin/experiments/scripts',
+        { token: adminToken },
       );
-      assert.equal(promote.status, 409, 'the built-in greeting is not stored, so it is not rewritten');
+      assert.equal(
+        scripts.body.scripts.find((script) => script.key === 'greeting')?.textEn,
+        'Hi! How can I help?',
+      );
     });
 
     test('an FAQ answer: variants in the shopper’s language; the winner becomes a version to review', async () => {

@@ -1,6 +1,6 @@
 import { greetingScriptKey, knowledgeScriptKey, ruleScriptKey } from '../modules/bot';
 import type { BotRulesService } from '../modules/bot/rulesService';
-import { welcomeGreetingTexts } from '../modules/channels';
+import type { WelcomeGreetings } from '../modules/channels';
 import { KefuError } from '../errors';
 import type { ExperimentScript, ExperimentScriptCatalog } from '../modules/experiments';
 import type { KnowledgeModule } from '../modules/knowledge';
@@ -10,17 +10,19 @@ type KnowledgeContent = Awaited<ReturnType<KnowledgeModule['entries']['getEntry'
 /**
  * The scripts an A/B test can vary — the widget's welcome greeting, each keyword rule's reply and each published
  * FAQ answer — read from the modules that own them, and the promotion of a winning text through those modules'
- * own use-cases: a rule is edited (audited as a rule edit); an FAQ gets a new version with the winning answer,
- * submitted for review like any edit, so another person publishes it. The greeting is built into Kefu, not stored,
- * so a winning greeting is not written back; the experiment's result says which text to keep.
+ * own use-cases: the greeting becomes the shop's own (a setting, audited); a rule is edited (audited as a rule
+ * edit); an FAQ gets a new version with the winning answer, submitted for review like any edit, so another person
+ * publishes it.
  */
-export function createExperimentScriptCatalog(
-  botRules: BotRulesService,
-  knowledge: KnowledgeModule,
-): ExperimentScriptCatalog {
+export function createExperimentScriptCatalog(owners: {
+  botRules: BotRulesService;
+  knowledge: KnowledgeModule;
+  welcomeGreetings: WelcomeGreetings;
+}): ExperimentScriptCatalog {
+  const { botRules, knowledge, welcomeGreetings } = owners;
   return {
     async listScripts(): Promise<ExperimentScript[]> {
-      const greeting = welcomeGreetingTexts();
+      const greeting = await welcomeGreetings.texts();
       const rules = await botRules.listRules();
       return [
         {
@@ -29,7 +31,7 @@ export function createExperimentScriptCatalog(
           name: 'Welcome greeting',
           textZh: greeting.zh,
           textEn: greeting.en,
-          promotable: false,
+          promotable: true,
         },
         ...rules.map((rule) => ({
           key: ruleScriptKey(rule.id),
@@ -43,6 +45,10 @@ export function createExperimentScriptCatalog(
       ];
     },
     async promote(scriptKey, texts, actorId): Promise<void> {
+      if (scriptKey === greetingScriptKey) {
+        await welcomeGreetings.set(texts, actorId);
+        return;
+      }
       const rule = (await botRules.listRules()).find(
         (candidate) => ruleScriptKey(candidate.id) === scriptKey,
       );

@@ -35,6 +35,7 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
     | 'scriptVariants'
     | 'suggestions'
     | 'visitorTokens'
+    | 'welcomeGreetings'
   >;
 }> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
@@ -59,6 +60,7 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
           commerce: services.commerce.connector,
           suggestions: services.suggestions,
           scripts: services.scriptVariants,
+          greetings: services.welcomeGreetings,
         },
         visitorOf(request),
       ),

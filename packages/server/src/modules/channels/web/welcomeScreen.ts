@@ -9,6 +9,7 @@ import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../co
 import type { ConversationService } from '../../conversations';
 import { findShopCustomerId } from '../../customers';
 import { loadProduct } from './shopSuggestions';
+import type { WelcomeGreetings } from './welcomeGreetings';
 
 export interface WelcomeDependencies {
   db: Db;
@@ -17,6 +18,7 @@ export interface WelcomeDependencies {
   suggestions: SuggestionSource;
   /** The greeting is a script an A/B test may vary (not the one naming the product on the page). */
   scripts: ScriptVariants;
+  greetings: Pick<WelcomeGreetings, 'texts'>;
 }
 
 const recentOrders = 3;
@@ -36,13 +38,14 @@ export async function buildWelcomeScreen(
   );
   const locale = normaliseLocale(context?.locale);
   const pageProductId = context?.pageProductId ?? null;
-  const [product, suggestions, orders] = await Promise.all([
+  const [product, suggestions, orders, greetings] = await Promise.all([
     loadProduct(dependencies.commerce, pageProductId),
     dependencies.suggestions.suggest({ locale, pageProductId }),
     loadRecentOrderCards(dependencies, visitor.customerId, locale),
+    dependencies.greetings.texts(),
   ]);
   const localize = (text: string) => localizeReply(text, locale);
-  const original = greetingText(locale, product);
+  const original = product ? productGreetingText(locale, product) : pickLocalizedText(locale, greetings);
   const greeting =
     context && !product
       ? await dependencies.scripts.choose({
@@ -65,26 +68,16 @@ export async function buildWelcomeScreen(
   };
 }
 
-/** The widget's greeting without a product on the page, in the shopper's language (other channels greet with it). */
-export function welcomeGreeting(locale: string | null): string {
+/** The greeting without a product on the page, worded for a conversation's language (other channels greet with it). */
+export function welcomeGreeting(texts: { zh: string; en: string }, locale: string | null): string {
   const replyLocale = normaliseLocale(locale);
-  return localizeReply(greetingText(replyLocale, null), replyLocale);
+  return localizeReply(pickLocalizedText(replyLocale, texts), replyLocale);
 }
 
-/** The greeting's own texts, simplified Chinese and English (what an A/B test's control says). */
-export function welcomeGreetingTexts(): { zh: string; en: string } {
-  return { zh: greetingText('zh-CN', null), en: greetingText('en', null) };
-}
-
-function greetingText(locale: ReplyLocale, product: CommerceProduct | null): string {
-  if (product)
-    return pickLocalizedText(locale, {
-      zh: `您好，欢迎光临！正在看「${product.nameZh}」吗？关于这款商品，或者订单、物流、退换货，都可以问我。`,
-      en: `Hi, welcome! Looking at the ${product.nameEn}? Ask me about it, or about orders, delivery and returns.`,
-    });
+function productGreetingText(locale: ReplyLocale, product: CommerceProduct): string {
   return pickLocalizedText(locale, {
-    zh: '您好，欢迎光临！我是智能客服，商品、订单、物流、退换货都可以问我。',
-    en: "Hi, welcome! I'm the shop's assistant: ask me about products, orders, delivery or returns.",
+    zh: `您好，欢迎光临！正在看「${product.nameZh}」吗？关于这款商品，或者订单、物流、退换货，都可以问我。`,
+    en: `Hi, welcome! Looking at the ${product.nameEn}? Ask me about it, or about orders, delivery and returns.`,
   });
 }
 
