@@ -4,9 +4,11 @@
 //   decimals; and SciPy 1.17.1 `binomtest(k, n).proportion_ci(method='wilson')` at 10⁻⁹.
 // - Two-proportion z-tests: SciPy 1.17.1 `chi2_contingency(table, correction=False)` — Pearson's χ² of the 2×2
 //   table, whose square root is |z| of the pooled test and whose p-value is the test's two-sided p-value.
+// - Verdicts: the same SciPy z-test values, on the results the console shows.
 // - Φ: standard normal tables (e.g. NIST/SEMATECH e-Handbook §1.3.6.7.1) and SciPy `norm.cdf`.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { summariseExperimentResults } from '../src/modules/experiments/results';
 import { compareProportions, normalCdf, wilsonInterval } from '../src/modules/experiments/statistics';
 
 function assertClose(actual: number, expected: number, tolerance: number, what: string): void {
@@ -102,5 +104,72 @@ describe('A/B statistics', () => {
       { x: -2.5758293035489, phi: 0.005 },
     ];
     for (const row of table) assertClose(normalCdf(row.x), row.phi, 1e-7, `Φ(${row.x})`);
+  });
+
+  test('verdicts: too little data below 30 per variant, else better, worse or no difference at 95 %', () => {
+    const variants = ['A', 'B', 'C', 'D'].map((key, index) => ({
+      key,
+      name: key,
+      weight: 25,
+      control: index === 0,
+      textZh: index === 0 ? null : '文',
+      textEn: index === 0 ? null : 'text',
+    }));
+    const counts = (variantKey: string, exposures: number, handedOff: number) => ({
+      variantKey,
+      exposures,
+      handedOff,
+      replied: 0,
+      rated: 0,
+      satisfied: 0,
+    });
+    // Containment = exposures − handoffs: A 45/100, B 60/100 (p = 0.034), C 33/60 … against A.
+    const results = summariseExperimentResults({ id: 'exp_1', metric: 'containment', variants }, [
+      counts('A', 100, 55),
+      counts('B', 100, 40),
+      counts('C', 100, 70),
+      counts('D', 29, 10),
+    ]);
+    assert.deepEqual(
+      results.variants.map((variant) => [variant.key, variant.conversions, variant.verdict]),
+      [
+        ['A', 45, 'control'],
+        ['B', 60, 'better'],
+        ['C', 30, 'worse'],
+        ['D', 19, 'not_enough_data'],
+      ],
+    );
+    assertClose(results.variants[1]?.comparison?.pValue ?? 0, 0.033672068856345896, 1e-8, 'B against A');
+    const close = summariseExperimentResults(
+      { id: 'exp_2', metric: 'containment', variants: variants.slice(0, 2) },
+      [counts('A', 60, 30), counts('B', 60, 27)],
+    );
+    assert.equal(close.variants[1]?.verdict, 'no_difference');
+  });
+
+  test('the CSAT metric counts only rated conversations, a rating of 4 or 5 as satisfied', () => {
+    const results = summariseExperimentResults(
+      {
+        id: 'exp_3',
+        metric: 'csat',
+        variants: [
+          { key: 'A', name: 'A', weight: 50, control: true, textZh: null, textEn: null },
+          { key: 'B', name: 'B', weight: 50, control: false, textZh: '文', textEn: 'text' },
+        ],
+      },
+      [{ variantKey: 'A', exposures: 80, handedOff: 0, replied: 0, rated: 10, satisfied: 7 }],
+    );
+    assert.deepEqual(
+      results.variants.map((variant) => [
+        variant.exposures,
+        variant.trials,
+        variant.conversions,
+        variant.verdict,
+      ]),
+      [
+        [80, 10, 7, 'not_enough_data'],
+        [0, 0, 0, 'not_enough_data'],
+      ],
+    );
   });
 });
