@@ -25,6 +25,9 @@ const BotRulesPage = lazy(() =>
 const IntentTrainingPage = lazy(() =>
   import('./intents/IntentTrainingPage').then((module) => ({ default: module.IntentTrainingPage })),
 );
+const ExperimentsPage = lazy(() =>
+  import('./experiments/ExperimentsPage').then((module) => ({ default: module.ExperimentsPage })),
+);
 const KnowledgePage = lazy(() =>
   import('./knowledge/KnowledgePage').then((module) => ({ default: module.KnowledgePage })),
 );
@@ -115,6 +118,8 @@ function Screen({ route }: { route: ConsoleRoute }) {
       return may('bot:manage') ? <BotRulesPage /> : <InboxPage conversationId={null} />;
     case 'intents':
       return may('bot:manage') ? <IntentTrainingPage /> : <InboxPage conversationId={null} />;
+    case 'experiments':
+      return may('experiments:manage') ? <ExperimentsPage /> : <InboxPage conversationId={null} />;
     case 'canned':
       return <CannedResponsesPage />;
     case 'knowledge':

@@ -19,3 +19,4 @@ export * from './setupApi';
 export * from './agentChannelAccountsApi';
 export * from './agentWebhooksApi';
 export * from './agentMarketingApi';
+export * from './agentExperimentsApi';

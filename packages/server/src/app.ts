@@ -127,6 +127,14 @@ import {
   marketingRoutes,
   startMarketingModule,
 } from './modules/marketing';
+import {
+  experimentRoutes,
+  ExperimentScriptVariants,
+  ExperimentService,
+  listenForExperimentOutcomes,
+} from './modules/experiments';
+import { createExperimentScriptCatalog } from './composition/experimentScripts';
+import { WelcomeGreetings } from './modules/channels';
 
 export interface AppDependencies {
   clock?: Clock;
@@ -227,6 +235,8 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     apiTokens,
   });
   const botRules = new BotRulesService(database.db, clock);
+  const scriptVariants = new ExperimentScriptVariants(database.db, clock);
+  const welcomeGreetings = new WelcomeGreetings(database.db, clock);
   const conversations = new ConversationService(database.db, unitOfWork);
   const dialogueStates = new DialogueStateStore(database.db);
   const catalog = new CatalogService(database.db);
@@ -243,6 +253,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     catalog,
     conversations,
     logger: app.log,
+    scripts: scriptVariants,
   });
   const intentTraining = new IntentTraining({
     db: database.db,
@@ -331,7 +342,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
       [
         new PhotoStage({ readDialogueState: (conversationId) => dialogueStates.read(conversationId) }),
         new SmallTalkStage(suggestions, () => clock.now(), ['identity', 'secrets']),
-        new RuleStage(botRules),
+        new RuleStage(botRules, scriptVariants),
         new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
         createFlowStage(
@@ -392,6 +403,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     calls: new CallRecords(database.db, clock, config.calls),
     channels: createChannelModule({
       db: database.db,
+      greetings: welcomeGreetings,
       unitOfWork,
       clock,
       bus,
@@ -422,6 +434,13 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
     }),
     webhooks: integrations.webhooks,
     marketing,
+    scriptVariants,
+    welcomeGreetings,
+    experiments: new ExperimentService(
+      database.db,
+      clock,
+      createExperimentScriptCatalog({ botRules, knowledge, welcomeGreetings }),
+    ),
   };
 
   const firstAdmin = await agents.ensureFirstAdmin(config.adminEmail, config.adminPassword);
@@ -457,6 +476,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   startQaModule(qa, eventJobs);
   startIntegrationsModule(integrations, eventJobs, jobs);
   startMarketingModule(marketing, eventJobs);
+  listenForExperimentOutcomes(eventJobs, database.db, clock);
   startAnalyticsModule(analytics, eventJobs, {
     refreshIntervalMs: dependencies.routingTimers === false ? 0 : 60_000,
     spikeIntervalMs: dependencies.routingTimers === false ? 0 : 10 * 60_000,
@@ -539,6 +559,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
   await app.register(webhookRoutes, { services });
   await app.register(marketingRoutes, { services });
   await app.register(marketingRedemptionRoutes, { services });
+  await app.register(experimentRoutes, { services });
   await registerWebAssets(app);
   await registerConsoleAssets(app);
 

@@ -155,6 +155,37 @@ export const errorCatalog = {
     status: 409,
     message: 'A canned reply with this shortcut already exists here',
   },
+  experiment_not_found: { status: 404, message: 'Experiment not found' },
+  experiment_script_not_found: { status: 400, message: 'The script to test does not exist' },
+  experiment_variants_invalid: {
+    status: 400,
+    message:
+      'An experiment needs 2 to 4 variants: the control first, without text, then each with a Chinese and an English text',
+  },
+  experiment_weights_invalid: {
+    status: 400,
+    message: 'The traffic weights must be whole percentages above 0 that add up to 100',
+  },
+  experiment_not_editable: {
+    status: 409,
+    message: 'Only a draft experiment can be edited; a started one keeps its variants',
+  },
+  experiment_invalid_transition: {
+    status: 409,
+    message: 'The experiment is not in a state that allows this',
+  },
+  experiment_script_busy: {
+    status: 409,
+    message: 'Another experiment is already running on this script; stop it first',
+  },
+  experiment_winner_invalid: {
+    status: 400,
+    message: 'The winner must be one of the experiment\u2019s variants',
+  },
+  experiment_promotion_unavailable: {
+    status: 409,
+    message: 'Only a stopped experiment with a winning variant other than the control can be promoted',
+  },
   database_unavailable: {
     status: 503,
     message: 'The database cannot be reached right now; try again in a moment',

@@ -54,7 +54,9 @@ export type IdPrefix =
   | 'rcv'
   | 'mkr'
   | 'mko'
-  | 'mki';
+  | 'mki'
+  | 'exp'
+  | 'exx';
 
 /** Prefixed, lexicographically sortable ids: `conv_01JD…`. */
 export function newId(prefix: IdPrefix): string {

@@ -49,6 +49,9 @@ import type { CannedReplies } from './modules/cannedReplies';
 import type { CallRecords } from './modules/calls';
 import type { WebhookSubscriptions } from './modules/integrations';
 import type { MarketingModule } from './modules/marketing';
+import type { ScriptVariants } from './modules/bot';
+import type { ExperimentService } from './modules/experiments';
+import type { WelcomeGreetings } from './modules/channels';
 
 /** Everything the routes and listeners use, built once in `buildApp`. */
 export interface KefuServices {
@@ -121,4 +124,10 @@ export interface KefuServices {
   webhooks: WebhookSubscriptions;
   /** After-conversation offers: rules, the offer jobs, click tracking, redemptions, figures and consent. */
   marketing: MarketingModule;
+  /** The text the bot says for a script: a running A/B test's variant, or the script's own. */
+  scriptVariants: ScriptVariants;
+  /** The shop's welcome greeting (built in until an A/B test's winner replaces it). */
+  welcomeGreetings: WelcomeGreetings;
+  /** A/B tests of the bot's reply scripts (admin use-cases; outcomes recorded as jobs). */
+  experiments: ExperimentService;
 }

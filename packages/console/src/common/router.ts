@@ -7,6 +7,7 @@ export type ConsoleRoute =
   | { screen: 'agents' }
   | { screen: 'botRules' }
   | { screen: 'intents' }
+  | { screen: 'experiments' }
   | { screen: 'canned' }
   | { screen: 'knowledge' }
   | { screen: 'queue' }
@@ -25,6 +26,7 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (segments[0] === 'admin' && segments[1] === 'agents') return { screen: 'agents' };
   if (segments[0] === 'admin' && segments[1] === 'bot') return { screen: 'botRules' };
   if (segments[0] === 'admin' && segments[1] === 'intents') return { screen: 'intents' };
+  if (segments[0] === 'admin' && segments[1] === 'experiments') return { screen: 'experiments' };
   if (segments[0] === 'admin' && segments[1] === 'knowledge') return { screen: 'knowledge' };
   if (segments[0] === 'admin' && segments[1] === 'marketing') return { screen: 'marketing' };
   if (segments[0] === 'settings' && segments[1] === 'canned') return { screen: 'canned' };
@@ -61,6 +63,8 @@ export function routeToPath(route: ConsoleRoute): string {
       return `${basePath}/admin/bot`;
     case 'intents':
       return `${basePath}/admin/intents`;
+    case 'experiments':
+      return `${basePath}/admin/experiments`;
     case 'canned':
       return `${basePath}/settings/canned`;
     case 'knowledge':

@@ -95,6 +95,16 @@ export const serverErrorsZhCN: Record<string, string> = {
   offer_link_not_found: '这个链接不存在或已失效',
   canned_reply_not_found: '找不到这条快捷回复',
   canned_reply_shortcut_taken: '这里已有使用这个快捷键的快捷回复',
+  experiment_not_found: '找不到这个实验',
+  experiment_script_not_found: '要测试的话术不存在',
+  experiment_variants_invalid:
+    '实验需要 2 到 4 个版本：第一个是对照组（不填文案），其余每个都要有中文和英文文案',
+  experiment_weights_invalid: '流量比例须为大于 0 的整数百分比，合计 100',
+  experiment_not_editable: '只能修改草稿状态的实验，已开始的实验不能再改版本',
+  experiment_invalid_transition: '实验当前的状态不能进行这个操作',
+  experiment_script_busy: '这条话术已有正在进行的实验，请先停止它',
+  experiment_winner_invalid: '胜出版本必须是这个实验中的版本',
+  experiment_promotion_unavailable: '只有已停止、且胜出版本不是对照组的实验才能应用胜出文案',
   database_unavailable: '暂时连不上数据库，请稍后再试',
   internal: '服务器出错了，请稍后再试',
 };

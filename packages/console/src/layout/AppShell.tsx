@@ -1,5 +1,6 @@
 import {
   BookOutlined,
+  ExperimentOutlined,
   BulbOutlined,
   CustomerServiceOutlined,
   GiftOutlined,
@@ -22,6 +23,8 @@ import type { ConsoleRoute } from '../common/router';
 import { useDictionary, useI18n } from '../i18n/I18nContext';
 import { intentsEn } from '../i18n/intentsEn';
 import { intentsZhCN } from '../i18n/intentsZhCN';
+import { experimentsEn } from '../i18n/experimentsEn';
+import { experimentsZhCN } from '../i18n/experimentsZhCN';
 import { useInbox } from '../inbox/InboxContext';
 import { isTypingTarget } from '../inbox/useInboxShortcuts';
 import { toInsightRoute, useInsightMenuItems } from '../insight/insightNavigation';
@@ -38,7 +41,15 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalKey } from './useGlobalKey';
 
 type MenuKey =
-  'inbox' | 'agents' | 'botRules' | 'intents' | 'canned' | 'knowledge' | 'security' | 'marketing';
+  | 'inbox'
+  | 'agents'
+  | 'botRules'
+  | 'intents'
+  | 'experiments'
+  | 'canned'
+  | 'knowledge'
+  | 'security'
+  | 'marketing';
 const screenKeys: readonly MenuKey[] = [
   'agents',
   'botRules',
@@ -47,6 +58,7 @@ const screenKeys: readonly MenuKey[] = [
   'knowledge',
   'security',
   'marketing',
+  'experiments',
 ];
 const presences: AgentPresence[] = ['online', 'busy', 'away'];
 
@@ -56,6 +68,7 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
   const securityText = useSecurityText();
   const marketingText = useMarketingText();
   const intentsText = useDictionary(intentsZhCN, intentsEn);
+  const experimentsText = useDictionary(experimentsZhCN, experimentsEn);
   const agent = useSignedInAgent();
   const { presence, changePresence } = useSession();
   const { unread } = useInbox();
@@ -90,6 +103,9 @@ export function AppShell({ route, children }: { route: ConsoleRoute; children: R
       : []),
     ...(may('marketing:manage')
       ? [{ key: 'marketing', icon: <GiftOutlined />, label: marketingText('navMarketing') }]
+      : []),
+    ...(may('experiments:manage')
+      ? [{ key: 'experiments', icon: <ExperimentOutlined />, label: experimentsText('navExperiments') }]
       : []),
     ...(canOpenSecurity(agent.permissions)
       ? [{ key: 'security', icon: <SafetyOutlined />, label: securityText('navSecurity') }]

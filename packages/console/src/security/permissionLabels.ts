@@ -64,6 +64,10 @@ const permissionLabels: Record<string, { zh: string; en: string }> = {
     zh: '管理会话后的商品推荐与优惠券：规则、频次上限、顾客的退订，以及效果数据',
     en: 'Manage product recommendations and coupons after conversations: rules, frequency caps, opt-outs and figures',
   },
+  'experiments:manage': {
+    zh: '管理话术 A/B 测试：创建、开始、停止、查看结果、应用胜出文案',
+    en: 'Manage A/B tests of reply scripts: create, start, stop, read results, use the winning text',
+  },
 };
 
 /** The permission as a person reads it, in the console's language (its name when this console is older). */

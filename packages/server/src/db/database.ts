@@ -36,6 +36,7 @@ import * as migration0029 from './migrations/0029_app_connections';
 import * as migration0030 from './migrations/0030_imap_mailboxes';
 import * as migration0031 from './migrations/0031_delivery_parts';
 import * as migration0032 from './migrations/0032_marketing_offers';
+import * as migration0033 from './migrations/0033_experiments';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -93,6 +94,7 @@ const migrations: Record<string, Migration> = {
   '0030_imap_mailboxes': migration0030,
   '0031_delivery_parts': migration0031,
   '0032_marketing_offers': migration0032,
+  '0033_experiments': migration0033,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

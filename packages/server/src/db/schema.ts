@@ -501,6 +501,36 @@ export interface CsatSurveysTable {
   responded_at: string | null;
 }
 
+export interface ExperimentsTable {
+  id: string;
+  name: string;
+  script_key: string;
+  metric: string;
+  status: string;
+  /** JSON: the variants, the control first. */
+  variants: string;
+  winner_key: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  stopped_at: string | null;
+  promoted_at: string | null;
+}
+
+export interface ExperimentExposuresTable {
+  id: string;
+  experiment_id: string;
+  variant_key: string;
+  customer_id: string;
+  conversation_id: string;
+  trigger_message_id: string | null;
+  exposed_at: string;
+  handed_off_at: string | null;
+  replied_at: string | null;
+  csat_rating: number | null;
+}
+
 export interface NotificationPreferencesTable {
   customer_id: string;
   opted_out: number;
@@ -912,4 +942,6 @@ export interface Database extends InsightTables, MarketingTables {
   agent_recovery_codes: AgentRecoveryCodesTable;
   login_challenges: LoginChallengesTable;
   two_factor_required_roles: TwoFactorRequiredRolesTable;
+  experiments: ExperimentsTable;
+  experiment_exposures: ExperimentExposuresTable;
 }

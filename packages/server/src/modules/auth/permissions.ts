@@ -47,6 +47,8 @@ export const permissionNames = [
   'integrations:manage',
   /** After-conversation offers: rules (recommendations, coupons, caps), consent, and their figures. */
   'marketing:manage',
+  /** A/B tests of the bot's reply scripts: create, start, stop, read results, promote the winner. */
+  'experiments:manage',
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];
@@ -80,6 +82,7 @@ const supervisorPermissions: readonly Permission[] = [
   'audit:read',
   'routing:manage',
   'sla:manage',
+  'experiments:manage',
 ];
 
 /** The permissions of the built-in roles; a custom role's come from its definition. */

@@ -7,3 +7,5 @@ export { detectDeliveryProblem, detectReturnReason } from './flows/shopperSlots'
 export type { BotDecision, BotOrderAction, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
 export type { SuggestionSource } from './suggestions';
 export type { MessageUnderstander, Understanding } from './understanding';
+export { greetingScriptKey, knowledgeScriptKey, originalScripts, ruleScriptKey } from './scriptVariants';
+export type { ScriptChoice, ScriptVariants } from './scriptVariants';

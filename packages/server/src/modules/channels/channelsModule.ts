@@ -28,6 +28,7 @@ import type { AnsweredPush, PassiveReplyDependencies } from './passiveReply';
 import { deferDelivery, passiveReplyDeadline, registerDeferredDelivery } from './deliveries/deferredDelivery';
 import { answerPushPassively } from './passiveReply';
 import { ChannelAccounts } from './accounts/channelAccounts';
+import type { WelcomeGreetings } from './web/welcomeGreetings';
 import { accountChannelKindSchema } from './accounts/channelAccountSchemas';
 import { ChannelCredentialSeal } from './accounts/channelCredentialSeal';
 import { findLatestInboundOfConversation } from './inboundRepo';
@@ -46,6 +47,8 @@ import { channelKindSchema } from '../../channelKinds';
 
 export interface ChannelModuleInput {
   db: Db;
+  /** The shop's welcome greeting, which arriving shoppers are greeted with. */
+  greetings: Pick<WelcomeGreetings, 'texts'>;
   unitOfWork: UnitOfWork;
   clock: Clock;
   bus: EventBus;
@@ -139,6 +142,7 @@ export function createChannelModule(input: ChannelModuleInput): ChannelModule {
     understander: input.understander,
     csat: input.csat,
     numbersChoices: (kind) => !registry[kind].capabilities.quickReplies,
+    greetings: input.greetings,
   };
   const intake = { accounts, ingest, files: input.shopperFiles };
   const emailListeners = new EmailListeners(accounts, intake, input.logger);

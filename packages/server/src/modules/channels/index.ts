@@ -9,3 +9,4 @@ export {
 export type { SignedWebhookRequest } from './webhook/standardWebhookSignature';
 export { listPushRegistrationsForExport } from './push/pushExport';
 export type { ExportedPushRegistration } from './push/pushExport';
+export { WelcomeGreetings } from './web/welcomeGreetings';

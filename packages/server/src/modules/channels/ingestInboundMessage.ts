@@ -9,6 +9,7 @@ import type { ChannelKind } from '../../channelKinds';
 import type { ChoosingShopper } from './numberedChoice';
 import { resolveNumberedChoice, resolveTappedChoice } from './numberedChoice';
 import { welcomeGreeting } from './web/welcomeScreen';
+import type { WelcomeGreetings } from './web/welcomeGreetings';
 import { findThreadConversation } from './threadConversation';
 import { attachStoredMessage, claimInboundMessage, findInboundMessage } from './inboundRepo';
 
@@ -17,6 +18,7 @@ export interface IngestDependencies extends AcceptDependencies {
   unitOfWork: UnitOfWork;
   /** True for a channel that shows the bot's choices as numbered lines, so a typed number picks one. */
   numbersChoices(channel: ChannelKind): boolean;
+  greetings: Pick<WelcomeGreetings, 'texts'>;
 }
 
 export interface IngestedMessage {
@@ -41,11 +43,14 @@ export async function ingestInboundMessage(
   dependencies: IngestDependencies,
   inbound: InboundMessage,
 ): Promise<IngestedMessage> {
+  // Read before the transaction: on SQLite a read outside it would wait for it to end.
+  const greetings = inbound.arrival ? await dependencies.greetings.texts() : null;
   const { result, dispatched } = await dependencies.unitOfWork.runWithDispatch(async (context) => {
     const claimed = await claimInboundMessage(context.trx, inbound, context.now);
     if (!claimed) return findFirstDelivery(context, inbound);
     const customerId = await identifySender(context, inbound);
-    if (inbound.arrival) return greet(dependencies, context, { inboundId: claimed.id, customerId, inbound });
+    if (greetings)
+      return greet(dependencies, context, { inboundId: claimed.id, customerId, inbound, greetings });
     const thread = await findThreadConversation(context.trx, inbound);
     const shopper = { customerId, channel: inbound.channel, conversationId: thread?.conversationId };
     const text = await chosenText(dependencies, context, shopper, inbound);
@@ -87,14 +92,19 @@ async function chosenText(
 async function greet(
   dependencies: IngestDependencies,
   context: UnitOfWorkContext,
-  arrival: { inboundId: string; customerId: string; inbound: InboundMessage },
+  arrival: {
+    inboundId: string;
+    customerId: string;
+    inbound: InboundMessage;
+    greetings: { zh: string; en: string };
+  },
 ): Promise<{ stored: true; messageId: string; conversationId: string }> {
-  const { customerId, inbound } = arrival;
+  const { customerId, inbound, greetings } = arrival;
   const { message, conversation } = await dependencies.conversations.greetArrivingCustomer(
     context,
     customerId,
     inbound.channel,
-    welcomeGreeting,
+    (locale) => welcomeGreeting(greetings, locale),
   );
   const stored = { customerId, conversationId: conversation.id, messageId: message.id };
   await attachStoredMessage(context.trx, arrival.inboundId, stored);

@@ -1,4 +1,5 @@
-import type { BotDecision, BotStage, BotTurn } from '../bot';
+import type { BotDecision, BotStage, BotTurn, ScriptVariants } from '../bot';
+import { knowledgeScriptKey, originalScripts } from '../bot';
 import type { KnowledgeAnswerer } from './answerer';
 import type { ProductAnswerer } from './productAnswers';
 import type { KnowledgeQuestionLog } from './questionLog';
@@ -16,6 +17,7 @@ export class KnowledgeStage implements BotStage {
     private readonly products: ProductAnswerer,
     private readonly questions: KnowledgeQuestionLog,
     private readonly now: () => Date,
+    private readonly scripts: ScriptVariants = originalScripts,
   ) {}
 
   async handle(turn: BotTurn): Promise<BotDecision | null> {
@@ -66,6 +68,21 @@ export class KnowledgeStage implements BotStage {
       });
     if (!result.reply) return null;
     const detail = result.outcome === 'answered' ? (result.source ?? 'faq') : 'suggest';
-    return { stage: `${this.name}:${detail}`, replies: [result.reply], handoff: null };
+    // An FAQ's stored answer is a script an A/B test may vary; composed and article answers are not.
+    const reply =
+      result.outcome === 'answered' && result.source === 'faq' && result.entryId
+        ? {
+            ...result.reply,
+            text: await this.scripts.choose({
+              scriptKey: knowledgeScriptKey(result.entryId),
+              customerId: turn.customerId,
+              conversationId: turn.conversationId,
+              triggerMessageId: turn.messageId,
+              locale: turn.locale,
+              original: result.reply.text,
+            }),
+          }
+        : result.reply;
+    return { stage: `${this.name}:${detail}`, replies: [reply], handoff: null };
   }
 }

@@ -5,6 +5,7 @@ import type { KefuConfig } from '../../config';
 import type { Db } from '../../db/database';
 import type { EventBus } from '../../events/eventBus';
 import type { UnitOfWork } from '../../events/outbox';
+import type { ScriptVariants } from '../bot';
 import type { CatalogService } from '../commerce';
 import type { ConversationService } from '../conversations';
 import { KnowledgeAnswerer } from './answerer';
@@ -35,6 +36,8 @@ export interface KnowledgeDependencies {
   catalog: CatalogService;
   conversations: ConversationService;
   logger: FastifyBaseLogger;
+  /** Which text an FAQ answer says (an A/B test's variant); the entry's own without it. */
+  scripts?: ScriptVariants;
 }
 
 /** Builds the knowledge module's services; the LLM composer and dense retrieval only when configured. */
@@ -58,7 +61,7 @@ export function createKnowledgeModule(dependencies: KnowledgeDependencies): Know
     questions,
     gaps: new KnowledgeGapService(db, unitOfWork, entries, clock),
     imports: new KnowledgeImportService(db, unitOfWork, entries, clock, logger),
-    stage: new KnowledgeStage(answerer, products, questions, () => clock.now()),
+    stage: new KnowledgeStage(answerer, products, questions, () => clock.now(), dependencies.scripts),
   };
 }
 

@@ -32,8 +32,10 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
     | 'conversations'
     | 'database'
     | 'routing'
+    | 'scriptVariants'
     | 'suggestions'
     | 'visitorTokens'
+    | 'welcomeGreetings'
   >;
 }> = async (app, { services }) => {
   const authenticateVisitor = requireVisitor(services.visitorTokens);
@@ -57,6 +59,8 @@ export const welcomeRoutes: FastifyPluginAsyncZod<{
           conversations: services.conversations,
           commerce: services.commerce.connector,
           suggestions: services.suggestions,
+          scripts: services.scriptVariants,
+          greetings: services.welcomeGreetings,
         },
         visitorOf(request),
       ),

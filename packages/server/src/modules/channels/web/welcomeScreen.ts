@@ -2,18 +2,23 @@ import type { OrderCard, VisitorWelcome } from '@kefu/sdk';
 import type { Db } from '../../../db/database';
 import { buildOrderCard, localizeOrderCard } from '../../bot';
 import { localizeReply, normaliseLocale, pickLocalizedText } from '../../../replyLocale';
-import type { SuggestionSource } from '../../bot';
+import type { ScriptVariants, SuggestionSource } from '../../bot';
+import { greetingScriptKey } from '../../bot';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { CommerceConnector, CommerceOrder, CommerceProduct } from '../../commerce';
 import type { ConversationService } from '../../conversations';
 import { findShopCustomerId } from '../../customers';
 import { loadProduct } from './shopSuggestions';
+import type { WelcomeGreetings } from './welcomeGreetings';
 
 export interface WelcomeDependencies {
   db: Db;
   conversations: Pick<ConversationService, 'findOpenConversationContext'>;
   commerce: CommerceConnector;
   suggestions: SuggestionSource;
+  /** The greeting is a script an A/B test may vary (not the one naming the product on the page). */
+  scripts: ScriptVariants;
+  greetings: Pick<WelcomeGreetings, 'texts'>;
 }
 
 const recentOrders = 3;
@@ -33,15 +38,28 @@ export async function buildWelcomeScreen(
   );
   const locale = normaliseLocale(context?.locale);
   const pageProductId = context?.pageProductId ?? null;
-  const [product, suggestions, orders] = await Promise.all([
+  const [product, suggestions, orders, greetings] = await Promise.all([
     loadProduct(dependencies.commerce, pageProductId),
     dependencies.suggestions.suggest({ locale, pageProductId }),
     loadRecentOrderCards(dependencies, visitor.customerId, locale),
+    dependencies.greetings.texts(),
   ]);
   const localize = (text: string) => localizeReply(text, locale);
+  const original = product ? productGreetingText(locale, product) : pickLocalizedText(locale, greetings);
+  const greeting =
+    context && !product
+      ? await dependencies.scripts.choose({
+          scriptKey: greetingScriptKey,
+          customerId: visitor.customerId,
+          conversationId: context.conversationId,
+          triggerMessageId: null,
+          locale,
+          original,
+        })
+      : original;
   return {
     locale,
-    greeting: localize(greetingText(locale, product)),
+    greeting: localize(greeting),
     suggestions: suggestions.map((suggestion) => ({
       label: localize(suggestion.label),
       text: localize(suggestion.text),
@@ -50,21 +68,16 @@ export async function buildWelcomeScreen(
   };
 }
 
-/** The widget's greeting without a product on the page, in the shopper's language (other channels greet with it). */
-export function welcomeGreeting(locale: string | null): string {
+/** The greeting without a product on the page, worded for a conversation's language (other channels greet with it). */
+export function welcomeGreeting(texts: { zh: string; en: string }, locale: string | null): string {
   const replyLocale = normaliseLocale(locale);
-  return localizeReply(greetingText(replyLocale, null), replyLocale);
+  return localizeReply(pickLocalizedText(replyLocale, texts), replyLocale);
 }
 
-function greetingText(locale: ReplyLocale, product: CommerceProduct | null): string {
-  if (product)
-    return pickLocalizedText(locale, {
-      zh: `您好，欢迎光临！正在看「${product.nameZh}」吗？关于这款商品，或者订单、物流、退换货，都可以问我。`,
-      en: `Hi, welcome! Looking at the ${product.nameEn}? Ask me about it, or about orders, delivery and returns.`,
-    });
+function productGreetingText(locale: ReplyLocale, product: CommerceProduct): string {
   return pickLocalizedText(locale, {
-    zh: '您好，欢迎光临！我是智能客服，商品、订单、物流、退换货都可以问我。',
-    en: "Hi, welcome! I'm the shop's assistant: ask me about products, orders, delivery or returns.",
+    zh: `您好，欢迎光临！正在看「${product.nameZh}」吗？关于这款商品，或者订单、物流、退换货，都可以问我。`,
+    en: `Hi, welcome! Looking at the ${product.nameEn}? Ask me about it, or about orders, delivery and returns.`,
   });
 }
 
