@@ -114,6 +114,22 @@ export async function waitForFieldValue(field: Locator, value: string): Promise<
     );
 }
 
+/**
+ * Answers the open confirmation pop-up with the button named `name`, once its opening animation has ended
+ * (on a loaded machine a click during the animation can be lost), and waits until the pop-up has closed.
+ */
+export async function confirmPopup(page: Page, name: RegExp): Promise<void> {
+  const popup = page.locator('.ant-popconfirm').filter({ has: page.getByRole('button', { name }) });
+  await popup.waitFor();
+  const handle = await popup.elementHandle();
+  await page.waitForFunction(
+    (element) => element instanceof HTMLElement && !/-(appear|enter)/.test(element.className),
+    handle,
+  );
+  await popup.getByRole('button', { name }).click();
+  await popup.waitFor({ state: 'hidden' });
+}
+
 /** Open around the clock and manual pull: a handed-off conversation waits in the queue until someone takes it. */
 export async function switchToManualRoutingAroundTheClock(harness: ConsoleHarness): Promise<void> {
   const adminApi = new KefuServiceApi(harness.admin);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { VisitorSessionResponse } from '@kefu/sdk';
 import {
+  confirmPopup,
   openConsole,
   screenshot,
   signIn,
@@ -58,10 +59,7 @@ test(
       .or(page.getByRole('button', { name: '合并' }))
       .first()
       .click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /合\s?并/ })
-      .click();
+    await confirmPopup(page, /合\s?并/);
     const appLine = timeline.locator('.ant-list-item[data-channel="app"]', { hasText: 'App 里问一下发票' });
     await appLine.waitFor();
     assert.match((await appLine.textContent()) ?? '', /App/);
@@ -73,10 +71,7 @@ test(
       .locator('.customer-merges')
       .getByRole('button', { name: /拆\s?分/ })
       .click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /拆\s?分/ })
-      .click();
+    await confirmPopup(page, /拆\s?分/);
     await page.locator('.customer-merges .ant-tag', { hasText: '已拆分' }).waitFor();
     await timeline.locator('.ant-list-item', { hasText: 'App 里问一下发票' }).waitFor({ state: 'detached' });
     assert.equal(await webLine.count(), 1);

@@ -9,6 +9,7 @@ import { testAdminPassword } from '../../server/test/helpers/testServer';
 import { waitUntil } from '../../server/test/helpers/waitUntil';
 import {
   browserWaitMs,
+  confirmPopup,
   createAccount,
   openConsole,
   screenshot,
@@ -62,10 +63,7 @@ test(
     assert.ok(!(await page.content()).includes(secret), 'the secret is not shown after a reload');
 
     await row.getByRole('button', { name: /撤销 ERP 同步/ }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /撤\s*销/ })
-      .click();
+    await confirmPopup(page, /撤\s*销/);
     await row.getByText('已撤销').waitFor();
     assert.equal(await useToken(), 401);
     assert.deepEqual(pageErrors, []);

@@ -95,10 +95,18 @@ for (const target of testDatabaseTargets().filter((candidate) => candidate.diale
         await locker.connect();
         await locker.query('begin');
         await locker.query('lock table conversations in access exclusive mode');
-        const waiting = listConversations();
-        await waitUntil(async () => (await terminateLockWaiters(database.url)) >= 1, {
-          description: 'the listing waits for the lock',
+        let answered = false;
+        const waiting = listConversations().finally(() => {
+          answered = true;
         });
+        // Background work may wait on the same lock; every waiter is cut off until the listing has its answer.
+        await waitUntil(
+          async () => {
+            await terminateLockWaiters(database.url);
+            return answered;
+          },
+          { description: 'the listing waits for the lock and is cut off', timeoutMs: 60_000 },
+        );
         const cutOff = await waiting;
         assert.equal(cutOff.status, 503, JSON.stringify(cutOff.body));
         if (typeof cutOff.body === 'object' && 'error' in cutOff.body)
