@@ -14,7 +14,15 @@ export type HandoffReason =
   | 'refund_amount'
   | 'vip'
   | 'intent_rule'
-  | 'transfer';
+  | 'transfer'
+  | 'commerce_unsupported'
+  | 'commerce_unavailable'
+  | 'delivery_investigation'
+  | 'warranty_repair'
+  | 'shipment_exception'
+  | 'shipment_stalled'
+  | 'shipment_overdue'
+  | 'invoice_correction';
 
 export type SentimentTrend = 'falling' | 'rising' | 'steady' | 'unknown';
 

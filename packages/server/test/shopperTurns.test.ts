@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ManualClock } from '../src/clock';
 import { defaultRoutingSettings } from '../src/modules/routing';
+import { requestJson } from './helpers/http';
 import { startShopperChat } from './helpers/shopChat';
 import { testDatabaseTargets } from './helpers/testDatabase';
 import type { TestServer } from './helpers/testServer';
@@ -157,6 +158,54 @@ for (const { dialect } of testDatabaseTargets()) {
       const told = await late.say('1616');
       assert.match(told.text, /已超过 7 天退换货期限/);
       assert.doesNotMatch(told.text, /现在申请退货吗/);
+    });
+
+    test('an invoice that never arrived is sent again; a wrong title goes to a person to re-issue it', async () => {
+      const resendCount = async (orderNumber: string) => {
+        const row = await server.kefu.services.database.db
+          .selectFrom('orders')
+          .select('invoice')
+          .where('order_number', '=', orderNumber)
+          .executeTakeFirstOrThrow();
+        return Number(JSON.parse(row.invoice ?? '{}').resendCount ?? 0);
+      };
+      const missing = await chat();
+      await missing.say('KF202611010036 发票一直没收到邮件');
+      const resent = await missing.say('0101');
+      assert.match(resent.text, /重新发送至 zhang\.wei@example\.com/);
+      assert.equal(await resendCount('KF202611010036'), 1, 'the shop sent it again');
+      assert.equal(await statusOf(missing.session.customerId), 'bot');
+
+      const english = await chat('en');
+      await english.say('I never received the invoice for KF202611010037');
+      assert.match((await english.say('0202')).text, /sent the invoice .* again/);
+      assert.equal(await resendCount('KF202611010037'), 1);
+
+      const wrongTitle = await chat();
+      await wrongTitle.say('订单 KF202611010036 的发票抬头写错了，能重开吗');
+      const handedOver = await wrongTitle.say('0101');
+      assert.match(handedOver.text, /作废原发票再重新开具.*正在为您转接/);
+      assert.doesNotMatch(handedOver.text, /已发送至/);
+      assert.equal(await resendCount('KF202611010036'), 1, 'a correction sends nothing');
+      const conversation = await server.kefu.services.conversations.findCurrentConversation(
+        wrongTitle.session.customerId,
+        'web',
+      );
+      assert.equal(conversation?.status, 'queued');
+      const adminToken = await server.loginAdmin();
+      const summary = await requestJson<{ summary: { reason: string } }>(
+        server.baseUrl,
+        'GET',
+        `/api/v1/agent/conversations/${conversation?.id ?? ''}/summary`,
+        { token: adminToken },
+      );
+      assert.equal(summary.body.summary.reason, 'invoice_correction');
+
+      const pending = await chat();
+      await pending.say('我的发票开好了吗 KF202611010006');
+      const status = await pending.say('0101');
+      assert.match(status.text, /正在开具，开具后会发送至/);
+      assert.equal(await statusOf(pending.session.customerId), 'bot');
     });
   });
 }

@@ -48,6 +48,14 @@ const reasonLabelKeys: Record<HandoffReason, ServiceTextKey> = {
   vip: 'reasonVip',
   intent_rule: 'reasonIntentRule',
   transfer: 'reasonTransfer',
+  commerce_unsupported: 'reasonCommerceUnsupported',
+  commerce_unavailable: 'reasonCommerceUnavailable',
+  delivery_investigation: 'reasonDeliveryInvestigation',
+  warranty_repair: 'reasonWarrantyRepair',
+  shipment_exception: 'reasonShipmentException',
+  shipment_stalled: 'reasonShipmentStalled',
+  shipment_overdue: 'reasonShipmentOverdue',
+  invoice_correction: 'reasonInvoiceCorrection',
 };
 
 /** A handoff or queue reason; unknown reasons (newer servers) are shown as they are. */

@@ -68,7 +68,7 @@ export function HandoffPanel({ conversation }: { conversation: Conversation }) {
           {st('handoffSummary')}
         </Button>
         <Tag icon={<AlertOutlined />} color="volcano" className="handoff-reason">
-          {describeReason(summary.triggers[0]?.reason ?? summary.reason, st)}
+          {describeReason(summary.reason, st)}
         </Tag>
         <QueueStanding conversation={conversation} />
         <Space size={6} className="handoff-classification">

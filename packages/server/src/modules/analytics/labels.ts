@@ -1,6 +1,8 @@
 // Display names of the codes reports group by, so dashboards, exports and the API show people words, never
 // internal ids. A code without a name (a custom category, an intent of a newer model) is shown as it is.
 
+import type { HandoffReason } from '@kefu/sdk';
+
 export type ReportLocale = 'zh-CN' | 'en';
 export type LabelKind =
   'intent' | 'category' | 'channel' | 'handoffReason' | 'issueReason' | 'status' | 'sentiment' | 'slaTarget';
@@ -67,7 +69,15 @@ const handoffReasons: Names = {
   vip: ['VIP 顾客', 'VIP customer'],
   intent_rule: ['按意图规则', 'Intent rule'],
   transfer: ['同事转接', 'Transferred'],
-};
+  commerce_unsupported: ['需人工办理的订单业务', 'Order request for a person'],
+  commerce_unavailable: ['店铺系统暂不可用', 'Shop system unavailable'],
+  delivery_investigation: ['物流问题待核实', 'Delivery to investigate'],
+  warranty_repair: ['保修维修', 'Warranty repair'],
+  shipment_exception: ['物流异常', 'Shipment exception'],
+  shipment_stalled: ['物流长时间未更新', 'Shipment stalled'],
+  shipment_overdue: ['发货超时', 'Shipment overdue'],
+  invoice_correction: ['发票需重开', 'Invoice to re-issue'],
+} satisfies Record<HandoffReason, readonly [zh: string, en: string]>;
 
 const issueReasons: Names = {
   no_longer_needed: ['不想要了', 'No longer needed'],

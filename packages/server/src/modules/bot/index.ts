@@ -4,7 +4,16 @@ export { describeCreatedReturn } from './flows/returnNotice';
 export { orderStatusName } from './flows/flowKit';
 export { decideConversationLocale } from './conversationLocale';
 export { detectDeliveryProblem, detectReturnReason } from './flows/shopperSlots';
-export type { BotDecision, BotOrderAction, BotPipeline, BotReply, BotStage, BotTurn } from './pipeline';
+export type {
+  BotDecision,
+  BotHandoffReason,
+  BotOrderAction,
+  BotPipeline,
+  BotReply,
+  BotStage,
+  BotTurn,
+} from './pipeline';
+export { botHandoffReasons } from './pipeline';
 export type { SuggestionSource } from './suggestions';
 export type { MessageUnderstander, Understanding } from './understanding';
 export { greetingScriptKey, knowledgeScriptKey, originalScripts, ruleScriptKey } from './scriptVariants';

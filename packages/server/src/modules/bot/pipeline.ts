@@ -26,11 +26,28 @@ export interface BotReply {
   card?: MessageCard;
 }
 
+/**
+ * Why the bot itself passes a conversation to a person: the shopper asked, or a flow needs a person (the shop
+ * system cannot do it, a parcel needs investigating, a warranty repair, an invoice to re-issue).
+ */
+export const botHandoffReasons = [
+  'customer_request',
+  'commerce_unsupported',
+  'commerce_unavailable',
+  'delivery_investigation',
+  'warranty_repair',
+  'shipment_exception',
+  'shipment_stalled',
+  'shipment_overdue',
+  'invoice_correction',
+] as const;
+export type BotHandoffReason = (typeof botHandoffReasons)[number];
+
 export interface BotDecision {
   /** Which stage answered, recorded for analytics and debugging. */
   stage: string;
   replies: BotReply[];
-  handoff: { reason: string } | null;
+  handoff: { reason: BotHandoffReason } | null;
   /** What the bot did to the shopper's orders in this turn (announced as `order.action_taken` with the replies). */
   orderActions?: BotOrderAction[];
 }

@@ -7,6 +7,7 @@ export type {
   CommerceAddress,
   CommerceConnector,
   CommerceFailure,
+  CommerceInvoice,
   CommerceOrder,
   CommerceProduct,
   CommerceRefund,

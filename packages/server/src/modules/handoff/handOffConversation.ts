@@ -16,10 +16,10 @@ import { buildHandoffSummary, languageOf, readAnalysis } from './buildHandoffSum
 import type { PrioritySignals } from './classification';
 import { categoryFromIntent, computePriority, isTopicIntent } from './classification';
 import * as handoffRepo from './repo';
-import type { HandoffSummary, HandoffTrigger } from './schemas';
+import type { HandoffReason, HandoffSummary, HandoffTrigger } from './schemas';
 
 export interface HandoffRequest {
-  reason: string;
+  reason: HandoffReason;
   triggers: HandoffTrigger[];
   vipTier: string;
   productLine: string | null;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { conversationPrioritySchema } from '../../conversationWireSchemas';
+import { botHandoffReasons } from '../bot';
 
 export const handoffReasonSchema = z.enum([
-  'customer_request',
+  ...botHandoffReasons,
   'bot_failures',
   'not_helpful',
   'anger',

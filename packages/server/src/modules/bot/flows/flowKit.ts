@@ -1,6 +1,6 @@
 import type { QuickReply } from '@kefu/sdk';
 import type { CommerceConnector, CommerceFailure, CommerceOrder, OrderStatus } from '../../commerce';
-import type { BotReply, BotTurn } from '../pipeline';
+import type { BotHandoffReason, BotReply, BotTurn } from '../pipeline';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { DialogueState, FlowName } from './dialogueState';
 import type { ShopperSlots } from './shopperSlots';
@@ -9,7 +9,7 @@ export { isAbort, parseYesNo, wantsItGone } from './confirmation';
 
 export interface FlowResult {
   replies: BotReply[];
-  handoff: { reason: string } | null;
+  handoff: { reason: BotHandoffReason } | null;
   /** Continue at once in another flow with the same order (a damaged parcel becomes a return). */
   switchTo?: FlowName;
 }

@@ -1,4 +1,4 @@
-import type { CommerceOrder } from '../../commerce';
+import type { CommerceInvoice, CommerceOrder } from '../../commerce';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { actionNotDone, answer, button, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
@@ -23,24 +23,7 @@ export const invoiceFlow: Flow = {
     if (!order) throw new Error('invoice runs with an order');
     const { state, turn } = context;
     const { locale } = turn;
-    if (order.invoice && !state.step) {
-      const invoice = order.invoice;
-      return answer(
-        reply(
-          invoice.status === 'issued'
-            ? say(
-                locale,
-                `订单 ${order.orderNumber} 的发票已开具（发票号 ${invoice.invoiceNumber ?? '-'}），已发送至 ${invoice.email}。`,
-                `The invoice for order ${order.orderNumber} was issued (number ${invoice.invoiceNumber ?? '-'}) and sent to ${invoice.email}.`,
-              )
-            : say(
-                locale,
-                `订单 ${order.orderNumber} 的发票（抬头：${invoice.title}）正在开具，开具后会发送至 ${invoice.email}。`,
-                `The invoice for order ${order.orderNumber} (title: ${invoice.title}) is being issued and will be sent to ${invoice.email}.`,
-              ),
-        ),
-      );
-    }
+    if (order.invoice && !state.step) return followUp(context, order, order.invoice);
     collectSlots(context);
     const missing = nextMissing(state.slots);
     if (missing) return askFor(context, missing);
@@ -75,6 +58,74 @@ export const invoiceFlow: Flow = {
     );
   },
 };
+
+/**
+ * An invoice already requested: a correction goes to a person (an issued invoice is voided and re-issued), a
+ * missing e-mail is sent again, anything else hears where the invoice stands.
+ */
+async function followUp(
+  context: FlowContext,
+  order: CommerceOrder,
+  invoice: CommerceInvoice,
+): Promise<FlowResult> {
+  const { state, turn } = context;
+  const { locale } = turn;
+  const asked = state.memory.invoiceFollowUp;
+  const otherEmail = state.memory.email && state.memory.email !== invoice.email ? state.memory.email : null;
+  forgetSlots(state, ['invoiceFollowUp', 'invoiceTitleType', 'invoiceTitle', 'taxId', 'email']);
+  const issued = invoice.status === 'issued';
+  if (asked === 'correct' || (asked === 'resend' && otherEmail))
+    return {
+      replies: [
+        reply(
+          issued
+            ? say(
+                locale,
+                `订单 ${order.orderNumber} 的发票已开具（发票号 ${invoice.invoiceNumber ?? '-'}，抬头：${invoice.title}）。${otherEmail ? '改发到新的邮箱' : '更正开票信息'}需要先作废原发票再重新开具，由人工客服为您办理，正在为您转接，请把正确的信息告诉客服。`,
+                `The invoice for order ${order.orderNumber} was already issued (number ${invoice.invoiceNumber ?? '-'}, title: ${invoice.title}). ${otherEmail ? 'Sending it to a new address' : 'Correcting it'} means voiding it and issuing a new one, which a person from our team does. Connecting you now; please give them the correct details.`,
+              )
+            : say(
+                locale,
+                `订单 ${order.orderNumber} 的发票（抬头：${invoice.title}）正在开具。修改开票信息需要人工客服为您处理，正在为您转接，请把正确的信息告诉客服。`,
+                `The invoice for order ${order.orderNumber} (title: ${invoice.title}) is being issued. A person from our team needs to change its details; connecting you now, please give them the correct details.`,
+              ),
+        ),
+      ],
+      handoff: { reason: 'invoice_correction' },
+    };
+  if (asked === 'resend' && issued) {
+    const resent = await context.commerce.resendInvoice(order.orderNumber);
+    if (!resent.ok)
+      return actionNotDone(locale, resent.failure, {
+        zh: '抱歉，这张发票暂时无法重新发送，我为您转给人工客服处理。',
+        en: "Sorry, this invoice can't be sent again right now. A person can help.",
+      });
+    return answer(
+      reply(
+        say(
+          locale,
+          `已将订单 ${order.orderNumber} 的发票（发票号 ${resent.value.invoiceNumber ?? '-'}）重新发送至 ${resent.value.email}，请查看收件箱，也留意一下垃圾邮件。`,
+          `I've sent the invoice for order ${order.orderNumber} (number ${resent.value.invoiceNumber ?? '-'}) to ${resent.value.email} again. Please check your inbox, and your spam folder too.`,
+        ),
+      ),
+    );
+  }
+  return answer(
+    reply(
+      issued
+        ? say(
+            locale,
+            `订单 ${order.orderNumber} 的发票已开具（发票号 ${invoice.invoiceNumber ?? '-'}），已发送至 ${invoice.email}。`,
+            `The invoice for order ${order.orderNumber} was issued (number ${invoice.invoiceNumber ?? '-'}) and sent to ${invoice.email}.`,
+          )
+        : say(
+            locale,
+            `订单 ${order.orderNumber} 的发票（抬头：${invoice.title}）正在开具，开具后会发送至 ${invoice.email}，一般 1–3 个工作日。`,
+            `The invoice for order ${order.orderNumber} (title: ${invoice.title}) is being issued and will be sent to ${invoice.email}, usually within 1–3 working days.`,
+          ),
+    ),
+  );
+}
 
 /**
  * Takes whatever the messages held: what was said earlier fills the gaps, what this message says replaces
@@ -177,7 +228,7 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
   );
   state.step = null;
   state.slots = {};
-  forgetSlots(state, ['invoiceTitleType', 'invoiceTitle', 'taxId', 'email']);
+  forgetSlots(state, ['invoiceTitleType', 'invoiceTitle', 'taxId', 'email', 'invoiceFollowUp']);
   const requested = await context.commerce.requestInvoice(order.orderNumber, {
     titleType: titleType === 'company' ? 'company' : 'personal',
     title,

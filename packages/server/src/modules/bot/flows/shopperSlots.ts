@@ -25,6 +25,8 @@ export const shopperSlotsSchema = z.object({
   invoiceTitle: z.string().optional(),
   taxId: z.string().optional(),
   email: z.string().optional(),
+  /** About an invoice already requested: send it again, or correct it (a person re-issues it). */
+  invoiceFollowUp: z.enum(['resend', 'correct']).optional(),
   newPhone: z.string().optional(),
   newAddress: z.string().optional(),
   newRecipient: z.string().optional(),
@@ -78,6 +80,12 @@ const variantPattern =
 const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
 const taxIdPattern = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{15,20}(?![0-9A-Z])/i;
+/** "抬头写错了 能重开吗", "税号不对", "reissue it with the right company name". */
+const invoiceCorrectionPattern =
+  /写错|填错|弄错|开错|搞错|错了|不对|有误|重开|重新开|换开|红冲|作废|(?:改|更正|修改)(?:一下|下)?(?:抬头|税号|名称|发票|开票)|(?:抬头|税号|名称|开票信息)\S{0,4}(?:改|更正|修改)|re-?issue|wrong|incorrect|mistake|amend|correct(?:ed|ion)?\b|change (?:the|my) (?:invoice|title|company|name|tax)/i;
+/** "发票没收到", "再发一次", "I never received the invoice". */
+const invoiceResendPattern =
+  /没收到|没有收到|未收到|收不到|没看到|没见到|找不到|再发|重发|重新发|再次发送|re-?send|send (?:it |the invoice )?again|(?:didn'?t|did not|never|haven'?t|have not|hasn'?t|not) (?:get|got|gotten|receive|received|see|seen|arrived?|c[oa]me)|can'?t find/i;
 const companyTitlePattern =
   /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
 /** "company Acme Trading Ltd" / "Acme Trading Co., Ltd.": a registered English company name. */
@@ -136,6 +144,8 @@ function extractInvoiceSlots(original: string, simplified: string): ShopperSlots
     slots.taxId = taxId.toUpperCase();
   const aboutInvoice = namedTaxId || /抬头|发票|开票|invoice/i.test(simplified);
   if (!aboutInvoice) return slots;
+  if (invoiceCorrectionPattern.test(simplified)) slots.invoiceFollowUp = 'correct';
+  else if (invoiceResendPattern.test(simplified)) slots.invoiceFollowUp = 'resend';
   const afterTitleWord = original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, '');
   const title = companyTitlePattern.exec(afterTitleWord) ?? englishCompanyPattern.exec(afterTitleWord);
   const titleText = (title?.[1] ?? title?.[0])?.replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
