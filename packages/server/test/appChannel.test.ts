@@ -189,12 +189,17 @@ for (const { dialect } of testDatabaseTargets()) {
         text: whileClosed,
       });
       assert.equal(pushesFor(whileOpen).length, 0);
-      const rows = await server.kefu.services.database.db
-        .selectFrom('push_notifications')
-        .select(['status', 'attempts', 'id'])
-        .where('customer_id', '=', app.customerId)
-        .execute();
-      assert.deepEqual(rows, [{ status: 'sent', attempts: 2, id: verified.id }]);
+      const recorded = () =>
+        server.kefu.services.database.db
+          .selectFrom('push_notifications')
+          .select(['status', 'attempts', 'id'])
+          .where('customer_id', '=', app.customerId)
+          .execute();
+      // The gateway has answered; the job records the answer just after.
+      await waitUntil(async () => (await recorded()).some((row) => row.status !== 'pending'), {
+        description: 'the push recorded as answered',
+      });
+      assert.deepEqual(await recorded(), [{ status: 'sent', attempts: 2, id: verified.id }]);
     });
   });
 }
