@@ -125,7 +125,7 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match((await english.say('how much are the earbuds')).text, /Earbuds costs/);
     });
 
-    test('leaving unhelped is owned as a failure; a bare yes with nothing asked is acknowledged', async () => {
+    test('leaving unhelped is owned as a failure; a bare yes or no with nothing asked is acknowledged', async () => {
       const english = await chat('en');
       const sarcastic = await english.say('thanks for nothing. useless bot');
       assert.match(sarcastic.text, /sorry I couldn't help/i);
@@ -135,6 +135,14 @@ for (const { dialect } of testDatabaseTargets()) {
       const bare = await chinese.say('确认');
       assert.match(bare.text, /还有什么可以帮您/);
       assert.doesNotMatch(bare.text, /积分/);
+      // A refund past the return window, then "不用了": nothing is asked any more, so it only closes the topic.
+      const declined = await chat();
+      await declined.say('KF202611010034 我要退款');
+      const pastWindow = await declined.say('0707');
+      assert.match(pastWindow.text, /已超过 7 天退换货期限/);
+      const noThanks = await declined.say('不用了');
+      assert.match(noThanks.text, /还有什么可以帮您/);
+      assert.doesNotMatch(noThanks.text, /账户|暂时还不能/);
     });
 
     test('in English: "exchange for a small" names the size, "it\'s not here" is a parcel not received', async () => {
@@ -206,6 +214,23 @@ for (const { dialect } of testDatabaseTargets()) {
       const status = await pending.say('0101');
       assert.match(status.text, /正在开具，开具后会发送至/);
       assert.equal(await statusOf(pending.session.customerId), 'bot');
+    });
+
+    test('asking whether a return arrived tells where that return stands, not the delivery of the order', async () => {
+      const onItsWay = await chat();
+      await onItsWay.say('我的退货你们收到了吗 KF202611010049');
+      const travelling = await onItsWay.say('0404');
+      assert.match(travelling.text, /退货单 RT202611010049 的包裹正在寄回途中，仓库还没有签收/);
+      const arrived = await chat();
+      await arrived.say('退回去的东西到了没');
+      await arrived.say('KF202611010050');
+      const received = await arrived.say('0909');
+      assert.match(received.text, /仓库已经收到退货单 RT202611010050 的包裹/);
+      assert.doesNotMatch(received.text, /签收。|运单号/, 'not the parcel delivered to the shopper');
+      const english = await chat('en');
+      await english.say('did you get my return yet? order KF202611010051');
+      const notSent = await english.say('1717');
+      assert.match(notSent.text, /hasn't received the parcel yet\. Please send it to: .*RT202611010051/);
     });
   });
 }

@@ -4,7 +4,7 @@ import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
-import { describeCreatedReturn } from './returnNotice';
+import { describeCreatedReturn, describeReturnProgress } from './returnNotice';
 import { bareSize, orderedSize, shiftSize } from './sizeSteps';
 import {
   answer,
@@ -140,12 +140,12 @@ async function confirmReturn(context: FlowContext, order: CommerceOrder): Promis
   return answer(reply(describeCreatedReturn(created.value, isReturnReason(reason) ? reason : null, locale)));
 }
 
-function explainIneligible(
+async function explainIneligible(
   context: FlowContext,
   order: CommerceOrder,
   reason: ReturnIneligibility,
   deadline: string | null,
-): FlowResult {
+): Promise<FlowResult> {
   const { locale } = context.turn;
   context.state.step = null;
   switch (reason) {
@@ -161,16 +161,7 @@ function explainIneligible(
         ),
       );
     case 'already_returned':
-      return answer(
-        reply(
-          say(
-            locale,
-            `订单 ${order.orderNumber} 已经有退换货或退款在处理中。`,
-            `Order ${order.orderNumber} already has a return or refund under way.`,
-          ),
-          [button(locale, '查退款进度', 'Refund status', '退款到哪了', 'where is my refund')],
-        ),
-      );
+      return describeReturnProgress(context, order);
     case 'window_passed':
       return answer(
         reply(

@@ -38,7 +38,7 @@ const optOutPattern =
 const optInPattern = /恢复(物流)?通知|重新订阅|开启(物流)?通知|resubscribe|turn on notifications/i;
 
 const bareAnswerPattern =
-  /^(?:确认|确定|是|是的|对|对的|没错|可以|行|要|需要|不是|不对|不要|不需要|yes|yeah|yep|yup|confirm(?:ed)?|no|nope)[!！。.~～\s]*$/i;
+  /^(?:确认|确定|是|是的|对|对的|没错|可以|行|要|需要|不是|不对|不要|不需要|不用|不用了|不必了?|算了|那算了|yes|yeah|yep|yup|confirm(?:ed)?|no|nope|no thanks|never ?mind|forget it)[!！。.~～\s]*$/i;
 
 function acknowledge(turn: BotTurn): BotDecision {
   return {
