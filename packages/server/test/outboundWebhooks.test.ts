@@ -329,12 +329,22 @@ for (const { dialect } of testDatabaseTargets()) {
         },
         { timeoutMs: 30_000, description: 'paused' },
       );
-      const audit = await server.kefu.services.database.db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('target_id', '=', webhook.id)
-        .execute();
-      assert.ok(audit.some((entry) => entry.action === 'webhook.paused'));
+      const pauses = async () =>
+        (
+          await server.kefu.services.database.db
+            .selectFrom('audit_log')
+            .select('action')
+            .where('target_id', '=', webhook.id)
+            .execute()
+        )
+          .map((entry) => entry.action)
+          .filter((action) => action === 'webhook.paused');
+      // The delivery job marks the webhook paused first and writes the audit entry just after.
+      await waitUntil(async () => (await pauses()).length > 0, {
+        timeoutMs: 30_000,
+        description: 'the pause audited',
+      });
+      assert.deepEqual(await pauses(), ['webhook.paused']);
       const resumed = await api<{ webhook: WebhookView }>('PATCH', `/${webhook.id}`, { enabled: true });
       assert.equal(resumed.body.webhook.pausedAt, null);
     });

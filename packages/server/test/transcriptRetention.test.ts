@@ -100,13 +100,21 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok((await messageCount(open)) > 0, 'an open conversation keeps its messages');
       assert.ok((await messageCount(recent)) > 0, 'a conversation resolved 25 days ago keeps its messages');
       adminToken = await server.loginAdmin(); // sessions expire while the clock moves on
-      const audit = await requestJson<{ entries: { action: string; data: { conversations: number } }[] }>(
-        server.baseUrl,
-        'GET',
-        '/api/v1/admin/audit?action=transcripts.purged',
-        { token: adminToken },
-      );
-      assert.equal(audit.body.entries[0]?.data.conversations, 1);
+      const purges = async () =>
+        (
+          await requestJson<{ entries: { action: string; data: { conversations: number } }[] }>(
+            server.baseUrl,
+            'GET',
+            '/api/v1/admin/audit?action=transcripts.purged',
+            { token: adminToken },
+          )
+        ).body.entries;
+      // The sweep deletes the messages first and writes its audit entry just after.
+      await waitUntil(async () => (await purges()).length > 0, {
+        timeoutMs: 60_000,
+        description: 'the purge audited',
+      });
+      assert.equal((await purges())[0]?.data.conversations, 1);
       const conversation = await requestJson<{ conversation: { status: string } }>(
         server.baseUrl,
         'GET',
