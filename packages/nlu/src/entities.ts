@@ -33,7 +33,7 @@ const connector = '\\s*(?:[:：是为]|is|:)?\\s*#?\\s*';
 const carrierNames =
   '(?:顺丰|中通|圆通|申通|韵达|极兔|德邦|百世|邮政|京东快递|京东物流|EMS|DHL|FedEx|UPS|USPS|黑猫|新竹物流|7-11|全家)';
 const shippingContext =
-  /快递|物流|包裹|运单|派送|配送|签收|驿站|tracking|parcel|package|courier|shipment|delivery|waybill/i;
+  /快递|物流|包裹|运单|单号|到哪|到了没|到没到|派送|配送|签收|驿站|tracking|parcel|package|courier|shipment|delivery|waybill|where(?: is|'s| s)/i;
 const orderContext = /订单|下单|拍的|买的|\border\b/i;
 
 const rules: Rule[] = [

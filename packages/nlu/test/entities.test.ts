@@ -87,6 +87,8 @@ test('finds order and tracking numbers wherever they stand, with or without a ke
     ['my tracking number is 1234567', ['tracking_number:1234567']],
     ['parcel EA123456789CN still not here', ['tracking_number:EA123456789CN']],
     ['order 202405101234 not arrived', ['order_number:202405101234']],
+    ['432198765012 这个单号到哪了', ['tracking_number:432198765012']],
+    ["where's 432198765012 now", ['tracking_number:432198765012']],
   ];
   for (const [text, expected] of cases) {
     const found = extractEntities(text, { now }).map(({ type, value }) => `${type}:${value}`);

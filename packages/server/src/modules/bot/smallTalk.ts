@@ -17,7 +17,7 @@ export type SmallTalkKind =
   | 'live_demo';
 
 const chineseFillers =
-  /亲爱的|亲+|您好|你好|妳好|哈喽|哈啰|哈罗|嗨|喂|在吗|在嘛|在么|在不在|在没|有人吗|有人在吗|有人在|有人没|有人不|有没有人|客服|小哥哥|小姐姐|老板|掌柜|店家|早上好|上午好|中午好|下午好|晚上好|早安|哈+|[啊呀呢哦喔嘛吧嗯]/gu;
+  /亲爱的|亲+|您好|你好|妳好|哈喽|哈啰|哈罗|嗨|喂|在吗|在嘛|在么|在不在|在不|在伐|在没|在线吗|有人吗|有人在吗|有人在|有人没|有人不|有没有人|客服|小哥哥|小姐姐|老板|掌柜|店家|早上好|上午好|中午好|下午好|晚上好|早安|哈+|[啊呀呢哦喔嘛吧嗯]/gu;
 const latinFillers =
   /\b(?:hi+|hello+|hey+|hiya|good (?:morning|afternoon|evening)|there|anyone (?:there|here|around)|is anyone there|you there|dear)\b/g;
 const vagueRequest =
@@ -52,7 +52,7 @@ const patterns: [SmallTalkKind, RegExp][] = [
   ],
   [
     'off_topic',
-    /股票|彩票|基金|比特币|足球|篮球|世界杯|电影推荐|谈恋爱|做我女朋友|做我男朋友|餐厅|饭馆|饭店推荐|stock market|bitcoin|lottery|football|girlfriend|boyfriend|restaurants?\b/,
+    /写(?:一|两|几)?(?:首|个|篇|段|封)?(?:情诗|诗歌?|作文|文章|情书|歌词|小说|论文|代码|文案)|作(?:一)?首诗|做作业|写作业|股票|彩票|基金|比特币|足球|篮球|世界杯|电影推荐|谈恋爱|做我女朋友|做我男朋友|餐厅|饭馆|饭店推荐|write (?:me )?(?:a |an |some )?(?:poem|essay|love letter|story|song lyrics|code)|homework|stock market|bitcoin|lottery|football|girlfriend|boyfriend|restaurants?\b/,
   ],
 ];
 

@@ -119,6 +119,8 @@ function flowsAskedByClause(context: FlowContext): FlowName[] {
     if (namesOrder && flowRegistry[flow].orderFilter === null) continue;
     if (!flows.some((known) => known === flow || sameAnswer(known, flow))) flows.push(flow);
   }
+  // "不想要了，还能七天无理由吗": the return path answers both, and for an unshipped order offers the cancellation.
+  if (flows.includes('return_exchange')) return flows.filter((flow) => flow !== 'order_cancel');
   return flows;
 }
 
@@ -200,7 +202,12 @@ async function chooseFlow(
   // With an order number in the message, only flows about orders are candidates ("KF… 发货了吗" is not a stock question).
   const candidate = (id: string): FlowName | null =>
     isFlowName(id) && (!namesOrder || flowRegistry[id].orderFilter !== null) ? id : null;
-  const top = candidate(intent.id);
+  const named = candidate(intent.id);
+  // "碎了说补我的钱到账没有 / 取消了钱啥时候退": whether money came back is the refund's question.
+  const top =
+    (named === 'delivery_problem' || named === 'order_cancel') && asksMoneyBack.test(context.text)
+      ? 'refund'
+      : named;
   const second = intent.alternatives.find(
     (alternative) => alternative.id !== intent.id && candidate(alternative.id) !== null,
   );
@@ -232,6 +239,9 @@ async function chooseFlow(
   // A complaint or an angry message about no particular task is for the apology and the offer of a person.
   if (intent.id === 'complaint' || sentiment.anger) return null;
   // An unclear message that names a product ("介绍一下电热水壶") is a question about that product.
+  // A request for a person may name a product by chance ("扫拖一体机器人" in "机器人别回了"); one that
+  // speaks to the bot is about the bot.
+  if (intent.id === 'human_agent' && speaksToBot.test(context.text)) return null;
   const unclear = ['unknown', 'feedback', 'human_agent'].includes(intent.id);
   if (intent.confidence < startConfidence || unclear)
     if (await mentionsProduct(context)) return { flow: 'product_inquiry' };
@@ -266,6 +276,14 @@ function chooseOrderFlow(
   if (secondFlow) return { flow: secondFlow };
   return { flow: 'order_tracking' };
 }
+
+/** Whether money has come back: arrived on the account, refunded yet, when it comes back. */
+const asksMoneyBack =
+  /到账|到帐|到賬|到帳|(?:钱|錢|款|补偿|補償|赔偿|賠償)\S{0,6}(?:退|到|回来|回來|给我|給我)\S{0,3}(?:了吗|了嗎|没|沒|吗|嗎|呢|啥时候|什么时候|什麼時候|多久)|\b(?:refund|money|compensation)\b.{0,30}\b(?:arrive[ds]?|come through|came through|back yet|gone through|went through|received)\b|\bwhen (?:do|will) i get my money\b/i;
+
+/** Words addressing the bot itself ("机器人别回了", "不要机器人", "stop, bot"). */
+const speaksToBot =
+  /机器人(?:别|不要|闭嘴|滚|走开|太|好|真|怎么|能不能|你|客服|回复|自动)|(?:不要|别用|不跟|不和|不想跟|不想和|跟|和|你个|你这|你们这|这个?|破|傻|笨|蠢)机器人|智能客服|自动回复|\bbots?\b/i;
 
 const productFlows: ReadonlySet<FlowName> = new Set([
   'product_inquiry',

@@ -1,8 +1,12 @@
+import type { CommerceOrder } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow } from './flowKit';
+import { returnAfterDelivery, unpaidNothingToRefund } from './returnNotice';
 import {
   answer,
   button,
   actionNotDone,
+  formatDate,
   formatMoney,
   humanButton,
   parseYesNo,
@@ -21,17 +25,33 @@ export const orderCancelFlow: Flow = {
     if (!order) throw new Error('order_cancel runs with an order');
     const { state, turn } = context;
     const { locale } = turn;
-    if (order.status === 'shipped' || order.status === 'delivered')
+    if (order.status === 'shipped' || order.status === 'delivered') {
+      const after = returnAfterDelivery(context, order);
+      const delivered = order.status === 'delivered';
       return answer(
         reply(
           say(
             locale,
-            `订单 ${order.orderNumber} 已经发货，无法直接取消。签收后 7 天内可以申请退货。`,
-            `Order ${order.orderNumber} has already shipped, so it can't be cancelled. You can return it within 7 days of delivery.`,
+            `订单 ${order.orderNumber} ${delivered ? '已经签收' : '已经发货'}，无法取消。${after.zh}`,
+            `Order ${order.orderNumber} has already ${delivered ? 'been delivered' : 'shipped'}, so it can't be cancelled. ${after.en}`,
           ),
-          [button(locale, '申请退货', 'Return it', '我要退货', 'I want to return it'), humanButton(locale)],
+          [
+            ...(after.returnable
+              ? [button(locale, '申请退货', 'Return it', '我要退货', 'I want to return it')]
+              : []),
+            humanButton(locale),
+          ],
         ),
       );
+    }
+    // Already cancelled: said with the day, and where the money stands when there was a payment.
+    if (order.status === 'cancelled')
+      return order.paidAt
+        ? {
+            ...answer(reply(cancelledOn(order, locale))),
+            switchTo: 'refund',
+          }
+        : answer(reply(`${cancelledOn(order, locale)}${unpaidNothingToRefund(locale)}`));
     if (order.status !== 'unpaid' && order.status !== 'paid')
       return answer(
         reply(
@@ -106,3 +126,12 @@ export const orderCancelFlow: Flow = {
     );
   },
 };
+
+function cancelledOn(order: CommerceOrder, locale: ReplyLocale): string {
+  const day = order.cancelledAt ? formatDate(order.cancelledAt, locale) : null;
+  return say(
+    locale,
+    `订单 ${order.orderNumber} 已经取消${day ? `（${day}）` : ''}。`,
+    `Order ${order.orderNumber} is already cancelled${day ? ` (${day})` : ''}. `,
+  );
+}

@@ -16,6 +16,12 @@ export type OrderResolution = { order: CommerceOrder } | { result: FlowResult };
 const maxAttempts = 3;
 const recentOrderCount = 10;
 const offeredOrderCount = 5;
+/** The shopper cannot give the phone digits: someone else's order, a forgotten number. */
+const cannotProve =
+  /不知道|不清楚|不记得|忘了|记不得|朋友|别人|家人|同事|帮(?:人|别人|朋友)|不是我的|\b(?:idk|i ?don'?t know|dunno|forgot|not sure|friend'?s?|someone else'?s?|not mine|my (?:mom|dad|mother|father|wife|husband|sister|brother)'?s?)\b/i;
+/** The shopper stands by a number that was not found. */
+const insistsOnNumber =
+  /没(?:有)?(?:输|打|写|填)?错|没错啊?|就是这个|就是这|确定是|核对过|查过了|复制的|\b(?:it'?s correct|that'?s (?:the|my) (?:number|order)|i(?:'ve)? checked|double[- ]checked|copied it|it is right|that is right)\b/i;
 const contextReference =
   /这个|这单|这笔|那个|那单|那笔|刚才|上面|该订单|此订单|\bit\b|\bthis\b|\bthat\b|same order/i;
 
@@ -38,14 +44,18 @@ export async function resolveOrder(context: FlowContext, flow: Flow): Promise<Or
     if (picked) return lookUp(context, flow, { number: picked, kind: 'order' });
   }
   if (state.orderNumber && (state.step === null || contextReference.test(context.text))) {
-    // "这个订单 / it" means that order even where the flow cannot help with it (the flow then says why);
-    // without such a word the order in context is used only when the flow applies to it.
+    // "这个订单 / it" means that order even where the flow cannot help with it (the flow then says why). A
+    // guest has no other order to pick from, so the order just talked about is meant too; a signed-in shopper
+    // is offered their recent orders the flow applies to, and that order only when none does.
     const known = await lookUp(context, flow, { number: state.orderNumber, kind: 'order' });
+    if ('result' in known) return known;
     const referred = contextReference.test(context.text);
-    if ('result' in known || referred || !flow.orderFilter || flow.orderFilter(known.order)) return known;
+    if (referred || !context.shopCustomerId || !flow.orderFilter || flow.orderFilter(known.order))
+      return known;
+    return offerRecentOrders(context, flow, context.shopCustomerId, known.order);
   }
   return context.shopCustomerId
-    ? offerRecentOrders(context, flow, context.shopCustomerId)
+    ? offerRecentOrders(context, flow, context.shopCustomerId, null)
     : askForNumber(context);
 }
 
@@ -113,6 +123,19 @@ async function verifyPhone(context: FlowContext): Promise<OrderResolution> {
   const digits = state.memory.phoneTail ?? /(\d{4})\D*$/.exec(context.text)?.[1];
   delete state.memory.phoneTail;
   const pending = state.pendingOrderNumber ?? '';
+  if (!digits && cannotProve.test(context.text))
+    return {
+      result: answer(
+        reply(
+          say(
+            turn.locale,
+            `出于隐私保护，不能确认手机号就没法告诉您订单 ${pending} 的任何信息。可以请下单的人来问，或者告诉我收货人手机号或下单账号手机号的后 4 位。`,
+            `To protect the buyer's privacy I can't share anything about order ${pending} without the phone digits. The person who placed it can ask us, or send me the last 4 digits of the recipient's or the account's phone.`,
+          ),
+          [humanButton(turn.locale)],
+        ),
+      ),
+    };
   if (!digits) {
     return {
       result: answer(
@@ -195,12 +218,15 @@ async function offerRecentOrders(
   context: FlowContext,
   flow: Flow,
   shopCustomerId: string,
+  inContext: CommerceOrder | null,
 ): Promise<OrderResolution> {
   const { state, turn } = context;
   const listed = await context.commerce.listOrders(shopCustomerId, recentOrderCount);
   if (!listed.ok) return { result: connectorFailure(turn.locale, listed.failure) };
   const fitting = listed.value.filter((order) => !flow.orderFilter || flow.orderFilter(order));
   state.flow = flow.name;
+  // The order just talked about, though the flow cannot help with it: the flow says why.
+  if (fitting.length === 0 && inContext) return accept(context, inContext);
   if (fitting.length === 0) {
     state.step = 'order';
     return {
@@ -235,6 +261,20 @@ async function offerRecentOrders(
 
 function askForNumber(context: FlowContext): OrderResolution {
   const { state, turn } = context;
+  // "就是这个号，我没输错" after a number that was not found: asking again would go round in circles.
+  if (state.step === 'order' && state.attempts >= 1 && insistsOnNumber.test(context.text))
+    return {
+      result: answer(
+        reply(
+          say(
+            turn.locale,
+            '我又核对了一遍，本店系统里确实查不到这个订单号。可能是在其他店铺或平台下的单，也可能是订单号里少了或多了一位。您可以在「我的订单」里复制订单号再发给我，或者转人工客服帮您查。',
+            "I checked again: our shop's system has no order with that number. It may be from another shop or platform, or a digit may be missing or extra. You can copy the number from your order list and send it again, or a person can look into it.",
+          ),
+          [humanButton(turn.locale)],
+        ),
+      ),
+    };
   state.step = 'order';
   return {
     result: answer(

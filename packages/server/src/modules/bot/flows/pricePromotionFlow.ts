@@ -2,7 +2,7 @@ import type { Flow } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
 import { buildProductCard, withCard } from '../cards';
 import { resolveProduct } from './productResolution';
-import { describePrice, whichProduct } from './productFlows';
+import { describePrice } from './productFlows';
 
 /** Coupons the shopper can use (members-only ones for members), and the best one for the product in question. */
 export const pricePromotionFlow: Flow = {
@@ -12,7 +12,8 @@ export const pricePromotionFlow: Flow = {
     const { locale } = context.turn;
     const resolved = await resolveProduct(context);
     if ('failure' in resolved) return connectorFailure(locale, resolved.failure);
-    if ('unknown' in resolved) return answer(reply(whichProduct(locale, true)));
+    // A coupon question rarely names goods ("any promo code for my first order?"): without a product the
+    // shop's offers are listed rather than asking which item was meant.
     const product = 'product' in resolved ? resolved.product : null;
     const promotions = await context.commerce.listPromotions({
       ...(context.shopCustomerId && { customerId: context.shopCustomerId }),

@@ -1,6 +1,7 @@
 import type { CommerceOrder, CommerceRefund } from '../../commerce';
 import { checkReturnEligibility } from '../../commerce';
 import { isReturnReason } from './returnExchangeFlow';
+import { unpaidNothingToRefund } from './returnNotice';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import {
@@ -34,6 +35,19 @@ export const refundFlow: Flow = {
     if (!refunds.ok) return connectorFailure(locale, refunds.failure);
     const latest = refunds.value.at(-1);
     if (latest) return answer(reply(describeRefund(latest, locale)));
+    if (!order.paidAt && (order.status === 'cancelled' || order.status === 'unpaid'))
+      return answer(
+        reply(
+          order.status === 'cancelled'
+            ? unpaidNothingToRefund(locale)
+            : say(
+                locale,
+                `订单 ${order.orderNumber} 还没有付款，没有产生扣款，不需要退款；不想要的话直接取消订单就可以。`,
+                `Order ${order.orderNumber} isn't paid yet, so nothing was charged and there's nothing to refund; if you don't want it, just cancel it.`,
+              ),
+          [humanButton(locale)],
+        ),
+      );
     if (order.status === 'cancelled' && order.paidAt)
       return askToConfirm(
         context,

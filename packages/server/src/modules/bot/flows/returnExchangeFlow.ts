@@ -4,7 +4,7 @@ import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult, Flow } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
 import { detectReturnReason, forgetSlots } from './shopperSlots';
-import { describeCreatedReturn, describeReturnProgress } from './returnNotice';
+import { describeCreatedReturn, describeReturnProgress, returnAfterDelivery } from './returnNotice';
 import { bareSize, orderedSize, shiftSize } from './sizeSteps';
 import {
   answer,
@@ -26,6 +26,8 @@ import {
 export const returnExchangeFlow: Flow = {
   name: 'return_exchange',
   orderFilter: (order) => order.status === 'delivered',
+  /** "如果颜色不合适能退吗" on a product's page, before any order: that product's return terms. */
+  answerWithoutOrder: answerProductReturnTerms,
   expectsAnswer: (step, text) =>
     (step === 'reason' && detectReturnReason(text) !== null) ||
     ((step === 'size' || step === 'confirm') && bareSize(text) !== null) ||
@@ -105,6 +107,40 @@ export const returnExchangeFlow: Flow = {
   },
 };
 
+/** Before a purchase: "if", "万一", "买了…能退吗". */
+export const beforePurchase =
+  /如果|要是|万一|假如|假设|买(?:了|回来|回去)?(?:之后|以后|后)?\S{0,10}(?:能|可以|可不可以|支持)(?:退|换)|\bif\b|\bin case\b|\bwould i be able to return\b/i;
+
+async function answerProductReturnTerms(context: FlowContext): Promise<FlowResult | null> {
+  const { state, turn } = context;
+  const mentionsOrder = turn.understanding.entities.some(
+    (entity) => entity.type === 'order_number' || entity.type === 'tracking_number',
+  );
+  if (mentionsOrder || state.orderNumber || /订单|訂單|\border\b/i.test(context.text)) return null;
+  if (!turn.pageProductId || !beforePurchase.test(context.text)) return null;
+  const found = await context.commerce.getProduct(turn.pageProductId);
+  if (!found.ok) return null;
+  const product = found.value;
+  const { locale } = turn;
+  const days = context.commerce.policy().returnWindowDays;
+  const name = say(locale, product.nameZh, product.nameEn);
+  const note = product.attributes.find((attribute) => attribute.key === 'return_note');
+  const terms =
+    product.returnPolicy === 'no_return_unless_defective'
+      ? say(
+          locale,
+          `${name} 属于食品或定制类商品，不支持无理由退换；收到后如有质量问题或运输破损，可以退换或退款。`,
+          `${name} is food or made-to-order, so it can't be returned without a reason; if it arrives defective or damaged, it can be replaced or refunded.`,
+        )
+      : say(
+          locale,
+          `${name} 支持签收后 ${days} 天内无理由退换，商品和包装需完好、不影响二次销售。`,
+          `${name} can be returned within ${days} days of delivery without a reason, as long as it and its packaging are in resaleable condition.`,
+        );
+  const caveat = note ? say(locale, `另外：${note.valueZh}。`, ` Note: ${note.valueEn}.`) : '';
+  return answer(reply(`${terms}${caveat}`));
+}
+
 async function confirmReturn(context: FlowContext, order: CommerceOrder): Promise<FlowResult> {
   const { state, turn } = context;
   const { locale } = turn;
@@ -150,16 +186,7 @@ async function explainIneligible(
   context.state.step = null;
   switch (reason) {
     case 'not_delivered':
-      return answer(
-        reply(
-          say(
-            locale,
-            `订单 ${order.orderNumber} 还未签收，签收后才能申请退换货。如果不想要了，未发货前可以直接取消订单。`,
-            `Order ${order.orderNumber} hasn't been delivered yet; returns open after delivery. If it hasn't shipped you can cancel it instead.`,
-          ),
-          [button(locale, '取消订单', 'Cancel order', '取消订单', 'cancel my order')],
-        ),
-      );
+      return notDeliveredYet(context, order);
     case 'already_returned':
       return describeReturnProgress(context, order);
     case 'window_passed':
@@ -188,6 +215,37 @@ async function explainIneligible(
         ),
       );
   }
+}
+
+/** A return asked before delivery: an unshipped order is cancelled instead; a parcel on its way is returned later. */
+function notDeliveredYet(context: FlowContext, order: CommerceOrder): FlowResult {
+  const { locale } = context.turn;
+  if (order.status === 'unpaid' || order.status === 'paid')
+    return answer(
+      reply(
+        say(
+          locale,
+          order.status === 'paid'
+            ? `订单 ${order.orderNumber} 还没有发货，不用退货：直接取消订单，款项会原路退回。`
+            : `订单 ${order.orderNumber} 还没有付款，不用退货，直接取消订单就可以。`,
+          order.status === 'paid'
+            ? `Order ${order.orderNumber} hasn't shipped yet, so there's nothing to send back: cancel it and the payment goes back the way you paid.`
+            : `Order ${order.orderNumber} isn't paid yet, so there's nothing to return: you can simply cancel it.`,
+        ),
+        [button(locale, '取消订单', 'Cancel order', '取消订单', 'cancel my order')],
+      ),
+    );
+  const after = returnAfterDelivery(context, order);
+  return answer(
+    reply(
+      say(
+        locale,
+        `订单 ${order.orderNumber} 已经发货、还在路上，现在无法取消。${after.zh}`,
+        `Order ${order.orderNumber} has shipped and is on its way, so it can't be cancelled now. ${after.en}`,
+      ),
+      [button(locale, '查物流', 'Track it', '查物流', 'where is my order')],
+    ),
+  );
 }
 
 function reasonButtons(locale: ReplyLocale) {

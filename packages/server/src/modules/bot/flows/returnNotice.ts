@@ -1,7 +1,8 @@
 import type { CommerceOrder, CommerceReturn, ReturnReason } from '../../commerce';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { FlowContext, FlowResult } from './flowKit';
-import { answer, button, connectorFailure, formatTime, reply, say } from './flowKit';
+import { checkReturnEligibility } from '../../commerce';
+import { answer, button, connectorFailure, formatDate, formatTime, reply, say } from './flowKit';
 
 const shopPaysFreight: readonly ReturnReason[] = ['defective', 'damaged_in_transit', 'not_as_described'];
 
@@ -114,4 +115,50 @@ export async function describeReturnProgress(
         ),
       );
   }
+}
+
+/**
+ * What an order that cannot be cancelled any more still allows: a return within the window counted from
+ * delivery, said with the date when it is known; for goods sold "no return unless defective" (food,
+ * made-to-order) only a defect or transit damage. `returnable` says whether a return button makes sense.
+ */
+export function returnAfterDelivery(
+  context: FlowContext,
+  order: CommerceOrder,
+): { zh: string; en: string; returnable: boolean } {
+  const policy = context.commerce.policy();
+  const days = policy.returnWindowDays;
+  if (order.items.every((item) => item.returnPolicy === 'no_return_unless_defective'))
+    return {
+      zh: '这件商品属于食品或定制类，不支持无理由退货；签收后如有质量问题或运输破损，48 小时内拍照联系我们处理。',
+      en: "This item is food or made-to-order, so it can't be returned without a reason; if it arrives defective or damaged, send us photos within 48 hours of delivery.",
+      returnable: false,
+    };
+  const eligibility = checkReturnEligibility(order, null, policy, context.now);
+  if (eligibility.eligible)
+    return {
+      zh: `可以在 ${formatDate(eligibility.deadline, context.turn.locale)} 前申请 ${days} 天无理由退货。`,
+      en: `You can return it without a reason until ${formatDate(eligibility.deadline, context.turn.locale)}.`,
+      returnable: true,
+    };
+  if (eligibility.reason === 'window_passed')
+    return {
+      zh: `${days} 天无理由退货期限已过；如有质量问题，可以申请保修。`,
+      en: `The ${days}-day return window has passed; for a defect, the warranty may help.`,
+      returnable: false,
+    };
+  return {
+    zh: `签收后 ${days} 天内可以申请无理由退货。`,
+    en: `You can return it within ${days} days of delivery.`,
+    returnable: order.status === 'shipped',
+  };
+}
+
+/** An order never paid has nothing to refund; a charge seen anyway is for a person to trace. */
+export function unpaidNothingToRefund(locale: ReplyLocale): string {
+  return say(
+    locale,
+    '这个订单取消前没有付款，没有产生扣款，所以不需要退款。如果您看到了扣款记录，可以转人工客服帮您核实。',
+    'It was never paid, so nothing was charged and there is nothing to refund. If you do see a charge, a person can look into it.',
+  );
 }

@@ -5,6 +5,9 @@ import { pickLocalizedText } from '../../../replyLocale';
 const personWords =
   /人工|真人|客服|找人|转人|轉人|有人|活人|经理|經理|店长|店長|主管|\b(human|agent|person|people|representative|someone|staff|operator|manager|supervisor)\b/i;
 
+/** The bot itself, named by a shopper who does not want it. */
+const botWords = /机器人|機器人|自动回复|自動回覆|智能客服|\b(?:ro)?bots?\b|\bautomated\b/i;
+
 /** A request for a person, in any wording the engine recognises, that names a person. */
 export function asksForPerson(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
   const { intent } = turn.understanding;
@@ -38,27 +41,46 @@ export class IntentStage implements BotStage {
         handoff: { reason: 'customer_request' },
       };
     }
+    // "机器人别回了 / stop, bot": no person named, but the bot is not wanted — the way to one is offered.
+    if (intent.id === 'human_agent' && intent.confidence >= handoffConfidence && botWords.test(turn.text))
+      return this.offerPerson(turn);
     const complaint = intent.id === 'complaint' && intent.confidence >= handoffConfidence;
     if (sentiment.anger || complaint) return this.apologise(turn);
     return null;
   }
 
-  private apologise(turn: BotTurn): BotDecision {
-    const english = turn.locale === 'en';
-    return {
-      stage: `${this.name}:${turn.understanding.sentiment.anger ? 'anger' : 'complaint'}`,
-      replies: [
-        {
-          text: pickLocalizedText(turn.locale, {
-            zh: '非常抱歉给您带来了不好的体验，我们一定重视。请告诉我订单号和遇到的问题，或者直接联系人工客服为您处理。',
-            en: "I'm really sorry about this experience. Please tell me your order number and what went wrong, or talk to a person right away.",
-          }),
-          quickReplies: [
-            { label: english ? 'Talk to a person' : '转人工', text: english ? 'Talk to a human' : '转人工' },
-          ],
-        },
-      ],
-      handoff: null,
-    };
+  private offerPerson(turn: BotTurn): BotDecision {
+    return offeringPerson(turn, `${this.name}:offer_person`, {
+      zh: '好的，我不多打扰了。需要人工客服的话，点下面的按钮或直接说「转人工」就可以。',
+      en: "All right, I'll stay out of the way. If you'd like a person, tap the button below or just say so.",
+    });
   }
+
+  private apologise(turn: BotTurn): BotDecision {
+    return offeringPerson(
+      turn,
+      `${this.name}:${turn.understanding.sentiment.anger ? 'anger' : 'complaint'}`,
+      {
+        zh: '非常抱歉给您带来了不好的体验，我们一定重视。请告诉我订单号和遇到的问题，或者直接联系人工客服为您处理。',
+        en: "I'm really sorry about this experience. Please tell me your order number and what went wrong, or talk to a person right away.",
+      },
+    );
+  }
+}
+
+/** One reply in the shopper's language with a button that asks for a person; nobody is handed over yet. */
+function offeringPerson(turn: BotTurn, stage: string, text: { zh: string; en: string }): BotDecision {
+  const english = turn.locale === 'en';
+  return {
+    stage,
+    replies: [
+      {
+        text: pickLocalizedText(turn.locale, text),
+        quickReplies: [
+          { label: english ? 'Talk to a person' : '转人工', text: english ? 'Talk to a human' : '转人工' },
+        ],
+      },
+    ],
+    handoff: null,
+  };
 }

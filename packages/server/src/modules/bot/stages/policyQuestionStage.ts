@@ -1,5 +1,6 @@
 import { toSimplified } from '@kefu/nlu';
 import { splitClauses } from '../clauses';
+import { beforePurchase } from '../flows/returnExchangeFlow';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 
 /**
@@ -26,6 +27,7 @@ const explicitPolicyPattern =
 const ownPattern = /我的|我买的|我刚买|我前天买|我昨天买|帮我|给我|\b(my|me|mine)\b/i;
 const contextPattern =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|它|\b(it|this order|that order|this one)\b/i;
+const returnPattern = /退|换|換|\b(?:return|exchange|refund)\b/i;
 const dispatchPattern = /发货|發貨|出货|出貨|寄出|\b(ship|ships|shipped|dispatch(?:ed)?)\b/i;
 const productOrOrderReference =
   /这个订单|那个订单|这单|该订单|这件|那件|这款|那款|\b(this order|that order|this one)\b/i;
@@ -91,6 +93,9 @@ export function isGeneralPolicyQuestion(
   const namesOrder = entities.some((entity) => orderEntityTypes.has(entity.type));
   // On a product's page, "多久发货" is about that product (a made-to-order item has its own dispatch time).
   if (turn.pageProductId && dispatchPattern.test(text)) return false;
+  // "万一不合适能退吗" on a product's page: that product's own return terms (food, cosmetics once tried …).
+  if (turn.pageProductId && !namesOrder && returnPattern.test(text) && beforePurchase.test(text))
+    return false;
   if (!namesOrder && prospectivePurchasePattern.test(text) && !ownPattern.test(text)) return true;
   if (flowOwnedIntents.has(intent.id)) return false;
   if (namesOrder && !priceProtectionPattern.test(text)) return false;
