@@ -56,6 +56,7 @@ import { BotRulesService } from './modules/bot/rulesService';
 import { FallbackStage } from './modules/bot/stages/fallbackStage';
 import { IntentStage } from './modules/bot/stages/intentStage';
 import { PolicyQuestionStage } from './modules/bot/stages/policyQuestionStage';
+import { RecommendationStage } from './modules/bot/stages/recommendationStage';
 import { PhotoStage } from './modules/bot/stages/photoStage';
 import { RuleStage } from './modules/bot/stages/ruleStage';
 import { SmallTalkStage } from './modules/bot/stages/smallTalkStage';
@@ -345,6 +346,7 @@ export async function buildApp(config: KefuConfig, dependencies: AppDependencies
         new RuleStage(botRules, scriptVariants),
         new SmallTalkStage(suggestions, () => clock.now()),
         new PolicyQuestionStage(knowledge.stage),
+        new RecommendationStage(commerce.connector),
         createFlowStage(
           database.db,
           {

@@ -141,6 +141,24 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.doesNotMatch(food.text, /^支持/);
     });
 
+    test('asked what to buy, the bot recommends in-stock goods of that kind within the budget', async () => {
+      const skincare = await chat('zh-CN');
+      const picks = await skincare.say('女朋友生日 想送点护肤的 有啥推荐');
+      assert.match(picks.text, /为您推荐/);
+      assert.match(picks.text, /精华|洁面|防晒|面膜/);
+      assert.doesNotMatch(picks.text, /手机|耳机/);
+
+      const phone = await chat('zh-CN');
+      const cheap = await phone.say('预算800 想买个手机 推荐下');
+      assert.match(cheap.text, /长辈手机/);
+      assert.doesNotMatch(cheap.text, /X20|充电/);
+
+      const english = await chat('en');
+      const snacks = await english.say('could you recommend some snacks?');
+      assert.match(snacks.text, /You might like/);
+      assert.match(snacks.text, /Nuts|Jerky/i);
+    });
+
     test('"在不", poems and a first-order promo code', async () => {
       const hello = await chat('zh-CN');
       assert.match((await hello.say('亲 在不')).text, /您好/);
