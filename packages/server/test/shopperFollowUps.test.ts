@@ -122,6 +122,16 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.doesNotMatch(stop.text, /扫拖|售价/);
       assert.ok(stop.quickReplies.includes('转人工'), stop.quickReplies.join());
 
+      const refund = await chat('zh-CN');
+      const refusal = await refund.say('退款的事 不想跟机器人说了');
+      assert.doesNotMatch(refusal.text, asksForOrderNumber);
+      assert.ok(refusal.quickReplies.includes('转人工'), refusal.quickReplies.join());
+
+      const vacuum = await chat('zh-CN');
+      await vacuum.say('扫地机器人有货吗');
+      const other = await vacuum.say('别的扫地机器人还有吗');
+      assert.doesNotMatch(other.text, /不多打扰/);
+
       const en = await chat('en');
       const bot = await en.say('this bot is useless');
       assert.doesNotMatch(bot.text, /couldn't find that item/);

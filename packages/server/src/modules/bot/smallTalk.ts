@@ -98,3 +98,20 @@ function comparable(text: string): string {
     .trim()
     .replace(/(?<=[^a-z]) | (?=[^a-z])/g, '');
 }
+
+/** The bot itself, named by a shopper. */
+const botWords =
+  /(?<!扫地|扫拖|掃地|掃拖|一体|一體|拖地|擦窗|陪伴|早教)(?:机器人|機器人)|自动回复|自動回覆|智能客服|\b(?:ro)?bots?\b|\bautomated\b/i;
+/** Not wanting to go on with it: "不想跟机器人说", "i don't want to explain it all to a bot". */
+const refusal =
+  /不想|不要|(?:别|別)(?![的人家处處款样樣])|不用|懒得|懶得|受够|受夠|\b(?:don'?t|do not|won'?t|not going to|not gonna|no more|stop|enough|rather not|tired of|sick of|hate)\b/i;
+
+/** The shopper speaks of the bot ("机器人", "bot"), not of a robot vacuum. */
+export function mentionsBot(text: string): boolean {
+  return botWords.test(text);
+}
+
+/** A shopper who names the bot and does not want to deal with it, whatever the request around it. */
+export function refusesBot(text: string): boolean {
+  return botWords.test(text) && refusal.test(text);
+}

@@ -9,6 +9,7 @@ import { currentFlow, flowQuestions, flowRegistry } from './flowRegistry';
 import { resolveOrder } from './orderResolution';
 import { asksProductDispatch } from './productDispatch';
 import { mentionsProduct } from './productResolution';
+import { refusesBot } from '../smallTalk';
 
 export interface DialogueOutcome {
   flow: FlowName | 'cancelled' | 'clarify';
@@ -217,6 +218,8 @@ async function chooseFlow(
     secondFlow !== null &&
     !sameAnswer(top, secondFlow) &&
     intent.confidence - (second?.confidence ?? 0) < closeMargin;
+  // "it's about a refund, I don't want to explain it all to a bot": the way to a person, not the flow.
+  if (refusesBot(context.text)) return null;
   const asked = flowsAskedByClause(context);
   if (asked.length >= 2 && asked[0]) return { flow: asked[0] };
   if (namesOrder) return chooseOrderFlow(context, { top, secondFlow });

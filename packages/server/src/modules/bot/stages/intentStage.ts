@@ -1,12 +1,10 @@
+import { mentionsBot, refusesBot } from '../smallTalk';
 import type { BotDecision, BotStage, BotTurn } from '../pipeline';
 import { pickLocalizedText } from '../../../replyLocale';
 
 /** Words of a request for a person; "扫地机器人" or "robot vacuum" alone is a product, not a request. */
 const personWords =
   /人工|真人|客服|找人|转人|轉人|有人|活人|经理|經理|店长|店長|主管|\b(human|agent|person|people|representative|someone|staff|operator|manager|supervisor)\b/i;
-
-/** The bot itself, named by a shopper who does not want it. */
-const botWords = /机器人|機器人|自动回复|自動回覆|智能客服|\b(?:ro)?bots?\b|\bautomated\b/i;
 
 /** A request for a person, in any wording the engine recognises, that names a person. */
 export function asksForPerson(turn: Pick<BotTurn, 'text' | 'understanding'>): boolean {
@@ -42,8 +40,9 @@ export class IntentStage implements BotStage {
       };
     }
     // "机器人别回了 / stop, bot": no person named, but the bot is not wanted — the way to one is offered.
-    if (intent.id === 'human_agent' && intent.confidence >= handoffConfidence && botWords.test(turn.text))
-      return this.offerPerson(turn);
+    const notForTheBot =
+      intent.id === 'human_agent' && intent.confidence >= handoffConfidence && mentionsBot(turn.text);
+    if (notForTheBot || refusesBot(turn.text)) return this.offerPerson(turn);
     const complaint = intent.id === 'complaint' && intent.confidence >= handoffConfidence;
     if (sentiment.anger || complaint) return this.apologise(turn);
     return null;
