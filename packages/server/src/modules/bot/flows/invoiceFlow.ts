@@ -1,7 +1,9 @@
 import type { CommerceInvoice, CommerceOrder } from '../../commerce';
+import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { actionNotDone, answer, button, parseYesNo, reply, say, yesNoButtons } from './flowKit';
 import type { ShopperSlots } from './shopperSlots';
+import { personalInvoiceName, titleBeforeOtherFields } from './invoiceSlots';
 import { forgetSlots } from './shopperSlots';
 
 const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
@@ -40,11 +42,11 @@ export const invoiceFlow: Flow = {
       }
     }
     state.step = 'confirm';
-    const { titleType, title, taxId, email } = state.slots;
+    const { titleType, taxId, email } = state.slots;
     const summary = say(
       locale,
-      `抬头：${title ?? ''}${titleType === 'company' ? `，税号：${taxId ?? ''}` : ''}，接收邮箱：${email ?? ''}`,
-      `title: ${title ?? ''}${titleType === 'company' ? `, tax id: ${taxId ?? ''}` : ''}, e-mail: ${email ?? ''}`,
+      `抬头：${describeTitle(state.slots, locale)}${titleType === 'company' ? `，税号：${taxId ?? ''}` : ''}，接收邮箱：${email ?? ''}`,
+      `title: ${describeTitle(state.slots, locale)}${titleType === 'company' ? `, tax id: ${taxId ?? ''}` : ''}, e-mail: ${email ?? ''}`,
     );
     return answer(
       reply(
@@ -140,14 +142,29 @@ function collectSlots(context: FlowContext): void {
   Object.assign(slots, toInvoiceSlots(said));
   if (state.step === 'title_type' && !said.invoiceTitleType) {
     if (/公司|企业|单位|company|business/i.test(context.text)) slots.titleType = 'company';
-    else if (/个人|personal|individual|myself/i.test(context.text)) slots.titleType = 'personal';
+    else if (/个人|personal|individual|myself/i.test(context.text)) {
+      slots.titleType = 'personal';
+      // "个人 郭建国 发邮箱…": the person named is the title.
+      const name = personalInvoiceName(turn.text);
+      if (name) slots.title = name;
+    }
   }
   if (slots.titleType === 'personal' && !slots.title) slots.title = say(turn.locale, '个人', 'Personal');
-  if (state.step === 'title' && !said.invoiceTitle && text.length >= 2)
-    slots.title = text.replace(/^(抬头|title)[:：\s是为]*/i, '');
+  if (state.step === 'title' && !said.invoiceTitle && text.length >= 2) {
+    // "Acme Studio, tax ID …, email …": the title ends where the next field begins.
+    const title = titleBeforeOtherFields(text.replace(/^(抬头|抬頭|title)[:：\s是为為]*/i, ''));
+    if (title.length >= 2) slots.title = title;
+  }
   const bareTaxId = state.step === 'tax_id' ? taxIdPattern.exec(text)?.[0] : undefined;
   if (bareTaxId) slots.taxId = bareTaxId.toUpperCase();
   if (slots.titleType !== 'company') delete slots.taxId;
+}
+
+/** "郭建国（个人）" for a personal invoice made out to a name; the title as it is otherwise. */
+function describeTitle(slots: Record<string, string>, locale: ReplyLocale): string {
+  const title = slots.title ?? '';
+  const named = slots.titleType === 'personal' && !/^(?:个人|個人|personal)$/i.test(title);
+  return named ? say(locale, `${title}（个人）`, `${title} (personal)`) : title;
 }
 
 function toInvoiceSlots(values: ShopperSlots): Record<string, string> {
@@ -221,10 +238,11 @@ async function submit(context: FlowContext, order: CommerceOrder): Promise<FlowR
   const { state, turn } = context;
   const { locale } = turn;
   const { titleType, title = '', taxId, email = '' } = state.slots;
+  const shownTitle = describeTitle(state.slots, locale);
   const submitted = say(
     locale,
-    `（抬头：${title}${taxId ? `，税号：${taxId}` : ''}）`,
-    ` (title: ${title}${taxId ? `, tax id: ${taxId}` : ''})`,
+    `（抬头：${shownTitle}${taxId ? `，税号：${taxId}` : ''}）`,
+    ` (title: ${shownTitle}${taxId ? `, tax id: ${taxId}` : ''})`,
   );
   state.step = null;
   state.slots = {};

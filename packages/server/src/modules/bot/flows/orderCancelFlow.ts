@@ -2,6 +2,7 @@ import type { CommerceOrder } from '../../commerce';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow } from './flowKit';
 import { returnAfterDelivery, unpaidNothingToRefund } from './returnNotice';
+import { explainWholeOrderOnly, reorderHint, wantsOnlySomeItems, wholeOrderAnswer } from './wholeOrderOnly';
 import {
   answer,
   button,
@@ -62,6 +63,9 @@ export const orderCancelFlow: Flow = {
           ),
         ),
       );
+    // "只取消防晒霜": the shop cancels whole orders only, which the shopper hears before any yes counts.
+    if (wantsOnlySomeItems(context, order) && (state.step !== 'confirm' || context.said.onlySomeItems))
+      return explainWholeOrderOnly(context, order);
     if (state.step !== 'confirm') {
       state.step = 'confirm';
       const refundNote = order.paidAt
@@ -82,7 +86,7 @@ export const orderCancelFlow: Flow = {
         ),
       );
     }
-    const decision = parseYesNo(context.text, wantsItGone);
+    const decision = parseYesNo(context.text, wholeOrderAnswer(context));
     if (decision === null)
       return answer(
         reply(
@@ -119,8 +123,8 @@ export const orderCancelFlow: Flow = {
       reply(
         say(
           locale,
-          `订单 ${order.orderNumber} 已成功取消。${refund}`,
-          `Order ${order.orderNumber} has been cancelled. ${refund}`,
+          `订单 ${order.orderNumber} 已成功取消。${refund}${reorderHint(context)}`,
+          `Order ${order.orderNumber} has been cancelled. ${refund} ${reorderHint(context)}`,
         ).trim(),
       ),
     );

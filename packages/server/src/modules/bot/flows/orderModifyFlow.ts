@@ -2,6 +2,10 @@ import type { CommerceAddress, CommerceOrder } from '../../commerce';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import type { ReplyLocale } from '../../../replyLocale';
 import { answer, button, actionNotDone, humanButton, parseYesNo, reply, say, yesNoButtons } from './flowKit';
+import type { Region } from './chinaRegions';
+import { englishRegionName, findRegionIn } from './chinaRegions';
+import { readAddressParts } from './addressParts';
+import { readEnglishAddress } from './englishAddress';
 import type { ShopperSlots } from './shopperSlots';
 import { forgetSlots } from './shopperSlots';
 
@@ -12,7 +16,8 @@ export const orderModifyFlow: Flow = {
   name: 'order_modify',
   orderFilter: (order) => order.status === 'unpaid' || order.status === 'paid',
   expectsAnswer: (step, text) =>
-    (step === 'address' && addressMarkers.test(text)) ||
+    (step === 'address' && (addressMarkers.test(text) || readEnglishAddress(text) !== null)) ||
+    (step === 'address_region' && findRegionIn(text) !== null) ||
     (step === 'phone' && /1\d{10}/.test(text)) ||
     (step === 'confirm' && parseYesNo(text) !== null) ||
     (step === 'field' && (/地址|电话|手机|address|phone/i.test(text) || addressMarkers.test(text))),
@@ -41,8 +46,14 @@ export const orderModifyFlow: Flow = {
           [humanButton(locale)],
         ),
       );
-    if (state.step === 'confirm') return confirmChange(context, order);
+    // A new address (at the confirmation too: a correction) replaces the province given for the last one.
+    if (context.said.newAddress) forgetRegion(state.slots);
+    if (state.step === 'confirm' && !context.said.newAddress && !context.said.newPhone)
+      return confirmChange(context, order);
+    if (state.step === 'address_region') takeRegion(context);
     const field = state.memory.changeField;
+    // "remove the charger from my order": items are not changed here; the cancel flow says what can be done.
+    if (!field && state.memory.onlySomeItems) return { replies: [], handoff: null, switchTo: 'order_cancel' };
     if (!field) {
       state.step = 'field';
       return answer(
@@ -68,14 +79,17 @@ export const orderModifyFlow: Flow = {
         '请发送新的完整收货地址（省市区 + 详细地址），收货人和电话有变化也可以一起发。',
         'Please send the full new address (province, city, district and street), with the recipient and phone if they change too.',
       );
+    const region = regionOf(state.slots);
+    if (field === 'address' && !readAddressParts(state.memory.newAddress ?? '', region).province)
+      return askRegion(context);
     state.step = 'confirm';
-    const change = describeChange(state.memory, field, locale);
+    const change = describeChange(state.memory, field, locale, region);
     return answer(
       reply(
         say(
           locale,
-          `确认将订单 ${order.orderNumber} 的${change}吗？`,
-          `Change order ${order.orderNumber}'s ${change}?`,
+          `确认将订单 ${order.orderNumber} 的${change}吗？${describeKept(state.memory, locale)}`.trim(),
+          `Change order ${order.orderNumber}'s ${change}? ${describeKept(state.memory, locale)}`.trim(),
         ),
         yesNoButtons(locale),
       ),
@@ -110,12 +124,15 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
   const address: CommerceAddress = { ...order.shippingAddress };
   if (newPhone) address.phone = newPhone;
   if (state.memory.changeField === 'address' && newAddress) {
-    Object.assign(address, splitAddress(newAddress));
+    const { postalCode, ...parts } = readAddressParts(newAddress, regionOf(state.slots));
+    Object.assign(address, parts);
+    // The old postcode belongs to the old address.
+    address.postalCode = postalCode;
     if (newRecipient) address.recipient = newRecipient;
   }
   const changed = await context.commerce.changeShippingAddress(order.orderNumber, address);
   state.slots = {};
-  forgetSlots(state, ['newAddress', 'newPhone', 'newRecipient', 'changeField']);
+  forgetSlots(state, ['newAddress', 'newPhone', 'newRecipient', 'changeField', 'keepsContact']);
   if (!changed.ok)
     return actionNotDone(locale, changed.failure, {
       zh: '抱歉，订单刚刚已进入发货流程，无法再修改收货信息。',
@@ -133,7 +150,12 @@ async function confirmChange(context: FlowContext, order: CommerceOrder): Promis
 }
 
 /** "收货地址改为「上海市…」，收货人周婷，电话 150…" — everything that will change. */
-function describeChange(memory: ShopperSlots, field: 'address' | 'phone', locale: ReplyLocale): string {
+function describeChange(
+  memory: ShopperSlots,
+  field: 'address' | 'phone',
+  locale: ReplyLocale,
+  region: Region | null,
+): string {
   if (field === 'phone')
     return say(locale, `联系电话改为 ${memory.newPhone ?? ''}`, `phone number to ${memory.newPhone ?? ''}`);
   const extrasZh = [
@@ -144,22 +166,62 @@ function describeChange(memory: ShopperSlots, field: 'address' | 'phone', locale
     memory.newRecipient ? `recipient ${memory.newRecipient}` : '',
     memory.newPhone ? `phone ${memory.newPhone}` : '',
   ].filter(Boolean);
+  const written = memory.newAddress ?? '';
+  const regionZh = region ? `${region.province}${region.city === region.province ? '' : region.city} ` : '';
+  const addressEn = region ? `${written}, ${regionNamesInEnglish(region)}` : written;
   return say(
     locale,
-    `收货地址改为「${memory.newAddress ?? ''}」${extrasZh.length ? `（${extrasZh.join('，')}）` : ''}`,
-    `delivery address to "${memory.newAddress ?? ''}"${extrasEn.length ? ` (${extrasEn.join(', ')})` : ''}`,
+    `收货地址改为「${regionZh}${written}」${extrasZh.length ? `（${extrasZh.join('，')}）` : ''}`,
+    `delivery address to "${addressEn}"${extrasEn.length ? ` (${extrasEn.join(', ')})` : ''}`,
   );
 }
 
-/** "浙江省杭州市西湖区文三路 100 号" → province, city, district, line; anything unrecognised stays in the line. */
-function splitAddress(text: string): Pick<CommerceAddress, 'province' | 'city' | 'district' | 'line'> {
-  const match = /^(.*?(?:省|自治区))?(.*?市)?(.*?(?:区|县))?(.*)$/.exec(text.replace(/\s+/g, ' ').trim());
-  const province = match?.[1] ?? '';
-  const city = match?.[2] ?? '';
-  return {
-    province: province || city,
-    city,
-    district: match?.[3] ?? '',
-    line: (match?.[4] ?? text).trim() || text,
-  };
+/** "same name n phone" / "电话不变": what stays as it is, said back after the question. */
+function describeKept(memory: ShopperSlots, locale: ReplyLocale): string {
+  if (memory.changeField !== 'address') return '';
+  const kept = memory.keepsContact ?? [];
+  const recipient = kept.includes('recipient') && !memory.newRecipient;
+  const phone = kept.includes('phone') && !memory.newPhone;
+  if (recipient && phone)
+    return say(locale, '收货人和电话保持不变。', 'The recipient and phone stay the same.');
+  if (recipient) return say(locale, '收货人保持不变。', 'The recipient stays the same.');
+  if (phone) return say(locale, '电话保持不变。', 'The phone number stays the same.');
+  return '';
+}
+
+/** "请问这个地址在哪个省？": the rest of the address is kept, only the province (and city) is asked. */
+function askRegion(context: FlowContext): FlowResult {
+  const retry = context.state.step === 'address_region';
+  const { newAddress = '' } = context.state.memory;
+  return ask(
+    context,
+    'address_region',
+    `${retry ? '没有识别出省份。' : ''}请问「${newAddress}」在哪个省、哪个城市？例如：江苏省苏州市。`,
+    `${retry ? "I couldn't tell the province from that. " : ''}Which province and city is "${newAddress}" in? For example: Suzhou, Jiangsu.`,
+  );
+}
+
+/** The answer to "which province?": kept in the flow's slots beside the address it completes. */
+function takeRegion(context: FlowContext): void {
+  const region = findRegionIn(context.text);
+  if (!region) return;
+  context.state.slots.regionProvince = region.province;
+  context.state.slots.regionCity = region.city;
+}
+
+function regionOf(slots: Record<string, string>): Region | null {
+  const province = slots.regionProvince;
+  return province ? { province, city: slots.regionCity ?? '' } : null;
+}
+
+function forgetRegion(slots: Record<string, string>): void {
+  delete slots.regionProvince;
+  delete slots.regionCity;
+}
+
+function regionNamesInEnglish(region: Region): string {
+  const names = [region.city, region.province].filter(
+    (name, index, all) => name && all.indexOf(name) === index,
+  );
+  return names.map(englishRegionName).join(', ');
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { extractDeliveryChange } from './deliveryChangeSlots';
+import { extractInvoiceSlots } from './invoiceSlots';
 import { detectSizeStep, shiftSize, sizeLetters } from './sizeSteps';
 import type { ReturnReason } from '../../commerce';
 import { returnReasons } from '../../commerce';
@@ -31,6 +33,10 @@ export const shopperSlotsSchema = z.object({
   newAddress: z.string().optional(),
   newRecipient: z.string().optional(),
   changeField: z.enum(['address', 'phone']).optional(),
+  /** "same name n phone", "电话不变": what stays as it is beside a new address. */
+  keepsContact: z.array(z.enum(['recipient', 'phone'])).optional(),
+  /** "只取消防晒霜，裤子还要", "cancel just the sunscreen": the shopper means some of the order's items, not all. */
+  onlySomeItems: z.boolean().optional(),
 });
 
 export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
@@ -77,25 +83,21 @@ const exchangePattern = /换(?:货|个|一个|成|一件|一双|码|大|小|颜�
 const returnPattern = /退货|退掉|退回|退了|return/i;
 const variantPattern =
   /(?:换(?:成|个|一个|到)?|要|改成|size)\s*(XXXL|XXL|XL|XS|S|M|L|\d{2,3}\s*(?:码|号|mm))(?![A-Za-z])|(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L)\s*(?:码|号|號|size)/i;
-const emailPattern = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
-/** 统一社会信用代码: 18 characters (older tax ids: 15–20). */
-const taxIdPattern = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{15,20}(?![0-9A-Z])/i;
-/** "抬头写错了 能重开吗", "税号不对", "reissue it with the right company name". */
-const invoiceCorrectionPattern =
-  /写错|填错|弄错|开错|搞错|错了|不对|有误|重开|重新开|换开|红冲|作废|(?:改|更正|修改)(?:一下|下)?(?:抬头|税号|名称|发票|开票)|(?:抬头|税号|名称|开票信息)\S{0,4}(?:改|更正|修改)|re-?issue|wrong|incorrect|mistake|amend|correct(?:ed|ion)?\b|change (?:the|my) (?:invoice|title|company|name|tax)/i;
-/** "发票没收到", "再发一次", "I never received the invoice". */
-const invoiceResendPattern =
-  /没收到|没有收到|未收到|收不到|没看到|没见到|找不到|再发|重发|重新发|再次发送|re-?send|send (?:it |the invoice )?again|(?:didn'?t|did not|never|haven'?t|have not|hasn'?t|not) (?:get|got|gotten|receive|received|see|seen|arrived?|c[oa]me)|can'?t find/i;
-const companyTitlePattern =
-  /[\p{Script=Han}（）()A-Za-z0-9]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|工作室|事务所|研究院|中心|大学|学院|学校|医院|商行|经营部)/u;
-/** "company Acme Trading Ltd" / "Acme Trading Co., Ltd.": a registered English company name. */
-const englishCompanyPattern =
-  /(?:company|business|title|name)?\s*(?:is|:)?\s*((?:[A-Z][\w&'-]*\s+){0,5}?[A-Z][\w&'-]*,?\s+(?:Co\.,?\s*)?(?:Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|GmbH|Company|Pte\.?\s*Ltd\.?))/;
-const addressMarkers =
-  /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
-/** A place: an administrative or street word; "尾号0101" is not one. */
-const placeMarkers =
-  /省|市|区|县|镇|乡|村|路|街|大道|弄|巷|胡同|小区|花园|大厦|公寓|栋|幢|单元|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
+/** "只取消防晒霜，裤子还要", "其中一个不要了", "cancel just the sunscreen, keep the trousers". */
+const onlySomeItemsPatterns = [
+  /只(?:想|要|需要)?(?:取消|退掉?|撤销?|删掉?|去掉)掉?(?!订单|这单|这个|这笔|整单|全部|所有|就行|就好|就可以|吧|了|款|货|钱|$)/,
+  /其中(?:的)?(?:一|1|两|2|某|一部分)?(?:个|件|样|款|份|种)?(?:商品|东西|宝贝)?(?:不要|不想要|取消|退)/,
+  /只要[^，,。！？!?\s]{1,12}[，,\s]+[^，,。！？!?]{1,12}?(?:不要|不想要|取消)/,
+  /[^，,。\s]{1,12}(?:不要了?|不想要了?|取消掉?|退掉)[，,\s]+[^，,。\s]{1,12}(?:还要|要留着|留着|保留|继续发|照常发|正常发|照发|不取消|别取消|不用取消)/,
+  /[^，,。\s]{1,12}(?:还要|保留|留着|照常发|正常发|继续发)[，,\s]+[^，,。\s]{1,12}(?:不要了?|不想要了?|取消掉?|退掉)/,
+  /部分取消|取消(?:一)?部分|单独取消|分开取消|拆单|取消其中|退其中/,
+  /\b(?:cancel|remove|drop|take off|take out)\s+(?:just|only)\s+(?!(?:the|this|that|my)\s+(?:whole|entire|order)\b|it\b)/i,
+  /\b(?:just|only)\s+(?:cancel|remove|drop)\s+(?:the|one|some|part|an?)\s+(?!order\b|whole\b|entire\b)/i,
+  /\bcancel\s+(?:one|some|part|a few)\s+of\b|\bcancel\s+(?:an?|one|some)\s+(?:item|product|thing)s?\b/i,
+  /\b(?:keep|still want|still need)\s+(?:the|my)\s+(?!order\b|whole\b|money\b|refund\b)[a-z]+/i,
+  /\bpartial(?:ly)?\s+cancel|\bcancel\w*\s+(?:it\s+)?partially|\bpart of (?:the|my) order\b|\bnot the (?:whole|entire) order\b|\b(?:don'?t|do not) cancel the (?:rest|other|whole|entire)\b/i,
+  /\bremove\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+from\s+(?:the|my|this)\s+order\b/i,
+];
 
 /**
  * Reads every slot a message holds. `simplified` is the text in simplified script (what patterns match);
@@ -129,100 +131,10 @@ export function extractShopperSlots(
     if (wanted) slots.variant = wanted;
   } else if (variantText) slots.variant = variantText;
   if (sizeStep !== null && !slots.variant) slots.sizeStep = sizeStep;
+  if (onlySomeItemsPatterns.some((pattern) => pattern.test(simplified))) slots.onlySomeItems = true;
   Object.assign(slots, extractInvoiceSlots(original, simplified));
   Object.assign(slots, extractDeliveryChange(original, simplified, understanding));
   return slots;
-}
-
-function extractInvoiceSlots(original: string, simplified: string): ShopperSlots {
-  const slots: ShopperSlots = {};
-  const email = emailPattern.exec(original)?.[0];
-  if (email) slots.email = email.toLowerCase();
-  const taxId = taxIdPattern.exec(simplified.replace(emailPattern, ' '))?.[0];
-  const namedTaxId = /税号|信用代码|纳税人|识别号|tax/i.test(simplified);
-  if (taxId && (namedTaxId || (taxId.length === 18 && /\d/.test(taxId) && /[A-Z]/i.test(taxId))))
-    slots.taxId = taxId.toUpperCase();
-  const aboutInvoice = namedTaxId || /抬头|发票|开票|invoice/i.test(simplified);
-  if (!aboutInvoice) return slots;
-  if (invoiceCorrectionPattern.test(simplified)) slots.invoiceFollowUp = 'correct';
-  else if (invoiceResendPattern.test(simplified)) slots.invoiceFollowUp = 'resend';
-  const afterTitleWord = original.replace(/^.*?(?:抬头|title)\s*(?:是|为|:|：)?\s*/i, '');
-  const title = companyTitlePattern.exec(afterTitleWord) ?? englishCompanyPattern.exec(afterTitleWord);
-  const titleText = (title?.[1] ?? title?.[0])?.replace(/^(?:公司|企业|单位)(?:抬头)?/, '');
-  if (titleText && titleText.length >= 6 && !/^(?:你们|我们|贵|咱们)/.test(titleText)) {
-    slots.invoiceTitle = titleText;
-    slots.invoiceTitleType = 'company';
-  } else if (/公司|企业|单位|company|business/i.test(simplified)) slots.invoiceTitleType = 'company';
-  else if (/个人|personal|individual|myself/i.test(simplified)) slots.invoiceTitleType = 'personal';
-  return slots;
-}
-
-/** A new address and/or phone for an order ("改成 上海市浦东新区张江路88号 周婷 15000000909"). */
-function extractDeliveryChange(
-  original: string,
-  simplified: string,
-  understanding: Pick<Understanding, 'entities'>,
-): ShopperSlots {
-  const slots: ShopperSlots = {};
-  const phone = understanding.entities
-    .find((entity) => entity.type === 'phone')
-    ?.value.replace(/^\+?86/, '')
-    .replace(/\D/g, '');
-  const mobile = phone && /^1\d{10}$/.test(phone) ? phone : undefined;
-  const address = extractAddress(original, simplified);
-  if (address) {
-    const parts = splitAddressParts(address);
-    slots.newAddress = parts.address;
-    if (parts.recipient) slots.newRecipient = parts.recipient;
-    if (parts.phone) slots.newPhone = parts.phone;
-    slots.changeField = 'address';
-  } else if (mobile) {
-    slots.newPhone = mobile;
-    if (/电话|手机|号码|phone|number/i.test(simplified)) slots.changeField = 'phone';
-  }
-  if (!slots.changeField) {
-    if (/地址|address/i.test(simplified)) slots.changeField = 'address';
-    else if (/电话|手机号|phone/i.test(simplified) && /改|换|change|update/i.test(simplified))
-      slots.changeField = 'phone';
-  }
-  return slots;
-}
-
-/** The address as the shopper wrote it (their script), recognised on the simplified text. */
-export function extractAddress(original: string, simplified: string): string | null {
-  const prefix =
-    /^.*?(?:新地址|地址改成|地址改为|地址是|改成|改为|改到|寄到|送到|new address(?: is)?)[:：\s是]*/i;
-  const candidate = addressMarkers.test(simplified) ? original.replace(prefix, '').trim() : '';
-  const comparable = simplified.replace(prefix, '');
-  if (candidate.length < 6 || !placeMarkers.test(comparable)) return null;
-  // An address names at least a place and a street or number, not just "地址" or "改下收货地址".
-  if (!/\d|路|街|号|弄|村|室|栋|幢|road|street|avenue/i.test(comparable)) return null;
-  return candidate;
-}
-
-/** "上海市浦东新区张江路88号 周婷 15000000909" → the address, the recipient and the phone. */
-function splitAddressParts(text: string): { address: string; recipient?: string; phone?: string } {
-  // "…502，收件人不变" / "…, thanks": remarks about the rest of the order are not part of the address.
-  const parts = text
-    .split(/[\s,，;；。!！]+/)
-    .filter(
-      (part) => part && !/不变|不用改|不改|照旧|一样|谢谢|麻烦|^(?:thanks|unchanged|same)$/i.test(part),
-    );
-  const phone = parts.find((part) => /^(?:\+?86)?1\d{10}$/.test(part));
-  const recipient = parts.find(
-    (part) =>
-      part !== parts[0] &&
-      /^\p{Script=Han}{2,4}$/u.test(part) &&
-      !addressMarkers.test(part) &&
-      !placeMarkers.test(part) &&
-      !/[楼層层座号室]/u.test(part),
-  );
-  const address = parts.filter((part) => part !== phone && part !== recipient).join(' ');
-  return {
-    address,
-    ...(recipient && { recipient }),
-    ...(phone && { phone: phone.replace(/^\+?86/, '') }),
-  };
 }
 
 const englishSizeWantedPattern =
