@@ -138,6 +138,22 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.ok(bot.quickReplies.includes('Talk to a person'), bot.quickReplies.join());
     });
 
+    test('a size or colour change is about the goods: exchange after delivery, or cancel and re-order before dispatch', async () => {
+      const shipped = await chat('zh-CN');
+      await shipped.say('KF202611010024 这件能换个XL吗');
+      const later = await shipped.say('1313');
+      assert.match(later.text, /没法换成 XL/);
+      assert.match(later.text, /申请换货/);
+      assert.doesNotMatch(later.text, /收货信息/);
+
+      const english = await chat('en');
+      await english.say('I need to change the colour on KF202611010012');
+      const unshipped = await english.say('1414');
+      assert.match(unshipped.text, /can't be changed/);
+      assert.match(unshipped.text, /cancel it and order the one you want/);
+      assert.doesNotMatch(unshipped.text, /address/);
+    });
+
     test('"can I return it if …" on a product page, before buying: that product’s own terms', async () => {
       const lipstick = await chat('en', 'prod_24');
       const terms = await lipstick.say('if the shade looks wrong on me can i return it?');

@@ -28,7 +28,8 @@ export function extractDeliveryChange(
     if (/电话|手机|号码|phone|number/i.test(simplified)) slots.changeField = 'phone';
   }
   if (!slots.changeField) {
-    if (/地址|address/i.test(simplified)) slots.changeField = 'address';
+    if (asksVariantChange(simplified)) slots.changeField = 'variant';
+    else if (/地址|address/i.test(simplified)) slots.changeField = 'address';
     else if (/电话|手机号|phone/i.test(simplified) && /改|换|change|update/i.test(simplified))
       slots.changeField = 'phone';
   }
@@ -111,3 +112,12 @@ const addressMarkers =
 /** A place: an administrative or street word; "尾号0101" is not one. */
 const placeMarkers =
   /省|市|区|县|镇|乡|村|路|街|大道|弄|巷|胡同|小区|花园|大厦|公寓|栋|幢|单元|\broad\b|\bstreet\b|\bst\.|\bavenue\b|district/i;
+
+/** "换成XL", "颜色改成黑色", "change the size": the goods, not the delivery details. */
+const variantChange =
+  /(?:换|改)(?:成|个|一个|到)?\s*(?:XXXL|XXL|XL|XS|S|M|L|\d{2,3}\s*(?:码|号|mm)|[大小]一[码号])(?![A-Za-z])|尺码|码数|颜色|规格|型号|\b(?:the )?(?:size|colou?r|variant)\b/i;
+const placeWords = /省|市|区|县|路|街|弄|室|栋|幢|\b(?:road|street|avenue|district)\b/i;
+
+function asksVariantChange(simplified: string): boolean {
+  return variantChange.test(simplified) && !placeWords.test(simplified);
+}

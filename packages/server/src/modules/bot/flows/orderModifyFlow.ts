@@ -11,6 +11,41 @@ import { forgetSlots } from './shopperSlots';
 
 const addressMarkers = /省|市|区|县|镇|路|街|号|弄|村|室|栋|幢|road|street|st\.|avenue|district|city/i;
 
+/**
+ * A size or colour change: once the parcel has left it is an exchange after delivery (the return path takes
+ * it, the size kept); before that the shop cannot swap the goods of a placed order, so cancel and re-order.
+ */
+function changeVariant(context: FlowContext, order: CommerceOrder): FlowResult {
+  const { state, turn } = context;
+  const { locale } = turn;
+  forgetSlots(state, ['changeField']);
+  if (order.status === 'delivered' || order.status === 'shipped') {
+    state.memory.returnKind = 'exchange';
+    return { ...answer(), switchTo: 'return_exchange' };
+  }
+  if (order.status !== 'unpaid' && order.status !== 'paid')
+    return answer(
+      reply(
+        say(
+          locale,
+          `订单 ${order.orderNumber} 当前的状态不能更换商品规格。`,
+          `The goods of order ${order.orderNumber} can't be changed in its current state.`,
+        ),
+        [humanButton(locale)],
+      ),
+    );
+  return answer(
+    reply(
+      say(
+        locale,
+        `订单 ${order.orderNumber} 还没发货，但下单后商品的尺码、颜色等规格没法直接修改。可以取消这个订单，再重新下单想要的规格${order.paidAt ? '（已付款项会原路退回）' : ''}；也可以转人工客服帮您看看。`,
+        `Order ${order.orderNumber} hasn't shipped, but the size or colour of a placed order can't be changed. You can cancel it and order the one you want${order.paidAt ? ' (the payment goes back the way you paid)' : ''}, or a person can take a look.`,
+      ),
+      [button(locale, '取消订单', 'Cancel order', '取消订单', 'cancel my order'), humanButton(locale)],
+    ),
+  );
+}
+
 /** Changes the delivery address or phone of an unshipped order: one question at a time, then a confirmation. */
 export const orderModifyFlow: Flow = {
   name: 'order_modify',
@@ -25,6 +60,7 @@ export const orderModifyFlow: Flow = {
     if (!order) throw new Error('order_modify runs with an order');
     const { state, turn } = context;
     const { locale } = turn;
+    if (state.memory.changeField === 'variant') return changeVariant(context, order);
     if (order.status === 'cancelled')
       return answer(
         reply(

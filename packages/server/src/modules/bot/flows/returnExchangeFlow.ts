@@ -236,6 +236,19 @@ function notDeliveredYet(context: FlowContext, order: CommerceOrder): FlowResult
       ),
     );
   const after = returnAfterDelivery(context, order);
+  if ((context.state.slots.kind ?? context.state.memory.returnKind) === 'exchange' && after.returnable) {
+    const wanted = context.state.memory.variant;
+    return answer(
+      reply(
+        say(
+          locale,
+          `订单 ${order.orderNumber} 已经发货、还在路上，现在没法换${wanted ? `成 ${wanted}` : ''}。签收后 ${context.commerce.policy().returnWindowDays} 天内可以申请换货，到时候跟我说就行。`,
+          `Order ${order.orderNumber} has shipped and is on its way, so it can't be swapped${wanted ? ` for ${wanted}` : ''} now. Once it's delivered you can ask for an exchange within ${context.commerce.policy().returnWindowDays} days — just tell me then.`,
+        ),
+        [button(locale, '查物流', 'Track it', '查物流', 'where is my order')],
+      ),
+    );
+  }
   return answer(
     reply(
       say(

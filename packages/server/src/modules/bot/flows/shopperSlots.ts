@@ -32,7 +32,8 @@ export const shopperSlotsSchema = z.object({
   newPhone: z.string().optional(),
   newAddress: z.string().optional(),
   newRecipient: z.string().optional(),
-  changeField: z.enum(['address', 'phone']).optional(),
+  /** What the shopper wants changed on an order; `variant`: the goods' size or colour, not the delivery. */
+  changeField: z.enum(['address', 'phone', 'variant']).optional(),
   /** "same name n phone", "电话不变": what stays as it is beside a new address. */
   keepsContact: z.array(z.enum(['recipient', 'phone'])).optional(),
   /** "只取消防晒霜，裤子还要", "cancel just the sunscreen": the shopper means some of the order's items, not all. */
