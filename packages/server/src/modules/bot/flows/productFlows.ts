@@ -1,9 +1,10 @@
 import type { CommerceProduct } from '../../commerce';
+import { toComparable } from '../../commerce';
 import { buildProductCard, withCard } from '../cards';
 import type { ReplyLocale } from '../../../replyLocale';
 import type { Flow, FlowContext, FlowResult } from './flowKit';
 import { answer, connectorFailure, formatMoney, reply, say } from './flowKit';
-import { answerProductQuestion } from './productQuestions';
+import { answerProductQuestion, namesOnlyVariant } from './productQuestions';
 import { resolveProduct } from './productResolution';
 
 /** Runs a product question: finds the product (or asks which), then answers with `respond`. */
@@ -56,6 +57,9 @@ export const productInquiryFlow: Flow = {
   run: (context) =>
     withProduct(context, (product) => {
       const { locale } = context.turn;
+      // "还有货吗" … "湖水蓝的": a variant named on its own right after a stock question asks about its stock.
+      if (followsStockQuestion(context) && namesOnlyVariant(product, toComparable(context.turn.text)))
+        return { replies: [], handoff: null, switchTo: 'stock_availability' };
       const answered = answerProductQuestion(product, context.turn.text, locale);
       if (answered) return answer(reply(answered));
       const facts = product.attributes
@@ -77,3 +81,11 @@ export const productInquiryFlow: Flow = {
       );
     }),
 };
+
+/** Below this the intent of the shopper's last message is a guess, not a stock question to follow up. */
+const followUpConfidence = 0.6;
+
+function followsStockQuestion(context: FlowContext): boolean {
+  const [previous] = context.turn.earlierIntents;
+  return previous?.id === 'stock_availability' && previous.confidence >= followUpConfidence;
+}

@@ -1,10 +1,15 @@
 import type { CommerceProduct } from '../../commerce';
-import { answerAttributeQuestion, toComparable } from '../../commerce';
+import { answerAttributeQuestion, containsTerm, toComparable } from '../../commerce';
 import type { ReplyLocale } from '../../../replyLocale';
 import { say } from './flowKit';
+import type { BodyMeasurements } from './bodyMeasurements';
+import { describeMeasurement, readBody } from './bodyMeasurements';
+import { answerFeatureQuestion } from './productFeatureQuestions';
 
 // Answers to what a shopper asks about one product, briefly: a size for their height and weight, whether a
 // variant exists, or the one attribute asked about — never the whole spec sheet.
+
+type ProductVariant = CommerceProduct['variants'][number];
 
 interface SizeRange {
   size: string;
@@ -22,17 +27,32 @@ export function answerProductQuestion(
   return (
     recommendSize(product, comparable, locale) ??
     answerVariantQuestion(product, comparable, locale) ??
+    answerFeatureQuestion(product, comparable, locale) ??
     answerAttribute(product, question, locale)
   );
 }
 
+/**
+ * The attribute asked about; one named by its own label ("功率多大": 功率) over a general word another
+ * attribute lists ("多大" for the capacity).
+ */
 function answerAttribute(product: CommerceProduct, question: string, locale: ReplyLocale): string | null {
-  const answered = answerAttributeQuestion(product, question);
+  const comparable = toComparable(question);
+  const labelled = product.attributes.filter((attribute) =>
+    [attribute.labelZh, attribute.labelEn].some((label) => containsTerm(comparable, toComparable(label))),
+  );
+  const answered =
+    (labelled.length > 0 ? answerAttributeQuestion({ ...product, attributes: labelled }, question) : null) ??
+    answerAttributeQuestion(product, question);
   return answered ? say(locale, answered.text.zh, answered.text.en) : null;
 }
 
-/** "175 70kg 穿多大码" / "I'm 165cm 48kg, what size": the size chart row that fits them. */
-function recommendSize(product: CommerceProduct, comparable: string, locale: ReplyLocale): string | null {
+/** "175 70kg 穿多大码" / "I'm 6ft, 170 lbs, what size": the size chart row that fits them. */
+export function recommendSize(
+  product: CommerceProduct,
+  comparable: string,
+  locale: ReplyLocale,
+): string | null {
   const body = readBody(comparable);
   const chart = product.attributes.find((attribute) => attribute.key === 'size_chart');
   if (!chart || (body.heightCm === null && body.weightKg === null)) return null;
@@ -45,8 +65,8 @@ function recommendSize(product: CommerceProduct, comparable: string, locale: Rep
   if (!best) return null;
   const fit = product.attributes.find((attribute) => attribute.key === 'fit');
   const you = [
-    body.heightCm !== null ? `${body.heightCm}cm` : '',
-    body.weightKg !== null ? `${body.weightKg}kg` : '',
+    body.heightCm !== null ? describeMeasurement(`${body.heightCm}cm`, body.saidHeight, locale) : '',
+    body.weightKg !== null ? describeMeasurement(`${body.weightKg}kg`, body.saidWeight, locale) : '',
   ]
     .filter(Boolean)
     .join(locale === 'en' ? ', ' : '、');
@@ -105,15 +125,45 @@ export function answerVariantQuestion(
   );
 }
 
-/** Height and weight in a message: "175 70kg", "1米75 140斤", "165cm 48kg", "5'5"" is not read. */
-function readBody(comparable: string): { heightCm: number | null; weightKg: number | null } {
-  const weight = /(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克|斤)/.exec(comparable);
-  const weightKg = weight?.[1] ? Number(weight[1]) / (weight[2] === '斤' ? 2 : 1) : null;
-  const metres = /1\s*(?:米|m|\.)\s*(\d{2})(?!\d)/.exec(comparable);
-  const centimetres =
-    /(?<![\d.])(1[4-9]\d)(?!\d)\s*(?:cm|厘米|公分)?(?!\s*(?:kg|公斤|斤|千克|元|块|mm))/.exec(comparable);
-  const heightCm = metres?.[1] ? 100 + Number(metres[1]) : centimetres?.[1] ? Number(centimetres[1]) : null;
-  return { heightCm, weightKg: weightKg !== null && weightKg >= 25 && weightKg <= 200 ? weightKg : null };
+/** The variants whose colour or size the message names ("湖水蓝", "lake blue", "本白 XL"); all parts named must fit. */
+export function variantsNamedIn(product: CommerceProduct, comparable: string): ProductVariant[] {
+  const named = new Set(
+    product.variants.flatMap(variantParts).filter((part) => containsTerm(comparable, part)),
+  );
+  // "白色三件装" named also names "白色": only the longest of overlapping parts counts ("l" is not in "haze blue").
+  const longest = [...named].filter(
+    (part) => ![...named].some((other) => other !== part && containsTerm(other, part)),
+  );
+  if (longest.length === 0) return [];
+  return product.variants.filter((variant) => {
+    const parts = variantParts(variant);
+    return longest.every((part) => parts.includes(part));
+  });
+}
+
+/** "湖水蓝的", "lake blue?", "那本白呢": a message that says nothing but a variant of the product. */
+export function namesOnlyVariant(product: CommerceProduct, comparable: string): boolean {
+  if (variantsNamedIn(product, comparable).length === 0) return false;
+  let rest = comparable;
+  for (const part of product.variants.flatMap(variantParts).sort((left, right) => right.length - left.length))
+    rest = removeTerm(rest, part);
+  return rest.replace(variantFillers, '').trim().length === 0;
+}
+
+const variantFillers =
+  /[\s\p{P}\p{S}]|的|呢|吗|嘛|啊|呀|吧|哦|那|这|个|款|颜色|色|还有|有|(?<![a-z])(?:what|how|about|and|the|one|in|colou?r|please|any|is|it|that|this)(?![a-z])/gu;
+
+/** Takes a term out of a text as `containsTerm` finds it: Latin ones as whole words ("m" is not in "please"). */
+function removeTerm(text: string, term: string): string {
+  if (!/^[a-z0-9 .-]+$/.test(term)) return text.split(term).join(' ');
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(^|[^a-z0-9])${escaped}(?=$|[^a-z0-9])`, 'g'), '$1 ');
+}
+
+function variantParts(variant: ProductVariant): string[] {
+  return [...variant.labelZh.split('/'), ...variant.labelEn.split('/')]
+    .map((part) => toComparable(part).trim())
+    .filter((part) => part.length > 0);
 }
 
 /** "M：…建议身高 165–170cm、体重 55–65kg；L：…" → one range per size. */
@@ -135,10 +185,7 @@ function parseSizeChart(chart: string): SizeRange[] {
 }
 
 /** How far the shopper is from a size's ranges (0 inside); weight counts double: it decides the fit. */
-function distanceTo(
-  row: SizeRange,
-  body: { heightCm: number | null; weightKg: number | null },
-): number | null {
+function distanceTo(row: SizeRange, body: Pick<BodyMeasurements, 'heightCm' | 'weightKg'>): number | null {
   let distance = 0;
   let compared = false;
   if (row.heightCm && body.heightCm !== null) {

@@ -1,6 +1,7 @@
 import type { CommerceFailure, CommerceProduct } from '../../commerce';
 import { longestSharedHanRun } from '../../commerce';
 import type { FlowContext } from './flowKit';
+import { answerProductQuestion } from './productQuestions';
 
 export type ProductResolution =
   | { product: CommerceProduct }
@@ -141,8 +142,15 @@ function singular(word: string): string {
 
 const englishFillers = new Set(['the', 'for', 'and', 'with', 'of', 'in', 'to', 'pro', 'set', 'pack']);
 
-/** Searches a message for a product without touching the state (to tell product from order questions). */
+/**
+ * Whether a message is about a product, without touching the state (to tell product from order questions): it
+ * names one, or asks what the product on the page or under discussion answers ("182 80kg穿啥码", "能游泳吗").
+ */
 export async function mentionsProduct(context: FlowContext): Promise<boolean> {
   const searched = await context.commerce.searchProducts(context.turn.text, 1);
-  return searched.ok && searched.value.length > 0;
+  if (searched.ok && searched.value.length > 0) return true;
+  const inView = context.turn.pageProductId ?? context.state.productId;
+  if (!inView) return false;
+  const found = await context.commerce.getProduct(inView);
+  return found.ok && answerProductQuestion(found.value, context.turn.text, context.turn.locale) !== null;
 }
