@@ -185,6 +185,26 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(snacks.text, /Nuts|Jerky/i);
     });
 
+    test('an order number with the phone digits after it, a hold on a cancellation, an unclear word about a parcel', async () => {
+      const together = await chat('zh-CN');
+      await together.say('帮我查下物流');
+      const checked = await together.say('KF202611010032，1111');
+      assert.doesNotMatch(checked.text, /后 4 位/);
+      assert.match(checked.text, /签收/);
+
+      const holding = await chat('zh-CN');
+      await holding.say('取消订单 KF202611010005');
+      await holding.say('1313');
+      const kept = await holding.say('先不取消了 我考虑一下');
+      assert.match(kept.text, /订单保持不变/);
+
+      const parcel = await chat('zh-CN');
+      await parcel.say('JDVA20418850347 快递员说打不通我电话？？');
+      const tracked = await parcel.say('1414');
+      assert.doesNotMatch(tracked.text, /发票/);
+      assert.match(tracked.text, /京东物流/);
+    });
+
     test('"在不", poems and a first-order promo code', async () => {
       const hello = await chat('zh-CN');
       assert.match((await hello.say('亲 在不')).text, /您好/);

@@ -9,6 +9,8 @@ const yesStart =
   /^(是|对|嗯|恩|好|行|可以|确认|确定|没问题|要|需要|就这|麻烦|提交|同意|办吧|弄吧|ok|okay|yes|yeah|yep|yup|sure|confirm|correct|right|please|go ahead|do it|that'?s right|of course)/;
 /** "好吧 算了": agreeing words, then a withdrawal. */
 const withdrawal = /算了|不用了|不要了|不了$|no thanks|not anymore/;
+/** "等下 先别取消 我再想想": not now, which is a no to doing it now. */
+const holding = /先别|先不|再想想|想一想|考虑一?下|考虑考虑|hold on|wait|let me think|not yet/;
 const confirmWord = /确认|确定|confirm|go ahead/;
 const negatedConfirm = /不(确认|确定)|don'?t confirm|not sure/;
 /** Long messages carry new information, not an answer to a yes/no question. */
@@ -23,7 +25,7 @@ export function parseYesNo(text: string, agreeing?: RegExp): 'yes' | 'no' | null
   if (!answer || answer.length > maximumAnswerLength) return null;
   if (agreeing?.test(answer)) return 'yes';
   if (agreeingNegations.test(answer)) return 'yes';
-  if (noStart.test(answer) || withdrawal.test(answer)) return 'no';
+  if (noStart.test(answer) || withdrawal.test(answer) || holding.test(answer)) return 'no';
   if (yesStart.test(answer)) return 'yes';
   if (confirmWord.test(answer) && !negatedConfirm.test(answer)) return 'yes';
   return null;

@@ -276,7 +276,11 @@ function chooseOrderFlow(
   if (top && intent.confidence >= guessConfidence) return { flow: top };
   if (earlierFlow) return { flow: earlierFlow };
   if (top) return { flow: top };
-  if (secondFlow) return { flow: secondFlow };
+  // An unclear message about an order is about the parcel unless another task is more than a faint guess.
+  const secondConfidence = intent.alternatives.find(
+    (alternative) => alternative.id === secondFlow,
+  )?.confidence;
+  if (secondFlow && (secondConfidence ?? 0) >= guessConfidence) return { flow: secondFlow };
   return { flow: 'order_tracking' };
 }
 

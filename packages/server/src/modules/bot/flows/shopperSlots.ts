@@ -44,6 +44,8 @@ export type ShopperSlots = z.infer<typeof shopperSlotsSchema>;
 
 const phoneTailPattern =
   /(?:尾号|尾数|尾码|[后末]\s*[四4]\s*(?:位数?|个数字?|码|个号)|last\s*(?:4|four)(?:\s*digits)?(?:\s*of\s*(?:my|the)?\s*(?:phone|mobile|number))?(?:\s*(?:are|is|:))?|(?:ends?|ending)(?:\s*(?:in|with))?)\s*(?:是|为|:|：)?\s*(\d{4})(?!\d)/i;
+/** "KF202611010028 0505": four digits right after an order or tracking number are the phone's last four. */
+const numberThenTail = /(?:[a-z]{1,4}\d{8,22}|\d{12,22})[\s,，、;；/]+(\d{4})(?!\d)/i;
 const reasonPatterns: [ReturnReason, RegExp][] = [
   [
     'damaged_in_transit',
@@ -110,7 +112,7 @@ export function extractShopperSlots(
   understanding: Pick<Understanding, 'entities'>,
 ): ShopperSlots {
   const slots: ShopperSlots = {};
-  const tail = phoneTailPattern.exec(simplified)?.[1];
+  const tail = phoneTailPattern.exec(simplified)?.[1] ?? numberThenTail.exec(simplified)?.[1];
   if (tail) slots.phoneTail = tail;
   const reason = detectReturnReason(simplified);
   if (reason) slots.reason = reason;
