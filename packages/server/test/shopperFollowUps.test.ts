@@ -205,6 +205,13 @@ for (const { dialect } of testDatabaseTargets()) {
       assert.match(tracked.text, /京东物流/);
     });
 
+    test('an order spoken of with no task the bot can tell gets a question, not a product', async () => {
+      const shopper = await chat('zh-CN');
+      const vague = await shopper.say('订单有问题');
+      assert.match(vague.text, /请问您是想/);
+      assert.doesNotMatch(vague.text, /售价/);
+    });
+
     test('"在不", poems and a first-order promo code', async () => {
       const hello = await chat('zh-CN');
       assert.match((await hello.say('亲 在不')).text, /您好/);

@@ -229,6 +229,16 @@ async function chooseFlow(
   );
   if (aboutDispatch && asksProductDispatch(context)) return { flow: 'urge_shipment' };
   if (close && top && secondFlow) return { clarify: [top, secondFlow] };
+  // "订单有问题": an order spoken of with no task the engine can tell — ask which of the likely ones it is.
+  if (intent.id === 'unknown' && orderWords.test(context.text)) {
+    const likely = intent.alternatives
+      .filter(
+        (alternative) => candidate(alternative.id) !== null && alternative.confidence >= guessConfidence / 2,
+      )
+      .map((alternative) => alternative.id as FlowName)
+      .slice(0, 2);
+    if (likely.length > 0) return { clarify: likely };
+  }
   if (top && intent.confidence >= startConfidence) return { flow: top };
   // A product question that names the product needs no "did you mean": the answer is about that product.
   if (
@@ -284,9 +294,12 @@ function chooseOrderFlow(
   return { flow: 'order_tracking' };
 }
 
+/** The shopper's order spoken of in general. */
+const orderWords = /订单|訂單|单子|單子|\border\b/i;
+
 /** Whether money has come back: arrived on the account, refunded yet, when it comes back. */
 const asksMoneyBack =
-  /到账|到帐|到賬|到帳|(?:钱|錢|款|补偿|補償|赔偿|賠償)\S{0,6}(?:退|到|回来|回來|给我|給我)\S{0,3}(?:了吗|了嗎|没|沒|吗|嗎|呢|啥时候|什么时候|什麼時候|多久)|\b(?:refund|money|compensation)\b.{0,30}\b(?:arrive[ds]?|come through|came through|back yet|gone through|went through|received)\b|\bwhen (?:do|will) i get my money\b/i;
+  /到账|到帐|到賬|到帳|(?:钱|錢|款|退款)\S{0,2}(?:啥时候|什么时候|什麼時候|几时|多久)\S{0,2}(?:退|到|回)|(?:钱|錢|款|补偿|補償|赔偿|賠償)\S{0,6}(?:退|到|回来|回來|给我|給我)\S{0,3}(?:了吗|了嗎|没|沒|吗|嗎|呢|啥时候|什么时候|什麼時候|多久)|\b(?:refund|money|compensation)\b.{0,30}\b(?:arrive[ds]?|come through|came through|back yet|gone through|went through|received)\b|\bwhen (?:do|will) i get my money\b/i;
 
 /** Words addressing the bot itself ("机器人别回了", "不要机器人", "stop, bot"). */
 const speaksToBot =
