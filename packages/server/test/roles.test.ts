@@ -41,6 +41,8 @@ for (const { dialect } of testDatabaseTargets()) {
           .selectFrom('audit_log')
           .select('action')
           .where('target_id', '=', targetId)
+          // The chain's sequence is the order entries were written; without it PostgreSQL may return any order.
+          .orderBy('sequence')
           .execute()
       ).map((row) => row.action);
 
